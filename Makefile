@@ -1,0 +1,49 @@
+# The two commands of the README: `make run` and `make test`. Both install the
+# Debian packages the project needs (when missing), then build.
+
+PACKAGES := g++ make cmake pkg-config libfmt-dev libcli11-dev libtomlplusplus-dev \
+	nlohmann-json3-dev libsodium-dev libcsv-dev librandom123-dev libsqlite3-dev \
+	libgtest-dev libgmock-dev libbenchmark-dev
+BUILD ?= build
+JOBS ?= $(shell nproc)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+DB ?= jeugdregio.db
+DEMO_DIR ?= demo-data
+
+.PHONY: run test bench deps build clean format
+
+deps:
+	@missing=$$(for p in $(PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if [ -n "$$missing" ]; then \
+	  echo "Installeren van Debian-pakketten: $$missing"; \
+	  $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release > /dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+# The main job on the built-in demo region.
+run: build
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	./$(BUILD)/jeugdregio init --db $(DB)
+	./$(BUILD)/jeugdregio demo --db $(DB) --dir $(DEMO_DIR)
+	./$(BUILD)/jeugdregio stats --db $(DB)
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: deps
+	cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DJEUGDREGIO_BUILD_BENCH=ON \
+	  -DJEUGDREGIO_BUILD_TESTS=OFF > /dev/null
+	cmake --build $(BUILD)-bench -j $(JOBS)
+	for b in $(BUILD)-bench/*_bench; do $$b; done
+
+format:
+	clang-format -i $$(git ls-files 'src/*.h' 'src/*.cc' 'bench/*.cc')
+
+clean:
+	rm -rf $(BUILD) $(BUILD)-bench
