@@ -1,0 +1,71 @@
+#include "care/pseudonym.h"
+
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+
+#include "care/codes.h"
+#include "care/volume.h"
+
+namespace jr {
+namespace {
+
+TEST(BsnTest, ElevenTest) {
+  EXPECT_TRUE(IsValidBsn("111222333"));   // 9+8+7+12+10+8+9+6-3 = 66
+  EXPECT_TRUE(IsValidBsn("123456782"));
+  EXPECT_FALSE(IsValidBsn("123456789"));
+  EXPECT_FALSE(IsValidBsn("000000000"));
+  EXPECT_FALSE(IsValidBsn("12345678"));
+  EXPECT_FALSE(IsValidBsn("12345678a"));
+}
+
+TEST(PseudonymTest, StableForOneKeyDifferentForAnother) {
+  std::array<unsigned char, 32> k1{}, k2{};
+  k2[0] = 1;
+  Pseudonymizer a(k1), a2(k1), b(k2);
+  EXPECT_EQ(a.Pseudonym("111222333"), a2.Pseudonym("111222333"));
+  EXPECT_NE(a.Pseudonym("111222333"), b.Pseudonym("111222333"));
+  EXPECT_NE(a.Pseudonym("111222333"), a.Pseudonym("123456782"));
+  EXPECT_EQ(a.Pseudonym("111222333").size(), 21u);
+  EXPECT_EQ(a.Pseudonym("111222333").find("111222333"), std::string::npos);
+}
+
+TEST(PseudonymTest, KeyFileIsPrivateAndRoundTrips) {
+  auto dir = std::filesystem::temp_directory_path() / "jr_pseudonym_test";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  std::string path = (dir / "sleutel").string();
+  ASSERT_TRUE(Pseudonymizer::CreateKeyFile(path).ok());
+  struct stat st;
+  ASSERT_EQ(::stat(path.c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  EXPECT_FALSE(Pseudonymizer::CreateKeyFile(path).ok());  // never overwrites
+  auto p1 = Pseudonymizer::FromKeyFile(path);
+  auto p2 = Pseudonymizer::FromKeyFile(path);
+  ASSERT_TRUE(p1.ok());
+  EXPECT_EQ(p1->Pseudonym("111222333"), p2->Pseudonym("111222333"));
+  EXPECT_FALSE(Pseudonymizer::FromKeyFile((dir / "ontbreekt").string()).ok());
+  std::filesystem::remove_all(dir);
+}
+
+TEST(CodesTest, RoundTrip) {
+  EXPECT_EQ(UnitFromCode("14"), Unit::kDay);
+  EXPECT_EQ(UnitCode(Unit::kMinute), "01");
+  EXPECT_FALSE(UnitFromCode("99").has_value());
+  EXPECT_EQ(RouteFromName("huisarts"), Route::kGp);
+  EXPECT_EQ(RouteName(Route::kCertifiedInstitution), "gi");
+  EXPECT_EQ(CareClassFromName("grijs"), CareClass::kGrey);
+  EXPECT_EQ(FrequencyFromCode("6"), Frequency::kTotal);
+}
+
+TEST(VolumeTest, ParseAndMultiply) {
+  EXPECT_EQ(Volume::Parse("12,5")->hundredths, 1250);
+  EXPECT_FALSE(Volume::Parse("-1").ok());
+  EXPECT_FALSE(Volume::Parse("1,234").ok());
+  EXPECT_EQ(Volume::Parse("2,5")->Times(Money::FromCents(333)).cents(), 833);  // 832.5
+  EXPECT_EQ(Volume{1250}.ToString(), "12,5");
+}
+
+}  // namespace
+}  // namespace jr

@@ -1,0 +1,76 @@
+#include "cli/command.h"
+
+#include <filesystem>
+#include <iostream>
+#include <thread>
+#include <vector>
+
+namespace jr::cli {
+namespace {
+
+std::vector<Registrar>& Registry() {
+  static std::vector<Registrar> r;
+  return r;
+}
+
+}  // namespace
+
+bool RegisterCommand(Registrar r) {
+  Registry().push_back(r);
+  return true;
+}
+
+void RegisterAll(CLI::App& app) {
+  for (Registrar r : Registry()) r(app);
+}
+
+void AddDbOption(CLI::App* c, std::string* db) {
+  *db = kDefaultDb;
+  c->add_option("--db", *db, "database file")->capture_default_str();
+}
+
+void AddFormatOption(CLI::App* c, OutputFormat* f) {
+  *f = OutputFormat::kTable;
+  std::map<std::string, OutputFormat> names{
+      {"table", OutputFormat::kTable}, {"csv", OutputFormat::kCsv}, {"json", OutputFormat::kJson}};
+  c->add_option("--format", *f, "output: table (people), csv or json (machines)")
+      ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
+      ->default_str("table");
+}
+
+void AddThreadsOption(CLI::App* c, int* threads) {
+  *threads = 0;
+  c->add_option("--threads", *threads, "worker threads (0 = all cores)")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+}
+
+int ResolveThreads(int threads) {
+  if (threads > 0) return threads;
+  unsigned n = std::thread::hardware_concurrency();
+  return n == 0 ? 1 : static_cast<int>(n);
+}
+
+void AddSeedOption(CLI::App* c, uint64_t* seed) {
+  *seed = 1;
+  c->add_option("--seed", *seed, "seed of the random numbers")->capture_default_str();
+}
+
+void Fail(const Status& s, int code) {
+  std::cerr << "fout: " << s.ToString() << "\n";
+  std::cerr.flush();
+  throw CLI::RuntimeError(code);
+}
+
+std::unique_ptr<Store> OpenExisting(const std::string& db) {
+  if (!std::filesystem::exists(db)) {
+    Fail(Status::Error("database bestaat niet; maak hem aan met 'jeugdregio init'", {db}));
+  }
+  auto store = Store::Open(db, /*create=*/false);
+  if (!store.ok()) Fail(store.status());
+  return std::move(store).value();
+}
+
+void Print(const Table& t, OutputFormat f) { std::cout << Render(t, f) << std::flush; }
+
+}  // namespace jr::cli

@@ -1,0 +1,50 @@
+// The CLI's command registry and the options every command shares.
+//
+// A command lives in its own file src/cli/cmd_<name>.cc and registers itself:
+//   static void Register(CLI::App& app) { auto* c = app.add_subcommand(...); ... }
+//   JR_COMMAND(Register);
+// Conventions (DESIGN.md, issue 2): --db PATH, --format table|csv|json where there is
+// output, --threads N where work runs in parallel, --seed N where randomness is
+// involved. Errors are printed by Fail() in Dutch on stderr; exit code non-zero.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+#include "core/status.h"
+#include "core/table.h"
+#include "store/store.h"
+
+namespace jr::cli {
+
+using Registrar = void (*)(CLI::App&);
+// Adds a command; used through JR_COMMAND at static initialisation.
+bool RegisterCommand(Registrar r);
+// Calls every registrar (in the order of their names' files, stable).
+void RegisterAll(CLI::App& app);
+
+#define JR_COMMAND(fn) \
+  static const bool jr_command_registered_##fn = ::jr::cli::RegisterCommand(fn)
+
+inline constexpr const char* kDefaultDb = "jeugdregio.db";
+
+// --db PATH (default ./jeugdregio.db)
+void AddDbOption(CLI::App* c, std::string* db);
+// --format table|csv|json (default table)
+void AddFormatOption(CLI::App* c, OutputFormat* f);
+// --threads N (default 0 = all cores); ResolveThreads gives the actual count.
+void AddThreadsOption(CLI::App* c, int* threads);
+int ResolveThreads(int threads);
+// --seed N (default 1)
+void AddSeedOption(CLI::App* c, uint64_t* seed);
+
+// Prints the status (Dutch) on stderr and ends the command with exit code `code`.
+[[noreturn]] void Fail(const Status& s, int code = 1);
+// Opens an existing database (Fail if it is missing: "run 'jeugdregio init' first").
+std::unique_ptr<Store> OpenExisting(const std::string& db);
+// Prints a table in the chosen format on stdout.
+void Print(const Table& t, OutputFormat f);
+
+}  // namespace jr::cli

@@ -1,0 +1,129 @@
+#include "store/schema.h"
+
+namespace jr {
+
+// Conventions: days are day numbers since 1970-01-01 (INTEGER); periods are half-open
+// (end_day exclusive, NULL = open); money in cents (INTEGER); volumes in hundredths.
+// The BSN never reaches the database: clients are pseudonyms.
+const std::vector<const char*>& SchemaMigrations() {
+  static const std::vector<const char*> kMigrations = {
+      R"sql(
+CREATE TABLE municipality (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  subregion TEXT NOT NULL DEFAULT '',
+  begin_day INTEGER NOT NULL,
+  end_day INTEGER,
+  successor TEXT REFERENCES municipality(code) DEFERRABLE INITIALLY DEFERRED
+);
+CREATE TABLE key_value (
+  municipality TEXT NOT NULL REFERENCES municipality(code),
+  year INTEGER NOT NULL,
+  key TEXT NOT NULL,
+  value REAL NOT NULL,
+  PRIMARY KEY (municipality, year, key)
+);
+CREATE TABLE provider (
+  agb TEXT PRIMARY KEY,
+  name TEXT NOT NULL
+);
+CREATE TABLE product (
+  category TEXT NOT NULL,
+  code TEXT NOT NULL,
+  description TEXT NOT NULL,
+  unit INTEGER NOT NULL,
+  bucket TEXT NOT NULL,
+  care_class TEXT NOT NULL CHECK (care_class IN ('zeker', 'grijs', 'geen')),
+  PRIMARY KEY (category, code)
+);
+CREATE TABLE tariff (
+  category TEXT NOT NULL,
+  code TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  agb TEXT NOT NULL DEFAULT '',
+  per_unit_cents INTEGER NOT NULL,
+  PRIMARY KEY (category, code, year, agb),
+  FOREIGN KEY (category, code) REFERENCES product(category, code)
+);
+CREATE TABLE contract (
+  agb TEXT NOT NULL REFERENCES provider(agb),
+  year INTEGER NOT NULL,
+  lot TEXT NOT NULL,
+  ceiling_cents INTEGER,
+  PRIMARY KEY (agb, year, lot)
+);
+CREATE TABLE youth_team (
+  team TEXT NOT NULL,
+  year INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  municipality TEXT NOT NULL REFERENCES municipality(code),
+  budget_cents INTEGER,
+  PRIMARY KEY (team, year)
+);
+CREATE TABLE client_residence (
+  client TEXT NOT NULL,
+  begin_day INTEGER NOT NULL,
+  birth_month INTEGER NOT NULL,
+  municipality TEXT NOT NULL REFERENCES municipality(code),
+  PRIMARY KEY (client, begin_day)
+);
+CREATE TABLE assignment (
+  number TEXT PRIMARY KEY,
+  client TEXT NOT NULL,
+  municipality TEXT NOT NULL REFERENCES municipality(code),
+  agb TEXT NOT NULL REFERENCES provider(agb),
+  category TEXT NOT NULL,
+  product_code TEXT NOT NULL,
+  volume_x100 INTEGER NOT NULL,
+  unit INTEGER NOT NULL,
+  frequency INTEGER NOT NULL,
+  start_day INTEGER NOT NULL,
+  end_day INTEGER,
+  route TEXT NOT NULL,
+  team TEXT NOT NULL DEFAULT '',
+  predecessor TEXT NOT NULL DEFAULT '',
+  budget_cents INTEGER,
+  FOREIGN KEY (category, product_code) REFERENCES product(category, code)
+);
+CREATE INDEX assignment_client ON assignment(client);
+CREATE TABLE declaration (
+  number TEXT NOT NULL,
+  assignment TEXT NOT NULL REFERENCES assignment(number),
+  start_day INTEGER NOT NULL,
+  end_day INTEGER NOT NULL,
+  agb TEXT NOT NULL,
+  category TEXT NOT NULL,
+  product_code TEXT NOT NULL,
+  volume_x100 INTEGER NOT NULL,
+  unit INTEGER NOT NULL,
+  tariff_cents INTEGER,
+  amount_cents INTEGER NOT NULL,
+  PRIMARY KEY (number, assignment, start_day)
+) WITHOUT ROWID;
+CREATE INDEX declaration_assignment ON declaration(assignment);
+CREATE TABLE fixed_cost (
+  year INTEGER NOT NULL,
+  bucket TEXT NOT NULL,
+  amount_cents INTEGER NOT NULL,
+  PRIMARY KEY (year, bucket)
+);
+CREATE TABLE local_cost (
+  municipality TEXT NOT NULL REFERENCES municipality(code),
+  year INTEGER NOT NULL,
+  bucket TEXT NOT NULL,
+  amount_cents INTEGER NOT NULL,
+  PRIMARY KEY (municipality, year, bucket)
+);
+CREATE TABLE import_log (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  file TEXT NOT NULL,
+  rows_read INTEGER NOT NULL,
+  rows_added INTEGER NOT NULL
+);
+)sql",
+  };
+  return kMigrations;
+}
+
+}  // namespace jr

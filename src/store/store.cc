@@ -1,0 +1,328 @@
+#include "store/store.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "store/schema.h"
+#include "store/statement.h"
+
+namespace jr {
+namespace {
+
+// PRAGMA application_id of a jeugdregio database ("JRDB").
+constexpr int kApplicationId = 0x4A524442;
+
+Date Day(int64_t n) { return FromDayNumber(static_cast<int>(n)); }
+std::optional<Date> OptDay(const Statement& s, int col) {
+  if (s.IsNull(col)) return std::nullopt;
+  return Day(s.Int(col));
+}
+std::optional<Money> OptMoney(const Statement& s, int col) {
+  if (s.IsNull(col)) return std::nullopt;
+  return Money::FromCents(s.Int(col));
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool create) {
+  bool exists = std::filesystem::exists(path);
+  if (!exists && !create) return Status::Error("database bestaat niet", {path});
+  if (!exists) {
+    // Create the file ourselves so it is private (0600) from the first byte; SQLite
+    // gives its WAL and shared-memory files the same mode.
+    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+    if (fd < 0) return Status::Error("database kan niet worden aangemaakt", {path});
+    ::close(fd);
+  }
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "onbekende fout";
+    sqlite3_close(db);
+    return Status::Error(fmt::format("database kan niet worden geopend: {}", msg), {path});
+  }
+  std::unique_ptr<Store> store(new Store(db, path));
+  sqlite3_busy_timeout(db, 5000);
+  Status s = store->Exec(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+  if (!s.ok()) {
+    return Status::Error(fmt::format("geen geldige database: {}", s.message()), {path});
+  }
+  s = store->Migrate();
+  if (!s.ok()) return s;
+  return store;
+}
+
+Store::~Store() { sqlite3_close(db_); }
+
+Status Store::Exec(const std::string& sql) {
+  char* err = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err) != SQLITE_OK) {
+    std::string msg = err ? err : "onbekende fout";
+    sqlite3_free(err);
+    return Status::Error(fmt::format("databasefout: {}", msg), {path_});
+  }
+  return Status::Ok();
+}
+
+int Store::SchemaVersion() const {
+  Statement s(db_, "PRAGMA user_version");
+  return s.Step() ? static_cast<int>(s.Int(0)) : 0;
+}
+
+int Store::LatestSchemaVersion() { return static_cast<int>(SchemaMigrations().size()); }
+
+Status Store::Migrate() {
+  Statement app(db_, "PRAGMA application_id");
+  int64_t id = app.Step() ? app.Int(0) : 0;
+  int version = SchemaVersion();
+  Statement tables(db_, "SELECT count(*) FROM sqlite_master");
+  int64_t n_tables = tables.Step() ? tables.Int(0) : 0;
+  if (id != kApplicationId && (n_tables > 0 || version > 0)) {
+    return Status::Error("dit bestand is geen jeugdregio-database", {path_});
+  }
+  if (version > LatestSchemaVersion()) {
+    return Status::Error(
+        fmt::format("database heeft schemaversie {}, deze versie van jeugdregio kent tot {}",
+                    version, LatestSchemaVersion()),
+        {path_});
+  }
+  const auto& migrations = SchemaMigrations();
+  for (int v = version; v < LatestSchemaVersion(); ++v) {
+    Transaction tx(*this);
+    Status s = Exec(migrations[v]);
+    if (s.ok()) {
+      s = Exec(fmt::format("PRAGMA application_id={}; PRAGMA user_version={};",
+                           kApplicationId, v + 1));
+    }
+    if (s.ok()) s = tx.Commit();
+    if (!s.ok()) {
+      return Status::Error(fmt::format("migratie naar schemaversie {} mislukt: {}", v + 1,
+                                       s.message()),
+                           {path_});
+    }
+  }
+  return Status::Ok();
+}
+
+int64_t Store::Count(const std::string& table) const {
+  Statement s(db_, "SELECT count(*) FROM " + table);
+  return s.Step() ? s.Int(0) : 0;
+}
+
+Result<Region> Store::LoadRegion() const {
+  Region region;
+  Statement m(db_,
+              "SELECT code, name, subregion, begin_day, end_day, coalesce(successor, '') "
+              "FROM municipality ORDER BY code");
+  while (m.Step()) {
+    region.AddMunicipality(
+        {m.Text(0), m.Text(1), m.Text(2), Day(m.Int(3)), OptDay(m, 4), m.Text(5)});
+  }
+  if (!m.status().ok()) return m.status();
+  Statement k(db_, "SELECT municipality, year, key, value FROM key_value");
+  while (k.Step()) {
+    region.SetKey(k.Text(0), static_cast<int>(k.Int(1)), k.Text(2), k.Real(3));
+  }
+  if (!k.status().ok()) return k.status();
+  return region;
+}
+
+Result<std::vector<Product>> Store::LoadProducts() const {
+  std::vector<Product> out;
+  Statement s(db_,
+              "SELECT category, code, description, unit, bucket, care_class FROM product "
+              "ORDER BY category, code");
+  while (s.Step()) {
+    out.push_back({s.Text(0), s.Text(1), s.Text(2), static_cast<Unit>(s.Int(3)), s.Text(4),
+                   CareClassFromName(s.Text(5)).value_or(CareClass::kCertain)});
+  }
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
+Result<std::vector<Tariff>> Store::LoadTariffs() const {
+  std::vector<Tariff> out;
+  Statement s(db_,
+              "SELECT category, code, year, per_unit_cents, agb FROM tariff "
+              "ORDER BY category, code, year, agb");
+  while (s.Step()) {
+    out.push_back({s.Text(0), s.Text(1), static_cast<int>(s.Int(2)),
+                   Money::FromCents(s.Int(3)), s.Text(4)});
+  }
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
+Result<std::vector<Provider>> Store::LoadProviders() const {
+  std::vector<Provider> out;
+  Statement s(db_, "SELECT agb, name FROM provider ORDER BY agb");
+  while (s.Step()) out.push_back({s.Text(0), s.Text(1)});
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
+Result<std::vector<Contract>> Store::LoadContracts() const {
+  std::vector<Contract> out;
+  Statement s(db_, "SELECT agb, year, lot, ceiling_cents FROM contract ORDER BY agb, year, lot");
+  while (s.Step()) {
+    out.push_back({s.Text(0), static_cast<int>(s.Int(1)), s.Text(2), OptMoney(s, 3)});
+  }
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
+Result<std::vector<YouthTeam>> Store::LoadYouthTeams() const {
+  std::vector<YouthTeam> out;
+  Statement s(db_,
+              "SELECT team, name, municipality, year, budget_cents FROM youth_team "
+              "ORDER BY team, year");
+  while (s.Step()) {
+    out.push_back(
+        {s.Text(0), s.Text(1), s.Text(2), static_cast<int>(s.Int(3)), OptMoney(s, 4)});
+  }
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
+Result<std::vector<ClientResidence>> Store::LoadClients() const {
+  std::vector<ClientResidence> out;
+  Statement s(db_,
+              "SELECT client, birth_month, municipality, begin_day FROM client_residence "
+              "ORDER BY client, begin_day");
+  while (s.Step()) {
+    out.push_back({s.Text(0), FromMonthIndex(static_cast<int>(s.Int(1))), s.Text(2),
+                   Day(s.Int(3))});
+  }
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
+Result<std::vector<Assignment>> Store::LoadAssignments() const {
+  std::vector<Assignment> out;
+  Statement s(db_,
+              "SELECT number, client, municipality, agb, category, product_code, volume_x100,"
+              " unit, frequency, start_day, end_day, route, team, predecessor, budget_cents "
+              "FROM assignment ORDER BY number");
+  while (s.Step()) {
+    Assignment a;
+    a.number = s.Text(0);
+    a.client = s.Text(1);
+    a.municipality = s.Text(2);
+    a.agb = s.Text(3);
+    a.category = s.Text(4);
+    a.product_code = s.Text(5);
+    a.volume = Volume{s.Int(6)};
+    a.unit = static_cast<Unit>(s.Int(7));
+    a.frequency = static_cast<Frequency>(s.Int(8));
+    a.start = Day(s.Int(9));
+    a.end = OptDay(s, 10);
+    a.route = RouteFromName(s.Text(11)).value_or(Route::kUnknown);
+    a.team = s.Text(12);
+    a.predecessor = s.Text(13);
+    a.budget = OptMoney(s, 14);
+    out.push_back(std::move(a));
+  }
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
+Result<std::vector<Declaration>> Store::LoadDeclarations() const {
+  std::vector<Declaration> out;
+  Statement s(db_,
+              "SELECT number, assignment, agb, category, product_code, start_day, end_day,"
+              " volume_x100, unit, tariff_cents, amount_cents FROM declaration "
+              "ORDER BY assignment, start_day, number");
+  while (s.Step()) {
+    out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), Day(s.Int(5)),
+                   Day(s.Int(6)), Volume{s.Int(7)}, static_cast<Unit>(s.Int(8)),
+                   OptMoney(s, 9), Money::FromCents(s.Int(10))});
+  }
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
+// The year of a declaration is that of its first day; day numbers convert with
+// SQLite's date functions (unixepoch days).
+#define JR_DECL_YEAR "CAST(strftime('%Y', d.start_day * 86400, 'unixepoch') AS INTEGER)"
+
+Result<std::vector<UseRow>> Store::UseByMunicipalityYearBucket() const {
+  std::vector<UseRow> out;
+  Statement s(db_,
+              "SELECT a.municipality, " JR_DECL_YEAR " AS y, p.bucket, sum(d.amount_cents),"
+              " count(DISTINCT a.client), count(DISTINCT a.number) "
+              "FROM declaration d JOIN assignment a ON a.number = d.assignment "
+              "JOIN product p ON p.category = a.category AND p.code = a.product_code "
+              "GROUP BY a.municipality, y, p.bucket ORDER BY a.municipality, y, p.bucket");
+  while (s.Step()) {
+    out.push_back({s.Text(0), static_cast<int>(s.Int(1)), s.Text(2),
+                   Money::FromCents(s.Int(3)), s.Int(4), s.Int(5)});
+  }
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
+Result<std::vector<ClientYearCost>> Store::ClientYearCosts() const {
+  std::vector<ClientYearCost> out;
+  Statement s(db_,
+              "SELECT a.client, a.municipality, " JR_DECL_YEAR " AS y, p.bucket,"
+              " sum(d.amount_cents) "
+              "FROM declaration d JOIN assignment a ON a.number = d.assignment "
+              "JOIN product p ON p.category = a.category AND p.code = a.product_code "
+              "GROUP BY a.client, a.municipality, y, p.bucket "
+              "ORDER BY a.municipality, y, a.client, p.bucket");
+  while (s.Step()) {
+    out.push_back({s.Text(0), s.Text(1), static_cast<int>(s.Int(2)), s.Text(3),
+                   Money::FromCents(s.Int(4))});
+  }
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
+#undef JR_DECL_YEAR
+
+Result<std::vector<CostItem>> Store::LoadFixedCosts() const {
+  std::vector<CostItem> out;
+  Statement s(db_, "SELECT year, bucket, amount_cents FROM fixed_cost ORDER BY year, bucket");
+  while (s.Step()) {
+    out.push_back({"", static_cast<int>(s.Int(0)), s.Text(1), Money::FromCents(s.Int(2))});
+  }
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
+Result<std::vector<CostItem>> Store::LoadLocalCosts() const {
+  std::vector<CostItem> out;
+  Statement s(db_,
+              "SELECT municipality, year, bucket, amount_cents FROM local_cost "
+              "ORDER BY municipality, year, bucket");
+  while (s.Step()) {
+    out.push_back(
+        {s.Text(0), static_cast<int>(s.Int(1)), s.Text(2), Money::FromCents(s.Int(3))});
+  }
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
+Transaction::Transaction(Store& store) : store_(store) {
+  Status s = store_.Exec("BEGIN IMMEDIATE");
+  assert(s.ok() && "nested or failed transaction");
+  (void)s;
+}
+
+Transaction::~Transaction() {
+  if (!done_) (void)store_.Exec("ROLLBACK");
+}
+
+Status Transaction::Commit() {
+  Status s = store_.Exec("COMMIT");
+  done_ = s.ok();
+  return s;
+}
+
+}  // namespace jr
