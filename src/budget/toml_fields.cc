@@ -1,0 +1,159 @@
+#include "budget/toml_fields.h"
+
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include <fmt/format.h>
+
+namespace jr {
+namespace {
+
+Location LocationOf(const TomlSource& src, const toml::node* node, std::string path) {
+  Location where{src.file, 0, 0, std::move(path)};
+  if (node != nullptr) {
+    where.line = static_cast<int>(node->source().begin.line);
+    where.column = static_cast<int>(node->source().begin.column);
+  }
+  return where;
+}
+
+Status Missing(const TomlSource& src, const toml::table& table, const std::string& path) {
+  return TomlError(src, &table, path, fmt::format("verplicht veld '{}' ontbreekt", path));
+}
+
+}  // namespace
+
+Status TomlError(const TomlSource& src, const toml::node* node, std::string path,
+                 std::string message) {
+  return Status::Error(std::move(message), LocationOf(src, node, std::move(path)));
+}
+
+Result<toml::table> ParseToml(std::string_view text, const TomlSource& src) {
+  try {
+    return toml::parse(text, src.file);
+  } catch (const toml::parse_error& e) {
+    Location where{src.file, static_cast<int>(e.source().begin.line),
+                   static_cast<int>(e.source().begin.column), ""};
+    return Status::Error(fmt::format("geen geldige TOML: {}", e.description()), where);
+  }
+}
+
+Result<toml::table> ReadTomlFile(const TomlSource& src) {
+  std::ifstream in(src.file, std::ios::binary);
+  if (!in) return Status::Error("bestand kan niet worden gelezen", {src.file});
+  std::stringstream buf;
+  buf << in.rdbuf();
+  return ParseToml(buf.str(), src);
+}
+
+Result<Money> MoneyFromNode(const TomlSource& src, const toml::node& node,
+                            const std::string& path) {
+  if (auto i = node.value_exact<int64_t>()) return Money::FromEuros(*i);
+  if (auto d = node.value_exact<double>()) {
+    double cents = *d * 100.0;
+    if (!std::isfinite(cents) || std::abs(cents - std::round(cents)) > 1e-6 * std::max(1.0, std::abs(cents))) {
+      return TomlError(src, &node, path,
+                       fmt::format("bedrag '{}' heeft meer dan twee decimalen", path));
+    }
+    return Money::FromCents(RoundCents(cents));
+  }
+  if (auto s = node.value_exact<std::string>()) {
+    auto m = Money::Parse(*s);
+    if (!m.ok()) return TomlError(src, &node, path, m.status().message());
+    return m;
+  }
+  return TomlError(src, &node, path, fmt::format("'{}' moet een bedrag in euro zijn", path));
+}
+
+Result<std::optional<Money>> OptionalMoney(const TomlSource& src, const toml::table& table,
+                                           std::string_view key, const std::string& path) {
+  const toml::node* n = table.get(key);
+  if (n == nullptr) return std::optional<Money>();
+  auto m = MoneyFromNode(src, *n, path);
+  if (!m.ok()) return m.status();
+  return std::optional<Money>(*m);
+}
+
+Result<Money> RequireMoney(const TomlSource& src, const toml::table& table,
+                           std::string_view key, const std::string& path) {
+  const toml::node* n = table.get(key);
+  if (n == nullptr) return Missing(src, table, path);
+  return MoneyFromNode(src, *n, path);
+}
+
+Result<std::string> RequireString(const TomlSource& src, const toml::table& table,
+                                  std::string_view key, const std::string& path) {
+  const toml::node* n = table.get(key);
+  if (n == nullptr) return Missing(src, table, path);
+  auto s = n->value_exact<std::string>();
+  if (!s) return TomlError(src, n, path, fmt::format("'{}' moet tekst zijn", path));
+  return *s;
+}
+
+Result<std::string> OptionalString(const TomlSource& src, const toml::table& table,
+                                   std::string_view key, const std::string& path,
+                                   std::string fallback) {
+  if (table.get(key) == nullptr) return fallback;
+  return RequireString(src, table, key, path);
+}
+
+Result<int64_t> RequireInt(const TomlSource& src, const toml::table& table,
+                           std::string_view key, const std::string& path) {
+  const toml::node* n = table.get(key);
+  if (n == nullptr) return Missing(src, table, path);
+  auto i = n->value_exact<int64_t>();
+  if (!i) return TomlError(src, n, path, fmt::format("'{}' moet een geheel getal zijn", path));
+  return *i;
+}
+
+Result<double> OptionalDouble(const TomlSource& src, const toml::table& table,
+                              std::string_view key, const std::string& path,
+                              double fallback) {
+  const toml::node* n = table.get(key);
+  if (n == nullptr) return fallback;
+  auto d = n->value<double>();  // integers convert
+  if (!d || !std::isfinite(*d)) {
+    return TomlError(src, n, path, fmt::format("'{}' moet een getal zijn", path));
+  }
+  return *d;
+}
+
+Result<bool> OptionalBool(const TomlSource& src, const toml::table& table,
+                          std::string_view key, const std::string& path, bool fallback) {
+  const toml::node* n = table.get(key);
+  if (n == nullptr) return fallback;
+  auto b = n->value_exact<bool>();
+  if (!b) return TomlError(src, n, path, fmt::format("'{}' moet true of false zijn", path));
+  return *b;
+}
+
+Result<std::optional<Date>> OptionalDate(const TomlSource& src, const toml::table& table,
+                                         std::string_view key, const std::string& path) {
+  const toml::node* n = table.get(key);
+  if (n == nullptr) return std::optional<Date>();
+  if (auto d = n->value_exact<toml::date>()) {
+    Date date{std::chrono::year(d->year), std::chrono::month(d->month),
+              std::chrono::day(d->day)};
+    return std::optional<Date>(date);
+  }
+  if (auto s = n->value_exact<std::string>()) {
+    auto d = ParseDate(*s);
+    if (!d.ok()) return TomlError(src, n, path, d.status().message());
+    return std::optional<Date>(*d);
+  }
+  return TomlError(src, n, path, fmt::format("'{}' moet een datum zijn (JJJJ-MM-DD)", path));
+}
+
+Result<int> YearFromKey(const TomlSource& src, const toml::node& node, std::string_view key,
+                        const std::string& path) {
+  int year = 0;
+  auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), year);
+  if (ec != std::errc() || end != key.data() + key.size() || year < 1900 || year > 2200) {
+    return TomlError(src, &node, path, fmt::format("'{}' is geen jaartal", key));
+  }
+  return year;
+}
+
+}  // namespace jr
