@@ -1,0 +1,15 @@
+#include "settle/model.h"
+
+namespace jr::settle {
+
+const RuleBinding& Model::ForBucket(const std::string& bucket) const {
+  auto it = bucket_rules.find(bucket);
+  return it == bucket_rules.end() ? default_rule : it->second;
+}
+
+const RuleBinding& Model::ForFixed(const std::string& bucket) const {
+  auto it = fixed_bucket_rules.find(bucket);
+  return it == fixed_bucket_rules.end() ? fixed_rule : it->second;
+}
+
+}  // namespace jr::settle

@@ -1,0 +1,48 @@
+// SettlementRule: how one bucket's total is split over the municipalities of a year.
+//
+// Rules are pure: allocate() reads the context and returns the parts; no state, so one
+// rule object may be used from many threads at once. Rules are made only by
+// ParseRule (rule_registry.h), the one place that knows every rule.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "core/status.h"
+#include "settle/settlement_input.h"
+
+namespace jr::settle {
+
+// What a rule allocates: one bucket of one year.
+struct AllocationContext {
+  const SettlementInput& input;  // all years (history-based rules look back)
+  const YearData& year;          // the year settled (the risk run passes a resampled copy)
+  std::string bucket;            // bucket name, for messages
+  int bucket_index = -1;         // index in year.buckets; -1 = a fixed regional cost,
+                                 // for which use-based rules look at all care buckets
+  Money bucket_total;            // the whole bucket's total
+};
+
+class SettlementRule {
+ public:
+  virtual ~SettlementRule() = default;
+  // The canonical rule string ("key:inwoners", "0.5*own + 0.5*history:3"); parsing it
+  // gives the same rule. Stored with every result.
+  virtual std::string name() const = 0;
+  // Splits `total` (the bucket total, or a blend's part of it) over
+  // context.year.municipalities. On success the parts add up to `total` to the cent.
+  // Fails (Dutch message, no location: the caller adds file and key) when the rule
+  // cannot be applied, e.g. a key is missing for a municipality or the history is
+  // shorter than the rule needs.
+  virtual Result<std::vector<Money>> allocate(const AllocationContext& context,
+                                              Money total) const = 0;
+  // True if the rule needs declared use of the bucket itself (own, pool), so it cannot
+  // split a fixed regional cost.
+  virtual bool NeedsOwnUse() const { return false; }
+};
+
+using RulePtr = std::unique_ptr<const SettlementRule>;
+
+}  // namespace jr::settle

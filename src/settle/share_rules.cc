@@ -1,0 +1,76 @@
+// own and key:<name>.
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "core/split.h"
+#include "settle/rules.h"
+
+namespace jr::settle {
+
+Result<std::vector<Money>> SplitOverMunicipalities(Money total,
+                                                   const std::vector<double>& weights,
+                                                   const YearData& year) {
+  return SplitLargestRemainder(total, weights, year.municipalities);
+}
+
+Result<std::vector<Money>> ScaleExact(Money total, const std::vector<Money>& exact,
+                                      const YearData& year) {
+  Money sum;
+  for (Money v : exact) sum += v;
+  if (sum == total) return exact;
+  std::vector<double> weights(exact.size());
+  for (size_t i = 0; i < exact.size(); ++i) {
+    weights[i] = exact[i].cents() > 0 ? static_cast<double>(exact[i].cents()) : 0.0;
+  }
+  return SplitOverMunicipalities(total, weights, year);
+}
+
+Result<std::vector<Money>> SplitByKey(const AllocationContext& c, const std::string& key,
+                                      Money total) {
+  auto it = c.year.keys.find(key);
+  if (it == c.year.keys.end()) {
+    return Status::Error(
+        fmt::format("verdeelsleutel '{}' bestaat niet in jaar {}", key, c.year.year));
+  }
+  const std::vector<double>& values = it->second;
+  for (size_t m = 0; m < values.size(); ++m) {
+    if (std::isnan(values[m])) {
+      const std::string& code = c.year.municipalities[m];
+      return Status::Error(
+          fmt::format("verdeelsleutel '{}' ontbreekt voor gemeente {} ({}) in jaar {}", key,
+                      c.input.Name(code), code, c.year.year));
+    }
+  }
+  return SplitOverMunicipalities(total, values, c.year);
+}
+
+namespace {
+
+class OwnRule final : public SettlementRule {
+ public:
+  std::string name() const override { return "own"; }
+  bool NeedsOwnUse() const override { return true; }
+  Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
+    return ScaleExact(total, c.year.UseOf(c.bucket_index), c.year);
+  }
+};
+
+class KeyRule final : public SettlementRule {
+ public:
+  explicit KeyRule(std::string key) : key_(std::move(key)) {}
+  std::string name() const override { return "key:" + key_; }
+  Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
+    return SplitByKey(c, key_, total);
+  }
+
+ private:
+  std::string key_;
+};
+
+}  // namespace
+
+RulePtr MakeOwnRule() { return std::make_unique<OwnRule>(); }
+RulePtr MakeKeyRule(std::string key) { return std::make_unique<KeyRule>(std::move(key)); }
+
+}  // namespace jr::settle
