@@ -98,9 +98,8 @@ CREATE TABLE declaration (
   unit INTEGER NOT NULL,
   tariff_cents INTEGER,
   amount_cents INTEGER NOT NULL,
-  PRIMARY KEY (number, assignment, start_day)
+  PRIMARY KEY (assignment, start_day, number)
 ) WITHOUT ROWID;
-CREATE INDEX declaration_assignment ON declaration(assignment);
 CREATE TABLE fixed_cost (
   year INTEGER NOT NULL,
   bucket TEXT NOT NULL,
@@ -113,6 +112,10 @@ CREATE TABLE local_cost (
   bucket TEXT NOT NULL,
   amount_cents INTEGER NOT NULL,
   PRIMARY KEY (municipality, year, bucket)
+);
+CREATE TABLE meta (
+  key TEXT PRIMARY KEY,
+  value TEXT NOT NULL
 );
 CREATE TABLE import_log (
   id INTEGER PRIMARY KEY,

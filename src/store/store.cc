@@ -110,6 +110,19 @@ Status Store::Migrate() {
   return Status::Ok();
 }
 
+std::string Store::GetMeta(const std::string& key) const {
+  Statement s(db_, "SELECT value FROM meta WHERE key = ?");
+  s.Bind(1, key);
+  return s.Step() ? s.Text(0) : "";
+}
+
+Status Store::SetMeta(const std::string& key, const std::string& value) {
+  Statement s(db_, "INSERT INTO meta(key, value) VALUES(?, ?) "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  s.Bind(1, key).Bind(2, value);
+  return s.Run();
+}
+
 int64_t Store::Count(const std::string& table) const {
   Statement s(db_, "SELECT count(*) FROM " + table);
   return s.Step() ? s.Int(0) : 0;
@@ -262,6 +275,21 @@ Result<std::vector<UseRow>> Store::UseByMunicipalityYearBucket() const {
   while (s.Step()) {
     out.push_back({s.Text(0), static_cast<int>(s.Int(1)), s.Text(2),
                    Money::FromCents(s.Int(3)), s.Int(4), s.Int(5)});
+  }
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
+Result<std::vector<UseRow>> Store::UseByMunicipalityYear() const {
+  std::vector<UseRow> out;
+  Statement s(db_,
+              "SELECT a.municipality, " JR_DECL_YEAR " AS y, sum(d.amount_cents),"
+              " count(DISTINCT a.client), count(DISTINCT a.number) "
+              "FROM declaration d JOIN assignment a ON a.number = d.assignment "
+              "GROUP BY a.municipality, y ORDER BY a.municipality, y");
+  while (s.Step()) {
+    out.push_back({s.Text(0), static_cast<int>(s.Int(1)), "", Money::FromCents(s.Int(2)),
+                   s.Int(3), s.Int(4)});
   }
   if (!s.status().ok()) return s.status();
   return out;

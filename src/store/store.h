@@ -81,9 +81,16 @@ class Store {
 
   // Aggregates over declarations (credits subtract), ordered by municipality, year, bucket.
   Result<std::vector<UseRow>> UseByMunicipalityYearBucket() const;
+  // The same over all buckets: one row per municipality and year (bucket "").
+  Result<std::vector<UseRow>> UseByMunicipalityYear() const;
   Result<std::vector<ClientYearCost>> ClientYearCosts() const;
   Result<std::vector<CostItem>> LoadFixedCosts() const;
   Result<std::vector<CostItem>> LoadLocalCosts() const;
+
+  // Free-form facts about the data set, e.g. "dataset" = "demoregio, synthetische
+  // gegevens". Get returns "" when unset.
+  std::string GetMeta(const std::string& key) const;
+  Status SetMeta(const std::string& key, const std::string& value);
 
   // Row count of a table (for tests and progress lines).
   int64_t Count(const std::string& table) const;

@@ -1,0 +1,62 @@
+// jeugdregio import <kind> <file> | import <folder>
+#include <unistd.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include <fmt/format.h>
+
+#include "care/pseudonym.h"
+#include "cli/command.h"
+#include "cli/import_run.h"
+#include "cli/key_file.h"
+
+namespace jr::cli {
+namespace {
+
+void Register(CLI::App& app) {
+  struct Opts {
+    std::string db, key, first, second;
+    bool replace = false;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* c = app.add_subcommand(
+      "import",
+      "importeer een CSV-bestand (import <soort> <bestand>) of een map (import <map>)");
+  AddDbOption(c, &o->db);
+  AddKeyOption(c, &o->key);
+  c->add_option("kind_or_folder", o->first, "soort (gemeenten, declaraties, ...) of map")
+      ->required();
+  c->add_option("file", o->second, "bestand");
+  c->add_flag("--replace", o->replace,
+              "vervang rijen met dezelfde sleutel en andere inhoud (anders een fout)");
+  c->callback([o] {
+    auto store = OpenExisting(o->db);
+    ImportOptions options;
+    options.replace = o->replace;
+    std::optional<Pseudonymizer> pseudonymizer;
+    if (auto p = Pseudonymizer::FromKeyFile(KeyPath(o->db, o->key)); p.ok()) {
+      pseudonymizer = std::move(p).value();
+      options.pseudonymizer = &*pseudonymizer;
+    }
+    if (o->second.empty()) {
+      if (!std::filesystem::is_directory(o->first)) {
+        Fail(Status::Error(fmt::format("'{}' is geen map; gebruik 'import <soort> <bestand>'",
+                                       o->first)));
+      }
+      RunImport(*store, "", o->first, options);
+      return;
+    }
+    auto kind = ImportKindFromName(o->first);
+    if (!kind) {
+      std::string kinds;
+      for (ImportKind k : ImportOrder()) kinds += (kinds.empty() ? "" : ", ") + std::string(ImportKindName(k));
+      Fail(Status::Error(fmt::format("onbekende soort '{}' (kies uit: {})", o->first, kinds)));
+    }
+    RunImport(*store, o->first, o->second, options);
+  });
+}
+
+}  // namespace
+JR_COMMAND(Register);
+}  // namespace jr::cli
