@@ -1,0 +1,240 @@
+#include "ingest/importer.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include "store/statement.h"
+
+namespace jr {
+namespace {
+
+namespace fs = std::filesystem;
+using ::testing::HasSubstr;
+
+const fs::path kValid = "tests/data/ingest/valid";
+
+std::string ReadFile(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+// Every row of every table as text: equal dumps mean an unchanged store.
+std::string Dump(const Store& store) {
+  std::string out;
+  Statement tables(store.handle(),
+                   "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
+  while (tables.Step()) {
+    std::string name = tables.Text(0);
+    Statement rows(store.handle(), "SELECT * FROM " + name + " ORDER BY 1, 2");
+    out += "#" + name + "\n";
+    while (rows.Step()) {
+      for (int c = 0; c < 16; ++c) out += rows.Text(c) + "|";  // past the last: ""
+      out += "\n";
+    }
+  }
+  return out;
+}
+
+class ImporterTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("jr_import_" + std::to_string(::getpid()) + "_" +
+                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto s = Store::Open((dir_ / "t.db").string());
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+    std::array<unsigned char, 32> key{};
+    key[3] = 7;
+    pseudo_ = std::make_unique<Pseudonymizer>(key);
+    options_.pseudonymizer = pseudo_.get();
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  ImportOutcome ImportValid() { return ImportFolder(*store_, kValid.string(), options_); }
+
+  // Imports a copy of a valid file with `from` replaced by `to` (regex) and expects it to
+  // fail with `message` and leave the store as it was.
+  void ExpectRefused(ImportKind kind, const std::string& from, const std::string& to,
+                     const std::string& message) {
+    std::string name = std::string(ImportKindName(kind)) + ".csv";
+    std::string text = std::regex_replace(ReadFile(kValid / name), std::regex(from), to,
+                                          std::regex_constants::format_first_only);
+    ASSERT_NE(text, ReadFile(kValid / name)) << "pattern not found: " << from;
+    fs::path bad = dir_ / name;
+    std::ofstream(bad, std::ios::binary) << text;
+    std::string before = Dump(*store_);
+    ImportOutcome out = ImportFile(*store_, kind, bad.string(), options_);
+    ASSERT_FALSE(out.ok()) << "accepted: " << from << " -> " << to;
+    std::string all = out.errors.ToString();
+    EXPECT_THAT(all, HasSubstr(message));
+    EXPECT_THAT(all, HasSubstr(bad.string() + ":"));  // file:line[:column]: message
+    EXPECT_EQ(Dump(*store_), before) << "store changed after a refused import";
+  }
+
+  fs::path dir_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Pseudonymizer> pseudo_;
+  ImportOptions options_;
+};
+
+TEST_F(ImporterTest, ImportsAValidFolder) {
+  ImportOutcome out = ImportValid();
+  ASSERT_TRUE(out.ok()) << out.errors.ToString();
+  EXPECT_EQ(out.files.size(), 12u);
+  EXPECT_EQ(store_->Count("municipality"), 3);
+  EXPECT_EQ(store_->Count("assignment"), 3);
+  EXPECT_EQ(store_->Count("declaration"), 5);
+  auto region = store_->LoadRegion();
+  ASSERT_TRUE(region.ok());
+  EXPECT_EQ(region->SuccessorIn("GM0585", 2020), "GM1963");
+  EXPECT_DOUBLE_EQ(*region->Key("GM0505", 2019, "rijksbijdrage"), 12345678.90);
+  EXPECT_DOUBLE_EQ(*region->Key("GM0505", 2019, "maatwerk"), 0.125);
+  auto use = store_->UseByMunicipalityYearBucket();
+  ASSERT_TRUE(use.ok());
+  ASSERT_EQ(use->size(), 2u);
+  EXPECT_EQ((*use)[0].municipality, "GM0505");
+  EXPECT_EQ((*use)[0].cost.cents(), 157600 + 152675 + 98500);
+  EXPECT_EQ((*use)[1].cost.cents(), 3827136 - 123456);  // the credit subtracts
+  auto assignments = store_->LoadAssignments();
+  ASSERT_TRUE(assignments.ok());
+  EXPECT_EQ((*assignments)[0].end, FromDayNumber(DayNumber(ParseDate("2019-07-01").value())));
+  EXPECT_FALSE((*assignments)[1].end.has_value());
+  EXPECT_EQ((*assignments)[1].predecessor, "T1");
+  EXPECT_EQ((*assignments)[2].route, Route::kCertifiedInstitution);
+}
+
+TEST_F(ImporterTest, NoBsnIsStored) {
+  ASSERT_TRUE(ImportValid().ok());
+  std::string dump = Dump(*store_);
+  EXPECT_EQ(dump.find("111222333"), std::string::npos);
+  EXPECT_EQ(dump.find("123456782"), std::string::npos);
+  EXPECT_THAT(dump, HasSubstr(pseudo_->Pseudonym("111222333")));
+}
+
+TEST_F(ImporterTest, ReimportChangesNothing) {
+  ASSERT_TRUE(ImportValid().ok());
+  std::string before = Dump(*store_);
+  ImportOutcome again = ImportValid();
+  ASSERT_TRUE(again.ok()) << again.errors.ToString();
+  for (const ImportReport& r : again.files) {
+    EXPECT_EQ(r.added, 0) << r.file;
+    EXPECT_EQ(r.unchanged, r.rows) << r.file;
+  }
+  EXPECT_EQ(Dump(*store_), before);
+}
+
+TEST_F(ImporterTest, ReplaceUpdatesOnlyWhenAsked) {
+  ASSERT_TRUE(ImportValid().ok());
+  ExpectRefused(ImportKind::kProviders, "Jeugdhulp Noord", "Jeugdhulp Zuid",
+                "sleutel bestaat al met andere inhoud (veld 'naam': 'Jeugdhulp Noord' in de "
+                "database, 'Jeugdhulp Zuid' in het bestand)");
+  options_.replace = true;
+  ImportOutcome out = ImportFile(*store_, ImportKind::kProviders, (dir_ / "aanbieders.csv").string(),
+                                 options_);
+  ASSERT_TRUE(out.ok()) << out.errors.ToString();
+  EXPECT_EQ(out.files[0].replaced, 1);
+  auto providers = store_->LoadProviders();
+  EXPECT_EQ((*providers)[1].name, "Jeugdhulp Zuid");
+}
+
+TEST_F(ImporterTest, AcceptsCommaSeparatorAndQuotedFields) {
+  ASSERT_TRUE(ImportValid().ok());
+  auto providers = store_->LoadProviders();
+  EXPECT_EQ((*providers)[0].name, "Zorg; en Meer BV");  // quoted separator
+}
+
+class BadInputTest : public ImporterTest {
+ protected:
+  void SetUp() override {
+    ImporterTest::SetUp();
+    ImportOutcome out = ImportValid();
+    ASSERT_TRUE(out.ok()) << out.errors.ToString();
+  }
+};
+
+TEST_F(BadInputTest, MissingColumn) {
+  ExpectRefused(ImportKind::kAssignments, ";verwijzer;", ";", "verplichte kolom 'verwijzer' ontbreekt");
+}
+TEST_F(BadInputTest, UnknownColumn) {
+  ExpectRefused(ImportKind::kProviders, "agb_code;naam", "agb_code;naam;opmerking",
+                "onbekende kolom 'opmerking'");
+}
+TEST_F(BadInputTest, WrongSeparatorInARow) {
+  ExpectRefused(ImportKind::kProviders, "87654321;Jeugdhulp Noord", "87654321,Jeugdhulp Noord",
+                "verkeerd scheidingsteken");
+}
+TEST_F(BadInputTest, NotUtf8) {
+  ExpectRefused(ImportKind::kProviders, "Jeugdhulp Noord", "Jeugdhulp \xE9\xE9n", "geen UTF-8");
+}
+TEST_F(BadInputTest, UnknownMunicipality) {
+  ExpectRefused(ImportKind::kAssignments, "GM1963;87654321", "GM9999;87654321",
+                "veld 'gemeentecode': onbekende gemeente 'GM9999'");
+}
+TEST_F(BadInputTest, UnknownProduct) {
+  ExpectRefused(ImportKind::kAssignments, "43;43A01", "43;43Z99", "onbekend product 43/43Z99");
+}
+TEST_F(BadInputTest, UnknownProvider) {
+  ExpectRefused(ImportKind::kContracts, "87654321;2019", "11111111;2019",
+                "onbekende aanbieder '11111111'");
+}
+TEST_F(BadInputTest, UnknownAssignment) {
+  ExpectRefused(ImportKind::kDeclarations, "D2;T2", "D2;T9", "onbekende toewijzing 'T9'");
+}
+TEST_F(BadInputTest, EndBeforeStart) {
+  ExpectRefused(ImportKind::kAssignments, "2019-03-01;2019-12-31", "2019-03-01;2019-02-01",
+                "einddatum 2019-02-01 ligt voor ingangsdatum 2019-03-01");
+}
+TEST_F(BadInputTest, NegativeVolume) {
+  ExpectRefused(ImportKind::kDeclarations, ";10;04;;985,00", ";-10;04;;985,00",
+                "veld 'geleverd_volume': volume '-10' is negatief");
+}
+TEST_F(BadInputTest, NegativeAmount) {
+  ExpectRefused(ImportKind::kFixedCosts, "\"2.500.000\"", "-2500", "veld 'bedrag'");
+}
+TEST_F(BadInputTest, AmountNotVolumeTimesTariff) {
+  ExpectRefused(ImportKind::kDeclarations, "1526,75", "1526,76",
+                "bedrag 1.526,76 is niet gelijk aan volume x tarief (15,5 x 98,50 = 1.526,75)");
+}
+TEST_F(BadInputTest, AmountCheckedAgainstStoredTariffWithoutTariffColumn) {
+  ExpectRefused(ImportKind::kDeclarations, ";985,00;", ";990,00;",
+                "niet gelijk aan volume x tarief (10 x 98,50 = 985,00)");
+}
+TEST_F(BadInputTest, DuplicateKeyWithOtherContent) {
+  ExpectRefused(ImportKind::kMunicipalities, "Dordrecht", "Dordt",
+                "sleutel bestaat al met andere inhoud");
+}
+TEST_F(BadInputTest, InvalidBsnIsNotEchoed) {
+  ExpectRefused(ImportKind::kClients, "111222333", "111222334", "ongeldig BSN");
+  ImportOutcome out = ImportFile(*store_, ImportKind::kClients, (dir_ / "clienten.csv").string(),
+                                 options_);
+  EXPECT_EQ(out.errors.ToString().find("111222334"), std::string::npos);
+}
+TEST_F(BadInputTest, UnclosedQuote) {
+  ExpectRefused(ImportKind::kProviders, "Jeugdhulp Noord", "\"Jeugdhulp Noord", "aanhalingsteken");
+}
+TEST_F(BadInputTest, BadDateAndUnknownRoute) {
+  ExpectRefused(ImportKind::kAssignments, "2019-07-01;;gemeente", "2019-07-32;;gemeente",
+                "'2019-07-32' is geen bestaande datum");
+  ExpectRefused(ImportKind::kAssignments, ";gi;", ";rechter;", "'rechter' is geen verwijzer");
+}
+TEST_F(BadInputTest, ReportsAllErrorsOfAFile) {
+  fs::path bad = dir_ / "aanbieders.csv";
+  std::ofstream(bad) << "agb_code;naam\n1;A\n2;B\n12345678;\n";
+  ImportOutcome out = ImportFile(*store_, ImportKind::kProviders, bad.string(), options_);
+  EXPECT_EQ(out.errors.count(), 3u);
+  EXPECT_THAT(out.errors.ToString(), HasSubstr(bad.string() + ":2:1: veld 'agb_code': '1' is geen AGB-code"));
+  EXPECT_THAT(out.errors.ToString(), HasSubstr(bad.string() + ":4:2: veld 'naam': is leeg"));
+}
+
+}  // namespace
+}  // namespace jr
