@@ -1,0 +1,121 @@
+#include "settle/input_builder.h"
+
+#include <cmath>
+#include <limits>
+#include <set>
+
+namespace jr::settle {
+
+std::string InputBuilder::Target(const std::string& code, int year) const {
+  std::string target = region_.SuccessorIn(code, year);
+  const Municipality* m = region_.Find(target);
+  if (m == nullptr || !m->ActiveInYear(year)) {
+    ++dropped_;
+    return "";
+  }
+  return target;
+}
+
+void InputBuilder::AddUse(const std::string& code, int year, const std::string& bucket,
+                          Money cost, int64_t clients) {
+  std::string target = Target(code, year);
+  if (target.empty()) return;
+  auto& cell = use_[{year, bucket, target}];
+  cell.first += cost;
+  cell.second += clients;
+}
+
+void InputBuilder::AddClientCost(const std::string& client, const std::string& code, int year,
+                                 const std::string& bucket, Money cost) {
+  std::string target = Target(code, year);
+  if (target.empty()) return;
+  clients_[{year, client, target}][bucket] += cost;
+}
+
+void InputBuilder::AddFixedCost(int year, const std::string& bucket, Money amount) {
+  fixed_[{year, bucket}] += amount;
+}
+
+void InputBuilder::AddLocalCost(const std::string& code, int year, const std::string& bucket,
+                                Money amount) {
+  std::string target = Target(code, year);
+  if (target.empty()) return;
+  local_[{year, bucket, target}] += amount;
+}
+
+SettlementInput InputBuilder::Build() const {
+  SettlementInput out;
+  for (const Municipality& m : region_.municipalities()) {
+    out.names[m.code] = m.name;
+    if (!m.successor.empty()) out.successor[m.code] = m.successor;
+  }
+  std::map<int, std::set<std::string>> buckets;
+  std::map<int, std::set<std::string>> local_buckets;
+  for (const auto& [k, v] : use_) buckets[std::get<0>(k)].insert(std::get<1>(k));
+  for (const auto& [k, costs] : clients_) {
+    for (const auto& [bucket, cost] : costs) buckets[std::get<0>(k)].insert(bucket);
+  }
+  for (const auto& [k, v] : local_) local_buckets[std::get<0>(k)].insert(std::get<1>(k));
+  std::set<int> years;
+  for (const auto& [y, b] : buckets) years.insert(y);
+  for (const auto& [y, b] : local_buckets) years.insert(y);
+  for (const auto& [k, v] : fixed_) years.insert(k.first);
+
+  const std::vector<std::string> key_names = region_.KeyNames();
+  for (int y : years) {
+    YearData& d = out.years[y];
+    d.year = y;
+    d.municipalities = region_.ActiveIn(y);
+    const size_t n = d.municipalities.size();
+    d.buckets.assign(buckets[y].begin(), buckets[y].end());
+    d.use.assign(d.buckets.size(), std::vector<Money>(n));
+    d.clients.assign(d.buckets.size(), std::vector<int64_t>(n));
+    for (const std::string& key : key_names) {
+      std::vector<double> values(n, std::numeric_limits<double>::quiet_NaN());
+      bool any = false;
+      for (size_t m = 0; m < n; ++m) {
+        if (auto v = region_.Key(d.municipalities[m], y, key)) {
+          values[m] = *v;
+          any = true;
+        }
+      }
+      if (any) d.keys[key] = std::move(values);
+    }
+    d.state_grant.resize(n);
+    if (auto it = d.keys.find(kKeyStateGrant); it != d.keys.end()) {
+      for (size_t m = 0; m < n; ++m) {
+        if (!std::isnan(it->second[m])) {
+          d.state_grant[m] = Money::FromCents(RoundCents(it->second[m] * 100.0));
+        }
+      }
+    }
+    for (const std::string& bucket : local_buckets[y]) {
+      d.local_costs.push_back(CostLine{bucket, std::vector<Money>(n)});
+    }
+  }
+  for (const auto& [k, v] : use_) {
+    YearData& d = out.years[std::get<0>(k)];
+    int b = d.BucketIndex(std::get<1>(k));
+    int m = d.MunicipalityIndex(std::get<2>(k));
+    d.use[b][m] += v.first;
+    d.clients[b][m] += v.second;
+  }
+  for (const auto& [k, costs] : clients_) {
+    YearData& d = out.years[std::get<0>(k)];
+    ClientYear client{d.MunicipalityIndex(std::get<2>(k)), {}};
+    for (const auto& [bucket, cost] : costs) client.costs.emplace_back(d.BucketIndex(bucket), cost);
+    d.client_costs.push_back(std::move(client));
+  }
+  for (const auto& [k, amount] : fixed_) {
+    out.years[k.first].fixed_costs.push_back(CostLine{k.second, {amount}});
+  }
+  for (const auto& [k, amount] : local_) {
+    YearData& d = out.years[std::get<0>(k)];
+    for (CostLine& line : d.local_costs) {
+      if (line.bucket == std::get<1>(k)) line.cost[d.MunicipalityIndex(std::get<2>(k))] += amount;
+    }
+  }
+  return out;
+}
+
+}  // namespace jr::settle
