@@ -1,0 +1,401 @@
+#include "forecast/calibration.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <unordered_map>
+
+namespace jr::forecast {
+namespace {
+
+int YearOf(int month_index) { return month_index / 12; }
+int MonthOfYear(int month_index) { return month_index % 12; }
+int MonthOfDate(Date d) {
+  return MonthIndex(d.year() / d.month());
+}
+
+// One assignment as the model sees it.
+struct Spell {
+  int municipality = -1;  // -1: not in the region in the base year
+  int product = 0;
+  int group = 0;
+  int first = 0;          // MonthIndex of the first active month
+  int last = 0;           // MonthIndex of the last active month (valid when ended)
+  bool ended = false;     // ended before the cut-off
+  bool reindication = false;
+  int successor = -1;     // index of the first re-indication that follows it
+};
+
+// Normalises twelve non-negative values to mean 1 (all ones when they sum to 0).
+std::array<double, 12> MeanOne(const std::array<double, 12>& v) {
+  double sum = std::accumulate(v.begin(), v.end(), 0.0);
+  std::array<double, 12> out;
+  out.fill(1.0);
+  if (sum <= 0) return out;
+  for (int i = 0; i < 12; ++i) out[i] = v[i] * 12 / sum;
+  return out;
+}
+
+// `n` equal-probability quantiles (bin midpoints) of `values`; sorts `values`.
+std::vector<double> Quantiles(std::vector<double>& values, int n) {
+  std::vector<double> q;
+  if (values.empty()) return q;
+  std::sort(values.begin(), values.end());
+  for (int i = 0; i < n; ++i) {
+    double p = (i + 0.5) / n;
+    size_t k = std::min(values.size() - 1, static_cast<size_t>(p * values.size()));
+    q.push_back(values[k]);
+  }
+  return q;
+}
+
+double Mean(const std::vector<double>& v) {
+  return v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / v.size();
+}
+
+// Tariff index per group and year (base year = 1) and the yearly indexation after it.
+void FitPrices(const History& h, const std::vector<int>& product_group,
+               const std::unordered_map<std::string, int>& product_index, int base_year,
+               double default_indexation, Calibration& c) {
+  // Regional tariffs per product and year, up to the base year.
+  std::vector<std::map<int, int64_t>> tariff(c.products.size());
+  int first_year = base_year;
+  for (const Tariff& t : h.tariffs) {
+    if (!t.agb.empty() || t.year > base_year) continue;
+    auto it = product_index.find(t.category + "/" + t.code);
+    if (it == product_index.end()) continue;
+    tariff[it->second][t.year] = t.per_unit.cents();
+    first_year = std::min(first_year, t.year);
+  }
+  for (size_t p = 0; p < c.products.size(); ++p) {
+    auto it = tariff[p].find(base_year);
+    if (it == tariff[p].end() && !tariff[p].empty()) it = std::prev(tariff[p].end());
+    if (it != tariff[p].end()) c.products[p].tariff_cents = it->second;
+  }
+  // Mean year-on-year ratio per group (and overall) in each year.
+  const size_t g_count = c.groups.size();
+  std::map<int, std::vector<double>> overall;
+  std::vector<std::map<int, std::vector<double>>> by_group(g_count);
+  for (size_t p = 0; p < tariff.size(); ++p) {
+    for (const auto& [year, cents] : tariff[p]) {
+      auto prev = tariff[p].find(year - 1);
+      if (prev == tariff[p].end() || prev->second <= 0) continue;
+      double r = static_cast<double>(cents) / prev->second;
+      overall[year].push_back(r);
+      by_group[product_group[p]][year].push_back(r);
+    }
+  }
+  auto ratio = [&](size_t g, int year) {
+    auto it = by_group[g].find(year);
+    if (it != by_group[g].end()) return Mean(it->second);
+    auto o = overall.find(year);
+    return o != overall.end() ? Mean(o->second) : 1.0;
+  };
+  for (size_t g = 0; g < g_count; ++g) {
+    double index = 1.0;
+    c.groups[g].price_index[base_year] = 1.0;
+    for (int y = base_year; y > first_year - 10 && y > 1900; --y) {
+      index /= ratio(g, y);
+      c.groups[g].price_index[y - 1] = index;
+    }
+  }
+  c.indexation = overall.empty() ? default_indexation
+                                 : Mean(std::prev(overall.end())->second) - 1.0;
+}
+
+}  // namespace
+
+int Calibration::GroupIndex(const std::string& name) const {
+  for (size_t g = 0; g < groups.size(); ++g) {
+    if (groups[g].name == name) return static_cast<int>(g);
+  }
+  return -1;
+}
+
+int Calibration::ProductIndex(const std::string& key_or_code) const {
+  for (size_t p = 0; p < products.size(); ++p) {
+    if (products[p].key == key_or_code || products[p].code == key_or_code) {
+      return static_cast<int>(p);
+    }
+  }
+  return -1;
+}
+
+int Calibration::MunicipalityIndex(const std::string& code) const {
+  auto it = std::find(municipalities.begin(), municipalities.end(), code);
+  return it == municipalities.end() ? -1 : static_cast<int>(it - municipalities.begin());
+}
+
+double Calibration::PriceIndex(int group, int year) const {
+  const auto& index = groups[group].price_index;
+  if (year > base_year) return std::pow(1 + indexation, year - base_year);
+  auto it = index.find(year);
+  if (it != index.end()) return it->second;
+  return index.empty() ? 1.0 : index.begin()->second;
+}
+
+double Calibration::YoungPeopleScale(int municipality, int year) const {
+  const auto& yp = young_people[municipality];
+  auto at = [&](int y) -> double {
+    auto it = yp.upper_bound(y);
+    if (it == yp.begin()) return yp.empty() ? 0 : yp.begin()->second;
+    return std::prev(it)->second;
+  };
+  double ref = at(YearOf(level_month));
+  double now = at(year);
+  return ref > 0 && now > 0 ? now / ref : 1.0;
+}
+
+int StartMonthOf(Date cutoff) {
+  int m = MonthOfDate(cutoff);
+  return unsigned(cutoff.day()) == 1 ? m : m + 1;
+}
+
+Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOptions& o) {
+  Calibration c;
+  c.start_month = StartMonthOf(cutoff);
+  c.base_year = YearOf(c.start_month);
+  c.level_month = c.start_month - (o.level_months + 1) / 2;
+  const int start = c.start_month;
+  const int cutoff_day = DayNumber(FirstOfMonth(FromMonthIndex(start)));
+
+  // Municipalities of the base year; predecessors map to their successor.
+  c.municipalities = h.region.ActiveIn(c.base_year);
+  if (c.municipalities.empty()) {
+    return Status::Error("geen gemeenten in de regio in " + std::to_string(c.base_year) +
+                         "; prognose kan niet worden gekalibreerd");
+  }
+  std::unordered_map<std::string, int> muni_of;
+  for (const Municipality& m : h.region.municipalities()) {
+    int idx = c.MunicipalityIndex(h.region.SuccessorIn(m.code, c.base_year));
+    muni_of[m.code] = idx;
+  }
+  c.young_people.resize(c.municipalities.size());
+  for (size_t i = 0; i < c.municipalities.size(); ++i) {
+    const Municipality* m = h.region.Find(c.municipalities[i]);
+    c.municipality_names.push_back(m ? m->name : c.municipalities[i]);
+    for (int y = c.base_year - 15; y <= c.base_year + 15; ++y) {
+      auto v = h.region.Key(c.municipalities[i], y, kKeyYoungPeople);
+      if (v) c.young_people[i][y] = *v;
+    }
+  }
+
+  // Product groups are the cost buckets, sorted by name.
+  std::vector<std::string> names;
+  for (const Product& p : h.products) names.push_back(p.bucket);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  for (const std::string& n : names) c.groups.push_back(GroupParams{.name = n});
+  const int g_count = static_cast<int>(c.groups.size());
+  std::unordered_map<std::string, int> product_index;
+  std::vector<int> product_group;
+  for (const Product& p : h.products) {
+    product_index[p.Key()] = static_cast<int>(c.products.size());
+    int g = c.GroupIndex(p.bucket);
+    product_group.push_back(g);
+    c.products.push_back(ProductParams{.key = p.Key(), .code = p.code, .group = g});
+  }
+  FitPrices(h, product_group, product_index, c.base_year, o.default_indexation, c);
+
+  // Spells of the assignments that started before the cut-off.
+  std::vector<Spell> spells(h.assignments.size());
+  std::vector<bool> known(h.assignments.size(), false);
+  std::unordered_map<std::string, int> by_number;
+  for (size_t i = 0; i < h.assignments.size(); ++i) {
+    const Assignment& a = h.assignments[i];
+    auto p = product_index.find(a.category + "/" + a.product_code);
+    if (p == product_index.end() || DayNumber(a.start) >= cutoff_day) continue;
+    Spell& s = spells[i];
+    auto m = muni_of.find(a.municipality);
+    s.municipality = m == muni_of.end() ? -1 : m->second;
+    s.product = p->second;
+    s.group = product_group[p->second];
+    s.first = MonthOfDate(a.start);
+    s.ended = a.end && DayNumber(*a.end) <= cutoff_day;
+    s.last = s.ended ? std::max(s.first, MonthOfDate(FromDayNumber(DayNumber(*a.end) - 1)))
+                     : start - 1;
+    s.reindication = a.IsReindication();
+    known[i] = true;
+    by_number[a.number] = static_cast<int>(i);
+  }
+  for (size_t i = 0; i < h.assignments.size(); ++i) {
+    if (!known[i] || !spells[i].reindication) continue;
+    auto pred = by_number.find(h.assignments[i].predecessor);
+    if (pred == by_number.end()) continue;
+    int& succ = spells[pred->second].successor;
+    if (succ < 0 || spells[i].first < spells[succ].first) succ = static_cast<int>(i);
+  }
+  bool any = std::find(known.begin(), known.end(), true) != known.end();
+  if (!any) {
+    return Status::Error("geen toewijzingen voor " + FormatMonth(FromMonthIndex(start)) +
+                         "; prognose kan niet worden gekalibreerd");
+  }
+
+  // Durations (Kaplan-Meier) and re-indications per group.
+  std::vector<std::vector<DurationObservation>> durations(g_count);
+  std::vector<double> ended(g_count, 0), followed(g_count, 0);
+  std::vector<std::vector<double>> follow(g_count, std::vector<double>(g_count, 0));
+  for (size_t i = 0; i < spells.size(); ++i) {
+    const Spell& s = spells[i];
+    if (!known[i] || s.first < start - o.duration_months) continue;
+    if (s.ended) {
+      durations[s.group].push_back({s.last - s.first + 1, true});
+    } else {
+      durations[s.group].push_back({start - s.first, false});
+    }
+    // A follow-up needs a month to show: only spells ending two months before.
+    if (s.ended && s.last <= start - 2) {
+      ended[s.group] += 1;
+      if (s.successor >= 0) {
+        followed[s.group] += 1;
+        follow[s.group][spells[s.successor].group] += 1;
+      }
+    }
+  }
+  for (int g = 0; g < g_count; ++g) {
+    GroupParams& gp = c.groups[g];
+    gp.duration = SurvivalCurve::Estimate(durations[g], o.survival);
+    gp.observed_durations = static_cast<int64_t>(durations[g].size());
+    gp.reindication = ended[g] > 0 ? followed[g] / ended[g] : 0;
+    gp.follow.assign(g_count, 0);
+    if (followed[g] > 0) {
+      for (int j = 0; j < g_count; ++j) gp.follow[j] = follow[g][j] / followed[g];
+    } else {
+      gp.follow[g] = 1;
+    }
+  }
+
+  // Inflow of new assignments: level per cell, trend, season and product mix per group.
+  std::map<std::tuple<int, int, int>, double> cell_count;
+  std::vector<double> last12(g_count, 0), prev12(g_count, 0);
+  std::vector<std::array<double, 12>> season_count(g_count, std::array<double, 12>{});
+  std::vector<std::vector<double>> mix(g_count, std::vector<double>(c.products.size(), 0));
+  for (size_t i = 0; i < spells.size(); ++i) {
+    const Spell& s = spells[i];
+    if (!known[i] || s.reindication) continue;
+    int age = start - s.first;  // 1 = the month before the cut-off
+    if (age <= o.season_months) season_count[s.group][MonthOfYear(s.first)] += 1;
+    if (age <= 12) last12[s.group] += 1;
+    else if (age <= 24) prev12[s.group] += 1;
+    if (age <= 24) mix[s.group][s.product] += 1;
+    if (s.municipality >= 0 && age <= o.level_months) {
+      cell_count[{s.municipality, static_cast<int>(h.assignments[i].route), s.group}] += 1;
+    }
+  }
+  double yp_last = 0, yp_prev = 0;
+  for (size_t m = 0; m < c.municipalities.size(); ++m) {
+    yp_last += c.YoungPeopleScale(static_cast<int>(m), YearOf(start - 6));
+    yp_prev += c.YoungPeopleScale(static_cast<int>(m), YearOf(start - 18));
+  }
+  double yp_ratio = yp_prev > 0 ? yp_last / yp_prev : 1.0;
+  for (int g = 0; g < g_count; ++g) {
+    GroupParams& gp = c.groups[g];
+    double trend = prev12[g] > 0 && last12[g] > 0 ? last12[g] / prev12[g] / yp_ratio : 1.0;
+    gp.trend = std::clamp(trend, 1 - o.max_trend, 1 + o.max_trend);
+    gp.trend_se = prev12[g] > 0 && last12[g] > 0 ? std::sqrt(1 / last12[g] + 1 / prev12[g]) : 0;
+    std::array<double, 12> shrunk;
+    double mean = std::accumulate(season_count[g].begin(), season_count[g].end(), 0.0) / 12;
+    for (int k = 0; k < 12; ++k) shrunk[k] = (season_count[g][k] + 5) / (mean + 5);
+    gp.inflow_season = MeanOne(shrunk);
+    gp.inflow_per_month = last12[g] / 12;
+    double total = std::accumulate(mix[g].begin(), mix[g].end(), 0.0);
+    for (size_t p = 0; p < c.products.size(); ++p) {
+      if (product_group[p] != g) continue;
+      if (total > 0 && mix[g][p] == 0) continue;
+      gp.products.push_back(static_cast<int>(p));
+      gp.product_share.push_back(total > 0 ? mix[g][p] / total : 1.0);
+    }
+    if (total <= 0) {
+      for (double& s : gp.product_share) s /= static_cast<double>(gp.products.size());
+    }
+  }
+  for (const auto& [key, count] : cell_count) {
+    auto [m, r, g] = key;
+    c.inflow.push_back({m, static_cast<Route>(r), g, count / o.level_months,
+                        1.0 / std::sqrt(count)});
+  }
+
+  // Costs at base-year prices, per assignment and month of the cost window.
+  const int cost_from = start - o.cost_months;
+  std::vector<std::map<int, double>> cost_by_month(spells.size());
+  for (const AssignmentMonth& am : h.months) {
+    if (am.month < cost_from || am.month >= start || !known[am.assignment]) continue;
+    const Spell& s = spells[am.assignment];
+    cost_by_month[am.assignment][am.month] +=
+        am.cost_cents / c.PriceIndex(s.group, YearOf(am.month));
+  }
+  // Cost pattern per month of year: mean cost per active assignment-month.
+  std::vector<std::array<double, 12>> season_cost(g_count, std::array<double, 12>{});
+  std::vector<std::array<double, 12>> season_active(g_count, std::array<double, 12>{});
+  for (size_t i = 0; i < spells.size(); ++i) {
+    if (!known[i]) continue;
+    const Spell& s = spells[i];
+    for (int m = std::max(s.first, cost_from); m <= std::min(s.last, start - 1); ++m) {
+      season_active[s.group][MonthOfYear(m)] += 1;
+    }
+    for (const auto& [m, cents] : cost_by_month[i]) season_cost[s.group][MonthOfYear(m)] += cents;
+  }
+  for (int g = 0; g < g_count; ++g) {
+    std::array<double, 12> mean_cost;
+    for (int k = 0; k < 12; ++k) {
+      mean_cost[k] = season_active[g][k] > 0 ? season_cost[g][k] / season_active[g][k] : 0;
+    }
+    bool complete = std::all_of(mean_cost.begin(), mean_cost.end(), [](double v) { return v > 0; });
+    c.groups[g].cost_season = complete ? MeanOne(mean_cost) : MeanOne({});
+  }
+  // Mean monthly cost per assignment (deseasonalised) and per product.
+  std::vector<std::vector<double>> started(c.products.size()), active(c.products.size());
+  std::vector<double> volume(c.products.size(), 0), volume_months(c.products.size(), 0);
+  for (const AssignmentMonth& am : h.months) {
+    if (am.month < cost_from || am.month >= start || !known[am.assignment]) continue;
+    volume[spells[am.assignment].product] += am.volume_x100;
+  }
+  for (size_t i = 0; i < spells.size(); ++i) {
+    if (!known[i]) continue;
+    const Spell& s = spells[i];
+    const auto& season = c.groups[s.group].cost_season;
+    int from = std::max(s.first, cost_from), to = std::min(s.last, start - 1);
+    if (from > to) continue;
+    double sum = 0, recent = 0;
+    int recent_months = 0;
+    for (int m = from; m <= to; ++m) {
+      auto it = cost_by_month[i].find(m);
+      double cents = it == cost_by_month[i].end() ? 0 : it->second / season[MonthOfYear(m)];
+      sum += cents;
+      if (!s.ended && m > s.first && m >= start - o.recent_cost_months) {
+        recent += cents;
+        ++recent_months;
+      }
+    }
+    double per_month = sum / (to - from + 1);
+    volume_months[s.product] += to - from + 1;
+    active[s.product].push_back(per_month);
+    if (s.first >= cost_from) started[s.product].push_back(per_month);
+    if (!s.ended && s.municipality >= 0) {
+      c.running.push_back({s.municipality, s.group, s.product, start - s.first,
+                           recent_months > 0 ? recent / recent_months : -1.0});
+    }
+  }
+  std::vector<std::vector<double>> pooled(g_count);
+  for (size_t p = 0; p < c.products.size(); ++p) {
+    auto& src = started[p].size() >= 5 ? started[p] : active[p];
+    ProductParams& pp = c.products[p];
+    pp.mean_cost = Mean(src);
+    pp.mean_volume_x100 = volume_months[p] > 0 ? volume[p] / volume_months[p] : 0;
+    pooled[pp.group].insert(pooled[pp.group].end(), src.begin(), src.end());
+    pp.monthly_cost = Quantiles(src, o.cost_quantiles);
+  }
+  for (int g = 0; g < g_count; ++g) {
+    std::vector<double> q = Quantiles(pooled[g], o.cost_quantiles);
+    if (q.empty()) q.assign(1, 0.0);
+    for (ProductParams& pp : c.products) {
+      if (pp.group == g && pp.monthly_cost.empty()) {
+        pp.monthly_cost = q;
+        pp.mean_cost = Mean(q);
+      }
+    }
+  }
+  return c;
+}
+
+}  // namespace jr::forecast

@@ -1,0 +1,121 @@
+// Calibration: the fitted parameters of the caseload model, estimated from the
+// History before a cut-off date. Pure function of its input.
+//
+// The model, per product group (= cost bucket of the product):
+//  - inflow of new (not re-indicated) assignments per municipality x referral route x
+//    group: a Poisson count per month with mean
+//      level x trend^((months after the level window's middle) / 12)
+//            x season[month of year] x young_people(year) / young_people(level year);
+//  - a duration per assignment from a Kaplan-Meier survival curve of the group;
+//  - at its end, with the group's re-indication probability, a follow-up assignment in
+//    a group drawn from the observed follow-ups (same group: same product and cost);
+//  - a monthly cost per assignment at base-year prices, drawn from the product's
+//    quantiles (new assignments) or the assignment's own recent cost (running ones),
+//    times the group's month-of-year cost pattern and tariff index.
+#pragma once
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "care/codes.h"
+#include "core/date.h"
+#include "core/status.h"
+#include "forecast/history.h"
+#include "forecast/survival_curve.h"
+
+namespace jr::forecast {
+
+struct CalibrationOptions {
+  int level_months = 12;        // inflow level: mean over the last n months
+  double max_trend = 0.15;      // yearly inflow trend clipped to 1 +- this
+  int season_months = 36;       // month-of-year patterns from the last n months
+  int duration_months = 60;     // assignments started in the last n months give durations
+  int cost_months = 24;         // cost per month from the last n months
+  int recent_cost_months = 3;   // a running assignment's cost: mean of its last n months
+  int cost_quantiles = 20;      // quantiles kept per product (equal-probability bins)
+  double default_indexation = 0.0;  // yearly tariff indexation when tariffs show none
+  SurvivalOptions survival;     // Kaplan-Meier settings
+};
+
+struct ProductParams {
+  std::string key;              // "45/45A10"
+  std::string code;             // "45A10"
+  int group = 0;                // index into Calibration::groups
+  std::vector<double> monthly_cost;  // quantiles, cents per month at base-year prices
+  double mean_cost = 0;         // mean monthly cost (cents, base-year prices)
+  double mean_volume_x100 = 0;  // mean declared volume per active month (hundredths)
+  int64_t tariff_cents = 0;     // regional tariff in the base year (0 = none)
+};
+
+struct GroupParams {
+  std::string name;             // cost bucket: "ambulant"
+  SurvivalCurve duration;
+  double reindication = 0;      // P(an ended assignment is followed by a re-indication)
+  std::vector<double> follow;   // P(follow-up group = j | re-indicated); sums to 1
+  std::vector<int> products;    // product mix of new assignments (indexes into products)
+  std::vector<double> product_share;  // same length as products; sums to 1
+  double trend = 1;             // yearly inflow factor per young person (1.03 = +3%)
+  double trend_se = 0;          // standard error of log(trend)
+  std::array<double, 12> inflow_season{};  // month-of-year factor of inflow, mean 1
+  std::array<double, 12> cost_season{};    // month-of-year factor of cost, mean 1
+  std::map<int, double> price_index;       // year -> tariff index (base year = 1)
+  double inflow_per_month = 0;  // region, mean of the level window (for reports)
+  int64_t observed_durations = 0;  // assignments in the Kaplan-Meier estimate
+};
+
+// A region-level inflow cell; `level` is the mean count per month in the level window.
+struct InflowCell {
+  int municipality = 0;         // index into Calibration::municipalities
+  Route route = Route::kUnknown;
+  int group = 0;
+  double level = 0;             // new assignments per month
+  double level_se = 0;          // relative standard error of `level` (1 / sqrt(count))
+};
+
+// An assignment running at the cut-off.
+struct RunningAssignment {
+  int municipality = 0;
+  int group = 0;
+  int product = 0;
+  int age_months = 0;           // calendar months active before the cut-off month
+  double monthly_cost = -1;     // own recent cost at base-year prices; < 0 = unknown
+};
+
+struct Calibration {
+  int start_month = 0;          // MonthIndex of the first forecast month
+  int base_year = 0;            // year of start_month; prices are in this year's tariffs
+  int level_month = 0;          // MonthIndex of the level window's middle month
+  std::vector<std::string> municipalities;  // codes active in base_year, sorted
+  std::vector<std::string> municipality_names;
+  std::vector<std::map<int, double>> young_people;  // per municipality: year -> jeugdigen
+  std::vector<GroupParams> groups;
+  std::vector<ProductParams> products;
+  std::vector<InflowCell> inflow;
+  std::vector<RunningAssignment> running;
+  double indexation = 0;        // yearly tariff indexation after base_year
+
+  // Index of a group by name, or -1.
+  int GroupIndex(const std::string& name) const;
+  // Index of a product by key "45/45A10" or code "45A10", or -1.
+  int ProductIndex(const std::string& key_or_code) const;
+  // Index of a municipality by code, or -1.
+  int MunicipalityIndex(const std::string& code) const;
+  // Tariff index of `group` in `year` relative to base_year (indexation beyond).
+  double PriceIndex(int group, int year) const;
+  // Young people in `year` relative to the level window's year (nearest earlier year
+  // known; 1 when unknown).
+  double YoungPeopleScale(int municipality, int year) const;
+};
+
+// The first forecast month of a cut-off date: its month when it is the 1st, else the
+// next month. Data before the first day of that month is used.
+int StartMonthOf(Date cutoff);
+
+// Calibrates on all data before FirstOfMonth(StartMonthOf(cutoff)). Dutch error when
+// the region has no municipalities in that year or there are no assignments before it.
+Result<Calibration> Calibrate(const History& history, Date cutoff,
+                              const CalibrationOptions& options = {});
+
+}  // namespace jr::forecast

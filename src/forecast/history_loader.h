@@ -1,0 +1,15 @@
+// Loads the History of a forecast from the store.
+#pragma once
+
+#include "core/status.h"
+#include "forecast/history.h"
+#include "store/store.h"
+
+namespace jr::forecast {
+
+// Region, products, tariffs, all assignments, and the declared cost and volume per
+// assignment and month for months >= `from_month` (a MonthIndex; 0 = all).
+// Errors of the store are returned as they are.
+Result<History> LoadHistory(const Store& store, int from_month = 0);
+
+}  // namespace jr::forecast

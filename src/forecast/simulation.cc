@@ -1,0 +1,237 @@
+#include "forecast/simulation.h"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <mutex>
+#include <thread>
+
+#include "forecast/random_stream.h"
+
+namespace jr::forecast {
+namespace {
+
+// Entity roots: running assignment i is i; the rest carry a tag in the top bits.
+constexpr uint64_t kInflowEntity = 1ull << 63;  // | month << 40 | cell << 20 | rank
+constexpr uint64_t kInflowCount = 1ull << 62;   // | month << 20 | cell
+constexpr uint64_t kCellLevel = 1ull << 61;     // | cell
+constexpr uint64_t kGroupTrend = 1ull << 60;    // | group
+
+// An assignment to simulate: where it starts and what is known of it.
+struct Entity {
+  EntityKey key;
+  int start = 0;            // month relative to the first forecast month (< 0: running)
+  int age = -1;             // months already active at the cut-off; -1 = new
+  int muni = 0;
+  int group = 0;
+  int product = 0;
+  double base_cost = -1;    // cents per month at base-year prices; < 0 = draw
+};
+
+int PickIndex(const std::vector<double>& shares, double u) {
+  double acc = 0;
+  for (size_t i = 0; i < shares.size(); ++i) {
+    acc += shares[i];
+    if (u < acc) return static_cast<int>(i);
+  }
+  return static_cast<int>(shares.size()) - 1;
+}
+
+// Tables shared by all replications.
+struct Shared {
+  std::vector<double> cost_factor;  // [muni][group][month]: tariff index, season, levers
+  std::vector<double> young;        // [muni][month]: young people relative to the level year
+};
+
+class Replication {
+ public:
+  Replication(const Calibration& c, const LeverPlan& plan, const SimulationOptions& o,
+              const Shared& shared, SimulationResult& r, int run)
+      : c_(c), plan_(plan), o_(o), shared_(shared), r_(r), run_(run), rs_(o.seed),
+        slice_(r.Index(run, 0, 0, 0)) {}
+
+  void Run() {
+    for (size_t i = 0; i < c_.running.size(); ++i) {
+      const RunningAssignment& a = c_.running[i];
+      Process({{i, 0}, -a.age_months, a.age_months, a.municipality, a.group, a.product,
+               a.monthly_cost});
+    }
+    const int cells = static_cast<int>(c_.inflow.size());
+    std::vector<double> level(cells, 1.0), trend(c_.groups.size());
+    for (size_t g = 0; g < c_.groups.size(); ++g) {
+      trend[g] = c_.groups[g].trend;
+      if (o_.parameter_uncertainty) {
+        double se = c_.groups[g].trend_se;
+        double z = NormalQuantile(rs_.Uniforms(run_, {kGroupTrend | g, 0}, 0)[0]);
+        trend[g] *= std::exp(se * z - se * se / 2);
+      }
+    }
+    if (o_.parameter_uncertainty) {
+      for (int k = 0; k < cells; ++k) {
+        double se = c_.inflow[k].level_se;
+        double z = NormalQuantile(rs_.Uniforms(run_, {kCellLevel | uint64_t(k), 0}, 0)[0]);
+        level[k] = std::exp(se * z - se * se / 2);
+      }
+    }
+    std::vector<double> group_factor(c_.groups.size());
+    for (int m = 0; m < o_.months; ++m) {
+      const int month = c_.start_month + m;
+      const double years = (month - c_.level_month) / 12.0;
+      for (size_t g = 0; g < c_.groups.size(); ++g) {
+        group_factor[g] = std::pow(trend[g], years) * c_.groups[g].inflow_season[month % 12];
+      }
+      for (int k = 0; k < cells; ++k) {
+        const InflowCell& cell = c_.inflow[k];
+        double mean = cell.level * level[k] * group_factor[cell.group] *
+                      shared_.young[cell.municipality * o_.months + m] *
+                      plan_.Inflow(m, cell.municipality, cell.route);
+        uint64_t cell_id = (uint64_t(m) << 20) | uint64_t(k);
+        int n = PoissonFromUniform(mean, rs_.Uniforms(run_, {kInflowCount | cell_id, 0}, 0)[0]);
+        for (int i = 0; i < n; ++i) StartNew(m, k, i);
+      }
+    }
+  }
+
+ private:
+  // A new assignment of inflow cell k in month m, rank i.
+  void StartNew(int m, int k, int i) {
+    const InflowCell& cell = c_.inflow[k];
+    EntityKey key{kInflowEntity | (uint64_t(m) << 40) | (uint64_t(k) << 20) | uint64_t(i), 0};
+    auto v = rs_.Uniforms(run_, key, 1);
+    int group = cell.group;
+    if (group == plan_.residential_group() && v[1] < plan_.ResidentialShift(m, cell.municipality)) {
+      group = plan_.outpatient_group();
+    }
+    const GroupParams& g = c_.groups[group];
+    if (g.products.empty()) return;
+    int product = g.products[PickIndex(g.product_share, v[0])];
+    if (plan_.Removed(m, cell.municipality, product)) return;
+    Process({key, m, -1, cell.municipality, group, product, -1});
+  }
+
+  void Process(Entity e) {
+    for (;;) {
+      const GroupParams& g = c_.groups[e.group];
+      auto u = rs_.Uniforms(run_, e.key, 0);
+      int duration;
+      if (e.age >= 0) {
+        duration = g.duration.SampleGiven(e.age, u[0]) - e.age;
+      } else {
+        duration = g.duration.Sample(u[0]);
+        double f = plan_.Duration(e.start, e.muni, e.group);
+        if (f != 1.0) {
+          double v = rs_.Uniforms(run_, e.key, 2)[0];
+          duration = std::max(1, static_cast<int>(std::floor(duration * f + v)));
+        }
+      }
+      if (e.base_cost < 0) {
+        const std::vector<double>& q = c_.products[e.product].monthly_cost;
+        e.base_cost = q[std::min(q.size() - 1, static_cast<size_t>(u[1] * q.size()))];
+      }
+      const int begin = std::max(e.start, 0);
+      const int end = e.age >= 0 ? duration : e.start + duration;  // exclusive
+      const int stop = std::min(end, o_.months);
+      const double cost = e.base_cost * (e.age >= 0 ? 1.0 : plan_.Volume(e.start, e.muni, e.group));
+      const int groups = r_.groups, munis = r_.municipalities;
+      const size_t stride = static_cast<size_t>(munis) * groups;
+      const size_t cell = static_cast<size_t>(e.muni) * groups + e.group;
+      const double* mult = &shared_.cost_factor[cell * o_.months];
+      for (int m = begin; m < stop; ++m) {
+        size_t at = slice_ + m * stride + cell;
+        r_.cost[at] += cost * mult[m];
+        r_.active[at] += 1;
+      }
+      if (stop > begin) entity_months_ += stop - begin;
+      if (e.start >= 0 && e.start < o_.months) r_.started[slice_ + e.start * stride + cell] += 1;
+      if (end >= o_.months) return;
+
+      // Re-indication at the end month.
+      double p = plan_.Reindication(end, e.muni, e.group);
+      if (p < 0) p = g.reindication;
+      if (u[2] >= p) return;
+      int next = PickIndex(g.follow, u[3]);
+      Entity succ{{e.key.root, e.key.generation + 1}, end, -1, e.muni, next, e.product,
+                  e.base_cost};
+      if (next != e.group) {
+        const GroupParams& ng = c_.groups[next];
+        if (ng.products.empty()) return;
+        succ.product = ng.products[PickIndex(ng.product_share, rs_.Uniforms(run_, e.key, 1)[0])];
+        succ.base_cost = -1;
+      }
+      if (plan_.Removed(end, e.muni, succ.product)) return;
+      e = succ;
+    }
+  }
+
+ public:
+  int64_t entity_months() const { return entity_months_; }
+
+ private:
+  const Calibration& c_;
+  const LeverPlan& plan_;
+  const SimulationOptions& o_;
+  const Shared& shared_;
+  SimulationResult& r_;
+  const uint32_t run_;
+  const RandomStream rs_;
+  const size_t slice_;
+  int64_t entity_months_ = 0;
+};
+
+}  // namespace
+
+SimulationResult Simulate(const Calibration& c, const LeverPlan& plan,
+                          const SimulationOptions& o) {
+  SimulationResult r;
+  r.start_month = c.start_month;
+  r.months = o.months;
+  r.runs = o.runs;
+  r.municipalities = static_cast<int>(c.municipalities.size());
+  r.groups = static_cast<int>(c.groups.size());
+  size_t n = static_cast<size_t>(o.runs) * o.months * r.municipalities * r.groups;
+  r.cost.assign(n, 0.0);
+  r.active.assign(n, 0);
+  r.started.assign(n, 0);
+
+  // Cost multiplier per municipality, group and month: tariff index, month-of-year
+  // pattern and tariff levers (layout [muni][group][month]).
+  Shared shared;
+  shared.cost_factor.resize(static_cast<size_t>(r.municipalities) * r.groups * o.months);
+  shared.young.resize(static_cast<size_t>(r.municipalities) * o.months);
+  for (int mu = 0; mu < r.municipalities; ++mu) {
+    for (int m = 0; m < o.months; ++m) {
+      int month = c.start_month + m;
+      shared.young[mu * o.months + m] = c.YoungPeopleScale(mu, month / 12);
+      for (int g = 0; g < r.groups; ++g) {
+        shared.cost_factor[(static_cast<size_t>(mu) * r.groups + g) * o.months + m] =
+            c.PriceIndex(g, month / 12) * c.groups[g].cost_season[month % 12] *
+            plan.Tariff(m, mu, g);
+      }
+    }
+  }
+
+  std::atomic<int> next{0};
+  std::atomic<int64_t> entity_months{0};
+  std::mutex progress_mu;
+  int done = 0;
+  auto worker = [&] {
+    for (int run = next++; run < o.runs; run = next++) {
+      Replication rep(c, plan, o, shared, r, run);
+      rep.Run();
+      entity_months += rep.entity_months();
+      if (o.progress) {
+        std::lock_guard<std::mutex> lock(progress_mu);
+        o.progress(++done, o.runs);
+      }
+    }
+  };
+  int threads = std::clamp(o.threads, 1, std::max(1, o.runs));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+  r.entity_months = entity_months;
+  return r;
+}
+
+}  // namespace jr::forecast

@@ -1,0 +1,53 @@
+// Simulation: N replications of the caseload, month by month for H months, from the
+// assignments running at the cut-off (see calibration.h for the model).
+//
+// Every random draw is keyed (seed, replication, entity, draw) (random_stream.h), and
+// each replication is computed whole by one thread, so the result is identical for any
+// thread count. Runs with the same seed and different lever plans share their random
+// numbers: their difference is the levers' effect with little noise.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "forecast/calibration.h"
+#include "forecast/lever_plan.h"
+
+namespace jr::forecast {
+
+struct SimulationOptions {
+  int months = 36;         // horizon H, from Calibration::start_month
+  int runs = 100;          // replications N
+  uint64_t seed = 1;       // master seed of all random numbers
+  int threads = 1;         // worker threads (>= 1); does not change the result
+  bool parameter_uncertainty = true;  // draw each replication's inflow levels and
+                                      // trends from their standard errors
+  // Called after each finished replication with (done, total), from worker threads
+  // but never concurrently; may be empty.
+  std::function<void(int, int)> progress;
+};
+
+// Per replication, month, municipality and group (layout [run][month][muni][group]).
+struct SimulationResult {
+  int start_month = 0;
+  int months = 0;
+  int runs = 0;
+  int municipalities = 0;
+  int groups = 0;
+  std::vector<double> cost;      // cents (unrounded)
+  std::vector<int32_t> active;   // assignments active in the month
+  std::vector<int32_t> started;  // assignments started in the month (incl. re-indications)
+  int64_t entity_months = 0;     // assignment-months simulated, all runs
+
+  size_t Index(int run, int month, int muni, int group) const {
+    return ((static_cast<size_t>(run) * months + month) * municipalities + muni) * groups +
+           group;
+  }
+};
+
+// REQUIRES: plan built for `c` with at least options.months months; runs >= 1.
+SimulationResult Simulate(const Calibration& c, const LeverPlan& plan,
+                          const SimulationOptions& options);
+
+}  // namespace jr::forecast
