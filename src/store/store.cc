@@ -1,12 +1,11 @@
 #include "store/store.h"
 
 #include <fcntl.h>
+#include <fmt/format.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
-
-#include <fmt/format.h>
 
 #include "store/schema.h"
 #include "store/statement.h"
@@ -27,6 +26,15 @@ std::optional<Money> OptMoney(const Statement& s, int col) {
   return Money::FromCents(s.Int(col));
 }
 
+// Runs `s` to the end, turning each row into a T with `row(s)`.
+template <typename T, typename RowFn>
+Result<std::vector<T>> Collect(Statement& s, RowFn row) {
+  std::vector<T> out;
+  while (s.Step()) out.push_back(row(s));
+  if (!s.status().ok()) return s.status();
+  return out;
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool create) {
@@ -43,7 +51,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path, bool create)
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "onbekende fout";
     sqlite3_close(db);
-    return Status::Error(fmt::format("database kan niet worden geopend: {}", msg), {path});
+    return Status::Error(fmt::format("database kan niet worden geopend: {}", msg),
+                         {path});
   }
   std::unique_ptr<Store> store(new Store(db, path));
   sqlite3_busy_timeout(db, 5000);
@@ -88,8 +97,9 @@ Status Store::Migrate() {
   }
   if (version > LatestSchemaVersion()) {
     return Status::Error(
-        fmt::format("database heeft schemaversie {}, deze versie van jeugdregio kent tot {}",
-                    version, LatestSchemaVersion()),
+        fmt::format(
+            "database heeft schemaversie {}, deze versie van jeugdregio kent tot {}",
+            version, LatestSchemaVersion()),
         {path_});
   }
   const auto& migrations = SchemaMigrations();
@@ -102,9 +112,9 @@ Status Store::Migrate() {
     }
     if (s.ok()) s = tx.Commit();
     if (!s.ok()) {
-      return Status::Error(fmt::format("migratie naar schemaversie {} mislukt: {}", v + 1,
-                                       s.message()),
-                           {path_});
+      return Status::Error(
+          fmt::format("migratie naar schemaversie {} mislukt: {}", v + 1, s.message()),
+          {path_});
     }
   }
   return Status::Ok();
@@ -117,8 +127,9 @@ std::string Store::GetMeta(const std::string& key) const {
 }
 
 Status Store::SetMeta(const std::string& key, const std::string& value) {
-  Statement s(db_, "INSERT INTO meta(key, value) VALUES(?, ?) "
-                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  Statement s(db_,
+              "INSERT INTO meta(key, value) VALUES(?, ?) "
+              "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   s.Bind(1, key).Bind(2, value);
   return s.Run();
 }
@@ -147,82 +158,67 @@ Result<Region> Store::LoadRegion() const {
 }
 
 Result<std::vector<Product>> Store::LoadProducts() const {
-  std::vector<Product> out;
   Statement s(db_,
               "SELECT category, code, description, unit, bucket, care_class FROM product "
               "ORDER BY category, code");
-  while (s.Step()) {
-    out.push_back({s.Text(0), s.Text(1), s.Text(2), static_cast<Unit>(s.Int(3)), s.Text(4),
-                   CareClassFromName(s.Text(5)).value_or(CareClass::kCertain)});
-  }
-  if (!s.status().ok()) return s.status();
-  return out;
+  return Collect<Product>(s, [](const Statement& s) -> Product {
+    return {s.Text(0), s.Text(1),
+            s.Text(2), static_cast<Unit>(s.Int(3)),
+            s.Text(4), CareClassFromName(s.Text(5)).value_or(CareClass::kCertain)};
+  });
 }
 
 Result<std::vector<Tariff>> Store::LoadTariffs() const {
-  std::vector<Tariff> out;
   Statement s(db_,
               "SELECT category, code, year, per_unit_cents, agb FROM tariff "
               "ORDER BY category, code, year, agb");
-  while (s.Step()) {
-    out.push_back({s.Text(0), s.Text(1), static_cast<int>(s.Int(2)),
-                   Money::FromCents(s.Int(3)), s.Text(4)});
-  }
-  if (!s.status().ok()) return s.status();
-  return out;
+  return Collect<Tariff>(s, [](const Statement& s) -> Tariff {
+    return {s.Text(0), s.Text(1), static_cast<int>(s.Int(2)), Money::FromCents(s.Int(3)),
+            s.Text(4)};
+  });
 }
 
 Result<std::vector<Provider>> Store::LoadProviders() const {
-  std::vector<Provider> out;
   Statement s(db_, "SELECT agb, name FROM provider ORDER BY agb");
-  while (s.Step()) out.push_back({s.Text(0), s.Text(1)});
-  if (!s.status().ok()) return s.status();
-  return out;
+  return Collect<Provider>(s, [](const Statement& s) -> Provider {
+    return {s.Text(0), s.Text(1)};
+  });
 }
 
 Result<std::vector<Contract>> Store::LoadContracts() const {
-  std::vector<Contract> out;
-  Statement s(db_, "SELECT agb, year, lot, ceiling_cents FROM contract ORDER BY agb, year, lot");
-  while (s.Step()) {
-    out.push_back({s.Text(0), static_cast<int>(s.Int(1)), s.Text(2), OptMoney(s, 3)});
-  }
-  if (!s.status().ok()) return s.status();
-  return out;
+  Statement s(
+      db_, "SELECT agb, year, lot, ceiling_cents FROM contract ORDER BY agb, year, lot");
+  return Collect<Contract>(s, [](const Statement& s) -> Contract {
+    return {s.Text(0), static_cast<int>(s.Int(1)), s.Text(2), OptMoney(s, 3)};
+  });
 }
 
 Result<std::vector<YouthTeam>> Store::LoadYouthTeams() const {
-  std::vector<YouthTeam> out;
   Statement s(db_,
               "SELECT team, name, municipality, year, budget_cents FROM youth_team "
               "ORDER BY team, year");
-  while (s.Step()) {
-    out.push_back(
-        {s.Text(0), s.Text(1), s.Text(2), static_cast<int>(s.Int(3)), OptMoney(s, 4)});
-  }
-  if (!s.status().ok()) return s.status();
-  return out;
+  return Collect<YouthTeam>(s, [](const Statement& s) -> YouthTeam {
+    return {s.Text(0), s.Text(1), s.Text(2), static_cast<int>(s.Int(3)), OptMoney(s, 4)};
+  });
 }
 
 Result<std::vector<ClientResidence>> Store::LoadClients() const {
-  std::vector<ClientResidence> out;
   Statement s(db_,
               "SELECT client, birth_month, municipality, begin_day FROM client_residence "
               "ORDER BY client, begin_day");
-  while (s.Step()) {
-    out.push_back({s.Text(0), FromMonthIndex(static_cast<int>(s.Int(1))), s.Text(2),
-                   Day(s.Int(3))});
-  }
-  if (!s.status().ok()) return s.status();
-  return out;
+  return Collect<ClientResidence>(s, [](const Statement& s) -> ClientResidence {
+    return {s.Text(0), FromMonthIndex(static_cast<int>(s.Int(1))), s.Text(2),
+            Day(s.Int(3))};
+  });
 }
 
 Result<std::vector<Assignment>> Store::LoadAssignments() const {
-  std::vector<Assignment> out;
-  Statement s(db_,
-              "SELECT number, client, municipality, agb, category, product_code, volume_x100,"
-              " unit, frequency, start_day, end_day, route, team, predecessor, budget_cents "
-              "FROM assignment ORDER BY number");
-  while (s.Step()) {
+  Statement s(
+      db_,
+      "SELECT number, client, municipality, agb, category, product_code, volume_x100,"
+      " unit, frequency, start_day, end_day, route, team, predecessor, budget_cents "
+      "FROM assignment ORDER BY number");
+  return Collect<Assignment>(s, [](const Statement& s) {
     Assignment a;
     a.number = s.Text(0);
     a.client = s.Text(1);
@@ -239,25 +235,29 @@ Result<std::vector<Assignment>> Store::LoadAssignments() const {
     a.team = s.Text(12);
     a.predecessor = s.Text(13);
     a.budget = OptMoney(s, 14);
-    out.push_back(std::move(a));
-  }
-  if (!s.status().ok()) return s.status();
-  return out;
+    return a;
+  });
 }
 
 Result<std::vector<Declaration>> Store::LoadDeclarations() const {
-  std::vector<Declaration> out;
-  Statement s(db_,
-              "SELECT number, assignment, agb, category, product_code, start_day, end_day,"
-              " volume_x100, unit, tariff_cents, amount_cents FROM declaration "
-              "ORDER BY assignment, start_day, number");
-  while (s.Step()) {
-    out.push_back({s.Text(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), Day(s.Int(5)),
-                   Day(s.Int(6)), Volume{s.Int(7)}, static_cast<Unit>(s.Int(8)),
-                   OptMoney(s, 9), Money::FromCents(s.Int(10))});
-  }
-  if (!s.status().ok()) return s.status();
-  return out;
+  Statement s(
+      db_,
+      "SELECT number, assignment, agb, category, product_code, start_day, end_day,"
+      " volume_x100, unit, tariff_cents, amount_cents FROM declaration "
+      "ORDER BY assignment, start_day, number");
+  return Collect<Declaration>(s, [](const Statement& s) -> Declaration {
+    return {s.Text(0),
+            s.Text(1),
+            s.Text(2),
+            s.Text(3),
+            s.Text(4),
+            Day(s.Int(5)),
+            Day(s.Int(6)),
+            Volume{s.Int(7)},
+            static_cast<Unit>(s.Int(8)),
+            OptMoney(s, 9),
+            Money::FromCents(s.Int(10))};
+  });
 }
 
 // The year of a declaration is that of its first day; day numbers convert with
@@ -265,76 +265,65 @@ Result<std::vector<Declaration>> Store::LoadDeclarations() const {
 #define JR_DECL_YEAR "CAST(strftime('%Y', d.start_day * 86400, 'unixepoch') AS INTEGER)"
 
 Result<std::vector<UseRow>> Store::UseByMunicipalityYearBucket() const {
-  std::vector<UseRow> out;
-  Statement s(db_,
-              "SELECT a.municipality, " JR_DECL_YEAR " AS y, p.bucket, sum(d.amount_cents),"
-              " count(DISTINCT a.client), count(DISTINCT a.number) "
-              "FROM declaration d JOIN assignment a ON a.number = d.assignment "
-              "JOIN product p ON p.category = a.category AND p.code = a.product_code "
-              "GROUP BY a.municipality, y, p.bucket ORDER BY a.municipality, y, p.bucket");
-  while (s.Step()) {
-    out.push_back({s.Text(0), static_cast<int>(s.Int(1)), s.Text(2),
-                   Money::FromCents(s.Int(3)), s.Int(4), s.Int(5)});
-  }
-  if (!s.status().ok()) return s.status();
-  return out;
+  Statement s(
+      db_, "SELECT a.municipality, " JR_DECL_YEAR
+           " AS y, p.bucket, sum(d.amount_cents),"
+           " count(DISTINCT a.client), count(DISTINCT a.number) "
+           "FROM declaration d JOIN assignment a ON a.number = d.assignment "
+           "JOIN product p ON p.category = a.category AND p.code = a.product_code "
+           "GROUP BY a.municipality, y, p.bucket ORDER BY a.municipality, y, p.bucket");
+  return Collect<UseRow>(s, [](const Statement& s) -> UseRow {
+    return {s.Text(0), static_cast<int>(s.Int(1)),
+            s.Text(2), Money::FromCents(s.Int(3)),
+            s.Int(4),  s.Int(5)};
+  });
 }
 
 Result<std::vector<UseRow>> Store::UseByMunicipalityYear() const {
-  std::vector<UseRow> out;
-  Statement s(db_,
-              "SELECT a.municipality, " JR_DECL_YEAR " AS y, sum(d.amount_cents),"
-              " count(DISTINCT a.client), count(DISTINCT a.number) "
-              "FROM declaration d JOIN assignment a ON a.number = d.assignment "
-              "GROUP BY a.municipality, y ORDER BY a.municipality, y");
-  while (s.Step()) {
-    out.push_back({s.Text(0), static_cast<int>(s.Int(1)), "", Money::FromCents(s.Int(2)),
-                   s.Int(3), s.Int(4)});
-  }
-  if (!s.status().ok()) return s.status();
-  return out;
+  Statement s(db_, "SELECT a.municipality, " JR_DECL_YEAR
+                   " AS y, sum(d.amount_cents),"
+                   " count(DISTINCT a.client), count(DISTINCT a.number) "
+                   "FROM declaration d JOIN assignment a ON a.number = d.assignment "
+                   "GROUP BY a.municipality, y ORDER BY a.municipality, y");
+  return Collect<UseRow>(s, [](const Statement& s) -> UseRow {
+    return {s.Text(0), static_cast<int>(s.Int(1)),
+            "",        Money::FromCents(s.Int(2)),
+            s.Int(3),  s.Int(4)};
+  });
 }
 
 Result<std::vector<ClientYearCost>> Store::ClientYearCosts() const {
-  std::vector<ClientYearCost> out;
   Statement s(db_,
-              "SELECT a.client, a.municipality, " JR_DECL_YEAR " AS y, p.bucket,"
+              "SELECT a.client, a.municipality, " JR_DECL_YEAR
+              " AS y, p.bucket,"
               " sum(d.amount_cents) "
               "FROM declaration d JOIN assignment a ON a.number = d.assignment "
               "JOIN product p ON p.category = a.category AND p.code = a.product_code "
               "GROUP BY a.client, a.municipality, y, p.bucket "
               "ORDER BY a.municipality, y, a.client, p.bucket");
-  while (s.Step()) {
-    out.push_back({s.Text(0), s.Text(1), static_cast<int>(s.Int(2)), s.Text(3),
-                   Money::FromCents(s.Int(4))});
-  }
-  if (!s.status().ok()) return s.status();
-  return out;
+  return Collect<ClientYearCost>(s, [](const Statement& s) -> ClientYearCost {
+    return {s.Text(0), s.Text(1), static_cast<int>(s.Int(2)), s.Text(3),
+            Money::FromCents(s.Int(4))};
+  });
 }
 
 #undef JR_DECL_YEAR
 
 Result<std::vector<CostItem>> Store::LoadFixedCosts() const {
-  std::vector<CostItem> out;
-  Statement s(db_, "SELECT year, bucket, amount_cents FROM fixed_cost ORDER BY year, bucket");
-  while (s.Step()) {
-    out.push_back({"", static_cast<int>(s.Int(0)), s.Text(1), Money::FromCents(s.Int(2))});
-  }
-  if (!s.status().ok()) return s.status();
-  return out;
+  Statement s(db_,
+              "SELECT year, bucket, amount_cents FROM fixed_cost ORDER BY year, bucket");
+  return Collect<CostItem>(s, [](const Statement& s) -> CostItem {
+    return {"", static_cast<int>(s.Int(0)), s.Text(1), Money::FromCents(s.Int(2))};
+  });
 }
 
 Result<std::vector<CostItem>> Store::LoadLocalCosts() const {
-  std::vector<CostItem> out;
   Statement s(db_,
               "SELECT municipality, year, bucket, amount_cents FROM local_cost "
               "ORDER BY municipality, year, bucket");
-  while (s.Step()) {
-    out.push_back(
-        {s.Text(0), static_cast<int>(s.Int(1)), s.Text(2), Money::FromCents(s.Int(3))});
-  }
-  if (!s.status().ok()) return s.status();
-  return out;
+  return Collect<CostItem>(s, [](const Statement& s) -> CostItem {
+    return {s.Text(0), static_cast<int>(s.Int(1)), s.Text(2), Money::FromCents(s.Int(3))};
+  });
 }
 
 Transaction::Transaction(Store& store) : store_(store) {
