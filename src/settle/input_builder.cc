@@ -102,9 +102,11 @@ SettlementInput InputBuilder::Build() const {
   }
   for (const auto& [k, costs] : clients_) {
     YearData& d = out.years[std::get<0>(k)];
-    ClientYear client{d.MunicipalityIndex(std::get<2>(k)), {}};
-    for (const auto& [bucket, cost] : costs) client.costs.emplace_back(d.BucketIndex(bucket), cost);
-    d.client_costs.push_back(std::move(client));
+    const int client = d.client_costs.empty() ? 0 : d.client_costs.back().client + 1;
+    const int m = d.MunicipalityIndex(std::get<2>(k));
+    for (const auto& [bucket, cost] : costs) {
+      d.client_costs.push_back(ClientCost{client, m, d.BucketIndex(bucket), cost});
+    }
   }
   for (const auto& [k, amount] : fixed_) {
     out.years[k.first].fixed_costs.push_back(CostLine{k.second, {amount}});

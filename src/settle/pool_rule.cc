@@ -22,12 +22,10 @@ class PoolRule final : public SettlementRule {
           c.year.year));
     }
     Money pooled;
-    for (const ClientYear& client : c.year.client_costs) {
-      for (const auto& [bucket, cost] : client.costs) {
-        if (bucket != c.bucket_index || cost <= threshold_) continue;
-        exact[client.municipality] -= cost - threshold_;
-        pooled += cost - threshold_;
-      }
+    for (const ClientCost& row : c.year.client_costs) {
+      if (row.bucket != c.bucket_index || row.cost <= threshold_) continue;
+      exact[row.municipality] -= row.cost - threshold_;
+      pooled += row.cost - threshold_;
     }
     auto shares = SplitByKey(c, key_, pooled);
     if (!shares.ok()) return shares.status();

@@ -20,10 +20,13 @@
 
 namespace jr::settle {
 
-// One client's declared cost in one year, per bucket.
-struct ClientYear {
-  int municipality = 0;                      // index into YearData::municipalities
-  std::vector<std::pair<int, Money>> costs;  // (index into YearData::buckets, cost)
+// One client's declared cost in one year and bucket. A client with costs in several
+// buckets has several rows, next to each other (same `client`).
+struct ClientCost {
+  int client = 0;        // number of the client within the year
+  int municipality = 0;  // index into YearData::municipalities
+  int bucket = 0;        // index into YearData::buckets
+  Money cost;
 };
 
 // A cost that is not declared care: a fixed regional cost (one amount per year) or a
@@ -39,7 +42,7 @@ struct YearData {
   std::vector<std::string> buckets;         // care cost buckets, sorted
   std::vector<std::vector<Money>> use;      // [bucket][municipality] declared own use
   std::vector<std::vector<int64_t>> clients;  // [bucket][municipality] distinct clients
-  std::vector<ClientYear> client_costs;  // per client; may be empty (no pool, no risk)
+  std::vector<ClientCost> client_costs;  // grouped by client; empty: no pool, no risk
   // Keys by name ("inwoners", "jeugdigen", "rijksbijdrage", custom), per municipality;
   // NaN where a municipality has no value.
   std::map<std::string, std::vector<double>> keys;
