@@ -362,7 +362,7 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
       auto it = cost_by_month[i].find(m);
       double cents = it == cost_by_month[i].end() ? 0 : it->second / season[MonthOfYear(m)];
       sum += cents;
-      if (!s.ended && m > s.first && m >= start - o.recent_cost_months) {
+      if (m > s.first && m >= start - o.recent_cost_months) {
         recent += cents;
         ++recent_months;
       }
@@ -371,9 +371,10 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
     volume_months[s.product] += to - from + 1;
     active[s.product].push_back(per_month);
     if (s.first >= cost_from) started[s.product].push_back(per_month);
-    if (!s.ended && s.municipality >= 0) {
+    bool pending = s.ended && s.last == start - 1 && s.successor < 0;
+    if ((!s.ended || pending) && s.municipality >= 0) {
       c.running.push_back({s.municipality, s.group, s.product, start - s.first,
-                           recent_months > 0 ? recent / recent_months : -1.0});
+                           recent_months > 0 ? recent / recent_months : -1.0, pending});
     }
   }
   std::vector<std::vector<double>> pooled(g_count);

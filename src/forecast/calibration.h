@@ -74,13 +74,15 @@ struct InflowCell {
   double level_se = 0;          // relative standard error of `level` (1 / sqrt(count))
 };
 
-// An assignment running at the cut-off.
+// An assignment running at the cut-off, or one that ended in the month before it
+// without a known follow-up (its re-indication would start in the first month).
 struct RunningAssignment {
   int municipality = 0;
   int group = 0;
   int product = 0;
   int age_months = 0;           // calendar months active before the cut-off month
   double monthly_cost = -1;     // own recent cost at base-year prices; < 0 = unknown
+  bool ended = false;           // ended just before the cut-off; may be re-indicated
 };
 
 struct Calibration {

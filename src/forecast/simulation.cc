@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "forecast/random_stream.h"
@@ -53,8 +54,13 @@ class Replication {
   void Run() {
     for (size_t i = 0; i < c_.running.size(); ++i) {
       const RunningAssignment& a = c_.running[i];
-      Process({{i, 0}, -a.age_months, a.age_months, a.municipality, a.group, a.product,
-               a.monthly_cost});
+      Entity e{{i, 0}, -a.age_months, a.age_months, a.municipality, a.group, a.product,
+               a.monthly_cost};
+      if (!a.ended) {
+        Process(e);
+      } else if (auto next = FollowUp(e, 0, rs_.Uniforms(run_, e.key, 0))) {
+        Process(*next);
+      }
     }
     const int cells = static_cast<int>(c_.inflow.size());
     std::vector<double> level(cells, 1.0), trend(c_.groups.size());
@@ -144,23 +150,31 @@ class Replication {
       if (stop > begin) entity_months_ += stop - begin;
       if (e.start >= 0 && e.start < o_.months) r_.started[slice_ + e.start * stride + cell] += 1;
       if (end >= o_.months) return;
-
-      // Re-indication at the end month.
-      double p = plan_.Reindication(end, e.muni, e.group);
-      if (p < 0) p = g.reindication;
-      if (u[2] >= p) return;
-      int next = PickIndex(g.follow, u[3]);
-      Entity succ{{e.key.root, e.key.generation + 1}, end, -1, e.muni, next, e.product,
-                  e.base_cost};
-      if (next != e.group) {
-        const GroupParams& ng = c_.groups[next];
-        if (ng.products.empty()) return;
-        succ.product = ng.products[PickIndex(ng.product_share, rs_.Uniforms(run_, e.key, 1)[0])];
-        succ.base_cost = -1;
-      }
-      if (plan_.Removed(end, e.muni, succ.product)) return;
-      e = succ;
+      std::optional<Entity> next = FollowUp(e, end, u);
+      if (!next) return;
+      e = *next;
     }
+  }
+
+  // The re-indication of `e` starting in month `end`, if any: with the group's (or
+  // the lever's) probability, by u[2]; its group by u[3]. In the same group it keeps
+  // product and cost; in another it draws them.
+  std::optional<Entity> FollowUp(const Entity& e, int end, const std::array<double, 4>& u) const {
+    const GroupParams& g = c_.groups[e.group];
+    double p = plan_.Reindication(end, e.muni, e.group);
+    if (p < 0) p = g.reindication;
+    if (u[2] >= p) return std::nullopt;
+    int next = PickIndex(g.follow, u[3]);
+    Entity succ{{e.key.root, e.key.generation + 1}, end, -1, e.muni, next, e.product,
+                e.base_cost};
+    if (next != e.group) {
+      const GroupParams& ng = c_.groups[next];
+      if (ng.products.empty()) return std::nullopt;
+      succ.product = ng.products[PickIndex(ng.product_share, rs_.Uniforms(run_, e.key, 1)[0])];
+      succ.base_cost = -1;
+    }
+    if (plan_.Removed(end, e.muni, succ.product)) return std::nullopt;
+    return succ;
   }
 
  public:

@@ -1,0 +1,58 @@
+// Backtest: calibrate on the data before a cut-off, forecast the months after it, and
+// compare with what was declared — next to the naive method (the same month a year
+// earlier, times the tariff indexation).
+//
+// WAPE (weighted absolute percentage error) = sum |forecast - actual| / sum actual,
+// over municipality-months; the forecast's point value is the mean of the runs. The
+// P10-P90 band covers a municipality-month when P10 <= actual <= P90.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/money.h"
+#include "core/status.h"
+#include "forecast/calibration.h"
+#include "forecast/history.h"
+
+namespace jr::forecast {
+
+struct BacktestOptions {
+  int months = 12;              // months forecast after the cut-off
+  int runs = 200;               // replications
+  uint64_t seed = 1;            // master seed
+  int threads = 1;              // worker threads; does not change the result
+  CalibrationOptions calibration;  // as for a forecast
+};
+
+struct BacktestRow {
+  std::string municipality;     // CBS code, or kRegion for the region
+  std::string name;
+  Money actual;                 // declared over the months
+  Money forecast;               // mean of the runs
+  Money naive;
+  double wape_forecast = 0;     // over the municipality's months (region: all)
+  double wape_naive = 0;
+  double coverage_p10_p90 = 0;  // share of its months inside the band
+};
+
+struct BacktestResult {
+  int start_month = 0;          // MonthIndex of the first month forecast
+  int months = 0;
+  int runs = 0;
+  std::vector<BacktestRow> rows;  // municipalities by code, then the region
+  double wape_forecast = 0;     // region level, over all municipality-months
+  double wape_naive = 0;
+  double coverage_p10_p90 = 0;  // share of all municipality-months inside the band
+  double error_year_forecast = 0;  // (forecast - actual) / actual, region total
+  double error_year_naive = 0;
+  int64_t entity_months = 0;
+};
+
+// Dutch error when calibration fails or the history has no declarations in the
+// months after the cut-off (nothing to compare with) or in the year before it.
+Result<BacktestResult> Backtest(const History& history, Date cutoff,
+                                const BacktestOptions& options = {});
+
+}  // namespace jr::forecast
