@@ -1,5 +1,6 @@
 #include "budget/toml_fields.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -154,6 +155,51 @@ Result<int> YearFromKey(const TomlSource& src, const toml::node& node, std::stri
     return TomlError(src, &node, path, fmt::format("'{}' is geen jaartal", key));
   }
   return year;
+}
+
+Result<std::vector<int>> RequireYearList(const TomlSource& src, const toml::table& table,
+                                         std::string_view key, const std::string& path) {
+  const toml::node* n = table.get(key);
+  const toml::array* arr = n == nullptr ? nullptr : n->as_array();
+  if (arr == nullptr || arr->empty()) {
+    return TomlError(src, n == nullptr ? &table : n, path,
+                     fmt::format("verplicht veld '{}' ontbreekt: geef een lijst van jaartallen", path));
+  }
+  std::vector<int> years;
+  for (size_t i = 0; i < arr->size(); ++i) {
+    auto y = (*arr)[i].value_exact<int64_t>();
+    std::string at = fmt::format("{}[{}]", path, i + 1);
+    if (!y || *y < 1900 || *y > 2200) {
+      return TomlError(src, &(*arr)[i], at, fmt::format("'{}' is geen jaartal", at));
+    }
+    if (!years.empty() && *y <= years.back()) {
+      return TomlError(src, &(*arr)[i], at, fmt::format("'{}': jaren moeten oplopend en uniek zijn", path));
+    }
+    years.push_back(static_cast<int>(*y));
+  }
+  return years;
+}
+
+Result<std::map<int, Money>> ReadYearAmounts(const TomlSource& src, const toml::node& node,
+                                             const std::string& path,
+                                             const std::vector<int>& allowed) {
+  const toml::table* t = node.as_table();
+  if (t == nullptr) {
+    return TomlError(src, &node, path, fmt::format("'{}' moet een tabel per jaar zijn", path));
+  }
+  std::map<int, Money> out;
+  for (const auto& [k, v] : *t) {
+    std::string at = fmt::format("{}.{}", path, k.str());
+    auto year = YearFromKey(src, v, k.str(), at);
+    if (!year.ok()) return year.status();
+    if (!allowed.empty() && std::find(allowed.begin(), allowed.end(), *year) == allowed.end()) {
+      return TomlError(src, &v, at, fmt::format("jaar {} valt buiten de jaren van dit bestand", *year));
+    }
+    auto m = MoneyFromNode(src, v, at);
+    if (!m.ok()) return m.status();
+    out[*year] = *m;
+  }
+  return out;
 }
 
 }  // namespace jr

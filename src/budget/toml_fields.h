@@ -6,9 +6,11 @@
 // failed Status (never throws) when the value is missing or of the wrong type.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <toml++/toml.h>
 
@@ -62,5 +64,14 @@ Result<std::optional<Date>> OptionalDate(const TomlSource& src, const toml::tabl
 // A year written as a table key ("2021"); error when it is not a year in 1900-2200.
 Result<int> YearFromKey(const TomlSource& src, const toml::node& node, std::string_view key,
                         const std::string& path);
+
+// A list of years (`jaren = [2021, 2022]`), ascending and unique, not empty.
+Result<std::vector<int>> RequireYearList(const TomlSource& src, const toml::table& table,
+                                         std::string_view key, const std::string& path);
+// A table of amounts by year (`{ 2021 = 100_000, 2022 = 200_000 }`) at `path`. When
+// `allowed` is not empty, a year outside it is an error ("valt buiten de jaren").
+Result<std::map<int, Money>> ReadYearAmounts(const TomlSource& src, const toml::node& node,
+                                             const std::string& path,
+                                             const std::vector<int>& allowed);
 
 }  // namespace jr

@@ -1,0 +1,66 @@
+// MeasurePortfolio: the measures of a region with the bases they act on and the savings
+// target, read from maatregelen.toml:
+//
+//   jaren = [2019, 2020, 2021, 2022]     # the years simulated
+//   verdeling = "pert"                   # default: uniform | driehoek | pert
+//   rangcorrelatie = 0.3                 # within a cluster (default 0 = independent)
+//   begroting = "begroting.toml"         # target gap = cumulative target of the path, or:
+//   [taakstelling]                       # savings needed per year, euro
+//   2020 = 5_000_000
+//   [basis.instroom]                     # a base: the cost a measure's rate applies to
+//   omschrijving = "..."
+//   bedrag = 40_000_000                  # euro per year, or { 2019 = ..., 2020 = ... }
+//   [[maatregel]]
+//   id = "1"
+//   naam = "..."
+//   verantwoordelijk = "jeugdteams, gemeenten, SOJ"
+//   basis = "instroom"
+//   cluster = "toegang"
+//   investering = 500_000                # or text: "op te geven door teams"
+//   doorlooptijd = "6 mnd"
+//   verdeling = "driehoek"               # optional, overrides the default
+//   besparing = { 2020 = [1_000_000, 8_000_000], 2021 = [1_000_000, 3_000_000, 10_000_000] }
+//
+// A bandwidth is [min, max] or [min, mode, max] in euros; the mode defaults to the
+// midpoint. A measure's saving s in year t is turned into a rate r = s / base_t on its
+// base, so measures on one base combine as base_t x (1 - prod(1 - r_i)).
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <toml++/toml.h>
+
+#include "agenda/measure.h"
+#include "budget/toml_fields.h"
+#include "core/money.h"
+#include "core/status.h"
+
+namespace jr {
+
+struct MeasureBase {
+  std::string name;
+  std::string description;
+  std::map<int, double> amount;  // euro per year, for every portfolio year
+};
+
+struct MeasurePortfolio {
+  std::vector<int> years;           // ascending, unique
+  std::vector<MeasureBase> bases;   // sorted by name
+  std::vector<Measure> measures;    // in file order
+  double rank_correlation = 0;      // Spearman rank correlation within a cluster, [0, 1)
+  std::map<int, Money> target_gap;  // savings needed per year; may be empty
+
+  // Index of the base called `name`, or bases.size().
+  size_t BaseIndex(const std::string& name) const;
+};
+
+// Reads a portfolio. Dutch errors naming file, line and key for: a missing field,
+// an unknown base or distribution, a bandwidth with min > max or a mode outside it,
+// a year outside `jaren`, a base without an amount for a year, a maximum saving above
+// its base amount, a correlation outside [0, 1).
+Result<MeasurePortfolio> ParseMeasurePortfolio(const toml::table& doc, const TomlSource& src);
+Result<MeasurePortfolio> LoadMeasurePortfolio(const std::string& file);
+
+}  // namespace jr
