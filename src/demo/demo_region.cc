@@ -1,0 +1,522 @@
+#include "demo/demo_region.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+#include <vector>
+
+#include "care/codes.h"
+#include "care/volume.h"
+#include "core/date.h"
+#include "demo/csv_out.h"
+#include "demo/demo_declarations.h"
+#include "demo/demo_municipalities.h"
+#include "demo/demo_products.h"
+#include "demo/demo_providers.h"
+#include "demo/demo_random.h"
+
+namespace jr {
+namespace {
+
+using demo::AppendCents;
+using demo::AppendDate;
+using demo::AppendHundredths;
+using demo::AppendInt;
+using demo::AppendText;
+using demo::CsvOut;
+
+// Fixed regional costs in 2015, euro; indexed like the tariffs.
+struct FixedCost {
+  const char* bucket;
+  double euros;
+};
+constexpr FixedCost kFixedCosts[] = {{"serviceorganisatie", 3'150'000},
+                                     {"crisisdienst", 1'450'000},
+                                     {"veilig_thuis", 1'900'000},
+                                     {"diagnosenetwerk", 420'000}};
+// Local costs per inhabitant in 2015, euro.
+constexpr FixedCost kLocalCosts[] = {{"jeugdteams", 42.0}, {"basisvoorzieningen", 14.0}};
+
+int Day(int year, unsigned month, unsigned day) {
+  return DayNumber(std::chrono::year(year) / std::chrono::month(month) / std::chrono::day(day));
+}
+int YearOf(int day) { return static_cast<int>(FromDayNumber(day).year()); }
+int64_t RoundThousandEuros(double cents) { return std::llround(cents / 100000.0) * 100000; }
+
+// Everything the writers share.
+struct Context {
+  const DemoOptions& options;
+  const std::vector<demo::DemoMunicipality>& munis = demo::DemoMunicipalities();
+  const std::vector<demo::DemoProduct>& products = demo::DemoProducts();
+  const std::vector<demo::DemoTeam>& teams = demo::DemoTeams();
+  std::vector<demo::DemoProvider> providers;
+  demo::DemoCare care;
+  std::vector<std::string> buckets;         // distinct cost buckets of the products
+  std::vector<int> product_bucket;          // per product: index into buckets
+  int years = 0;                            // number of years
+  // Declared amounts (cents) per provider x year x bucket, and per team x year.
+  std::vector<int64_t> provider_cost;
+  std::vector<int64_t> team_cost;
+  DemoSummary summary;
+
+  explicit Context(const DemoOptions& o) : options(o) {}
+  std::string Path(const char* file) const {
+    return (std::filesystem::path(options.dir) / file).string();
+  }
+  int YearIndex(int year) const { return year - options.first_year; }
+};
+
+Status Finish(Context& ctx, const char* file, CsvOut& out) {
+  Status s = out.Close();
+  if (s.ok()) ctx.summary.rows[file] = out.rows();
+  return s;
+}
+
+Status WriteMunicipalities(Context& ctx) {
+  CsvOut out;
+  const char* file = "gemeenten.csv";
+  if (Status s = out.Open(ctx.Path(file), "gemeentecode;naam;subregio;begindatum;einddatum;opvolger");
+      !s.ok()) {
+    return s;
+  }
+  const DemoOptions& o = ctx.options;
+  for (const auto& m : ctx.munis) {
+    int first = std::max(o.first_year, m.first_year);
+    int last = m.last_year == 0 ? o.last_year : std::min(o.last_year, m.last_year);
+    if (first > last) continue;
+    auto& b = out.buffer();
+    AppendText(b, m.code);
+    AppendText(b, m.name);
+    AppendText(b, m.subregion);
+    AppendDate(b, Day(first, 1, 1));
+    if (m.last_year != 0) {
+      AppendDate(b, Day(m.last_year, 12, 31));
+    } else {
+      AppendText(b, "");
+    }
+    AppendText(b, m.successor, true);
+    out.EndRow();
+  }
+  return Finish(ctx, file, out);
+}
+
+Status WriteKeys(Context& ctx) {
+  CsvOut out;
+  const char* file = "kengetallen.csv";
+  if (Status s = out.Open(ctx.Path(file), "gemeentecode;jaar;sleutel;waarde"); !s.ok()) return s;
+  for (int y = ctx.options.first_year; y <= ctx.options.last_year; ++y) {
+    double weights = 0;
+    for (const auto& m : ctx.munis) {
+      if (m.ActiveIn(y)) weights += m.Youth(y) * m.grant_factor;
+    }
+    for (const auto& m : ctx.munis) {
+      if (!m.ActiveIn(y)) continue;
+      long long grant = std::llround(static_cast<double>(demo::DemoRegionalGrant(y)) *
+                                     m.Youth(y) * m.grant_factor / weights);
+      const std::pair<const char*, long long> keys[] = {
+          {"inwoners", m.Inhabitants(y)}, {"jeugdigen", m.Youth(y)}, {"rijksbijdrage", grant}};
+      for (const auto& [key, value] : keys) {
+        auto& b = out.buffer();
+        AppendText(b, m.code);
+        AppendInt(b, y);
+        AppendText(b, key);
+        AppendInt(b, value, true);
+        out.EndRow();
+      }
+    }
+  }
+  return Finish(ctx, file, out);
+}
+
+Status WriteProviders(Context& ctx) {
+  CsvOut out;
+  const char* file = "aanbieders.csv";
+  if (Status s = out.Open(ctx.Path(file), "agb_code;naam"); !s.ok()) return s;
+  for (const auto& p : ctx.providers) {
+    AppendText(out.buffer(), p.agb);
+    AppendText(out.buffer(), p.name, true);
+    out.EndRow();
+  }
+  return Finish(ctx, file, out);
+}
+
+Status WriteProducts(Context& ctx) {
+  CsvOut out;
+  const char* file = "producten.csv";
+  if (Status s = out.Open(ctx.Path(file), "productcategorie;productcode;omschrijving;eenheid;"
+                                          "kostenpost;afbakening");
+      !s.ok()) {
+    return s;
+  }
+  for (const auto& p : ctx.products) {
+    auto& b = out.buffer();
+    AppendText(b, p.category);
+    AppendText(b, p.code);
+    AppendText(b, p.description);
+    AppendText(b, UnitCode(p.unit));
+    AppendText(b, p.bucket);
+    AppendText(b, CareClassName(p.care_class), true);
+    out.EndRow();
+  }
+  if (Status s = Finish(ctx, file, out); !s.ok()) return s;
+
+  CsvOut tariffs;
+  file = "tarieven.csv";
+  if (Status s = tariffs.Open(ctx.Path(file), "productcategorie;productcode;jaar;tarief");
+      !s.ok()) {
+    return s;
+  }
+  for (const auto& p : ctx.products) {
+    for (int y = ctx.options.first_year; y <= ctx.options.last_year; ++y) {
+      auto& b = tariffs.buffer();
+      AppendText(b, p.category);
+      AppendText(b, p.code);
+      AppendInt(b, y);
+      AppendCents(b, demo::DemoTariffCents(p, y), true);
+      tariffs.EndRow();
+    }
+  }
+  return Finish(ctx, file, tariffs);
+}
+
+Status WriteClients(Context& ctx) {
+  CsvOut out;
+  const char* file = "clienten.csv";
+  if (Status s = out.Open(ctx.Path(file), "client;geboortedatum;gemeentecode;begindatum");
+      !s.ok()) {
+    return s;
+  }
+  for (const auto& c : ctx.care.clients) {
+    Month birth = FromMonthIndex(c.birth_month);
+    for (const auto& r : c.residences) {
+      auto& b = out.buffer();
+      AppendText(b, c.pseudonym);
+      fmt::format_to(std::back_inserter(b), "{:04}-{:02};", static_cast<int>(birth.year()),
+                     static_cast<unsigned>(birth.month()));
+      AppendText(b, ctx.munis[r.municipality].code);
+      AppendDate(b, r.begin, true);
+      out.EndRow();
+    }
+  }
+  return Finish(ctx, file, out);
+}
+
+void AppendAssignmentNumber(fmt::memory_buffer& b, int index, bool last = false) {
+  fmt::format_to(std::back_inserter(b), "TW{:07}", index + 1);
+  if (!last) b.push_back(';');
+}
+
+Status WriteAssignments(Context& ctx) {
+  CsvOut out;
+  const char* file = "toewijzingen.csv";
+  if (Status s = out.Open(ctx.Path(file),
+                          "toewijzingnummer;client;gemeentecode;agb_code;productcategorie;"
+                          "productcode;volume;eenheid;frequentie;ingangsdatum;einddatum;"
+                          "verwijzer;team;vorige_toewijzing;budget");
+      !s.ok()) {
+    return s;
+  }
+  const auto& all = ctx.care.assignments;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const demo::DemoAssignment& a = all[i];
+    const demo::DemoProduct& p = ctx.products[a.product];
+    auto& b = out.buffer();
+    AppendAssignmentNumber(b, static_cast<int>(i));
+    AppendText(b, ctx.care.clients[a.client].pseudonym);
+    AppendText(b, ctx.munis[a.municipality].code);
+    AppendText(b, ctx.providers[a.provider].agb);
+    AppendText(b, p.category);
+    AppendText(b, p.code);
+    AppendHundredths(b, a.volume);
+    AppendText(b, UnitCode(p.unit));
+    AppendInt(b, static_cast<int>(p.frequency));
+    AppendDate(b, a.start);
+    if (a.open) {
+      AppendText(b, "");
+    } else {
+      AppendDate(b, a.end);
+    }
+    AppendText(b, RouteName(a.route));
+    AppendText(b, a.team >= 0 ? ctx.teams[a.team].code : "");
+    if (a.predecessor >= 0) {
+      AppendAssignmentNumber(b, a.predecessor);
+    } else {
+      AppendText(b, "");
+    }
+    // The budget of an assignment in euros is its volume.
+    if (p.unit == Unit::kEuro) {
+      AppendCents(b, a.volume, true);
+    } else {
+      AppendText(b, "", true);
+    }
+    out.EndRow();
+  }
+  return Finish(ctx, file, out);
+}
+
+// One row of declaraties.csv.
+void AppendDeclaration(fmt::memory_buffer& b, const std::string& agb, int message_month,
+                       bool correction_message, int assignment, const demo::DemoProduct& p,
+                       int first, int last, int64_t volume, int64_t tariff, int64_t amount,
+                       bool credit) {
+  Month m = FromMonthIndex(message_month);
+  fmt::format_to(std::back_inserter(b), "{}-{:04}{:02}{};", agb, static_cast<int>(m.year()),
+                 static_cast<unsigned>(m.month()), correction_message ? "C" : "");
+  AppendAssignmentNumber(b, assignment);
+  AppendText(b, agb);
+  AppendText(b, p.category);
+  AppendText(b, p.code);
+  AppendDate(b, first);
+  AppendDate(b, last);
+  AppendHundredths(b, volume);
+  AppendText(b, UnitCode(p.unit));
+  AppendCents(b, tariff);
+  AppendCents(b, amount);
+  AppendText(b, credit ? "C" : "D", true);
+}
+
+Status WriteDeclarations(Context& ctx) {
+  CsvOut out;
+  const char* file = "declaraties.csv";
+  if (Status s = out.Open(ctx.Path(file),
+                          "declaratienummer;toewijzingnummer;agb_code;productcategorie;"
+                          "productcode;begindatum;einddatum;geleverd_volume;eenheid;tarief;"
+                          "bedrag;debet_credit");
+      !s.ok()) {
+    return s;
+  }
+  const DemoOptions& o = ctx.options;
+  int horizon = Day(o.last_year, 12, 31);
+  std::vector<std::vector<int64_t>> tariffs(ctx.products.size());
+  for (size_t p = 0; p < ctx.products.size(); ++p) {
+    for (int y = o.first_year; y <= o.last_year; ++y) {
+      tariffs[p].push_back(demo::DemoTariffCents(ctx.products[p], y));
+    }
+  }
+  std::vector<int64_t> per_year(ctx.years, 0);
+  std::vector<demo::PlannedDeclaration> plan;
+  const auto& all = ctx.care.assignments;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const demo::DemoAssignment& a = all[i];
+    const demo::DemoProduct& p = ctx.products[a.product];
+    const std::string& agb = ctx.providers[a.provider].agb;
+    plan.clear();
+    demo::PlanDeclarations(a, p, o.seed, horizon, &plan);
+    for (const auto& d : plan) {
+      Date first = FromDayNumber(d.first_day);
+      int y = ctx.YearIndex(static_cast<int>(first.year()));
+      int month = MonthIndex(first.year() / first.month());
+      int64_t tariff = tariffs[a.product][y];
+      int64_t amount = Volume{d.volume}.Times(Money::FromCents(tariff)).cents();
+      int64_t net = amount;
+      auto& b = out.buffer();
+      AppendDeclaration(b, agb, month, false, static_cast<int>(i), p, d.first_day, d.last_day,
+                        d.volume, tariff, amount, false);
+      out.EndRow();
+      if (d.corrected) {
+        // Credited and declared again in the next month's declaration.
+        AppendDeclaration(out.buffer(), agb, month + 1, true, static_cast<int>(i), p,
+                          d.first_day, d.last_day, d.volume, tariff, amount, true);
+        out.EndRow();
+        int64_t corrected = Volume{d.corrected_volume}.Times(Money::FromCents(tariff)).cents();
+        AppendDeclaration(out.buffer(), agb, month + 1, false, static_cast<int>(i), p,
+                          d.first_day, d.last_day, d.corrected_volume, tariff, corrected, false);
+        out.EndRow();
+        net = corrected;
+      }
+      per_year[y] += net;
+      ctx.provider_cost[(a.provider * ctx.years + y) * ctx.buckets.size() +
+                        ctx.product_bucket[a.product]] += net;
+      if (a.team >= 0) ctx.team_cost[a.team * ctx.years + y] += net;
+    }
+  }
+  for (int y = 0; y < ctx.years; ++y) {
+    ctx.summary.declared_per_year[o.first_year + y] = Money::FromCents(per_year[y]);
+  }
+  return Finish(ctx, file, out);
+}
+
+Status WriteContracts(Context& ctx) {
+  CsvOut out;
+  const char* file = "contracten.csv";
+  if (Status s = out.Open(ctx.Path(file), "agb_code;jaar;perceel;budgetplafond"); !s.ok()) {
+    return s;
+  }
+  const size_t nb = ctx.buckets.size();
+  for (size_t i = 0; i < ctx.providers.size(); ++i) {
+    const demo::DemoProvider& p = ctx.providers[i];
+    demo::DemoRandom rng(ctx.options.seed, demo::Stream::kBudgets, i);
+    for (int y = 0; y < ctx.years; ++y) {
+      std::vector<bool> lot(nb, false);
+      if (p.ActiveIn(ctx.options.first_year + y)) {
+        for (int product : p.products) lot[ctx.product_bucket[product]] = true;
+      }
+      for (size_t k = 0; k < nb; ++k) {
+        int64_t realised = ctx.provider_cost[(i * ctx.years + y) * nb + k];
+        if (!lot[k] && realised == 0) continue;
+        // Ceilings are set around the realisation, so some providers exceed theirs.
+        double ceiling = std::max(2'500'000.0, realised * rng.Uniform(0.9, 1.2));
+        auto& b = out.buffer();
+        AppendText(b, p.agb);
+        AppendInt(b, ctx.options.first_year + y);
+        AppendText(b, ctx.buckets[k]);
+        AppendCents(b, RoundThousandEuros(ceiling), true);
+        out.EndRow();
+      }
+    }
+  }
+  return Finish(ctx, file, out);
+}
+
+Status WriteTeams(Context& ctx) {
+  CsvOut out;
+  const char* file = "jeugdteams.csv";
+  if (Status s = out.Open(ctx.Path(file), "team;naam;gemeentecode;jaar;budget"); !s.ok()) {
+    return s;
+  }
+  for (size_t t = 0; t < ctx.teams.size(); ++t) {
+    const demo::DemoTeam& team = ctx.teams[t];
+    const demo::DemoMunicipality* m = nullptr;
+    for (const auto& candidate : ctx.munis) {
+      if (candidate.code == team.municipality) m = &candidate;
+    }
+    demo::DemoRandom rng(ctx.options.seed, demo::Stream::kBudgets, 10000 + t);
+    for (int y = 0; y < ctx.years; ++y) {
+      if (!m->ActiveIn(ctx.options.first_year + y)) continue;
+      // The budget for the care the team assigns, set around what it assigned.
+      double budget = std::max(1'000'000.0, ctx.team_cost[t * ctx.years + y] *
+                                                rng.Uniform(0.92, 1.05));
+      auto& b = out.buffer();
+      AppendText(b, team.code);
+      AppendText(b, team.name);
+      AppendText(b, team.municipality);
+      AppendInt(b, ctx.options.first_year + y);
+      AppendCents(b, RoundThousandEuros(budget), true);
+      out.EndRow();
+    }
+  }
+  return Finish(ctx, file, out);
+}
+
+Status WriteCosts(Context& ctx) {
+  CsvOut fixed;
+  const char* file = "vaste_kosten.csv";
+  if (Status s = fixed.Open(ctx.Path(file), "jaar;kostenpost;bedrag"); !s.ok()) return s;
+  demo::DemoRandom rng(ctx.options.seed, demo::Stream::kBudgets, 20000);
+  for (int y = ctx.options.first_year; y <= ctx.options.last_year; ++y) {
+    for (const auto& c : kFixedCosts) {
+      double euros = c.euros * demo::DemoPriceIndex(y) * rng.Uniform(0.97, 1.03);
+      auto& b = fixed.buffer();
+      AppendInt(b, y);
+      AppendText(b, c.bucket);
+      AppendCents(b, std::llround(euros) * 100, true);
+      fixed.EndRow();
+    }
+  }
+  if (Status s = Finish(ctx, file, fixed); !s.ok()) return s;
+
+  CsvOut local;
+  file = "lokale_kosten.csv";
+  if (Status s = local.Open(ctx.Path(file), "gemeentecode;jaar;kostenpost;bedrag"); !s.ok()) {
+    return s;
+  }
+  for (int y = ctx.options.first_year; y <= ctx.options.last_year; ++y) {
+    for (const auto& m : ctx.munis) {
+      if (!m.ActiveIn(y)) continue;
+      for (const auto& c : kLocalCosts) {
+        double euros = c.euros * m.Inhabitants(y) * demo::DemoPriceIndex(y) *
+                       rng.Uniform(0.95, 1.05);
+        auto& b = local.buffer();
+        AppendText(b, m.code);
+        AppendInt(b, y);
+        AppendText(b, c.bucket);
+        AppendCents(b, std::llround(euros) * 100, true);
+        local.EndRow();
+      }
+    }
+  }
+  return Finish(ctx, file, local);
+}
+
+void CountClients(Context& ctx) {
+  const DemoOptions& o = ctx.options;
+  int horizon = Day(o.last_year, 12, 31);
+  std::vector<std::vector<char>> seen(ctx.years,
+                                      std::vector<char>(ctx.care.clients.size(), 0));
+  for (const auto& a : ctx.care.assignments) {
+    int last = YearOf(std::min(a.end, horizon));
+    for (int y = YearOf(a.start); y <= last; ++y) seen[ctx.YearIndex(y)][a.client] = 1;
+  }
+  for (int y = 0; y < ctx.years; ++y) {
+    ctx.summary.clients_per_year[o.first_year + y] =
+        std::count(seen[y].begin(), seen[y].end(), 1);
+  }
+}
+
+Status CheckOptions(const DemoOptions& o) {
+  if (o.dir.empty()) return Status::Error("geen map opgegeven voor de demogegevens");
+  if (o.first_year < 2015 || o.last_year < o.first_year || o.last_year > 2040) {
+    return Status::Error(fmt::format(
+        "ongeldige jaren {}-{}: eerste jaar vanaf 2015, laatste jaar niet eerder en "
+        "uiterlijk 2040", o.first_year, o.last_year));
+  }
+  if (!(o.scale > 0 && o.scale <= 10)) {
+    return Status::Error(fmt::format("ongeldige schaal {}: groter dan 0 en hoogstens 10",
+                                     o.scale));
+  }
+  return Status::Ok();
+}
+
+Status MakeDirectory(const std::string& dir) {
+  std::error_code ec;
+  namespace fs = std::filesystem;
+  bool existed = fs::exists(dir, ec);
+  if (!existed) {
+    fs::create_directories(dir, ec);
+    if (!ec) fs::permissions(dir, fs::perms::owner_all, ec);
+  } else if (!fs::is_directory(dir, ec)) {
+    return Status::Error("is geen map", Location{dir});
+  }
+  if (ec) {
+    return Status::Error(fmt::format("kan map niet aanmaken: {}", ec.message()), Location{dir});
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status WriteDemoRegion(const DemoOptions& options, DemoSummary* summary) {
+  if (Status s = CheckOptions(options); !s.ok()) return s;
+  if (Status s = MakeDirectory(options.dir); !s.ok()) return s;
+
+  Context ctx(options);
+  ctx.years = options.last_year - options.first_year + 1;
+  ctx.providers = demo::MakeDemoProviders(options.seed, options.first_year, options.last_year);
+  for (const auto& p : ctx.products) {
+    auto it = std::find(ctx.buckets.begin(), ctx.buckets.end(), p.bucket);
+    ctx.product_bucket.push_back(static_cast<int>(it - ctx.buckets.begin()));
+    if (it == ctx.buckets.end()) ctx.buckets.push_back(p.bucket);
+  }
+  demo::CareInput input;
+  input.seed = options.seed;
+  input.first_year = options.first_year;
+  input.last_year = options.last_year;
+  input.scale = options.scale;
+  input.model = options.model;
+  input.providers = &ctx.providers;
+  ctx.care = demo::SimulateCare(input);
+  ctx.provider_cost.assign(ctx.providers.size() * ctx.years * ctx.buckets.size(), 0);
+  ctx.team_cost.assign(ctx.teams.size() * ctx.years, 0);
+
+  for (auto write : {WriteMunicipalities, WriteKeys, WriteProviders, WriteProducts,
+                     WriteClients, WriteAssignments, WriteDeclarations, WriteContracts,
+                     WriteTeams, WriteCosts}) {
+    if (Status s = write(ctx); !s.ok()) return s;
+  }
+  CountClients(ctx);
+  if (summary != nullptr) *summary = std::move(ctx.summary);
+  return Status::Ok();
+}
+
+}  // namespace jr

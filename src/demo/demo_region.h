@@ -1,0 +1,51 @@
+// WriteDemoRegion: writes the synthetic demo region ("demoregio, synthetische
+// gegevens") as the CSV files of FORMATS.md, ready for `jeugdregio import <dir>`.
+//
+// The region is shaped on Zuid-Holland Zuid (facts/demo-region.md): its ten
+// municipalities and the seven that merged or left in 2019, ~20 youth teams, ~180
+// providers, a product catalogue on the iJw categories, ~14,000 clients in care a
+// year, assignments with referral routes and re-indications, and monthly
+// declarations of roughly 100-120 million euro a year. All care data is invented;
+// municipality names and inhabitant counts are public figures.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "core/money.h"
+#include "core/status.h"
+#include "demo/demo_care.h"
+
+namespace jr {
+
+// The name to show with every output made from the demo data.
+inline constexpr const char* kDemoRegionLabel = "demoregio, synthetische gegevens";
+
+struct DemoOptions {
+  uint64_t seed = 1;          // the same seed gives byte-identical files
+  std::string dir = "demo-data";  // output folder; created (mode 0700) if missing
+  int first_year = 2015;      // first year of care data (REQUIRES: >= 2015)
+  int last_year = 2025;       // last year of care data; assignments still running at
+                              // its end have no end date (REQUIRES: >= first_year)
+  double scale = 1.0;         // 1.0 = full size (~14,000 clients a year); tests use ~0.02;
+                              // multiplies clients only, not municipalities/providers
+  demo::CareModel model;      // assumptions of the care model (counts at scale 1.0)
+};
+
+struct DemoSummary {
+  std::map<std::string, int64_t> rows;     // file name ("declaraties.csv") -> data rows
+  std::map<int, Money> declared_per_year;  // net declared amount by year of the month
+  std::map<int, int64_t> clients_per_year; // clients with an assignment in the year
+};
+
+// Writes gemeenten.csv, kengetallen.csv, aanbieders.csv, producten.csv,
+// tarieven.csv, contracten.csv, jeugdteams.csv, clienten.csv, toewijzingen.csv,
+// declaraties.csv, vaste_kosten.csv and lokale_kosten.csv into options.dir, each with
+// mode 0600, `;` as separator, decimal commas, dates YYYY-MM-DD and inclusive end
+// dates. Files of the same name are overwritten. Deterministic for the options.
+// On success fills `summary` (if not null). On error returns a Dutch message naming
+// the file or option; files written before the error stay behind.
+Status WriteDemoRegion(const DemoOptions& options, DemoSummary* summary);
+
+}  // namespace jr
