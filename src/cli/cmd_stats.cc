@@ -32,7 +32,7 @@ void Register(CLI::App& app) {
     t.title = "Zorggebruik per gemeente en jaar" + (dataset.empty() ? "" : " (" + dataset + ")");
     t.columns = {{"municipality", "Gemeente"},
                  {"name", "Naam"},
-                 {"year", "Jaar", ColumnType::kInt},
+                 {"year", "Jaar", ColumnType::kYear},
                  {"clients", "Cliënten", ColumnType::kInt},
                  {"assignments", "Toewijzingen", ColumnType::kInt},
                  {"cost_cents", "Kosten (EUR)", ColumnType::kMoney},

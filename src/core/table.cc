@@ -13,7 +13,10 @@ bool IsNumeric(ColumnType t) { return t != ColumnType::kText; }
 std::string TextCell(const Column& c, const Cell& cell) {
   if (std::holds_alternative<std::monostate>(cell)) return "";
   if (auto* s = std::get_if<std::string>(&cell)) return *s;
-  if (auto* i = std::get_if<int64_t>(&cell)) return FormatNumber(static_cast<double>(*i), 0);
+  if (auto* i = std::get_if<int64_t>(&cell)) {
+    return c.type == ColumnType::kYear ? std::to_string(*i)
+                                       : FormatNumber(static_cast<double>(*i), 0);
+  }
   if (auto* m = std::get_if<Money>(&cell)) {
     return c.type == ColumnType::kCents ? m->ToString() : m->ToEuroString();
   }

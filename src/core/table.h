@@ -22,6 +22,7 @@ enum class OutputFormat { kTable, kCsv, kJson };
 enum class ColumnType {
   kText,
   kInt,
+  kYear,     // int64 without thousands separators: 2021
   kMoney,    // Money cell; text shows whole euros
   kCents,    // Money cell; text shows euros with cents
   kNumber,   // double; `decimals` places in text

@@ -463,7 +463,8 @@ void Run::Declarations(const CsvReader& csv, ImportReport& report) {
                {}, errors_);
   TableWriter w(store_.handle(), "declaration",
                 {{"assignment", "toewijzingnummer"}, {"start_day", "begindatum"},
-                 {"number", "declaratienummer"}, {"end_day", "einddatum"}, {"agb", "agb_code"},
+                 {"number", "declaratienummer"}, {"end_day", "einddatum"}, {"year", "begindatum"},
+                 {"agb", "agb_code"},
                  {"category", "productcategorie"}, {"product_code", "productcode"},
                  {"volume_x100", "geleverd_volume"}, {"unit", "eenheid"},
                  {"tariff_cents", "tarief"}, {"amount_cents", "bedrag"}},
@@ -537,7 +538,8 @@ void Run::Declarations(const CsvReader& csv, ImportReport& report) {
       }
     }
     int64_t cents = dc == "C" ? -amount->cents() : amount->cents();
-    v = {*assignment, I(DayNumber(*start)), *number, I(DayNumber(*end) + 1), *agb, *cat, *code,
+    v = {*assignment, I(DayNumber(*start)), *number, I(DayNumber(*end) + 1),
+         I(static_cast<int>(start->year())), *agb, *cat, *code,
          volume->hundredths, I(static_cast<int>(*unit)), Opt(tariff), cents};
     return true;
   });

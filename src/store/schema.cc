@@ -91,6 +91,7 @@ CREATE TABLE declaration (
   assignment TEXT NOT NULL REFERENCES assignment(number),
   start_day INTEGER NOT NULL,
   end_day INTEGER NOT NULL,
+  year INTEGER NOT NULL,  -- year of start_day: the year the cost counts in
   agb TEXT NOT NULL,
   category TEXT NOT NULL,
   product_code TEXT NOT NULL,
