@@ -7,7 +7,7 @@ PACKAGES := g++ make cmake pkg-config libfmt-dev libcli11-dev libtomlplusplus-de
 BUILD ?= build
 JOBS ?= $(shell nproc)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-DB ?= jeugdregio.db
+DB ?= demo.db
 DEMO_DIR ?= demo-data
 
 .PHONY: run test bench deps build clean format
@@ -27,8 +27,8 @@ build: deps
 	cmake --build $(BUILD) -j $(JOBS)
 
 # The main job on the built-in demo region.
+# Re-running is safe: the demo is deterministic, so a second import changes nothing.
 run: build
-	rm -f $(DB) $(DB)-wal $(DB)-shm
 	./$(BUILD)/jeugdregio init --db $(DB)
 	./$(BUILD)/jeugdregio demo --db $(DB) --dir $(DEMO_DIR)
 	./$(BUILD)/jeugdregio stats --db $(DB)
