@@ -1,0 +1,383 @@
+// jeugdregio calibrate / forecast / backtest: the caseload microsimulation
+// (DESIGN.md §2.7, src/forecast/).
+#include <unistd.h>
+
+#include <chrono>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "cli/command.h"
+#include "forecast/backtest.h"
+#include "forecast/calibration.h"
+#include "forecast/forecast_summary.h"
+#include "forecast/history_loader.h"
+#include "forecast/lever.h"
+#include "forecast/lever_plan.h"
+#include "forecast/simulation.h"
+
+namespace jr::cli {
+namespace {
+
+using forecast::Calibration;
+using forecast::SummaryRow;
+
+// Months of history the calibration looks back (the longest window) plus a margin.
+constexpr int kHistoryMonths = 72;
+
+Date ParseDateOrFail(const std::string& text, const char* option) {
+  auto d = ParseDate(text);
+  if (!d.ok()) Fail(Status::Error(d.status().message(), {"", 0, 0, option}));
+  return *d;
+}
+
+forecast::History LoadHistoryOrFail(const Store& store, Date cutoff) {
+  auto h = forecast::LoadHistory(store, forecast::StartMonthOf(cutoff) - kHistoryMonths);
+  if (!h.ok()) Fail(h.status());
+  return std::move(h).value();
+}
+
+// A progress line on stderr when it is a terminal; otherwise nothing.
+std::function<void(int, int)> Progress(const std::string& what) {
+  if (!isatty(STDERR_FILENO)) return {};
+  return [what](int done, int total) {
+    std::cerr << "\r" << what << ": " << done << "/" << total << " runs" << std::flush;
+    if (done == total) std::cerr << "\n";
+  };
+}
+
+Money Cents(double cents) { return Money::FromCents(RoundCents(cents)); }
+
+std::string Dataset(const Store& store) {
+  std::string d = store.GetMeta("dataset");
+  return d.empty() ? "" : " (" + d + ")";
+}
+
+std::string NameOf(const Calibration& c, const std::string& code) {
+  int i = c.MunicipalityIndex(code);
+  return i < 0 ? "Regio" : c.municipality_names[i];
+}
+
+std::string PeriodText(int period, forecast::Period p) {
+  return p == forecast::Period::kYear ? std::to_string(period) : FormatMonth(FromMonthIndex(period));
+}
+
+// Rows shown to people: each municipality over all groups, the region per group and
+// the region in total.
+bool Shown(const SummaryRow& r) {
+  return r.group == forecast::kAllGroups || r.municipality == forecast::kRegion;
+}
+
+Table ForecastTable(const Calibration& c, const std::vector<SummaryRow>& rows,
+                    forecast::Period p, bool all_rows) {
+  Table t;
+  t.columns = {{"period", p == forecast::Period::kYear ? "Jaar" : "Maand"},
+               {"months", "Mnd", ColumnType::kInt},
+               {"municipality", "Gemeente"},
+               {"name", "Naam"},
+               {"group", "Productgroep"},
+               {"cost_mean_cents", "Kosten gem.", ColumnType::kMoney},
+               {"cost_p10_cents", "P10", ColumnType::kMoney},
+               {"cost_p50_cents", "P50", ColumnType::kMoney},
+               {"cost_p90_cents", "P90", ColumnType::kMoney},
+               {"active_mean", "Lopend gem.", ColumnType::kNumber, 0},
+               {"active_p10", "Lopend P10", ColumnType::kNumber, 0},
+               {"active_p90", "Lopend P90", ColumnType::kNumber, 0},
+               {"new_mean", "Nieuw gem.", ColumnType::kNumber, 0},
+               {"new_p10", "Nieuw P10", ColumnType::kNumber, 0},
+               {"new_p90", "Nieuw P90", ColumnType::kNumber, 0}};
+  for (const SummaryRow& r : rows) {
+    if (!all_rows && !Shown(r)) continue;
+    t.AddRow({PeriodText(r.period, p), int64_t{r.months}, r.municipality,
+              NameOf(c, r.municipality), r.group, Cents(r.cost.mean), Cents(r.cost.p10),
+              Cents(r.cost.p50), Cents(r.cost.p90), r.active.mean, r.active.p10, r.active.p90,
+              r.started.mean, r.started.p10, r.started.p90});
+  }
+  return t;
+}
+
+Table EffectTable(const Calibration& c, const std::vector<SummaryRow>& rows) {
+  Table t;
+  t.title = "Effect van de hefbomen per jaar (met hefbomen min basis, zelfde toevalsgetallen)";
+  t.columns = {{"year", "Jaar"},
+               {"municipality", "Gemeente"},
+               {"name", "Naam"},
+               {"group", "Productgroep"},
+               {"cost_effect_mean_cents", "Effect kosten gem.", ColumnType::kMoney},
+               {"cost_effect_p10_cents", "P10", ColumnType::kMoney},
+               {"cost_effect_p90_cents", "P90", ColumnType::kMoney},
+               {"active_effect_mean", "Effect lopend gem.", ColumnType::kNumber, 1},
+               {"new_effect_mean", "Effect nieuw gem.", ColumnType::kNumber, 1}};
+  for (const SummaryRow& r : rows) {
+    if (!Shown(r)) continue;
+    t.AddRow({std::to_string(r.period), r.municipality, NameOf(c, r.municipality), r.group,
+              Cents(r.cost.mean), Cents(r.cost.p10), Cents(r.cost.p90), r.active.mean,
+              r.started.mean});
+  }
+  return t;
+}
+
+std::vector<forecast::Lever> ReadLeversOrFail(const std::string& path) {
+  std::ifstream in(path);
+  if (!in) Fail(Status::Error("hefboombestand kan niet worden gelezen", {path}));
+  std::stringstream text;
+  text << in.rdbuf();
+  auto levers = forecast::ParseLevers(text.str(), path);
+  if (!levers.ok()) Fail(levers.status());
+  return std::move(levers).value();
+}
+
+void RegisterCalibrate(CLI::App& app) {
+  struct Opts {
+    std::string db, cutoff;
+    OutputFormat format;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand("calibrate", "parameters van de prognose schatten tot een peildatum");
+  AddDbOption(cmd, &o->db);
+  AddFormatOption(cmd, &o->format);
+  cmd->add_option("--cutoff", o->cutoff, "peildatum JJJJ-MM-DD: gegevens daarvoor worden gebruikt")
+      ->required();
+  cmd->callback([o] {
+    Date cutoff = ParseDateOrFail(o->cutoff, "--cutoff");
+    auto store = OpenExisting(o->db);
+    auto c = forecast::Calibrate(LoadHistoryOrFail(*store, cutoff), cutoff);
+    if (!c.ok()) Fail(c.status());
+    Table groups;
+    groups.title = "Gekalibreerde parameters per productgroep, start " +
+                   FormatMonth(FromMonthIndex(c->start_month)) + Dataset(*store);
+    groups.columns = {{"group", "Productgroep"},
+                      {"inflow_per_month", "Instroom/mnd", ColumnType::kNumber, 1},
+                      {"trend_per_year", "Trend/jaar", ColumnType::kPercent, 1},
+                      {"mean_duration_months", "Duur gem. (mnd)", ColumnType::kNumber, 1},
+                      {"median_duration_months", "Duur mediaan", ColumnType::kInt},
+                      {"durations", "Waarnemingen", ColumnType::kInt},
+                      {"reindication", "Herindicatie", ColumnType::kPercent, 1},
+                      {"follow_up", "Vervolg meestal"},
+                      {"cost_per_month_cents", "Kosten/mnd gem.", ColumnType::kMoney},
+                      {"price_index_change", "Tariefindex", ColumnType::kPercent, 1},
+                      {"running", "Lopend", ColumnType::kInt}};
+    std::vector<int64_t> running(c->groups.size(), 0);
+    std::vector<double> cost(c->groups.size(), 0), weight(c->groups.size(), 0);
+    for (const auto& r : c->running) running[r.group] += r.ended ? 0 : 1;
+    for (size_t g = 0; g < c->groups.size(); ++g) {
+      const forecast::GroupParams& gp = c->groups[g];
+      for (size_t k = 0; k < gp.products.size(); ++k) {
+        cost[g] += gp.product_share[k] * c->products[gp.products[k]].mean_cost;
+      }
+      size_t top = std::max_element(gp.follow.begin(), gp.follow.end()) - gp.follow.begin();
+      int gi = static_cast<int>(g);
+      groups.AddRow({gp.name, gp.inflow_per_month, gp.trend - 1, gp.duration.MeanMonths(),
+                     int64_t{gp.duration.MedianMonths()}, gp.observed_durations, gp.reindication,
+                     c->groups[top].name, Cents(cost[g]),
+                     c->PriceIndex(gi, c->base_year) / c->PriceIndex(gi, c->base_year - 1) - 1,
+                     running[g]});
+    }
+    groups.notes = {
+        "Instroom: nieuwe toewijzingen (geen herindicaties) per maand in de regio, gemiddelde "
+        "van de laatste 12 maanden; duur met Kaplan-Meier (lopende toewijzingen gecensureerd).",
+        "Kosten per maand in tarieven van " + std::to_string(c->base_year) +
+            "; indexatie na dat jaar " + FormatNumber(100 * c->indexation, 1) + "% per jaar."};
+    Table munis;
+    munis.title = "Instroom en lopende toewijzingen per gemeente";
+    munis.columns = {{"municipality", "Gemeente"},
+                     {"name", "Naam"},
+                     {"inflow_per_month", "Instroom/mnd", ColumnType::kNumber, 1},
+                     {"young_people", "Jeugdigen", ColumnType::kInt},
+                     {"inflow_per_1000_young_per_year", "Per 1.000 jeugdigen/jaar", ColumnType::kNumber, 1},
+                     {"running", "Lopend", ColumnType::kInt}};
+    std::vector<double> inflow(c->municipalities.size(), 0);
+    std::vector<int64_t> open(c->municipalities.size(), 0);
+    for (const auto& cell : c->inflow) inflow[cell.municipality] += cell.level;
+    for (const auto& r : c->running) open[r.municipality] += r.ended ? 0 : 1;
+    for (size_t m = 0; m < c->municipalities.size(); ++m) {
+      const auto& yp = c->young_people[m];
+      auto it = yp.upper_bound(c->level_month / 12);
+      double young = it == yp.begin() ? 0 : std::prev(it)->second;
+      Cell per = std::monostate{};
+      if (young > 0) per = inflow[m] * 12 * 1000 / young;
+      munis.AddRow({c->municipalities[m], c->municipality_names[m], inflow[m],
+                    static_cast<int64_t>(young), per, open[m]});
+    }
+    if (o->format == OutputFormat::kJson) {
+      nlohmann::json j = {{"start", FormatMonth(FromMonthIndex(c->start_month))},
+                          {"indexation", c->indexation},
+                          {"groups", ToJson(groups)},
+                          {"municipalities", ToJson(munis)}};
+      std::cout << j.dump(2) << "\n";
+      return;
+    }
+    Print(groups, o->format);
+    if (o->format == OutputFormat::kTable) std::cout << "\n";
+    Print(munis, o->format);
+  });
+}
+
+void RegisterForecast(CLI::App& app) {
+  struct Opts {
+    std::string db, from, levers, view = "yearly";
+    OutputFormat format;
+    int months = 36, runs = 200, threads = 0;
+    uint64_t seed = 1;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand("forecast", "prognose van kosten en cliënten met microsimulatie");
+  AddDbOption(cmd, &o->db);
+  AddFormatOption(cmd, &o->format);
+  AddThreadsOption(cmd, &o->threads);
+  AddSeedOption(cmd, &o->seed);
+  cmd->add_option("--from", o->from, "eerste prognosemaand JJJJ-MM (gegevens daarvoor)")->required();
+  cmd->add_option("--months", o->months, "aantal maanden")->check(CLI::Range(1, 240))->capture_default_str();
+  cmd->add_option("--runs", o->runs, "aantal replicaties")->check(CLI::Range(1, 100000))->capture_default_str();
+  cmd->add_option("--levers", o->levers, "TOML-bestand met hefbomen ([[lever]])");
+  cmd->add_option("--view", o->view, "tabel/csv: yearly (per jaar) of monthly (per maand)")
+      ->check(CLI::IsMember({"yearly", "monthly"}))
+      ->capture_default_str();
+  cmd->callback([o] {
+    auto from = ParseMonth(o->from);
+    if (!from.ok()) Fail(Status::Error(from.status().message(), {"", 0, 0, "--from"}));
+    Date cutoff = FirstOfMonth(*from);
+    std::vector<forecast::Lever> levers;
+    if (!o->levers.empty()) levers = ReadLeversOrFail(o->levers);
+    auto store = OpenExisting(o->db);
+    auto clock_start = std::chrono::steady_clock::now();
+    auto c = forecast::Calibrate(LoadHistoryOrFail(*store, cutoff), cutoff);
+    if (!c.ok()) Fail(c.status());
+    auto plan = forecast::LeverPlan::Resolve(*c, o->months, levers);
+    if (!plan.ok()) Fail(plan.status());
+    forecast::SimulationOptions so;
+    so.months = o->months;
+    so.runs = o->runs;
+    so.seed = o->seed;
+    so.threads = ResolveThreads(o->threads);
+    so.progress = Progress(levers.empty() ? "prognose" : "basis");
+    forecast::SimulationResult base = forecast::Simulate(*c, forecast::LeverPlan(*c, o->months), so);
+    forecast::SimulationResult with;
+    int64_t entity_months = base.entity_months;
+    if (!levers.empty()) {
+      so.progress = Progress("met hefbomen");
+      with = forecast::Simulate(*c, *plan, so);
+      entity_months += with.entity_months;
+    }
+    const forecast::SimulationResult& shown = levers.empty() ? base : with;
+    auto yearly = forecast::Summarize(*c, shown, forecast::Period::kYear);
+    std::vector<SummaryRow> effect;
+    if (!levers.empty()) effect = forecast::Difference(*c, with, base, forecast::Period::kYear);
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+
+    std::string title = "Prognose " + FormatMonth(*from) + " + " + std::to_string(o->months) +
+                        " maanden, " + std::to_string(o->runs) + " replicaties" +
+                        (levers.empty() ? "" : ", met hefbomen") + Dataset(*store);
+    if (o->format == OutputFormat::kJson) {
+      auto monthly = forecast::Summarize(*c, shown, forecast::Period::kMonth);
+      nlohmann::json j;
+      j["meta"] = {{"entity_months", entity_months}, {"seconds", seconds},
+                   {"threads", so.threads},         {"runs", o->runs},
+                   {"months", o->months},           {"seed", o->seed},
+                   {"from", FormatMonth(*from)},    {"levers", levers.size()},
+                   {"dataset", store->GetMeta("dataset")}};
+      j["yearly"] = ToJson(ForecastTable(*c, yearly, forecast::Period::kYear, true));
+      j["monthly"] = ToJson(ForecastTable(*c, monthly, forecast::Period::kMonth, true));
+      if (!levers.empty()) j["lever_effect"] = ToJson(EffectTable(*c, effect));
+      std::cout << j.dump(2) << "\n";
+      return;
+    }
+    bool by_month = o->view == "monthly";
+    Table t = by_month ? ForecastTable(*c, forecast::Summarize(*c, shown, forecast::Period::kMonth),
+                                       forecast::Period::kMonth, false)
+                       : ForecastTable(*c, yearly, forecast::Period::kYear, false);
+    t.title = title;
+    t.notes = {"Kosten in euro (gemiddelde en P10/P50/P90 over de replicaties); lopend = "
+               "lopende toewijzingen (per jaar: gemiddeld per maand); nieuw = gestarte "
+               "toewijzingen inclusief herindicaties.",
+               FormatNumber(static_cast<double>(entity_months), 0) + " toewijzing-maanden in " +
+                   FormatNumber(seconds, 2) + " s op " + std::to_string(so.threads) + " threads."};
+    Print(t, o->format);
+    if (!levers.empty()) {
+      if (o->format == OutputFormat::kTable) std::cout << "\n";
+      Print(EffectTable(*c, effect), o->format);
+    }
+  });
+}
+
+void RegisterBacktest(CLI::App& app) {
+  struct Opts {
+    std::string db, cutoff;
+    OutputFormat format;
+    int months = 12, runs = 200, threads = 0;
+    uint64_t seed = 1;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* cmd = app.add_subcommand("backtest", "prognose achteraf toetsen tegen de werkelijkheid en de naïeve methode");
+  AddDbOption(cmd, &o->db);
+  AddFormatOption(cmd, &o->format);
+  AddThreadsOption(cmd, &o->threads);
+  AddSeedOption(cmd, &o->seed);
+  cmd->add_option("--cutoff", o->cutoff, "peildatum JJJJ-MM-DD")->required();
+  cmd->add_option("--months", o->months, "maanden na de peildatum")->check(CLI::Range(1, 120))->capture_default_str();
+  cmd->add_option("--runs", o->runs, "aantal replicaties")->check(CLI::Range(1, 100000))->capture_default_str();
+  cmd->callback([o] {
+    Date cutoff = ParseDateOrFail(o->cutoff, "--cutoff");
+    auto store = OpenExisting(o->db);
+    auto clock_start = std::chrono::steady_clock::now();
+    forecast::BacktestOptions bo;
+    bo.months = o->months;
+    bo.runs = o->runs;
+    bo.seed = o->seed;
+    bo.threads = ResolveThreads(o->threads);
+    auto h = forecast::LoadHistory(*store, forecast::StartMonthOf(cutoff) - kHistoryMonths);
+    if (!h.ok()) Fail(h.status());
+    auto r = forecast::Backtest(*h, cutoff, bo);
+    if (!r.ok()) Fail(r.status());
+    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+    Table t;
+    t.title = "Backtest: prognose vanaf " + FormatMonth(FromMonthIndex(r->start_month)) + ", " +
+              std::to_string(r->months) + " maanden, tegen werkelijke declaraties" + Dataset(*store);
+    t.columns = {{"municipality", "Gemeente"},
+                 {"name", "Naam"},
+                 {"actual_cents", "Werkelijk", ColumnType::kMoney},
+                 {"forecast_cents", "Prognose", ColumnType::kMoney},
+                 {"naive_cents", "Naïef", ColumnType::kMoney},
+                 {"wape_forecast", "WAPE prognose", ColumnType::kPercent, 1},
+                 {"wape_naive", "WAPE naïef", ColumnType::kPercent, 1},
+                 {"coverage_p10_p90", "In P10-P90", ColumnType::kPercent, 0}};
+    for (const auto& row : r->rows) {
+      t.AddRow({row.municipality, row.name, row.actual, row.forecast, row.naive, row.wape_forecast,
+                row.wape_naive, row.coverage_p10_p90});
+    }
+    t.notes = {"WAPE = som |prognose - werkelijk| / som werkelijk over gemeente-maanden; naïef = "
+               "dezelfde maand een jaar eerder plus tariefindexatie.",
+               "Jaartotaal regio: prognose " + FormatNumber(100 * r->error_year_forecast, 1) +
+                   "%, naïef " + FormatNumber(100 * r->error_year_naive, 1) + "% naast werkelijk."};
+    if (o->format == OutputFormat::kJson) {
+      nlohmann::json j = {{"wape_forecast", r->wape_forecast},
+                          {"wape_naive", r->wape_naive},
+                          {"coverage_p10_p90", r->coverage_p10_p90},
+                          {"error_year_forecast", r->error_year_forecast},
+                          {"error_year_naive", r->error_year_naive},
+                          {"start", FormatMonth(FromMonthIndex(r->start_month))},
+                          {"months", r->months},
+                          {"meta", {{"entity_months", r->entity_months},
+                                    {"seconds", seconds},
+                                    {"threads", bo.threads},
+                                    {"runs", r->runs},
+                                    {"dataset", store->GetMeta("dataset")}}},
+                          {"municipalities", ToJson(t)}};
+      std::cout << j.dump(2) << "\n";
+      return;
+    }
+    Print(t, o->format);
+  });
+}
+
+void Register(CLI::App& app) {
+  RegisterCalibrate(app);
+  RegisterForecast(app);
+  RegisterBacktest(app);
+}
+
+}  // namespace
+
+JR_COMMAND(Register);
+
+}  // namespace jr::cli
