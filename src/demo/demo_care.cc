@@ -29,8 +29,8 @@ int LastDayOfMonth(int day) {
 // New trajectories per year relative to CareModel::inflow: growth until 2019, a dip
 // in 2020, then about level.
 double Growth(int year) {
-  static constexpr double kGrowth[] = {0.95, 0.98, 1.02, 1.04, 1.05, 1.00,
-                                       1.05, 1.04, 1.02, 1.00, 0.99};
+  static constexpr double kGrowth[] = {0.97, 1.00, 1.05, 1.09, 1.09, 1.00,
+                                       1.02, 1.01, 1.00, 0.99, 0.98};
   return kGrowth[std::clamp(year - 2015, 0, 10)];
 }
 

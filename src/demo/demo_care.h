@@ -23,7 +23,7 @@ namespace jr::demo {
 // facts/demo-region.md). Counts are at scale 1.0.
 struct CareModel {
   double stock = 11000;               // trajectories running on the first day
-  double inflow = 3900;               // new trajectories a year (times the growth path)
+  double inflow = 3750;               // new trajectories a year (times the growth path)
   double reindication_chance = 0.74;  // chance that an ending assignment is re-indicated
   double move_chance = 0.03;          // chance a client moves to another municipality of
                                       // the region at a re-indication

@@ -92,7 +92,7 @@ std::vector<DemoProduct> Build() {
       {"43", "43A01", "Verblijf met behandeling", Unit::kDay, "verblijf", kCertain, 240.0,
        kWeek, 7, 7, 1, 1, 9, 24, 100, 100, .45, kStayRoutes, 8, 17, PK::kResidential},
       {"43", "43A02", "Gesloten jeugdzorg (JeugdzorgPlus)", Unit::kDay, "verblijf", kCertain,
-       355.0, kWeek, 7, 7, 1, 1, 6, 15, 100, 100, .25, kClosedRoutes, 12, 17,
+       355.0, kWeek, 7, 7, 1, 1, 9, 18, 100, 100, .35, kClosedRoutes, 12, 17,
        PK::kResidential},
       {"43", "43A03", "Gezinshuis met behandeling", Unit::kDay, "verblijf", kCertain, 168.0,
        kWeek, 7, 7, 1, 1, 12, 36, 100, 100, .25, kFosterRoutes, 4, 17, PK::kFoster},
@@ -107,7 +107,7 @@ std::vector<DemoProduct> Build() {
        1, 6, 12, 100, 100, .35, kStayRoutes, 16, 17, PK::kResidential},
       // Crisis (46).
       {"46", "46A01", "Crisisopvang", Unit::kDay, "crisis", kCertain, 305.0, kWeek, 7, 7, 1, 1,
-       1, 3, 100, 100, .7, kCrisisRoutes, 4, 17, PK::kCrisis},
+       1, 3, 100, 100, 1.0, kCrisisRoutes, 4, 17, PK::kCrisis},
       {"46", "46A02", "Ambulante crisisinterventie", Unit::kHour, "crisis", kCertain, 115.0,
        kWeek, 3, 6, .5, .25, 1, 2, 80, 100, 1.0, kCrisisRoutes, 0, 17, PK::kCrisis},
       // Youth probation (47) and child protection (48): one measure per month.

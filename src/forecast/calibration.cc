@@ -233,16 +233,16 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
 
   // Durations (Kaplan-Meier) and re-indications per group.
   std::vector<std::vector<DurationObservation>> durations(g_count);
+  std::vector<std::vector<DurationObservation>> product_durations(c.products.size());
   std::vector<double> ended(g_count, 0), followed(g_count, 0);
   std::vector<std::vector<double>> follow(g_count, std::vector<double>(g_count, 0));
   for (size_t i = 0; i < spells.size(); ++i) {
     const Spell& s = spells[i];
     if (!known[i] || s.first < start - o.duration_months) continue;
-    if (s.ended) {
-      durations[s.group].push_back({s.last - s.first + 1, true});
-    } else {
-      durations[s.group].push_back({start - s.first, false});
-    }
+    DurationObservation d = s.ended ? DurationObservation{s.last - s.first + 1, true}
+                                    : DurationObservation{start - s.first, false};
+    durations[s.group].push_back(d);
+    product_durations[s.product].push_back(d);
     // A follow-up needs a month to show: only spells ending two months before.
     if (s.ended && s.last <= start - 2) {
       ended[s.group] += 1;
@@ -263,6 +263,14 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
     } else {
       gp.follow[g] = 1;
     }
+  }
+
+  for (size_t p = 0; p < c.products.size(); ++p) {
+    ProductParams& pp = c.products[p];
+    const auto& obs = product_durations[p];
+    bool own = static_cast<int>(obs.size()) >= o.min_product_durations;
+    pp.duration = own ? SurvivalCurve::Estimate(obs, o.survival) : c.groups[pp.group].duration;
+    pp.observed_durations = own ? static_cast<int64_t>(obs.size()) : 0;
   }
 
   // Inflow of new assignments: level per cell, trend, season and product mix per group.

@@ -6,7 +6,8 @@
 //    group: a Poisson count per month with mean
 //      level x trend^((months after the level window's middle) / 12)
 //            x season[month of year] x young_people(year) / young_people(level year);
-//  - a duration per assignment from a Kaplan-Meier survival curve of the group;
+//  - a duration per assignment from a Kaplan-Meier survival curve of its product (of
+//    the group when the product has few observations);
 //  - at its end, with the group's re-indication probability, a follow-up assignment in
 //    a group drawn from the observed follow-ups (same group: same product and cost);
 //  - a monthly cost per assignment at base-year prices, drawn from the product's
@@ -35,6 +36,7 @@ struct CalibrationOptions {
   int cost_months = 24;         // cost per month from the last n months
   int recent_cost_months = 3;   // a running assignment's cost: mean of its last n months
   int cost_quantiles = 20;      // quantiles kept per product (equal-probability bins)
+  int min_product_durations = 200;  // fewer observations: a product uses its group's curve
   double default_indexation = 0.0;  // yearly tariff indexation when tariffs show none
   SurvivalOptions survival;     // Kaplan-Meier settings
 };
@@ -47,11 +49,13 @@ struct ProductParams {
   double mean_cost = 0;         // mean monthly cost (cents, base-year prices)
   double mean_volume_x100 = 0;  // mean declared volume per active month (hundredths)
   int64_t tariff_cents = 0;     // regional tariff in the base year (0 = none)
+  SurvivalCurve duration;       // own Kaplan-Meier curve, or the group's when few data
+  int64_t observed_durations = 0;  // observations of its own (0 = group curve used)
 };
 
 struct GroupParams {
   std::string name;             // cost bucket: "ambulant"
-  SurvivalCurve duration;
+  SurvivalCurve duration;       // of all the group's assignments (for reports)
   double reindication = 0;      // P(an ended assignment is followed by a re-indication)
   std::vector<double> follow;   // P(follow-up group = j | re-indicated); sums to 1
   std::vector<int> products;    // product mix of new assignments (indexes into products)

@@ -117,13 +117,13 @@ class Replication {
 
   void Process(Entity e) {
     for (;;) {
-      const GroupParams& g = c_.groups[e.group];
+      const SurvivalCurve& curve = c_.products[e.product].duration;
       auto u = rs_.Uniforms(run_, e.key, 0);
       int duration;
       if (e.age >= 0) {
-        duration = g.duration.SampleGiven(e.age, u[0]) - e.age;
+        duration = curve.SampleGiven(e.age, u[0]) - e.age;
       } else {
-        duration = g.duration.Sample(u[0]);
+        duration = curve.Sample(u[0]);
         double f = plan_.Duration(e.start, e.muni, e.group);
         if (f != 1.0) {
           double v = rs_.Uniforms(run_, e.key, 2)[0];

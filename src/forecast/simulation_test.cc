@@ -40,6 +40,7 @@ Calibration MakeCalibration(const std::vector<SurvivalCurve>& curves) {
     p.group = static_cast<int>(g);
     p.monthly_cost = {100000.0 * (g + 1)};
     p.mean_cost = p.monthly_cost[0];
+    p.duration = curves[g];
     c.products.push_back(p);
   }
   return c;

@@ -7,13 +7,12 @@
 namespace jr::settle {
 namespace {
 
-// True if any (weight or year, rule) pair's rule needs the bucket's own use.
+// The needs of all rules of (weight or year, rule) pairs together.
 template <typename Pairs>
-bool AnyNeedsOwnUse(const Pairs& pairs) {
-  for (const auto& pair : pairs) {
-    if (pair.second->NeedsOwnUse()) return true;
-  }
-  return false;
+RuleNeeds AllNeeds(const Pairs& pairs) {
+  RuleNeeds out;
+  for (const auto& pair : pairs) out = out | pair.second->needs();
+  return out;
 }
 
 class BlendRule final : public SettlementRule {
@@ -32,8 +31,8 @@ class BlendRule final : public SettlementRule {
     }
     return out;
   }
-  bool NeedsOwnUse() const override {
-    return AnyNeedsOwnUse(terms_);
+  RuleNeeds needs() const override {
+    return AllNeeds(terms_);
   }
   Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
     auto parts = SplitLargestRemainder(total, weights_, tie_keys_);
@@ -64,8 +63,8 @@ class PhaseRule final : public SettlementRule {
     }
     return "phase(" + out + ")";
   }
-  bool NeedsOwnUse() const override {
-    return AnyNeedsOwnUse(entries_);
+  RuleNeeds needs() const override {
+    return AllNeeds(entries_);
   }
   Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
     const SettlementRule* rule = entries_.front().second.get();

@@ -1,5 +1,6 @@
 #include "settle/input_builder.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <set>
@@ -7,13 +8,22 @@
 namespace jr::settle {
 
 std::string InputBuilder::Target(const std::string& code, int year) const {
-  std::string target = region_.SuccessorIn(code, year);
-  const Municipality* m = region_.Find(target);
-  if (m == nullptr || !m->ActiveInYear(year)) {
-    ++dropped_;
-    return "";
+  std::string cache_key = code + "/" + std::to_string(year);
+  auto it = targets_.find(cache_key);
+  if (it == targets_.end()) {
+    std::string target = region_.SuccessorIn(code, year);
+    const Municipality* m = region_.Find(target);
+    if (m == nullptr || !m->ActiveInYear(year)) target.clear();
+    it = targets_.emplace(std::move(cache_key), std::move(target)).first;
   }
-  return target;
+  if (it->second.empty()) ++dropped_;
+  return it->second;
+}
+
+int InputBuilder::Intern(const std::string& name) {
+  auto [it, added] = name_ids_.emplace(name, static_cast<int>(names_.size()));
+  if (added) names_.push_back(name);
+  return it->second;
 }
 
 void InputBuilder::AddUse(const std::string& code, int year, const std::string& bucket,
@@ -29,7 +39,8 @@ void InputBuilder::AddClientCost(const std::string& client, const std::string& c
                                  const std::string& bucket, Money cost) {
   std::string target = Target(code, year);
   if (target.empty()) return;
-  clients_[{year, client, target}][bucket] += cost;
+  auto id = client_ids_.emplace(client, static_cast<int>(client_ids_.size())).first->second;
+  client_rows_.push_back(ClientRow{year, id, Intern(target), Intern(bucket), cost});
 }
 
 void InputBuilder::AddFixedCost(int year, const std::string& bucket, Money amount) {
@@ -52,9 +63,9 @@ SettlementInput InputBuilder::Build() const {
   std::map<int, std::set<std::string>> buckets;
   std::map<int, std::set<std::string>> local_buckets;
   for (const auto& [k, v] : use_) buckets[std::get<0>(k)].insert(std::get<1>(k));
-  for (const auto& [k, costs] : clients_) {
-    for (const auto& [bucket, cost] : costs) buckets[std::get<0>(k)].insert(bucket);
-  }
+  std::set<std::pair<int, int>> client_buckets;
+  for (const ClientRow& row : client_rows_) client_buckets.emplace(row.year, row.bucket);
+  for (const auto& [year, bucket] : client_buckets) buckets[year].insert(names_[bucket]);
   for (const auto& [k, v] : local_) local_buckets[std::get<0>(k)].insert(std::get<1>(k));
   std::set<int> years;
   for (const auto& [y, b] : buckets) years.insert(y);
@@ -100,13 +111,27 @@ SettlementInput InputBuilder::Build() const {
     d.use[b][m] += v.first;
     d.clients[b][m] += v.second;
   }
-  for (const auto& [k, costs] : clients_) {
-    YearData& d = out.years[std::get<0>(k)];
-    const int client = d.client_costs.empty() ? 0 : d.client_costs.back().client + 1;
-    const int m = d.MunicipalityIndex(std::get<2>(k));
-    for (const auto& [bucket, cost] : costs) {
-      d.client_costs.push_back(ClientCost{client, m, d.BucketIndex(bucket), cost});
+  std::vector<ClientRow> rows = client_rows_;
+  std::sort(rows.begin(), rows.end(), [](const ClientRow& a, const ClientRow& b) {
+    return std::tie(a.year, a.client, a.municipality, a.bucket) <
+           std::tie(b.year, b.client, b.municipality, b.bucket);
+  });
+  for (size_t i = 0; i < rows.size(); ++i) {
+    const ClientRow& row = rows[i];
+    YearData& d = out.years[row.year];
+    const int m = d.MunicipalityIndex(names_[row.municipality]);
+    const int b = d.BucketIndex(names_[row.bucket]);
+    const bool same_client = i > 0 && rows[i - 1].year == row.year &&
+                             rows[i - 1].client == row.client &&
+                             rows[i - 1].municipality == row.municipality;
+    if (same_client && rows[i - 1].bucket == row.bucket) {
+      d.client_costs.back().cost += row.cost;
+      continue;
     }
+    const int client = d.client_costs.empty() ? 0
+                       : same_client          ? d.client_costs.back().client
+                                              : d.client_costs.back().client + 1;
+    d.client_costs.push_back(ClientCost{client, m, b, row.cost});
   }
   for (const auto& [k, amount] : fixed_) {
     out.years[k.first].fixed_costs.push_back(CostLine{k.second, {amount}});

@@ -11,6 +11,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <vector>
 
 #include "core/money.h"
@@ -48,8 +49,21 @@ class InputBuilder {
   Region region_;
   // (year, bucket, municipality) -> (cost, clients)
   std::map<std::tuple<int, std::string, std::string>, std::pair<Money, int64_t>> use_;
-  // (year, client, municipality) -> bucket -> cost
-  std::map<std::tuple<int, std::string, std::string>, std::map<std::string, Money>> clients_;
+  // Per-client rows with interned names; grouped at Build().
+  struct ClientRow {
+    int year;
+    int client;        // index into client_ids_
+    int municipality;  // index into names_
+    int bucket;        // index into names_
+    Money cost;
+  };
+  int Intern(const std::string& name);
+  std::vector<ClientRow> client_rows_;
+  std::unordered_map<std::string, int> client_ids_;
+  std::unordered_map<std::string, int> name_ids_;
+  std::vector<std::string> names_;
+  // (code, year) -> target of Target(), cached: rows come by the hundred thousand.
+  mutable std::unordered_map<std::string, std::string> targets_;
   std::map<std::pair<int, std::string>, Money> fixed_;
   // (year, bucket, municipality) -> amount
   std::map<std::tuple<int, std::string, std::string>, Money> local_;

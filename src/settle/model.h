@@ -30,6 +30,8 @@ struct Model {
   std::map<std::string, RuleBinding> fixed_bucket_rules;  // fixed cost bucket -> rule
 
   const RuleBinding& ForBucket(const std::string& bucket) const;
+  // The needs of all its rules together.
+  RuleNeeds needs() const;
   const RuleBinding& ForFixed(const std::string& bucket) const;
 };
 

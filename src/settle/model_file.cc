@@ -34,7 +34,7 @@ Result<RuleBinding> BindRule(const toml::node& node, const std::string& file,
   if (text == nullptr) return ErrorAt("verwacht een regel als tekst, bijvoorbeeld \"own\"", where);
   auto rule = ParseRule(text->get());
   if (!rule.ok()) return ErrorAt(rule.status().message(), where);
-  if (fixed_cost && (*rule)->NeedsOwnUse()) {
+  if (fixed_cost && (*rule)->needs().own_use) {
     return ErrorAt(fmt::format("regel '{}' kan vaste regionale kosten niet verdelen: niemand "
                                "gebruikt ze; kies bijvoorbeeld key:inwoners",
                                (*rule)->name()),

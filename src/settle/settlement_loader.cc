@@ -4,12 +4,13 @@
 
 namespace jr::settle {
 
-Result<SettlementInput> LoadSettlementInput(const Store& store) {
+Result<SettlementInput> LoadSettlementInput(const Store& store, bool client_costs) {
   auto region = store.LoadRegion();
   if (!region.ok()) return region.status();
   auto use = store.UseByMunicipalityYearBucket();
   if (!use.ok()) return use.status();
-  auto clients = store.ClientYearCosts();
+  Result<std::vector<ClientYearCost>> clients = std::vector<ClientYearCost>{};
+  if (client_costs) clients = store.ClientYearCosts();
   if (!clients.ok()) return clients.status();
   auto fixed = store.LoadFixedCosts();
   if (!fixed.ok()) return fixed.status();

@@ -8,7 +8,8 @@
 
 namespace jr::settle {
 
-// Reads everything settlement needs. Fails with the store's (Dutch) message.
-Result<SettlementInput> LoadSettlementInput(const Store& store);
+// Reads everything settlement needs; per-client costs (a large query) only when
+// `client_costs` (pool rules, risk). Fails with the store's (Dutch) message.
+Result<SettlementInput> LoadSettlementInput(const Store& store, bool client_costs = true);
 
 }  // namespace jr::settle

@@ -25,6 +25,17 @@ struct AllocationContext {
   Money bucket_total;            // the whole bucket's total
 };
 
+// What a rule needs from the input.
+struct RuleNeeds {
+  bool own_use = false;       // the bucket's own declared use (own, pool): such a rule
+                              // cannot split a fixed regional cost
+  bool client_costs = false;  // per-client costs (pool)
+
+  RuleNeeds operator|(RuleNeeds o) const {
+    return {own_use || o.own_use, client_costs || o.client_costs};
+  }
+};
+
 class SettlementRule {
  public:
   virtual ~SettlementRule() = default;
@@ -38,9 +49,8 @@ class SettlementRule {
   // shorter than the rule needs.
   virtual Result<std::vector<Money>> allocate(const AllocationContext& context,
                                               Money total) const = 0;
-  // True if the rule needs declared use of the bucket itself (own, pool), so it cannot
-  // split a fixed regional cost.
-  virtual bool NeedsOwnUse() const { return false; }
+  // What the rule reads besides keys and history.
+  virtual RuleNeeds needs() const { return {}; }
 };
 
 using RulePtr = std::unique_ptr<const SettlementRule>;

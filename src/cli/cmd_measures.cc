@@ -1,0 +1,62 @@
+// jeugdregio measures: Monte Carlo over the savings bandwidths of the measures
+// (DESIGN.md §2.6): per year P10/P50/P90 of the combined saving beside the naive sum,
+// the chance of closing the target gap, and each measure's share of the spread.
+#include <iostream>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "agenda/measure_portfolio.h"
+#include "agenda/savings_simulation.h"
+#include "agenda/savings_tables.h"
+#include "budget/table_sections.h"
+#include "cli/command.h"
+
+namespace jr::cli {
+namespace {
+
+struct MeasuresOptions {
+  std::string config;               // maatregelen.toml
+  int64_t runs = 10000;             // Monte Carlo runs
+  uint64_t seed = 1;                // master seed
+  int threads = 0;                  // 0 = all cores
+  std::optional<double> rank_correlation;  // overrides the config's rangcorrelatie
+  std::string view = "all";         // savings | measures | all
+  OutputFormat format = OutputFormat::kTable;
+};
+
+void Run(const MeasuresOptions& o) {
+  auto p = LoadMeasurePortfolio(o.config);
+  if (!p.ok()) Fail(p.status());
+  if (o.rank_correlation) p.value().rank_correlation = *o.rank_correlation;
+  auto r = SimulateSavings(*p, {.runs = o.runs, .seed = o.seed, .threads = ResolveThreads(o.threads)});
+  if (!r.ok()) Fail(r.status());
+  std::vector<Section> sections;
+  if (o.view != "measures") sections.push_back({"savings", SavingsYearTable(*r)});
+  if (o.view != "savings") sections.push_back({"measures", MeasureShareTable(*p, *r)});
+  std::cout << RenderSections(sections, o.format) << std::flush;
+}
+
+void Register(CLI::App& app) {
+  auto o = std::make_shared<MeasuresOptions>();
+  auto* c = app.add_subcommand(
+      "measures", "maatregelen: Monte Carlo over de bandbreedtes, met overlap en taakstelling");
+  c->add_option("--config", o->config, "maatregelen.toml")->required();
+  c->add_option("--runs", o->runs, "aantal Monte Carlo-runs")
+      ->check(CLI::Range(int64_t{1}, int64_t{100000000}))
+      ->capture_default_str();
+  AddSeedOption(c, &o->seed);
+  AddThreadsOption(c, &o->threads);
+  c->add_option("--rank-correlation", o->rank_correlation,
+                "rangcorrelatie binnen een cluster (vervangt die uit de config)")
+      ->check(CLI::Range(0.0, 0.99));
+  c->add_option("--view", o->view, "savings, measures of all")
+      ->check(CLI::IsMember({"savings", "measures", "all"}))
+      ->capture_default_str();
+  AddFormatOption(c, &o->format);
+  c->callback([o] { Run(*o); });
+}
+
+}  // namespace
+JR_COMMAND(Register);
+}  // namespace jr::cli
