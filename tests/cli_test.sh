@@ -46,6 +46,7 @@ check "bad file error names file, line, column and field" grep -q "aanbieders.cs
 check "bad file says nothing changed" grep -q "er is niets gewijzigd" "$T/err"
 check "unknown kind is refused" sh -c "! \"$JR\" import --db \"$DB\" onzin \"$T/aanbieders.csv\""
 check "missing database is refused" sh -c "! \"$JR\" stats --db \"$T/none.db\""
+check "usage errors are Dutch" sh -c "! \"$JR\" stats --db \"$DB\" --year abc 2> \"$T/usage\" && grep -q \"'abc' is geen geldige waarde\" \"$T/usage\""
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
