@@ -48,5 +48,26 @@ check "unknown kind is refused" sh -c "! \"$JR\" import --db \"$DB\" onzin \"$T/
 check "missing database is refused" sh -c "! \"$JR\" stats --db \"$T/none.db\""
 check "usage errors are Dutch" sh -c "! \"$JR\" stats --db \"$DB\" --year abc 2> \"$T/usage\" && grep -q \"'abc' is geen geldige waarde\" \"$T/usage\""
 
+# serve: tokens and roles over HTTP
+"$JR" token add --db "$DB" --role region --name regio > "$T/tok_region" 2>/dev/null
+"$JR" token add --db "$DB" --role municipality:GM0505 > "$T/tok_gm0505" 2>/dev/null
+check "token is not stored in the database" sh -c "! grep -a -q \"$(cat "$T/tok_region")\" \"$DB\" \"$DB-wal\" 2>/dev/null"
+check "token with a bad role is refused in Dutch" sh -c "! \"$JR\" token add --db \"$DB\" --role baas 2> \"$T/tokerr\" && grep -q \"rol 'baas' onbekend\" \"$T/tokerr\""
+"$JR" serve --db "$DB" --port 0 > "$T/serve.out" 2>&1 &
+SERVE=$!
+for _ in $(seq 1 100); do grep -q 'http://' "$T/serve.out" && break; sleep 0.1; done
+URL=$(grep -o 'http://[0-9.:]*' "$T/serve.out")
+code() { curl -s -o "$T/body" -w '%{http_code}' "$@"; }
+check "serve without token is 401" test "$(code "$URL/api/health")" = 401
+check "serve with region token is 200" test "$(code -H "Authorization: Bearer $(cat "$T/tok_region")" "$URL/api/health")" = 200
+check "settlement API gives the rows of settle" sh -c "
+  curl -s -H 'Authorization: Bearer $(cat "$T/tok_gm0505")' '$URL/api/settlement?year=2019&model=solidair' > '$T/api.json' &&
+  \"$JR\" settle --db \"$DB\" --year 2019 --model solidair --format json > '$T/cli.json' &&
+  python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2])); assert a==b, (a,b)' '$T/api.json' '$T/cli.json'"
+check "municipality token: own detail 200" test "$(code -H "Authorization: Bearer $(cat "$T/tok_gm0505")" "$URL/api/municipalities/GM0505")" = 200
+check "municipality token: other detail 403" test "$(code -H "Authorization: Bearer $(cat "$T/tok_gm0505")" "$URL/api/municipalities/GM1963")" = 403
+check "bad parameter is 400 with a Dutch message" sh -c "test \"\$(curl -s -o '$T/body' -w '%{http_code}' -H 'Authorization: Bearer $(cat "$T/tok_region")' '$URL/api/settlement?year=abc')\" = 400 && grep -q 'geen geheel getal' '$T/body'"
+kill "$SERVE"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

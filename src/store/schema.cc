@@ -126,6 +126,15 @@ CREATE TABLE import_log (
   rows_added INTEGER NOT NULL
 );
 )sql",
+      // 2: API tokens of `jeugdregio serve`, stored as a hash only.
+      R"sql(
+CREATE TABLE api_token (
+  hash TEXT PRIMARY KEY,
+  role TEXT NOT NULL,
+  name TEXT NOT NULL,
+  created TEXT NOT NULL
+);
+)sql",
   };
   return kMigrations;
 }

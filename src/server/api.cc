@@ -1,0 +1,191 @@
+#include "server/api.h"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "core/table.h"
+#include "server/token_store.h"
+#include "settle/builtin_models.h"
+#include "settle/settlement.h"
+#include "settle/settlement_loader.h"
+#include "settle/settlement_tables.h"
+
+namespace jr::server {
+namespace {
+
+ApiResponse Error(int status, const std::string& message) {
+  return {status, nlohmann::json{{"error", message}}};
+}
+
+// The integer parameter `name`, `fallback` when absent, or an error message.
+Result<int> IntParam(const ApiRequest& r, const std::string& name, int fallback) {
+  auto it = r.query.find(name);
+  if (it == r.query.end() || it->second.empty()) return fallback;
+  int v = 0;
+  const std::string& s = it->second;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size()) {
+    return Status::Error(fmt::format("parameter '{}': '{}' is geen geheel getal", name, s));
+  }
+  return v;
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Api>> Api::Load(const Store& store, const ApiOptions& options) {
+  std::unique_ptr<Api> api(new Api());
+  api->options_ = options;
+  api->dataset_ = store.GetMeta("dataset");
+  api->schema_version_ = store.SchemaVersion();
+  auto region = store.LoadRegion();
+  if (!region.ok()) return region.status();
+  api->region_ = std::move(region).value();
+  auto use = store.UseByMunicipalityYear();
+  if (!use.ok()) return use.status();
+  api->use_ = std::move(use).value();
+  auto input = settle::LoadSettlementInput(store, /*client_costs=*/true);
+  if (!input.ok()) return input.status();
+  if (input->years.empty()) {
+    return Status::Error("geen declaraties in de database; importeer eerst zorggegevens");
+  }
+  api->settlement_ = std::move(input).value();
+  for (const std::string& name : settle::BuiltinModelNames()) {
+    auto m = settle::BuiltinModel(name);
+    if (!m.ok()) return m.status();
+    api->models_.emplace(name, std::move(m).value());
+  }
+  auto tokens = LoadTokenRoles(store);
+  if (!tokens.ok()) return tokens.status();
+  api->tokens_ = std::move(tokens).value();
+  return api;
+}
+
+Result<Role> Api::Authenticate(const ApiRequest& r) const {
+  if (options_.open) return Role{};
+  constexpr std::string_view kBearer = "Bearer ";
+  if (!std::string_view(r.authorization).starts_with(kBearer)) {
+    return Status::Error("geen token: stuur 'Authorization: Bearer <token>'");
+  }
+  auto it = tokens_.find(HashToken(std::string_view(r.authorization).substr(kBearer.size())));
+  if (it == tokens_.end()) return Status::Error("onbekend token");
+  return it->second;
+}
+
+ApiResponse Api::Handle(const ApiRequest& r) const {
+  if (r.method != "GET") return Error(405, "alleen GET wordt ondersteund");
+  auto role = Authenticate(r);
+  if (!role.ok()) return Error(401, role.status().message());
+  if (r.path == "/api/health") return Health();
+  if (r.path == "/api/settlement") return Settlement(r);
+  if (r.path == "/api/region") return RegionTotals();
+  if (r.path == "/api/municipalities") return Municipalities();
+  constexpr std::string_view kMunicipality = "/api/municipalities/";
+  if (std::string_view(r.path).starts_with(kMunicipality)) {
+    std::string code = r.path.substr(kMunicipality.size());
+    if (region_.Find(code) == nullptr) return Error(404, "onbekende gemeente '" + code + "'");
+    if (!role->MaySee(code)) {
+      return Error(403, "dit token geeft geen toegang tot gemeente '" + code + "'");
+    }
+    return MunicipalityDetail(code, r);
+  }
+  return Error(404, "onbekend pad '" + r.path + "'");
+}
+
+ApiResponse Api::Health() const {
+  return {200,
+          {{"status", "ok"},
+           {"dataset", dataset_},
+           {"schema_version", schema_version_},
+           {"first_year", settlement_.FirstYear()},
+           {"last_year", settlement_.years.rbegin()->first}}};
+}
+
+const settle::Model* Api::FindModel(const ApiRequest& r, std::string* name) const {
+  auto it = r.query.find("model");
+  *name = it == r.query.end() || it->second.empty() ? "solidair" : it->second;
+  auto m = models_.find(*name);
+  return m == models_.end() ? nullptr : &m->second;
+}
+
+ApiResponse Api::Settlement(const ApiRequest& r) const {
+  std::string name;
+  const settle::Model* model = FindModel(r, &name);
+  if (model == nullptr) {
+    return Error(400, fmt::format("onbekend model '{}'; kies uit {}", name,
+                                  fmt::join(settle::BuiltinModelNames(), ", ")));
+  }
+  auto year = IntParam(r, "year", settlement_.years.rbegin()->first);
+  if (!year.ok()) return Error(400, year.status().message());
+  if (settlement_.Year(*year) == nullptr) {
+    return Error(400, fmt::format("geen gegevens voor jaar {}; jaren {}-{}", *year,
+                                  settlement_.FirstYear(), settlement_.years.rbegin()->first));
+  }
+  auto s = SettleYear(settlement_, *model, *year);
+  if (!s.ok()) return Error(400, s.status().message());
+  return {200, ToJson(settle::SettlementTable({*s}, /*with_totals=*/false))};
+}
+
+ApiResponse Api::RegionTotals() const {
+  struct Total {
+    int64_t clients = 0, assignments = 0;
+    Money cost;
+  };
+  std::map<int, Total> totals;
+  for (const UseRow& u : use_) {
+    Total& t = totals[u.year];
+    t.clients += u.clients;
+    t.assignments += u.assignments;
+    t.cost += u.cost;
+  }
+  nlohmann::json years = nlohmann::json::array();
+  for (const auto& [year, t] : totals) {
+    years.push_back({{"year", year},
+                     {"clients", t.clients},
+                     {"assignments", t.assignments},
+                     {"cost_cents", t.cost.cents()}});
+  }
+  return {200, {{"dataset", dataset_}, {"years", years}}};
+}
+
+ApiResponse Api::Municipalities() const {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Municipality& m : region_.municipalities()) {
+    out.push_back({{"municipality", m.code}, {"name", m.name}});
+  }
+  return {200, out};
+}
+
+ApiResponse Api::MunicipalityDetail(const std::string& code, const ApiRequest& r) const {
+  std::string model_name;
+  const settle::Model* model = FindModel(r, &model_name);
+  if (model == nullptr) return Error(400, "onbekend model '" + model_name + "'");
+  nlohmann::json use = nlohmann::json::array();
+  for (const UseRow& u : use_) {
+    if (u.municipality != code) continue;
+    nlohmann::json row = {{"year", u.year},
+                          {"clients", u.clients},
+                          {"assignments", u.assignments},
+                          {"cost_cents", u.cost.cents()}};
+    if (auto inh = region_.Key(code, u.year, kKeyInhabitants); inh && *inh > 0) {
+      row["cost_per_inhabitant"] = u.cost.ToEurosApprox() / *inh;
+    }
+    use.push_back(std::move(row));
+  }
+  nlohmann::json settlement = nlohmann::json::array();
+  for (const auto& [year, data] : settlement_.years) {
+    auto s = SettleYear(settlement_, *model, year);
+    if (!s.ok()) continue;  // a year the model cannot settle (e.g. too little history)
+    for (const nlohmann::json& row : ToJson(settle::SettlementTable({*s}, false))) {
+      if (row.value("municipality", "") == code) settlement.push_back(row);
+    }
+  }
+  return {200,
+          {{"municipality", code},
+           {"name", region_.Find(code)->name},
+           {"model", model_name},
+           {"use", use},
+           {"settlement", settlement}}};
+}
+
+}  // namespace jr::server

@@ -1,0 +1,73 @@
+// Api: the JSON API of `jeugdregio serve` (docs/api.md), without sockets: a request in,
+// a response out, so it is tested directly and the HTTP layer stays thin.
+//
+// The data are loaded once (Load) and read-only afterwards; Handle is const and safe
+// to call from many threads at once. Settlements are recomputed per request (what-if).
+// Every error is a JSON object {"error": "<Dutch message>"} with status 400, 401, 403,
+// 404 or 405; Handle never throws on bad input.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/status.h"
+#include "region/region.h"
+#include "server/role.h"
+#include "settle/model.h"
+#include "settle/settlement_input.h"
+#include "store/store.h"
+
+namespace jr::server {
+
+struct ApiRequest {
+  std::string method = "GET";
+  std::string path;                          // "/api/settlement"
+  std::map<std::string, std::string> query;  // decoded query parameters
+  std::string authorization;                 // the Authorization header, may be empty
+};
+
+struct ApiResponse {
+  int status = 200;
+  nlohmann::json body;
+};
+
+struct ApiOptions {
+  // Serve without tokens (every request has the region role): for a local demo only.
+  bool open = false;
+};
+
+class Api {
+ public:
+  // Loads region, use, settlement input, built-in models and token hashes from the
+  // store. Fails (Dutch) when the store has no care data.
+  static Result<std::unique_ptr<Api>> Load(const Store& store, const ApiOptions& options);
+
+  ApiResponse Handle(const ApiRequest& request) const;
+
+ private:
+  Api() = default;
+  // The role of the request's bearer token; an error response when there is none.
+  Result<Role> Authenticate(const ApiRequest& request) const;
+  ApiResponse Health() const;
+  ApiResponse Settlement(const ApiRequest& request) const;
+  ApiResponse RegionTotals() const;
+  ApiResponse Municipalities() const;
+  ApiResponse MunicipalityDetail(const std::string& code, const ApiRequest& request) const;
+  // The model named by the `model` parameter (default solidair), or null.
+  const settle::Model* FindModel(const ApiRequest& request, std::string* name) const;
+
+  ApiOptions options_;
+  std::string dataset_;
+  int schema_version_ = 0;
+  Region region_;
+  std::vector<UseRow> use_;  // per municipality and year
+  settle::SettlementInput settlement_;
+  std::map<std::string, settle::Model> models_;  // built-in models by name
+  std::map<std::string, Role> tokens_;           // token hash -> role
+};
+
+}  // namespace jr::server

@@ -1,0 +1,167 @@
+#include "server/api.h"
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <array>
+#include <filesystem>
+
+#include "ingest/importer.h"
+#include "server/token_store.h"
+
+namespace jr::server {
+namespace {
+
+namespace fs = std::filesystem;
+
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() / ("jr_api_" + std::to_string(::getpid()));
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    auto s = Store::Open((dir_ / "t.db").string());
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
+    std::array<unsigned char, 32> key{};
+    Pseudonymizer pseudo(key);
+    ImportOptions options;
+    options.pseudonymizer = &pseudo;
+    ASSERT_TRUE(ImportFolder(*store_, "tests/data/ingest/valid", options).ok());
+    region_token_ = Add("region");
+    dordrecht_token_ = Add("municipality:GM0505");
+    LoadApi(false);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+
+  std::string Add(const std::string& role) {
+    auto r = ParseRole(role);
+    EXPECT_TRUE(r.ok());
+    auto t = AddToken(*store_, *r, "test");
+    EXPECT_TRUE(t.ok()) << t.status().ToString();
+    return t.ok() ? *t : "";
+  }
+  void LoadApi(bool open) {
+    auto api = Api::Load(*store_, {open});
+    ASSERT_TRUE(api.ok()) << api.status().ToString();
+    api_ = std::move(api).value();
+  }
+  ApiResponse Get(const std::string& path, const std::string& token,
+                  std::map<std::string, std::string> query = {}) {
+    ApiRequest r;
+    r.path = path;
+    r.query = std::move(query);
+    if (!token.empty()) r.authorization = "Bearer " + token;
+    return api_->Handle(r);
+  }
+
+  fs::path dir_;
+  std::unique_ptr<Store> store_;
+  std::unique_ptr<Api> api_;
+  std::string region_token_, dordrecht_token_;
+};
+
+TEST_F(ApiTest, WithoutValidTokenIs401) {
+  EXPECT_EQ(Get("/api/health", "").status, 401);
+  EXPECT_EQ(Get("/api/health", "jr_nonsense").status, 401);
+  ApiRequest basic;
+  basic.path = "/api/health";
+  basic.authorization = "Basic abc";
+  EXPECT_EQ(api_->Handle(basic).status, 401);
+  EXPECT_NE(Get("/api/health", "").body["error"].get<std::string>().find("token"),
+            std::string::npos);
+}
+
+TEST_F(ApiTest, OpenModeNeedsNoToken) {
+  LoadApi(true);
+  EXPECT_EQ(Get("/api/health", "").status, 200);
+}
+
+TEST_F(ApiTest, TokensAreStoredHashedOnly) {
+  auto tokens = LoadTokenRoles(*store_);
+  ASSERT_TRUE(tokens.ok());
+  EXPECT_EQ(tokens->size(), 2u);
+  for (const auto& [hash, role] : *tokens) {
+    EXPECT_NE(hash, region_token_);
+    EXPECT_NE(hash, dordrecht_token_);
+  }
+  EXPECT_TRUE(tokens->count(HashToken(dordrecht_token_)));
+  EXPECT_EQ(tokens->at(HashToken(dordrecht_token_)).municipality, "GM0505");
+}
+
+TEST_F(ApiTest, HealthNamesTheYears) {
+  ApiResponse r = Get("/api/health", region_token_);
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.body["status"], "ok");
+  EXPECT_EQ(r.body["last_year"], 2019);
+}
+
+TEST_F(ApiTest, SettlementRowsAddUpToTheRegionTotal) {
+  ApiResponse solidair = Get("/api/settlement", region_token_, {{"year", "2019"}});
+  ApiResponse profijt =
+      Get("/api/settlement", dordrecht_token_, {{"year", "2019"}, {"model", "profijt"}});
+  ASSERT_EQ(solidair.status, 200) << solidair.body.dump();
+  ASSERT_EQ(profijt.status, 200) << profijt.body.dump();
+  auto total = [](const nlohmann::json& rows) {
+    int64_t sum = 0;
+    for (const auto& row : rows) sum += row["contribution_cents"].get<int64_t>();
+    return sum;
+  };
+  ASSERT_FALSE(solidair.body.empty());
+  EXPECT_EQ(solidair.body[0]["model"], "solidair");
+  EXPECT_EQ(profijt.body[0]["model"], "profijt");
+  EXPECT_EQ(total(solidair.body), total(profijt.body));
+  for (const auto& row : profijt.body) {
+    EXPECT_EQ(row["transfer_cents"].get<int64_t>(),
+              row["contribution_cents"].get<int64_t>() - row["own_use_cents"].get<int64_t>());
+  }
+  // The models differ in who pays, not in what is paid.
+  EXPECT_NE(solidair.body[0]["contribution_cents"], profijt.body[0]["contribution_cents"]);
+}
+
+TEST_F(ApiTest, BadParametersAre400WithDutchMessage) {
+  ApiResponse year = Get("/api/settlement", region_token_, {{"year", "abc"}});
+  EXPECT_EQ(year.status, 400);
+  EXPECT_EQ(year.body["error"], "parameter 'year': 'abc' is geen geheel getal");
+  ApiResponse absent = Get("/api/settlement", region_token_, {{"year", "1990"}});
+  EXPECT_EQ(absent.status, 400);
+  EXPECT_NE(absent.body["error"].get<std::string>().find("geen gegevens voor jaar 1990"),
+            std::string::npos);
+  ApiResponse model = Get("/api/settlement", region_token_, {{"model", "gratis"}});
+  EXPECT_EQ(model.status, 400);
+  EXPECT_NE(model.body["error"].get<std::string>().find("onbekend model 'gratis'"),
+            std::string::npos);
+  ApiRequest post;
+  post.method = "POST";
+  post.path = "/api/health";
+  post.authorization = "Bearer " + region_token_;
+  EXPECT_EQ(api_->Handle(post).status, 405);
+  EXPECT_EQ(Get("/api/nope", region_token_).status, 404);
+}
+
+TEST_F(ApiTest, MunicipalityRoleSeesOnlyItsOwnDetail) {
+  ApiResponse own = Get("/api/municipalities/GM0505", dordrecht_token_);
+  ASSERT_EQ(own.status, 200) << own.body.dump();
+  EXPECT_EQ(own.body["name"], "Dordrecht");
+  ASSERT_FALSE(own.body["use"].empty());
+  EXPECT_EQ(own.body["use"][0]["year"], 2019);
+  ASSERT_FALSE(own.body["settlement"].empty());
+  EXPECT_EQ(own.body["settlement"][0]["municipality"], "GM0505");
+  EXPECT_EQ(Get("/api/municipalities/GM1963", dordrecht_token_).status, 403);
+  EXPECT_EQ(Get("/api/municipalities/GM1963", region_token_).status, 200);
+  EXPECT_EQ(Get("/api/municipalities/GM9999", region_token_).status, 404);
+  // Region totals are for every role.
+  ApiResponse region = Get("/api/region", dordrecht_token_);
+  ASSERT_EQ(region.status, 200);
+  EXPECT_EQ(region.body["years"][0]["year"], 2019);
+}
+
+TEST(RoleTest, ParsesRegionAndMunicipality) {
+  EXPECT_TRUE(ParseRole("region")->region());
+  EXPECT_EQ(ParseRole("municipality:GM0505")->municipality, "GM0505");
+  EXPECT_FALSE(ParseRole("municipality:Dordrecht").ok());
+  EXPECT_FALSE(ParseRole("admin").ok());
+}
+
+}  // namespace
+}  // namespace jr::server

@@ -1,0 +1,51 @@
+#include "server/http_server.h"
+
+#include <httplib.h>
+
+#include <thread>
+
+#include <fmt/format.h>
+
+namespace jr::server {
+
+Status ServeHttp(const Api& api, const HttpOptions& options) {
+  httplib::Server http;
+  const int threads = options.threads > 0
+                          ? options.threads
+                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // Workers serve keep-alive connections; allow more than cores so that many open
+  // connections do not starve each other (the work per request is short).
+  const size_t workers = static_cast<size_t>(std::max(8, threads * 8));
+  http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+  auto handler = [&api](const httplib::Request& req, httplib::Response& res) {
+    ApiRequest r;
+    r.method = req.method;
+    r.path = req.path;
+    for (const auto& [k, v] : req.params) r.query[k] = v;
+    r.authorization = req.get_header_value("Authorization");
+    ApiResponse out = api.Handle(r);
+    res.status = out.status;
+    res.set_content(out.body.dump(), "application/json; charset=utf-8");
+  };
+  http.Get(R"(/api/.*)", handler);
+  http.Post(R"(/api/.*)", handler);
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    nlohmann::json body = {{"error", res.status == 404 ? "onbekend pad '" + req.path + "'"
+                                                       : fmt::format("HTTP-fout {}", res.status)}};
+    res.set_content(body.dump(), "application/json; charset=utf-8");
+  });
+  int port = options.port;
+  if (port == 0) {
+    port = http.bind_to_any_port(options.host);
+    if (port < 0) return Status::Error("kan geen poort openen op " + options.host);
+  } else if (!http.bind_to_port(options.host, port)) {
+    return Status::Error(fmt::format("kan niet luisteren op {}:{} (poort in gebruik?)",
+                                     options.host, port));
+  }
+  if (options.on_listen) options.on_listen(port);
+  if (!http.listen_after_bind()) return Status::Error("de server is onverwacht gestopt");
+  return Status::Ok();
+}
+
+}  // namespace jr::server
