@@ -11,7 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DB ?= demo.db
 DEMO_DIR ?= demo-data
 
-.PHONY: run test bench deps build clean format
+.PHONY: run test bench deps web build clean format
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -23,18 +23,30 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
 	fi
 
+# The dashboard's npm packages (Chart.js, playwright-core) and Debian's Chromium for the
+# browser tests. Node.js and npm come from Debian unless the machine has them already.
+# Without Chromium the browser tests are skipped with a message; nothing else needs it.
+web:
+	@command -v node > /dev/null || { $(SUDO) apt-get update -q && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q nodejs; }
+	@command -v npm > /dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q npm
+	@command -v chromium > /dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q \
+	  chromium || echo "Chromium kon niet worden geïnstalleerd: de browsertests worden overgeslagen"
+	@[ web/node_modules/.package-lock.json -nt web/package-lock.json ] || \
+	  (cd web && npm ci --no-audit --no-fund --loglevel=error)
+
 build: deps
 	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release > /dev/null
 	cmake --build $(BUILD) -j $(JOBS)
 
 # The main job on the built-in demo region.
 # Re-running is safe: the demo is deterministic, so a second import changes nothing.
-run: build
+run: build web
 	./$(BUILD)/jeugdregio init --db $(DB)
 	./$(BUILD)/jeugdregio demo --db $(DB) --dir $(DEMO_DIR)
 	./$(BUILD)/jeugdregio stats --db $(DB)
 
-test: build
+test: build web
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
 
 bench: deps

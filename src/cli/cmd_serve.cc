@@ -1,4 +1,5 @@
 // jeugdregio serve: the JSON API (docs/api.md) on 127.0.0.1, with bearer tokens.
+#include <filesystem>
 #include <iostream>
 
 #include <fmt/format.h>
@@ -24,6 +25,8 @@ void Register(CLI::App& app) {
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
   c->add_option("--host", o->http.host, "adres om op te luisteren")->capture_default_str();
+  o->http.web_dir = JEUGDREGIO_WEB_DIR;
+  c->add_option("--web", o->http.web_dir, "map van het dashboard (web/)")->capture_default_str();
   c->add_flag("--open", o->open,
               "zonder tokens: iedereen krijgt alles te zien (alleen voor een lokale demo)");
   c->callback([o] {
@@ -33,10 +36,15 @@ void Register(CLI::App& app) {
     store.reset();  // the API holds what it needs; the database is not kept open
     o->http.threads = ResolveThreads(o->http.threads);
     o->http.on_listen = [o](int port) {
-      std::cout << fmt::format("jeugdregio API op http://{}:{}/api/health{}", o->http.host, port,
-                               o->open ? " (open: zonder tokens)" : "")
+      std::cout << fmt::format("jeugdregio dashboard op http://{}:{}/ en API op /api{}",
+                               o->http.host, port, o->open ? " (open: zonder tokens)" : "")
                 << std::endl;
     };
+    if (!o->http.web_dir.empty() &&
+        !std::filesystem::exists(o->http.web_dir + "/node_modules/chart.js")) {
+      std::cerr << "waarschuwing: Chart.js ontbreekt in " << o->http.web_dir
+                << "/node_modules; het dashboard toont dan alleen tabellen ('make web')\n";
+    }
     Status s = server::ServeHttp(**api, o->http);
     if (!s.ok()) Fail(s);
   });

@@ -76,7 +76,7 @@ ApiResponse Api::Handle(const ApiRequest& r) const {
   if (r.method != "GET") return Error(405, "alleen GET wordt ondersteund");
   auto role = Authenticate(r);
   if (!role.ok()) return Error(401, role.status().message());
-  if (r.path == "/api/health") return Health();
+  if (r.path == "/api/health") return Health(*role);
   if (r.path == "/api/settlement") return Settlement(r);
   if (r.path == "/api/region") return RegionTotals();
   if (r.path == "/api/municipalities") return Municipalities();
@@ -92,13 +92,15 @@ ApiResponse Api::Handle(const ApiRequest& r) const {
   return Error(404, "onbekend pad '" + r.path + "'");
 }
 
-ApiResponse Api::Health() const {
+ApiResponse Api::Health(const Role& role) const {
   return {200,
           {{"status", "ok"},
+           {"role", role.name()},
            {"dataset", dataset_},
            {"schema_version", schema_version_},
            {"first_year", settlement_.FirstYear()},
-           {"last_year", settlement_.years.rbegin()->first}}};
+           {"last_year", settlement_.years.rbegin()->first},
+           {"models", settle::BuiltinModelNames()}}};
 }
 
 const settle::Model* Api::FindModel(const ApiRequest& r, std::string* name) const {

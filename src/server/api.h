@@ -52,7 +52,7 @@ class Api {
   Api() = default;
   // The role of the request's bearer token; an error response when there is none.
   Result<Role> Authenticate(const ApiRequest& request) const;
-  ApiResponse Health() const;
+  ApiResponse Health(const Role& role) const;
   ApiResponse Settlement(const ApiRequest& request) const;
   ApiResponse RegionTotals() const;
   ApiResponse Municipalities() const;

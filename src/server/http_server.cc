@@ -2,6 +2,8 @@
 
 #include <httplib.h>
 
+#include <fstream>
+#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -28,6 +30,21 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
     res.set_content(out.body.dump(), "application/json; charset=utf-8");
   };
   http.Get(R"(/api/.*)", handler);
+  if (!options.web_dir.empty()) {
+    // The dashboard's own files, and Chart.js from npm served locally (no internet).
+    http.set_mount_point("/", options.web_dir + "/dashboard");
+    http.Get("/vendor/chart.js", [dir = options.web_dir](const httplib::Request&,
+                                                         httplib::Response& res) {
+      std::ifstream in(dir + "/node_modules/chart.js/dist/chart.umd.js", std::ios::binary);
+      if (!in) {
+        res.status = 404;
+        return;
+      }
+      std::ostringstream text;
+      text << in.rdbuf();
+      res.set_content(text.str(), "text/javascript; charset=utf-8");
+    });
+  }
   http.Post(R"(/api/.*)", handler);
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;

@@ -1,0 +1,107 @@
+// Browser tests of the dashboard (issue 6): playwright-core drives Debian's Chromium
+// against `jeugdregio serve` on a small imported region.
+// Usage: node tests/browser/dashboard_test.mjs <path to jeugdregio> [screenshot dir]
+// Exit 0 = passed, 1 = failed, 77 = skipped (no Chromium or no web/node_modules).
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const jr = path.resolve(process.argv[2] || 'build/jeugdregio');
+const shots = process.argv[3];
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '../..');
+const chromiumPath = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find(existsSync);
+if (!chromiumPath) {
+  console.log('OVERGESLAGEN: Chromium is niet geïnstalleerd (apt-get install chromium)');
+  process.exit(77);
+}
+let chromium;
+try {
+  chromium = createRequire(path.join(root, 'web/package.json'))('playwright-core').chromium;
+} catch {
+  console.log('OVERGESLAGEN: playwright-core ontbreekt (cd web && npm ci)');
+  process.exit(77);
+}
+
+let passed = 0, failed = 0;
+function check(what, ok, detail = '') {
+  if (ok) passed++; else failed++;
+  console.log(`${ok ? 'ok  ' : 'FAIL'}: ${what}${ok ? '' : ' ' + detail}`);
+}
+
+const dir = mkdtempSync(path.join(tmpdir(), 'jr_browser_'));
+const db = path.join(dir, 'j.db');
+execFileSync(jr, ['init', '--db', db]);
+execFileSync(jr, ['import', '--db', db, path.join(root, 'tests/data/ingest/valid')]);
+const token = (role) => execFileSync(jr, ['token', 'add', '--db', db, '--role', role],
+                                     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+const regionToken = token('region');
+const gm0505Token = token('municipality:GM0505');
+
+const server = spawn(jr, ['serve', '--db', db, '--port', '0', '--web', path.join(root, 'web')]);
+const url = await new Promise((resolve, reject) => {
+  let out = '';
+  server.stdout.on('data', (d) => {
+    out += d;
+    const m = out.match(/http:\/\/[0-9.:]+/);
+    if (m) resolve(m[0]);
+  });
+  server.on('exit', (code) => reject(new Error('serve stopte met code ' + code)));
+  setTimeout(() => reject(new Error('serve start niet')), 20000);
+});
+
+const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+try {
+  // Region token: log in, region page, switch the settlement model.
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(url + '/#/regio');
+  await page.waitForSelector('#login:not([hidden])');
+  check('without a token the dashboard asks for one', await page.isVisible('#token'));
+  await page.fill('#token', regionToken);
+  await page.click('#login button');
+  await page.waitForSelector('#region-table');
+  check('Chart.js is served locally', await page.evaluate(() => typeof window.Chart === 'function'));
+  check('region page has a chart', (await page.locator('canvas').count()) > 0);
+
+  await page.goto(url + '/#/verrekening');
+  await page.waitForSelector('#settlement-table[data-model="solidair"]');
+  await page.selectOption('#model', 'profijt');
+  await page.waitForSelector('#settlement-table[data-model="profijt"]');
+  const shown = await page.$$eval('#settlement-table tbody tr', (rows) =>
+    rows.map((r) => [...r.children].map((td) => td.textContent)));
+  const res = await fetch(url + '/api/settlement?model=profijt&year=2019',
+                          { headers: { Authorization: 'Bearer ' + regionToken } });
+  const rows = await res.json();
+  const digits = (s) => s.replace(/[^0-9-]/g, '');
+  check('settlement table has a row per municipality of the API', shown.length === rows.length,
+        `${shown.length} != ${rows.length}`);
+  check('settlement table matches the API after switching model',
+        rows.every((r, i) => shown[i][0] === r.municipality &&
+                             digits(shown[i][2]) === String(Math.round(r.contribution_cents / 100)) &&
+                             digits(shown[i][3]) === String(Math.round(r.own_use_cents / 100))),
+        JSON.stringify(shown));
+  if (shots) await page.screenshot({ path: path.join(shots, 'dashboard-verrekening.png'), fullPage: true });
+
+  // Municipality token: its own page opens, another municipality's page does not.
+  const mpage = await (await browser.newContext()).newPage();
+  await mpage.goto(url + '/');
+  await mpage.fill('#token', gm0505Token);
+  await mpage.click('#login button');
+  await mpage.waitForSelector('#region-table');
+  await mpage.goto(url + '/#/gemeente/GM0505');
+  await mpage.waitForSelector('#municipality-table');
+  check('municipality token opens its own page', true);
+  await mpage.goto(url + '/#/gemeente/GM1963');
+  await mpage.waitForSelector('#page[data-ready="/gemeente/GM1963"]', { state: 'attached' });
+  const message = await mpage.textContent('#message');
+  check('municipality token cannot open another municipality',
+        message.includes('geen toegang') && (await mpage.locator('#municipality-table').count()) === 0,
+        message);
+} finally {
+  await browser.close();
+  server.kill();
+  rmSync(dir, { recursive: true, force: true });
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);

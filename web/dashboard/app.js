@@ -1,0 +1,165 @@
+// jeugdregio dashboard: fetches the JSON API (docs/api.md) with the bearer token and
+// draws tables and Chart.js charts. Pages: #/regio, #/verrekening, #/gemeente/<code>.
+'use strict';
+
+const state = { token: sessionStorage.getItem('jr-token') || '', health: null, charts: [] };
+
+const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR',
+                                              maximumFractionDigits: 0 });
+const whole = new Intl.NumberFormat('nl-NL');
+const ratio = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const eur = (cents) => euro.format(cents / 100);
+
+class ApiError extends Error {
+  constructor(status, message) { super(message); this.status = status; }
+}
+
+async function api(path) {
+  const headers = state.token ? { Authorization: 'Bearer ' + state.token } : {};
+  const res = await fetch(path, { headers });
+  const body = await res.json();
+  if (!res.ok) throw new ApiError(res.status, body.error || ('HTTP ' + res.status));
+  return body;
+}
+
+function el(tag, attrs = {}, ...children) {
+  const e = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  for (const c of children) e.append(c);
+  return e;
+}
+
+function table(columns, rows, id) {
+  const head = el('tr', {}, ...columns.map((c) => el('th', {}, c.label)));
+  const body = rows.map((r) => el('tr', {}, ...columns.map((c) =>
+    el('td', c.num ? { class: 'num' } : {}, c.format ? c.format(r[c.key]) : String(r[c.key] ?? '')))));
+  return el('table', id ? { id } : {}, el('thead', {}, head), el('tbody', {}, ...body));
+}
+
+function chart(kind, labels, datasets) {
+  const canvas = el('canvas');
+  const box = el('div', { class: 'chart' }, canvas);
+  if (window.Chart) {
+    state.charts.push(new Chart(canvas, {
+      type: kind, data: { labels, datasets },
+      options: { maintainAspectRatio: false, animation: false,
+                 scales: { y: { ticks: { callback: (v) => euro.format(v) } } } },
+    }));
+  }
+  return box;
+}
+
+function show(message) {
+  const m = document.getElementById('message');
+  m.textContent = message || '';
+  m.hidden = !message;
+}
+
+async function regionPage(page) {
+  const region = await api('/api/region');
+  const years = region.years;
+  page.append(el('h2', {}, 'Regio: zorgkosten per jaar'),
+              chart('bar', years.map((y) => y.year),
+                    [{ label: 'Gedeclareerde kosten', data: years.map((y) => y.cost_cents / 100),
+                       backgroundColor: '#2e75b6' }]),
+              table([{ key: 'year', label: 'Jaar' },
+                     { key: 'clients', label: 'Cliënten', num: true, format: whole.format },
+                     { key: 'assignments', label: 'Toewijzingen', num: true, format: whole.format },
+                     { key: 'cost_cents', label: 'Kosten', num: true, format: eur }], years, 'region-table'));
+}
+
+async function settlementPage(page, params) {
+  const h = state.health;
+  const model = params.get('model') || 'solidair';
+  const year = params.get('year') || String(h.last_year);
+  const select = (id, values, current) => {
+    const s = el('select', { id });
+    for (const v of values) s.append(el('option', v === current ? { selected: '' } : {}, v));
+    s.addEventListener('change', () => {
+      const p = new URLSearchParams({ model: document.getElementById('model').value,
+                                      year: document.getElementById('year').value });
+      location.hash = '#/verrekening?' + p;
+    });
+    return s;
+  };
+  const years = [];
+  for (let y = h.first_year; y <= h.last_year; y++) years.push(String(y));
+  page.append(el('h2', {}, 'Verrekening: wie betaalt wat'),
+              el('div', { class: 'controls' }, 'Model ', select('model', h.models, model),
+                 'Jaar ', select('year', years, year)));
+  const rows = await api('/api/settlement?' + new URLSearchParams({ model, year }));
+  page.append(
+    chart('bar', rows.map((r) => r.name), [
+      { label: 'Bijdrage', data: rows.map((r) => r.contribution_cents / 100), backgroundColor: '#2e75b6' },
+      { label: 'Eigen gebruik', data: rows.map((r) => r.own_use_cents / 100), backgroundColor: '#ed7d31' },
+      { label: 'Rijksbijdrage', data: rows.map((r) => r.state_grant_cents / 100), backgroundColor: '#70ad47' }]),
+    table([{ key: 'municipality', label: 'Gemeente' }, { key: 'name', label: 'Naam' },
+           { key: 'contribution_cents', label: 'Bijdrage', num: true, format: eur },
+           { key: 'own_use_cents', label: 'Eigen gebruik', num: true, format: eur },
+           { key: 'state_grant_cents', label: 'Rijksbijdrage', num: true, format: eur },
+           { key: 'transfer_cents', label: 'Verschil', num: true, format: eur },
+           { key: 'contribution_ratio', label: 'Bijdrage / eigen gebruik', num: true,
+             format: (v) => (v == null ? '' : ratio.format(v)) }], rows, 'settlement-table'));
+  page.querySelector('#settlement-table').dataset.model = model;
+}
+
+async function municipalityPage(page, code, params) {
+  const m = await api('/api/municipalities/' + encodeURIComponent(code) +
+                      (params.get('model') ? '?model=' + encodeURIComponent(params.get('model')) : ''));
+  page.append(el('h2', {}, `${m.name} (${m.municipality})`),
+              chart('line', m.use.map((u) => u.year),
+                    [{ label: 'Eigen gebruik', data: m.use.map((u) => u.cost_cents / 100), borderColor: '#ed7d31' },
+                     { label: `Bijdrage (${m.model})`,
+                       data: m.use.map((u) => (m.settlement.find((s) => s.year === u.year) || {}).contribution_cents / 100),
+                       borderColor: '#2e75b6' }]),
+              table([{ key: 'year', label: 'Jaar' },
+                     { key: 'clients', label: 'Cliënten', num: true, format: whole.format },
+                     { key: 'cost_cents', label: 'Kosten', num: true, format: eur },
+                     { key: 'cost_per_inhabitant', label: 'Per inwoner', num: true,
+                       format: (v) => (v == null ? '' : ratio.format(v)) }], m.use, 'municipality-table'));
+}
+
+async function route() {
+  state.charts.forEach((c) => c.destroy());
+  state.charts = [];
+  const page = document.getElementById('page');
+  page.replaceChildren();
+  show('');
+  const [path, query] = (location.hash.slice(1) || '/regio').split('?');
+  const params = new URLSearchParams(query || '');
+  try {
+    if (!state.health) await start();
+    if (path.startsWith('/gemeente/')) await municipalityPage(page, path.slice(10), params);
+    else if (path === '/verrekening') await settlementPage(page, params);
+    else await regionPage(page);
+  } catch (e) {
+    if (e.status === 401) {
+      document.getElementById('login').hidden = false;
+    }
+    show(e.message);
+  }
+  page.dataset.ready = path;
+}
+
+async function start() {
+  state.health = await api('/api/health');
+  document.getElementById('login').hidden = true;
+  document.getElementById('dataset').textContent = state.health.dataset + ' · rol ' + state.health.role;
+  const nav = document.getElementById('municipality-nav');
+  nav.replaceChildren(el('option', { value: '' }, 'Gemeente…'));
+  for (const m of await api('/api/municipalities')) {
+    nav.append(el('option', { value: m.municipality }, `${m.name} (${m.municipality})`));
+  }
+  nav.onchange = () => { if (nav.value) location.hash = '#/gemeente/' + nav.value; };
+  document.getElementById('nav').hidden = false;
+}
+
+document.getElementById('login').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  state.token = document.getElementById('token').value.trim();
+  sessionStorage.setItem('jr-token', state.token);
+  state.health = null;
+  route();
+});
+window.addEventListener('hashchange', route);
+route();
