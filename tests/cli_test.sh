@@ -121,6 +121,25 @@ sed 's/2021 = \[1_000_000, 10_000_000\]/2021 = [10_000_000, 1_000_000]/' "$DEMO/
 rc=$?
 check "measures: bandwidth min > max exits non-zero" test "$rc" -ne 0
 check "measures: bandwidth min > max names file, line and key" grep -q 'fout.toml:[0-9]*:[0-9]* \[maatregel\[1\]\.besparing\.2021\]: .*groter dan maximum' "$T/err"
+# Bad input: a Dutch error naming the file and the key (file:line:column [key]: ...).
+bad() {  # bad NAME COMMAND CONFIG SED-EXPRESSION KEY WORDS
+  sed "$4" "$DEMO/$3" > "$DEMO/bad_$3"
+  "$JR" $2 --config "$DEMO/bad_$3" --db "$T/demo.db" > "$T/out" 2> "$T/err"
+  rc=$?
+  check "$1: exits non-zero" test "$rc" -ne 0
+  check "$1: names file and key" grep -q "bad_$3:[0-9]*:[0-9]* \[$5\]: .*$6" "$T/err"
+}
+bad "measures: unknown base" measures maatregelen.toml '0,/basis = "instroom"/s//basis = "onzin"/' \
+  'maatregel\[1\]\.basis' 'onbekende basis'
+bad "measures: year outside the range" measures maatregelen.toml '0,/2020 = \[1_000_000/s//2030 = [1_000_000/' \
+  'maatregel\[1\]\.besparing\.2030' 'buiten'
+bad "measures: missing field" measures maatregelen.toml '0,/^naam = /{/^naam = /d}' \
+  'maatregel\[1\]\.naam' 'ontbreekt'
+bad "monitor: year outside the range" monitor begroting.toml 's/^jaar = 2019$/jaar = 20190/' \
+  'jaar\[1\]\.jaar' 'buiten het bereik'
+bad "monitor: missing field" monitor begroting.toml '/^begroting = 104_500_000$/d' \
+  'jaar\[1\]\.begroting' 'ontbreekt'
+bad "agenda: missing field" agenda agenda.toml '/^datum = 2021-05-27$/d' 'datum' 'ontbreekt'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
