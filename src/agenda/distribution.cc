@@ -57,7 +57,9 @@ std::shared_ptr<const std::vector<double>> SharedBetaQuantiles(double alpha, dou
   static std::map<std::pair<double, double>, std::shared_ptr<const std::vector<double>>> cache;
   std::lock_guard<std::mutex> lock(mu);
   auto& table = cache[{alpha, beta}];
-  if (table == nullptr) table = std::make_shared<const std::vector<double>>(BetaQuantiles(alpha, beta));
+  if (table == nullptr) {
+    table = std::make_shared<const std::vector<double>>(BetaQuantiles(alpha, beta));
+  }
   return table;
 }
 
