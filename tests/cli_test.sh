@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of the jeugdregio executable: init, import, stats, and the
-# guarantees a user relies on (exit codes, Dutch errors, private files, no BSN).
+# guarantees a user relies on (exit codes, Dutch errors, private files, no BSN), and
+# the demo region with monitor, agenda and measures.
 # Usage: tests/cli_test.sh path/to/jeugdregio   (run from the repository root)
 set -u
 JR=$1
@@ -68,6 +69,99 @@ check "municipality token: own detail 200" test "$(code -H "Authorization: Beare
 check "municipality token: other detail 403" test "$(code -H "Authorization: Bearer $(cat "$T/tok_gm0505")" "$URL/api/municipalities/GM1963")" = 403
 check "bad parameter is 400 with a Dutch message" sh -c "test \"\$(curl -s -o '$T/body' -w '%{http_code}' -H 'Authorization: Bearer $(cat "$T/tok_region")' '$URL/api/settlement?year=abc')\" = 400 && grep -q 'geen geheel getal' '$T/body'"
 kill "$SERVE"
+
+# Budget monitor, agenda and measures (issue 4) on a small demo region with the TOML
+# files the demo writes beside its CSV files.
+DEMO=$T/demo
+check "demo writes the region and its TOML files" "$JR" demo --db "$T/demo.db" --dir "$DEMO" --scale 0.02
+for f in begroting.toml agenda.toml maatregelen.toml; do
+  check "demo wrote $f as in data/demo" cmp "$DEMO/$f" "data/demo/$f"
+done
+"$JR" monitor --db "$T/demo.db" --config "$DEMO/begroting.toml" --format json > "$T/monitor.json"
+check "monitor json: the seed 004 path and the scenarios" python3 -c '
+import json,sys
+m=json.load(open(sys.argv[1]))
+path={r["year"]:r for r in m["path"]}
+assert sorted(path)==[2019,2020,2021,2022], sorted(path)
+for r in path.values():
+    for k in ("budget_cents","amendment_cents","target_cents","annual_cost_cents",
+              "state_contribution_cents","cost_to_region_cents","realised_cents","gap_cents"):
+        assert k in r, k
+assert [path[y]["annual_cost_cents"] for y in (2019,2020,2021,2022)]==[11470000000,10970000000,10470000000,10000000000]
+assert path[2022]["state_contribution_cents"] is None and path[2022]["cost_to_region_cents"]==10000000000
+for r in m["scenarios"]:
+    for s in (1,2,3):
+        if r["cap%d_cents"%s] is not None and r["cost_cents"] is not None:
+            assert r["gap%d_cents"%s]==r["cost_cents"]-r["cap%d_cents"%s]
+caps={}
+for r in m["municipalities"]:
+    caps[r["year"]]=caps.get(r["year"],0)+r["cap3_cents"]
+assert caps=={y:path[y]["annual_cost_cents"] for y in path}, caps
+' "$T/monitor.json"
+"$JR" agenda --db "$T/demo.db" --config "$DEMO/agenda.toml" --format json > "$T/agenda.json"
+check "agenda json: sharing adds up to 250,000 euro to the cent" python3 -c '
+import json,sys
+a=json.load(open(sys.argv[1]))
+rows=[r for r in a["sharing"] if r["municipality"]!="Totaal"]
+assert len(rows)==10, len(rows)
+assert sum(r["amount_cents"] for r in rows)==25000000
+assert {r["year"] for r in a["years"]}=={2021,2022,2023,2024}
+assert len(a["items"])==10
+' "$T/agenda.json"
+"$JR" measures --config "$DEMO/maatregelen.toml" --runs 3000 --seed 5 --threads 1 --format json > "$T/m1.json"
+"$JR" measures --config "$DEMO/maatregelen.toml" --runs 3000 --seed 5 --threads 3 --format json > "$T/m3.json"
+"$JR" measures --config "$DEMO/maatregelen.toml" --runs 3000 --seed 6 --threads 1 --format json > "$T/m6.json"
+check "measures: same seed, same numbers for 1 and 3 threads" cmp "$T/m1.json" "$T/m3.json"
+check "measures: another seed, other numbers" sh -c "! cmp -s \"$T/m1.json\" \"$T/m6.json\""
+check "measures json: overlap costs savings, 15 measures" python3 -c '
+import json,sys
+m=json.load(open(sys.argv[1]))
+for r in m["savings"]:
+    assert r["p10_cents"]<=r["p50_cents"]<=r["p90_cents"], r
+    assert r["mean_cents"]<=r["naive_mean_cents"], r
+    assert r["overlap_cents"]==r["naive_mean_cents"]-r["mean_cents"]
+    assert r["p_target"] is None or 0<=r["p_target"]<=1
+assert len(m["measures"])==15
+' "$T/m1.json"
+check "monitor, agenda and measures default to the files in the current folder" sh -c "
+  cd \"$DEMO\" && \"$JR\" monitor --db ../demo.db --view path >/dev/null &&
+  \"$JR\" agenda --db ../demo.db --view items >/dev/null && \"$JR\" measures --runs 100 >/dev/null"
+check "without --config they read the demo folder the database records" sh -c "
+  cd \"$T\" && \"$JR\" monitor --db demo.db --view path >/dev/null &&
+  \"$JR\" agenda --db demo.db --view items >/dev/null &&
+  \"$JR\" measures --db demo.db --runs 100 >/dev/null"
+for c in monitor agenda measures; do
+  (cd "$T" && "$JR" $c > "$T/out" 2> "$T/err")
+  rc=$?
+  check "$c without its config file exits non-zero" test "$rc" -ne 0
+  check "$c without its config file says which file and how to get it (Dutch)" sh -c "
+    grep -q 'ontbreekt' \"$T/err\" && grep -q 'jeugdregio demo --db .* --dir' \"$T/err\" &&
+    grep -q -e begroting.toml -e agenda.toml -e maatregelen.toml \"$T/err\""
+done
+sed 's/2021 = \[1_000_000, 10_000_000\]/2021 = [10_000_000, 1_000_000]/' "$DEMO/maatregelen.toml" > "$DEMO/fout.toml"
+"$JR" measures --config "$DEMO/fout.toml" --runs 10 > "$T/out" 2> "$T/err"
+rc=$?
+check "measures: bandwidth min > max exits non-zero" test "$rc" -ne 0
+check "measures: bandwidth min > max names file, line and key" grep -q 'fout.toml:[0-9]*:[0-9]* \[maatregel\[1\]\.besparing\.2021\]: .*groter dan maximum' "$T/err"
+# Bad input: a Dutch error naming the file and the key (file:line:column [key]: ...).
+bad() {  # bad NAME COMMAND CONFIG SED-EXPRESSION KEY WORDS
+  sed "$4" "$DEMO/$3" > "$DEMO/bad_$3"
+  "$JR" $2 --config "$DEMO/bad_$3" --db "$T/demo.db" > "$T/out" 2> "$T/err"
+  rc=$?
+  check "$1: exits non-zero" test "$rc" -ne 0
+  check "$1: names file and key" grep -q "bad_$3:[0-9]*:[0-9]* \[$5\]: .*$6" "$T/err"
+}
+bad "measures: unknown base" measures maatregelen.toml '0,/basis = "instroom"/s//basis = "onzin"/' \
+  'maatregel\[1\]\.basis' 'onbekende basis'
+bad "measures: year outside the range" measures maatregelen.toml '0,/2020 = \[1_000_000/s//2030 = [1_000_000/' \
+  'maatregel\[1\]\.besparing\.2030' 'buiten'
+bad "measures: missing field" measures maatregelen.toml '0,/^naam = /{/^naam = /d}' \
+  'maatregel\[1\]\.naam' 'ontbreekt'
+bad "monitor: year outside the range" monitor begroting.toml 's/^jaar = 2019$/jaar = 20190/' \
+  'jaar\[1\]\.jaar' 'buiten het bereik'
+bad "monitor: missing field" monitor begroting.toml '/^begroting = 104_500_000$/d' \
+  'jaar\[1\]\.begroting' 'ontbreekt'
+bad "agenda: missing field" agenda agenda.toml '/^datum = 2021-05-27$/d' 'datum' 'ontbreekt'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cassert>
 #include <cmath>
+#include <map>
+#include <mutex>
+#include <utility>
 
 namespace jr {
 namespace {
@@ -47,6 +50,19 @@ std::vector<double> BetaQuantiles(double alpha, double beta) {
   return q;
 }
 
+// The table of a shape, computed once per process: PERT bandwidths with the mode at the
+// same relative place share it (e.g. all with the mode in the middle: Beta(3, 3)).
+std::shared_ptr<const std::vector<double>> SharedBetaQuantiles(double alpha, double beta) {
+  static std::mutex mu;
+  static std::map<std::pair<double, double>, std::shared_ptr<const std::vector<double>>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& table = cache[{alpha, beta}];
+  if (table == nullptr) {
+    table = std::make_shared<const std::vector<double>>(BetaQuantiles(alpha, beta));
+  }
+  return table;
+}
+
 }  // namespace
 
 std::optional<DistributionKind> ParseDistributionKind(std::string_view name) {
@@ -74,7 +90,7 @@ Distribution::Distribution(DistributionKind kind, double min, double mode, doubl
   if (kind_ == DistributionKind::kPert && max_ > min_) {
     double a, b;
     PertShape(min_, mode_, max_, a, b);
-    table_ = BetaQuantiles(a, b);
+    table_ = SharedBetaQuantiles(a, b);
   }
 }
 
@@ -93,7 +109,8 @@ double Distribution::Quantile(double u) const {
       double x = u * (kTableSize - 1);
       int k = std::clamp(static_cast<int>(x), 0, kTableSize - 2);
       double t = x - k;
-      return min_ + range * (table_[k] + t * (table_[k + 1] - table_[k]));
+      const std::vector<double>& q = *table_;
+      return min_ + range * (q[k] + t * (q[k + 1] - q[k]));
     }
   }
   return min_;

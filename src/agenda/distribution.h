@@ -1,8 +1,10 @@
 // Distribution: a bounded distribution of a measure's savings in one year, given as a
 // bandwidth (min, mode, max), sampled by its quantile function so that a uniform, or
-// a copula's correlated uniform, maps to a draw.
+// a copula's correlated uniform, maps to a draw. Thread-safe: const after construction;
+// constructing PERT distributions from several threads is safe too.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -36,8 +38,9 @@ class Distribution {
  private:
   DistributionKind kind_;
   double min_, mode_, max_;
-  // PERT only: quantiles of Beta(alpha, beta) on [0, 1] at u = k / (n - 1).
-  std::vector<double> table_;
+  // PERT only: quantiles of Beta(alpha, beta) on [0, 1] at u = k / (n - 1). Shared,
+  // immutable, by every PERT distribution of the same shape (one table stays in cache).
+  std::shared_ptr<const std::vector<double>> table_;
 };
 
 }  // namespace jr

@@ -27,9 +27,12 @@ Table SavingsYearTable(const SimulationResult& r) {
                {"overlap_cents", "Verlies overlap", ColumnType::kMoney},
                {"p_target", "Kans taakstelling", ColumnType::kPercent, 0}};
   for (const YearSavings& y : r.years) {
+    // The loss is the difference of the rounded means, so the row adds up to the cent.
+    const Money mean = Euros(y.mean);
+    const Money naive_mean = Euros(y.naive_mean);
     t.AddRow({int64_t{y.year}, MoneyCell(y.target_gap), Euros(y.p10), Euros(y.p50), Euros(y.p90),
-              Euros(y.mean), Euros(y.naive_mean), Euros(y.naive_p10), Euros(y.naive_p90),
-              Euros(y.naive_mean - y.mean), FractionCell(y.p_target)});
+              mean, naive_mean, Euros(y.naive_p10), Euros(y.naive_p90), naive_mean - mean,
+              FractionCell(y.p_target)});
   }
   t.notes = {
       "P10/P50/P90: 10%, 50% en 90% van de runs besparen hoogstens dit bedrag. Maatregelen op",

@@ -16,8 +16,10 @@
 namespace jr::cli {
 namespace {
 
+constexpr const char* kConfigName = "agenda.toml";
+
 struct AgendaOptions {
-  std::string config;  // agenda.toml
+  std::string config;  // input; empty = ResolveConfigFile
   std::string as_of;   // date the state is judged at; empty = the config's `datum`
   std::string db;      // region and keys for sharing; skipped when the file is missing
   std::string key;     // key for sharing; empty = the config's
@@ -43,7 +45,8 @@ std::optional<Table> Sharing(const AgendaOptions& o, const Agenda& a) {
 }
 
 void Run(const AgendaOptions& o) {
-  auto agenda = LoadAgenda(o.config);
+  const std::string config = ResolveConfigFile(o.config, kConfigName, o.db);
+  auto agenda = LoadAgenda(config);
   if (!agenda.ok()) Fail(agenda.status());
   Date as_of = agenda->date;
   if (!o.as_of.empty()) {
@@ -69,7 +72,7 @@ void Register(CLI::App& app) {
   auto o = std::make_shared<AgendaOptions>();
   auto* c = app.add_subcommand(
       "agenda", "ontwikkelagenda: voortgang, taakstelling, vertraging en verdeling van de kosten");
-  c->add_option("--config", o->config, "agenda.toml")->required();
+  AddConfigOption(c, &o->config, kConfigName);
   c->add_option("--as-of", o->as_of, "peildatum JJJJ-MM-DD (standaard: 'datum' uit de config)");
   AddDbOption(c, &o->db);
   c->add_option("--key", o->key, "sleutel voor de verdeling (standaard uit de config)");

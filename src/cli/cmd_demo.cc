@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "care/pseudonym.h"
 #include "cli/command.h"
@@ -53,9 +54,14 @@ void Register(CLI::App& app) {
     for (const auto& [file, n] : summary.rows) rows += n;
     std::cout << fmt::format("Demoregio ({}) geschreven: {} rijen in {:.1f} s\n", kDemoRegionLabel,
                              FormatNumber(static_cast<double>(rows), 0), seconds);
+    std::cout << fmt::format("Instellingen voor monitor, agenda en measures in {}: {}\n", o->dir,
+                             fmt::join(summary.config_files, ", "));
     ImportOptions import;
     RunImport(*store.value(), "", o->dir, import);
     s = store.value()->SetMeta("dataset", kDemoRegionLabel);
+    if (s.ok()) {
+      s = store.value()->SetMeta(kDemoDirMeta, std::filesystem::absolute(o->dir).string());
+    }
     if (!s.ok()) Fail(s);
   });
 }

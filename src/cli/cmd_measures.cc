@@ -1,6 +1,8 @@
 // jeugdregio measures: Monte Carlo over the savings bandwidths of the measures
 // (DESIGN.md §2.6): per year P10/P50/P90 of the combined saving beside the naive sum,
 // the chance of closing the target gap, and each measure's share of the spread.
+// The bases, the bandwidths and the target (through the `begroting` file the config
+// names) are all in the TOML files; --db only serves to find them in the demo folder.
 #include <iostream>
 #include <optional>
 
@@ -15,8 +17,11 @@
 namespace jr::cli {
 namespace {
 
+constexpr const char* kConfigName = "maatregelen.toml";
+
 struct MeasuresOptions {
-  std::string config;               // maatregelen.toml
+  std::string config;               // input; empty = ResolveConfigFile
+  std::string db;                   // only to find the demo folder (ResolveConfigFile)
   int64_t runs = 10000;             // Monte Carlo runs
   uint64_t seed = 1;                // master seed
   int threads = 0;                  // 0 = all cores
@@ -26,7 +31,8 @@ struct MeasuresOptions {
 };
 
 void Run(const MeasuresOptions& o) {
-  auto p = LoadMeasurePortfolio(o.config);
+  const std::string config = ResolveConfigFile(o.config, kConfigName, o.db);
+  auto p = LoadMeasurePortfolio(config);
   if (!p.ok()) Fail(p.status());
   if (o.rank_correlation) p.value().rank_correlation = *o.rank_correlation;
   auto r = SimulateSavings(*p, {.runs = o.runs, .seed = o.seed, .threads = ResolveThreads(o.threads)});
@@ -41,7 +47,8 @@ void Register(CLI::App& app) {
   auto o = std::make_shared<MeasuresOptions>();
   auto* c = app.add_subcommand(
       "measures", "maatregelen: Monte Carlo over de bandbreedtes, met overlap en taakstelling");
-  c->add_option("--config", o->config, "maatregelen.toml")->required();
+  AddConfigOption(c, &o->config, kConfigName);
+  AddDbOption(c, &o->db);
   c->add_option("--runs", o->runs, "aantal Monte Carlo-runs")
       ->check(CLI::Range(int64_t{1}, int64_t{100000000}))
       ->capture_default_str();

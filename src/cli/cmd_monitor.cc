@@ -15,8 +15,10 @@
 namespace jr::cli {
 namespace {
 
+constexpr const char* kConfigName = "begroting.toml";
+
 struct MonitorOptions {
-  std::string config;   // begroting.toml
+  std::string config;   // input; empty = ResolveConfigFile
   std::string db;       // realised cost and municipalities; skipped when the file is missing
   std::string key;      // key for municipality shares; empty = the config's
   std::string view = "all";  // path | scenarios | municipalities | all
@@ -24,7 +26,8 @@ struct MonitorOptions {
 };
 
 void Run(const MonitorOptions& o) {
-  auto cfg = LoadBudgetConfig(o.config);
+  const std::string config = ResolveConfigFile(o.config, kConfigName, o.db);
+  auto cfg = LoadBudgetConfig(config);
   if (!cfg.ok()) Fail(cfg.status());
   MonitorInput in{.config = *cfg, .key = o.key};
   std::optional<Region> region;
@@ -40,12 +43,12 @@ void Run(const MonitorOptions& o) {
     in.store = std::move(costs).value();
     if (!region->municipalities().empty()) in.region = &*region;
     source = fmt::format(
-        "Realisatie zonder waarde in {} komt uit {}: gedeclareerde zorg{}{}.", o.config, o.db,
+        "Realisatie zonder waarde in {} komt uit {}: gedeclareerde zorg{}{}.", config, o.db,
         cfg->include_fixed_costs ? " + vaste regionale kosten" : "",
         cfg->include_local_costs ? " + lokale kosten" : "");
   } else {
     source = fmt::format("Geen database {}: realisatie alleen uit {}, geen gemeenten.", o.db,
-                         o.config);
+                         config);
   }
   auto result = RunMonitor(in);
   if (!result.ok()) Fail(result.status());
@@ -69,7 +72,7 @@ void Register(CLI::App& app) {
   auto o = std::make_shared<MonitorOptions>();
   auto* c = app.add_subcommand(
       "monitor", "begrotingsmonitor: taakstellingspad, realisatie en scenario's 1-3");
-  c->add_option("--config", o->config, "begroting.toml")->required();
+  AddConfigOption(c, &o->config, kConfigName);
   AddDbOption(c, &o->db);
   c->add_option("--key", o->key, "sleutel voor de verdeling over gemeenten (standaard uit de config)");
   c->add_option("--view", o->view, "path, scenarios, municipalities of all")

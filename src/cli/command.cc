@@ -5,6 +5,8 @@
 #include <thread>
 #include <vector>
 
+#include <fmt/format.h>
+
 namespace jr::cli {
 namespace {
 
@@ -60,6 +62,41 @@ void Fail(const Status& s, int code) {
   std::cerr << "fout: " << s.ToString() << "\n";
   std::cerr.flush();
   throw CLI::RuntimeError(code);
+}
+
+void AddConfigOption(CLI::App* c, std::string* config, const char* default_name) {
+  c->add_option("--config", *config,
+                fmt::format("TOML input (default: ./{0}, else {0} in the demo folder of --db)",
+                            default_name));
+}
+
+std::string ResolveConfigFile(const std::string& config, const char* default_name,
+                              const std::string& db) {
+  namespace fs = std::filesystem;
+  if (!config.empty()) {
+    if (fs::is_regular_file(config)) return config;
+    Fail(Status::Error("bestand ontbreekt; controleer --config", {config}));
+  }
+  if (fs::is_regular_file(default_name)) return default_name;
+  std::string tried = "niet in de huidige map";
+  if (fs::is_regular_file(db)) {
+    auto store = Store::Open(db, /*create=*/false);
+    std::string dir = store.ok() ? store.value()->GetMeta(kDemoDirMeta) : "";
+    if (!dir.empty()) {
+      std::string in_demo = (fs::path(dir) / default_name).string();
+      if (fs::is_regular_file(in_demo)) return in_demo;
+      tried += fmt::format(" en niet in de demomap {} van {}", dir, db);
+    } else {
+      tried += fmt::format(" en {} kent geen demomap", db);
+    }
+  } else {
+    tried += fmt::format(" en database {} bestaat niet", db);
+  }
+  Fail(Status::Error(
+      fmt::format("bestand ontbreekt ({}); geef het met --config BESTAND, of schrijf de "
+                  "demoregio met 'jeugdregio demo --db {} --dir MAP' (die schrijft {} in MAP)",
+                  tried, db, default_name),
+      {default_name}));
 }
 
 std::unique_ptr<Store> OpenExisting(const std::string& db) {

@@ -39,6 +39,20 @@ void AddThreadsOption(CLI::App* c, int* threads);
 int ResolveThreads(int threads);
 // --seed N (default 1)
 void AddSeedOption(CLI::App* c, uint64_t* seed);
+// The store's meta key under which `jeugdregio demo` records the absolute path of the
+// folder it wrote the demo region (CSV and TOML files) into.
+inline constexpr const char* kDemoDirMeta = "demo_dir";
+
+// --config FILE: the command's TOML input; empty (the default) = look it up with
+// ResolveConfigFile.
+void AddConfigOption(CLI::App* c, std::string* config, const char* default_name);
+// The TOML file a command reads. `config` (from --config) when given; else
+// `default_name` in the current folder; else `default_name` in the demo folder that the
+// database `db` records (kDemoDirMeta, written by `jeugdregio demo`). Fails (Dutch)
+// when the file does not exist, naming the places looked at and how to get the demo
+// region's files.
+std::string ResolveConfigFile(const std::string& config, const char* default_name,
+                              const std::string& db);
 
 // Prints the status (Dutch) on stderr and ends the command with exit code `code`.
 [[noreturn]] void Fail(const Status& s, int code = 1);

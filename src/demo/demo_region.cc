@@ -11,6 +11,7 @@
 #include "core/date.h"
 #include "demo/csv_out.h"
 #include "demo/demo_declarations.h"
+#include "demo/demo_files.h"
 #include "demo/demo_municipalities.h"
 #include "demo/demo_products.h"
 #include "demo/demo_providers.h"
@@ -515,6 +516,10 @@ Status WriteDemoRegion(const DemoOptions& options, DemoSummary* summary) {
     if (Status s = write(ctx); !s.ok()) return s;
   }
   CountClients(ctx);
+  if (Status s = demo::WriteDemoConfigFiles(options.dir); !s.ok()) return s;
+  for (const demo::EmbeddedFile& f : demo::DemoConfigFiles()) {
+    ctx.summary.config_files.emplace_back(f.name);
+  }
   if (summary != nullptr) *summary = std::move(ctx.summary);
   return Status::Ok();
 }

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "core/money.h"
 #include "core/status.h"
@@ -37,13 +38,17 @@ struct DemoSummary {
   std::map<std::string, int64_t> rows;     // file name ("declaraties.csv") -> data rows
   std::map<int, Money> declared_per_year;  // net declared amount by year of the month
   std::map<int, int64_t> clients_per_year; // clients with an assignment in the year
+  std::vector<std::string> config_files;   // TOML files written beside the CSV files
 };
 
 // Writes gemeenten.csv, kengetallen.csv, aanbieders.csv, producten.csv,
 // tarieven.csv, contracten.csv, jeugdteams.csv, clienten.csv, toewijzingen.csv,
 // declaraties.csv, vaste_kosten.csv and lokale_kosten.csv into options.dir, each with
 // mode 0600, `;` as separator, decimal commas, dates YYYY-MM-DD and inclusive end
-// dates. Files of the same name are overwritten. Deterministic for the options.
+// dates; beside them the demo configuration files of demo/demo_files.h
+// (begroting.toml, agenda.toml, maatregelen.toml, ...) for `jeugdregio monitor`,
+// `agenda` and `measures`. Files of the same name are overwritten. Deterministic for
+// the options.
 // On success fills `summary` (if not null). On error returns a Dutch message naming
 // the file or option; files written before the error stay behind.
 Status WriteDemoRegion(const DemoOptions& options, DemoSummary* summary);

@@ -1,6 +1,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -113,6 +114,29 @@ TEST_F(DemoRegionTest, SameSeedSameBytesOtherSeedOtherData) {
   }
   for (const char* f : {"clienten.csv", "toewijzingen.csv", "declaraties.csv"}) {
     EXPECT_NE(ReadAll(Dir("a") / f), ReadAll(Dir("c") / f)) << f;
+  }
+}
+
+// The TOML files of data/demo are compiled in and written beside the CSV files, byte
+// for byte (ctest runs from the source root).
+TEST_F(DemoRegionTest, WritesTheConfigFilesOfDataDemo) {
+  std::vector<std::string> in_tree;
+  for (const auto& e : fs::directory_iterator("data/demo")) {
+    if (e.path().extension() == ".toml") in_tree.push_back(e.path().filename().string());
+  }
+  std::sort(in_tree.begin(), in_tree.end());
+  EXPECT_EQ(summary_.config_files, in_tree);
+  for (const char* f : {"begroting.toml", "agenda.toml", "maatregelen.toml"}) {
+    EXPECT_NE(std::find(in_tree.begin(), in_tree.end(), f), in_tree.end()) << f;
+  }
+  for (const auto& f : in_tree) {
+    SCOPED_TRACE(f);
+    std::string text = ReadAll(fs::path("data/demo") / f);
+    EXPECT_FALSE(text.empty());
+    EXPECT_EQ(ReadAll(Dir("a") / f), text);
+    struct stat st{};
+    ASSERT_EQ(::stat((Dir("a") / f).c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
   }
 }
 

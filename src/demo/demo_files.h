@@ -1,0 +1,29 @@
+// The demo region's configuration files (data/demo/*.toml: begroting.toml,
+// agenda.toml, maatregelen.toml and whatever else lies there), compiled into the
+// binary (cmake/EmbedFiles.cmake) so an installed `jeugdregio demo` writes them beside
+// the CSV files.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "core/status.h"
+
+namespace jr::demo {
+
+struct EmbeddedFile {
+  std::string_view name;     // file name without a folder: "begroting.toml"
+  std::string_view content;  // the file's text as it was at build time
+};
+
+// Every data/demo/*.toml of the source tree at build time, sorted by name. The views
+// point to static storage.
+std::span<const EmbeddedFile> DemoConfigFiles();
+
+// Writes every DemoConfigFiles() file into `dir` (REQUIRES: an existing folder), mode
+// 0600, replacing files of the same name. On error a Dutch message naming the file;
+// files written before it stay behind.
+Status WriteDemoConfigFiles(const std::string& dir);
+
+}  // namespace jr::demo
