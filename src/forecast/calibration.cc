@@ -236,6 +236,7 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
   std::vector<std::vector<DurationObservation>> product_durations(c.products.size());
   std::vector<double> ended(g_count, 0), followed(g_count, 0);
   std::vector<std::vector<double>> follow(g_count, std::vector<double>(g_count, 0));
+  std::vector<std::map<int, double>> product_follow(c.products.size());
   for (size_t i = 0; i < spells.size(); ++i) {
     const Spell& s = spells[i];
     if (!known[i] || s.first < start - o.duration_months) continue;
@@ -249,6 +250,7 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
       if (s.successor >= 0) {
         followed[s.group] += 1;
         follow[s.group][spells[s.successor].group] += 1;
+        product_follow[s.product][spells[s.successor].product] += 1;
       }
     }
   }
@@ -271,6 +273,13 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
     bool own = static_cast<int>(obs.size()) >= o.min_product_durations;
     pp.duration = own ? SurvivalCurve::Estimate(obs, o.survival) : c.groups[pp.group].duration;
     pp.observed_durations = own ? static_cast<int64_t>(obs.size()) : 0;
+    double seen = 0;
+    for (const auto& [next, n] : product_follow[p]) seen += n;
+    if (seen < o.min_product_follow_ups) continue;
+    for (const auto& [next, n] : product_follow[p]) {
+      pp.follow_products.push_back(next);
+      pp.follow_share.push_back(n / seen);
+    }
   }
 
   // Inflow of new assignments: level per cell, trend, season and product mix per group.

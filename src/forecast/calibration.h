@@ -8,8 +8,9 @@
 //            x season[month of year] x young_people(year) / young_people(level year);
 //  - a duration per assignment from a Kaplan-Meier survival curve of its product (of
 //    the group when the product has few observations);
-//  - at its end, with the group's re-indication probability, a follow-up assignment in
-//    a group drawn from the observed follow-ups (same group: same product and cost);
+//  - at its end, with the group's re-indication probability, a follow-up assignment
+//    whose product is drawn from the observed follow-ups of the product (of the group
+//    when the product has few); the same product keeps its cost, another draws one;
 //  - a monthly cost per assignment at base-year prices, drawn from the product's
 //    quantiles (new assignments) or the assignment's own recent cost (running ones),
 //    times the group's month-of-year cost pattern and tariff index.
@@ -37,6 +38,7 @@ struct CalibrationOptions {
   int recent_cost_months = 3;   // a running assignment's cost: mean of its last n months
   int cost_quantiles = 20;      // quantiles kept per product (equal-probability bins)
   int min_product_durations = 200;  // fewer observations: a product uses its group's curve
+  int min_product_follow_ups = 30;  // fewer re-indications seen: the group's pattern applies
   double default_indexation = 0.0;  // yearly tariff indexation when tariffs show none
   SurvivalOptions survival;     // Kaplan-Meier settings
 };
@@ -51,6 +53,11 @@ struct ProductParams {
   int64_t tariff_cents = 0;     // regional tariff in the base year (0 = none)
   SurvivalCurve duration;       // own Kaplan-Meier curve, or the group's when few data
   int64_t observed_durations = 0;  // observations of its own (0 = group curve used)
+  // Products of the observed re-indications of this product (indexes into products)
+  // and their shares (sum 1); empty when fewer than min_product_follow_ups were seen,
+  // and then the group's follow-up pattern applies.
+  std::vector<int> follow_products;
+  std::vector<double> follow_share;
 };
 
 struct GroupParams {

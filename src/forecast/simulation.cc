@@ -157,22 +157,30 @@ class Replication {
   }
 
   // The re-indication of `e` starting in month `end`, if any: with the group's (or
-  // the lever's) probability, by u[2]; its group by u[3]. In the same group it keeps
-  // product and cost; in another it draws them.
+  // the lever's) probability, by u[2]; its product by u[3] from the product's observed
+  // follow-ups, or else its group by u[3] from the group's (same group: same product).
+  // The same product keeps its cost; another draws one.
   std::optional<Entity> FollowUp(const Entity& e, int end, const std::array<double, 4>& u) const {
     const GroupParams& g = c_.groups[e.group];
     double p = plan_.Reindication(end, e.muni, e.group);
     if (p < 0) p = g.reindication;
     if (u[2] >= p) return std::nullopt;
-    int next = PickIndex(g.follow, u[3]);
-    Entity succ{{e.key.root, e.key.generation + 1}, end, -1, e.muni, next, e.product,
+    const ProductParams& pp = c_.products[e.product];
+    Entity succ{{e.key.root, e.key.generation + 1}, end, -1, e.muni, e.group, e.product,
                 e.base_cost};
-    if (next != e.group) {
-      const GroupParams& ng = c_.groups[next];
-      if (ng.products.empty()) return std::nullopt;
-      succ.product = ng.products[PickIndex(ng.product_share, rs_.Uniforms(run_, e.key, 1)[0])];
-      succ.base_cost = -1;
+    if (!pp.follow_products.empty()) {
+      succ.product = pp.follow_products[PickIndex(pp.follow_share, u[3])];
+      succ.group = c_.products[succ.product].group;
+    } else {
+      succ.group = PickIndex(g.follow, u[3]);
+      if (succ.group != e.group) {
+        const GroupParams& ng = c_.groups[succ.group];
+        if (ng.products.empty()) return std::nullopt;
+        succ.product =
+            ng.products[PickIndex(ng.product_share, rs_.Uniforms(run_, e.key, 1)[0])];
+      }
     }
+    if (succ.product != e.product) succ.base_cost = -1;
     if (plan_.Removed(end, e.muni, succ.product)) return std::nullopt;
     return succ;
   }
