@@ -103,6 +103,61 @@ void FitPrices(const History& h, const std::vector<int>& product_group,
                                  : Mean(std::prev(overall.end())->second) - 1.0;
 }
 
+
+// Yearly inflow trends per group (log of last 12 months / the 12 before, per young
+// person), shrunk toward the trend of all groups together by empirical Bayes: a
+// random-effects model log t_g ~ N(mu, tau^2) with the Poisson sampling variance
+// 1/last + 1/prev, tau^2 by the DerSimonian-Laird moment estimator. A small group's
+// noisy ratio then borrows strength from the others; its standard error is the
+// posterior one (sampling and estimation of mu). Groups without counts in both years
+// get mu.
+void ShrinkTrends(const std::vector<double>& last12, const std::vector<double>& prev12,
+                  double yp_ratio, std::vector<double>& log_trend,
+                  std::vector<double>& log_trend_se) {
+  const size_t n = last12.size();
+  std::vector<double> y(n, 0), w(n, 0);
+  double sw = 0, sw2 = 0, swy = 0;
+  for (size_t g = 0; g < n; ++g) {
+    if (last12[g] <= 0 || prev12[g] <= 0) continue;
+    y[g] = std::log(last12[g] / prev12[g] / yp_ratio);
+    w[g] = 1 / (1 / last12[g] + 1 / prev12[g]);
+    sw += w[g];
+    sw2 += w[g] * w[g];
+    swy += w[g] * y[g];
+  }
+  log_trend.assign(n, 0);
+  log_trend_se.assign(n, 0);
+  if (sw <= 0) return;
+  double fixed = swy / sw;
+  double q = 0;
+  int k = 0;
+  for (size_t g = 0; g < n; ++g) {
+    if (w[g] <= 0) continue;
+    q += w[g] * (y[g] - fixed) * (y[g] - fixed);
+    ++k;
+  }
+  double tau2 = k > 1 ? std::max(0.0, (q - (k - 1)) / (sw - sw2 / sw)) : 0;
+  // mu with random-effects weights, and its variance.
+  double rw = 0, rwy = 0;
+  for (size_t g = 0; g < n; ++g) {
+    if (w[g] <= 0) continue;
+    double v = 1 / (1 / w[g] + tau2);
+    rw += v;
+    rwy += v * y[g];
+  }
+  double mu = rwy / rw, mu_var = 1 / rw;
+  for (size_t g = 0; g < n; ++g) {
+    if (w[g] <= 0 || tau2 <= 0) {
+      log_trend[g] = mu;
+      log_trend_se[g] = std::sqrt(mu_var);
+      continue;
+    }
+    double b = (1 / w[g]) / (1 / w[g] + tau2);  // shrinkage toward mu
+    log_trend[g] = (1 - b) * y[g] + b * mu;
+    log_trend_se[g] = std::sqrt((1 - b) / w[g] + b * b * mu_var);
+  }
+}
+
 }  // namespace
 
 int Calibration::GroupIndex(const std::string& name) const {
@@ -305,11 +360,12 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
     yp_prev += c.YoungPeopleScale(static_cast<int>(m), YearOf(start - 18));
   }
   double yp_ratio = yp_prev > 0 ? yp_last / yp_prev : 1.0;
+  std::vector<double> log_trend, log_trend_se;
+  ShrinkTrends(last12, prev12, yp_ratio, log_trend, log_trend_se);
   for (int g = 0; g < g_count; ++g) {
     GroupParams& gp = c.groups[g];
-    double trend = prev12[g] > 0 && last12[g] > 0 ? last12[g] / prev12[g] / yp_ratio : 1.0;
-    gp.trend = std::clamp(trend, 1 - o.max_trend, 1 + o.max_trend);
-    gp.trend_se = prev12[g] > 0 && last12[g] > 0 ? std::sqrt(1 / last12[g] + 1 / prev12[g]) : 0;
+    gp.trend = std::clamp(std::exp(log_trend[g]), 1 - o.max_trend, 1 + o.max_trend);
+    gp.trend_se = log_trend_se[g];
     std::array<double, 12> shrunk;
     double mean = std::accumulate(season_count[g].begin(), season_count[g].end(), 0.0) / 12;
     for (int k = 0; k < 12; ++k) shrunk[k] = (season_count[g][k] + 5) / (mean + 5);
