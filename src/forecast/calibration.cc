@@ -36,15 +36,20 @@ std::array<double, 12> MeanOne(const std::array<double, 12>& v) {
   return out;
 }
 
-// `n` equal-probability quantiles (bin midpoints) of `values`; sorts `values`.
+// `n` equal-probability bins of `values`, each represented by its mean (so the mean
+// and the heavy upper tail of expensive placements are kept); sorts `values`.
 std::vector<double> Quantiles(std::vector<double>& values, int n) {
   std::vector<double> q;
   if (values.empty()) return q;
   std::sort(values.begin(), values.end());
+  const size_t size = values.size();
   for (int i = 0; i < n; ++i) {
-    double p = (i + 0.5) / n;
-    size_t k = std::min(values.size() - 1, static_cast<size_t>(p * values.size()));
-    q.push_back(values[k]);
+    size_t from = size * i / n, to = size * (i + 1) / n;
+    if (to <= from) {
+      q.push_back(values[std::min(from, size - 1)]);
+      continue;
+    }
+    q.push_back(std::accumulate(values.begin() + from, values.begin() + to, 0.0) / (to - from));
   }
   return q;
 }
@@ -339,6 +344,8 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
 
   // Inflow of new assignments: level per cell, trend, season and product mix per group.
   std::map<std::tuple<int, int, int>, double> cell_count;
+  // Counts per cell and month of the level window (k = months before the cut-off - 1).
+  std::map<std::tuple<int, int, int>, std::vector<double>> cell_months;
   std::vector<double> last12(g_count, 0), prev12(g_count, 0);
   std::vector<std::array<double, 12>> season_count(g_count, std::array<double, 12>{});
   std::vector<std::vector<double>> mix(g_count, std::vector<double>(c.products.size(), 0));
@@ -351,7 +358,12 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
     else if (age <= 24) prev12[s.group] += 1;
     if (age <= 24) mix[s.group][s.product] += 1;
     if (s.municipality >= 0 && age <= o.level_months) {
-      cell_count[{s.municipality, static_cast<int>(h.assignments[i].route), s.group}] += 1;
+      std::tuple<int, int, int> key{s.municipality, static_cast<int>(h.assignments[i].route),
+                                    s.group};
+      cell_count[key] += 1;
+      auto& months = cell_months[key];
+      months.resize(o.level_months, 0.0);
+      months[age - 1] += 1;
     }
   }
   double yp_last = 0, yp_prev = 0;
@@ -382,10 +394,29 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
       for (double& s : gp.product_share) s /= static_cast<double>(gp.products.size());
     }
   }
+  // Overdispersion of the monthly counts per group: Pearson chi-square of the cells'
+  // months against their level x month-of-year pattern, over the degrees of freedom
+  // (quasi-Poisson); at least 1 (Poisson).
+  std::vector<double> chi2(g_count, 0), df(g_count, 0);
+  for (const auto& [key, months] : cell_months) {
+    const int g = std::get<2>(key);
+    const auto& season = c.groups[g].inflow_season;
+    double weight = 0;
+    for (int k = 0; k < o.level_months; ++k) weight += season[MonthOfYear(start - 1 - k)];
+    const double count = cell_count[key];
+    for (int k = 0; k < o.level_months; ++k) {
+      double expected = count * season[MonthOfYear(start - 1 - k)] / weight;
+      if (expected > 0) chi2[g] += (months[k] - expected) * (months[k] - expected) / expected;
+    }
+    df[g] += o.level_months - 1;
+  }
+  for (int g = 0; g < g_count; ++g) {
+    c.groups[g].inflow_dispersion = df[g] > 0 ? std::max(1.0, chi2[g] / df[g]) : 1.0;
+  }
   for (const auto& [key, count] : cell_count) {
     auto [m, r, g] = key;
     c.inflow.push_back({m, static_cast<Route>(r), g, count / o.level_months,
-                        1.0 / std::sqrt(count)});
+                        std::sqrt(c.groups[g].inflow_dispersion / count)});
   }
 
   // Costs at base-year prices, per assignment and month of the cost window.

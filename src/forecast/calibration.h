@@ -3,7 +3,8 @@
 //
 // The model, per product group (= cost bucket of the product):
 //  - inflow of new (not re-indicated) assignments per municipality x referral route x
-//    group: a Poisson count per month with mean
+//    group: a Poisson count per month (negative binomial, a gamma-Poisson mixture,
+//    when the group's counts are overdispersed) with mean
 //      level x trend^((months after the level window's middle) / 12)
 //            x season[month of year] x young_people(year) / young_people(level year);
 //  - a duration per assignment from a Kaplan-Meier survival curve of its product (of
@@ -36,7 +37,7 @@ struct CalibrationOptions {
   int duration_months = 60;     // assignments started in the last n months give durations
   int cost_months = 24;         // cost per month from the last n months
   int recent_cost_months = 3;   // a running assignment's cost: mean of its last n months
-  int cost_quantiles = 20;      // quantiles kept per product (equal-probability bins)
+  int cost_quantiles = 20;      // equal-probability cost bins per product (bin means)
   int min_product_durations = 200;  // fewer observations: a product uses its group's curve
   int min_product_follow_ups = 30;  // fewer re-indications seen: the group's pattern applies
   double default_indexation = 0.0;  // yearly tariff indexation when tariffs show none
@@ -47,7 +48,7 @@ struct ProductParams {
   std::string key;              // "45/45A10"
   std::string code;             // "45A10"
   int group = 0;                // index into Calibration::groups
-  std::vector<double> monthly_cost;  // quantiles, cents per month at base-year prices
+  std::vector<double> monthly_cost;  // bin means, cents per month at base-year prices
   double mean_cost = 0;         // mean monthly cost (cents, base-year prices)
   double mean_volume_x100 = 0;  // mean declared volume per active month (hundredths)
   int64_t tariff_cents = 0;     // regional tariff in the base year (0 = none)
@@ -73,6 +74,7 @@ struct GroupParams {
   std::array<double, 12> cost_season{};    // month-of-year factor of cost, mean 1
   std::map<int, double> price_index;       // year -> tariff index (base year = 1)
   double inflow_per_month = 0;  // region, mean of the level window (for reports)
+  double inflow_dispersion = 1;  // variance / mean of monthly inflow counts (>= 1)
   int64_t observed_durations = 0;  // assignments in the Kaplan-Meier estimate
 };
 
@@ -82,7 +84,8 @@ struct InflowCell {
   Route route = Route::kUnknown;
   int group = 0;
   double level = 0;             // new assignments per month
-  double level_se = 0;          // relative standard error of `level` (1 / sqrt(count))
+  double level_se = 0;          // relative standard error of `level`
+                                // (sqrt(dispersion / count))
 };
 
 // An assignment running at the cut-off, or one that ended in the month before it

@@ -92,7 +92,12 @@ class Replication {
                       shared_.young[cell.municipality * o_.months + m] *
                       plan_.Inflow(m, cell.municipality, cell.route);
         uint64_t cell_id = (uint64_t(m) << 20) | uint64_t(k);
-        int n = PoissonFromUniform(mean, rs_.Uniforms(run_, {kInflowCount | cell_id, 0}, 0)[0]);
+        auto u = rs_.Uniforms(run_, {kInflowCount | cell_id, 0}, 0);
+        const double dispersion = c_.groups[cell.group].inflow_dispersion;
+        if (dispersion > 1 && mean > 0) {
+          mean *= GammaMeanOneFromUniform(mean / (dispersion - 1), u[1]);
+        }
+        int n = PoissonFromUniform(mean, u[0]);
         for (int i = 0; i < n; ++i) StartNew(m, k, i);
       }
     }
