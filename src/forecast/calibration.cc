@@ -106,6 +106,17 @@ void FitPrices(const History& h, const std::vector<int>& product_group,
   }
   c.indexation = overall.empty() ? default_indexation
                                  : Mean(std::prev(overall.end())->second) - 1.0;
+  // Spread of the yearly indexation: standard deviation of the years' mean ratios
+  // (the last ten years up to the base year; 0 with fewer than three).
+  std::vector<double> yearly;
+  for (auto it = overall.rbegin(); it != overall.rend() && yearly.size() < 10; ++it) {
+    yearly.push_back(Mean(it->second));
+  }
+  if (yearly.size() >= 3) {
+    double mean = Mean(yearly), ss = 0;
+    for (double r : yearly) ss += (r - mean) * (r - mean);
+    c.indexation_sd = std::sqrt(ss / static_cast<double>(yearly.size() - 1));
+  }
 }
 
 

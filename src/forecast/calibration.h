@@ -14,7 +14,9 @@
 //    when the product has few); the same product keeps its cost, another draws one;
 //  - a monthly cost per assignment at base-year prices, drawn from the product's
 //    quantiles (new assignments) or the assignment's own recent cost (running ones),
-//    times the group's month-of-year cost pattern and tariff index.
+//    times the group's month-of-year cost pattern and tariff index; after the base
+//    year each replication draws each year's indexation around `indexation` with the
+//    historical spread `indexation_sd`.
 #pragma once
 
 #include <array>
@@ -111,6 +113,7 @@ struct Calibration {
   std::vector<InflowCell> inflow;
   std::vector<RunningAssignment> running;
   double indexation = 0;        // yearly tariff indexation after base_year
+  double indexation_sd = 0;     // its year-to-year standard deviation (history)
 
   // Index of a group by name, or -1.
   int GroupIndex(const std::string& name) const;

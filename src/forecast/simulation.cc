@@ -17,6 +17,7 @@ constexpr uint64_t kInflowEntity = 1ull << 63;  // | month << 40 | cell << 20 | 
 constexpr uint64_t kInflowCount = 1ull << 62;   // | month << 20 | cell
 constexpr uint64_t kCellLevel = 1ull << 61;     // | cell
 constexpr uint64_t kGroupTrend = 1ull << 60;    // | group
+constexpr uint64_t kIndexation = 1ull << 59;    // | years after the base year
 
 // An assignment to simulate: where it starts and what is known of it.
 struct Entity {
@@ -52,6 +53,7 @@ class Replication {
         slice_(r.Index(run, 0, 0, 0)) {}
 
   void Run() {
+    DrawPrices();
     for (size_t i = 0; i < c_.running.size(); ++i) {
       const RunningAssignment& a = c_.running[i];
       Entity e{{i, 0}, -a.age_months, a.age_months, a.municipality, a.group, a.product,
@@ -104,6 +106,24 @@ class Replication {
   }
 
  private:
+  // This replication's tariff factor per month relative to the expected indexation:
+  // each year after the base year draws its indexation from N(indexation, sd^2).
+  void DrawPrices() {
+    price_.assign(o_.months, 1.0);
+    if (!o_.parameter_uncertainty || c_.indexation_sd <= 0) return;
+    double factor = 1.0;
+    int year = c_.base_year;
+    for (int m = 0; m < o_.months; ++m) {
+      const int y = (c_.start_month + m) / 12;
+      for (; year < y; ++year) {
+        uint64_t k = static_cast<uint64_t>(year + 1 - c_.base_year);
+        double z = NormalQuantile(rs_.Uniforms(run_, {kIndexation | k, 0}, 0)[0]);
+        factor *= (1 + c_.indexation + c_.indexation_sd * z) / (1 + c_.indexation);
+      }
+      price_[m] = factor;
+    }
+  }
+
   // A new assignment of inflow cell k in month m, rank i.
   void StartNew(int m, int k, int i) {
     const InflowCell& cell = c_.inflow[k];
@@ -149,7 +169,7 @@ class Replication {
       const double* mult = &shared_.cost_factor[cell * o_.months];
       for (int m = begin; m < stop; ++m) {
         size_t at = slice_ + m * stride + cell;
-        r_.cost[at] += cost * mult[m];
+        r_.cost[at] += cost * mult[m] * price_[m];
         r_.active[at] += 1;
       }
       if (stop > begin) entity_months_ += stop - begin;
@@ -202,6 +222,7 @@ class Replication {
   const uint32_t run_;
   const RandomStream rs_;
   const size_t slice_;
+  std::vector<double> price_;  // per month, from DrawPrices
   int64_t entity_months_ = 0;
 };
 
