@@ -163,5 +163,29 @@ bad "monitor: missing field" monitor begroting.toml '/^begroting = 104_500_000$/
   'jaar\[1\]\.begroting' 'ontbreekt'
 bad "agenda: missing field" agenda agenda.toml '/^datum = 2021-05-27$/d' 'datum' 'ontbreekt'
 
+# Forecast and backtest on a small demo region.
+DEMO=$T/demo.db
+check "small demo region" "$JR" demo --db "$DEMO" --dir "$T/demo-data" --scale 0.05
+"$JR" forecast --db "$DEMO" --from 2024-01 --months 24 --runs 50 --levers data/demo/hefbomen.toml \
+  --format json > "$T/forecast.json" 2> /dev/null
+check "forecast --levers json has meta and the lever effect" python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+m=d["meta"]
+assert m["levers"]==3 and m["runs"]==50 and m["months"]==24, m
+assert m["entity_months"]>0 and m["seconds"]>0 and m["threads"]>=1, m
+assert d["yearly"], "no yearly rows"
+' "$T/forecast.json"
+check "forecast --levers table shows the effect per year" sh -c "\"$JR\" forecast --db \"$DEMO\" --from 2024-01 --months 24 --runs 20 --levers data/demo/hefbomen.toml 2>/dev/null | grep -q 'Regio'"
+check "forecast with a missing levers file is refused" sh -c "! \"$JR\" forecast --db \"$DEMO\" --from 2024-01 --months 12 --runs 5 --levers \"$T/none.toml\""
+"$JR" backtest --db "$DEMO" --cutoff 2024-01-01 --months 12 --runs 50 --format json > "$T/backtest.json" 2> /dev/null
+check "backtest json has the region error, the naive error and the coverage" python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+for k in ("wape_forecast","wape_naive","coverage_p10_p90"):
+    assert k in d, k
+    assert 0 <= d[k] <= 1, (k, d[k])
+' "$T/backtest.json"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -149,6 +149,7 @@ void RegisterCalibrate(CLI::App& app) {
     groups.columns = {{"group", "Productgroep"},
                       {"inflow_per_month", "Instroom/mnd", ColumnType::kNumber, 1},
                       {"trend_per_year", "Trend/jaar", ColumnType::kPercent, 1},
+                      {"inflow_dispersion", "Spreiding", ColumnType::kNumber, 2},
                       {"mean_duration_months", "Duur gem. (mnd)", ColumnType::kNumber, 1},
                       {"median_duration_months", "Duur mediaan", ColumnType::kInt},
                       {"durations", "Waarnemingen", ColumnType::kInt},
@@ -167,7 +168,8 @@ void RegisterCalibrate(CLI::App& app) {
       }
       size_t top = std::max_element(gp.follow.begin(), gp.follow.end()) - gp.follow.begin();
       int gi = static_cast<int>(g);
-      groups.AddRow({gp.name, gp.inflow_per_month, gp.trend - 1, gp.duration.MeanMonths(),
+      groups.AddRow({gp.name, gp.inflow_per_month, gp.trend - 1, gp.inflow_dispersion,
+                     gp.duration.MeanMonths(),
                      int64_t{gp.duration.MedianMonths()}, gp.observed_durations, gp.reindication,
                      c->groups[top].name, Cents(cost[g]),
                      c->PriceIndex(gi, c->base_year) / c->PriceIndex(gi, c->base_year - 1) - 1,
@@ -176,8 +178,12 @@ void RegisterCalibrate(CLI::App& app) {
     groups.notes = {
         "Instroom: nieuwe toewijzingen (geen herindicaties) per maand in de regio, gemiddelde "
         "van de laatste 12 maanden; duur met Kaplan-Meier (lopende toewijzingen gecensureerd).",
+        "Trend: per productgroep, gekrompen naar de trend van alle groepen samen (empirisch "
+        "Bayes); spreiding: variantie / gemiddelde van de instroom per maand (1 = Poisson).",
         "Kosten per maand in tarieven van " + std::to_string(c->base_year) +
-            "; indexatie na dat jaar " + FormatNumber(100 * c->indexation, 1) + "% per jaar."};
+            "; indexatie na dat jaar " + FormatNumber(100 * c->indexation, 1) +
+            "% per jaar (spreiding tussen jaren " + FormatNumber(100 * c->indexation_sd, 1) +
+            " procentpunt)."};
     Table munis;
     munis.title = "Instroom en lopende toewijzingen per gemeente";
     munis.columns = {{"municipality", "Gemeente"},

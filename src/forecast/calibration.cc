@@ -36,15 +36,20 @@ std::array<double, 12> MeanOne(const std::array<double, 12>& v) {
   return out;
 }
 
-// `n` equal-probability quantiles (bin midpoints) of `values`; sorts `values`.
+// `n` equal-probability bins of `values`, each represented by its mean (so the mean
+// and the heavy upper tail of expensive placements are kept); sorts `values`.
 std::vector<double> Quantiles(std::vector<double>& values, int n) {
   std::vector<double> q;
   if (values.empty()) return q;
   std::sort(values.begin(), values.end());
+  const size_t size = values.size();
   for (int i = 0; i < n; ++i) {
-    double p = (i + 0.5) / n;
-    size_t k = std::min(values.size() - 1, static_cast<size_t>(p * values.size()));
-    q.push_back(values[k]);
+    size_t from = size * i / n, to = size * (i + 1) / n;
+    if (to <= from) {
+      q.push_back(values[std::min(from, size - 1)]);
+      continue;
+    }
+    q.push_back(std::accumulate(values.begin() + from, values.begin() + to, 0.0) / (to - from));
   }
   return q;
 }
@@ -101,6 +106,72 @@ void FitPrices(const History& h, const std::vector<int>& product_group,
   }
   c.indexation = overall.empty() ? default_indexation
                                  : Mean(std::prev(overall.end())->second) - 1.0;
+  // Spread of the yearly indexation: standard deviation of the years' mean ratios
+  // (the last ten years up to the base year; 0 with fewer than three).
+  std::vector<double> yearly;
+  for (auto it = overall.rbegin(); it != overall.rend() && yearly.size() < 10; ++it) {
+    yearly.push_back(Mean(it->second));
+  }
+  if (yearly.size() >= 3) {
+    double mean = Mean(yearly), ss = 0;
+    for (double r : yearly) ss += (r - mean) * (r - mean);
+    c.indexation_sd = std::sqrt(ss / static_cast<double>(yearly.size() - 1));
+  }
+}
+
+
+// Yearly inflow trends per group (log of last 12 months / the 12 before, per young
+// person), shrunk toward the trend of all groups together by empirical Bayes: a
+// random-effects model log t_g ~ N(mu, tau^2) with the Poisson sampling variance
+// 1/last + 1/prev, tau^2 by the DerSimonian-Laird moment estimator. A small group's
+// noisy ratio then borrows strength from the others; its standard error is the
+// posterior one (sampling and estimation of mu). Groups without counts in both years
+// get mu.
+void ShrinkTrends(const std::vector<double>& last12, const std::vector<double>& prev12,
+                  double yp_ratio, std::vector<double>& log_trend,
+                  std::vector<double>& log_trend_se) {
+  const size_t n = last12.size();
+  std::vector<double> y(n, 0), w(n, 0);
+  double sw = 0, sw2 = 0, swy = 0;
+  for (size_t g = 0; g < n; ++g) {
+    if (last12[g] <= 0 || prev12[g] <= 0) continue;
+    y[g] = std::log(last12[g] / prev12[g] / yp_ratio);
+    w[g] = 1 / (1 / last12[g] + 1 / prev12[g]);
+    sw += w[g];
+    sw2 += w[g] * w[g];
+    swy += w[g] * y[g];
+  }
+  log_trend.assign(n, 0);
+  log_trend_se.assign(n, 0);
+  if (sw <= 0) return;
+  double fixed = swy / sw;
+  double q = 0;
+  int k = 0;
+  for (size_t g = 0; g < n; ++g) {
+    if (w[g] <= 0) continue;
+    q += w[g] * (y[g] - fixed) * (y[g] - fixed);
+    ++k;
+  }
+  double tau2 = k > 1 ? std::max(0.0, (q - (k - 1)) / (sw - sw2 / sw)) : 0;
+  // mu with random-effects weights, and its variance.
+  double rw = 0, rwy = 0;
+  for (size_t g = 0; g < n; ++g) {
+    if (w[g] <= 0) continue;
+    double v = 1 / (1 / w[g] + tau2);
+    rw += v;
+    rwy += v * y[g];
+  }
+  double mu = rwy / rw, mu_var = 1 / rw;
+  for (size_t g = 0; g < n; ++g) {
+    if (w[g] <= 0 || tau2 <= 0) {
+      log_trend[g] = mu;
+      log_trend_se[g] = std::sqrt(mu_var);
+      continue;
+    }
+    double b = (1 / w[g]) / (1 / w[g] + tau2);  // shrinkage toward mu
+    log_trend[g] = (1 - b) * y[g] + b * mu;
+    log_trend_se[g] = std::sqrt((1 - b) / w[g] + b * b * mu_var);
+  }
 }
 
 }  // namespace
@@ -236,6 +307,7 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
   std::vector<std::vector<DurationObservation>> product_durations(c.products.size());
   std::vector<double> ended(g_count, 0), followed(g_count, 0);
   std::vector<std::vector<double>> follow(g_count, std::vector<double>(g_count, 0));
+  std::vector<std::map<int, double>> product_follow(c.products.size());
   for (size_t i = 0; i < spells.size(); ++i) {
     const Spell& s = spells[i];
     if (!known[i] || s.first < start - o.duration_months) continue;
@@ -249,6 +321,7 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
       if (s.successor >= 0) {
         followed[s.group] += 1;
         follow[s.group][spells[s.successor].group] += 1;
+        product_follow[s.product][spells[s.successor].product] += 1;
       }
     }
   }
@@ -271,10 +344,19 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
     bool own = static_cast<int>(obs.size()) >= o.min_product_durations;
     pp.duration = own ? SurvivalCurve::Estimate(obs, o.survival) : c.groups[pp.group].duration;
     pp.observed_durations = own ? static_cast<int64_t>(obs.size()) : 0;
+    double seen = 0;
+    for (const auto& [next, n] : product_follow[p]) seen += n;
+    if (seen < o.min_product_follow_ups) continue;
+    for (const auto& [next, n] : product_follow[p]) {
+      pp.follow_products.push_back(next);
+      pp.follow_share.push_back(n / seen);
+    }
   }
 
   // Inflow of new assignments: level per cell, trend, season and product mix per group.
   std::map<std::tuple<int, int, int>, double> cell_count;
+  // Counts per cell and month of the level window (k = months before the cut-off - 1).
+  std::map<std::tuple<int, int, int>, std::vector<double>> cell_months;
   std::vector<double> last12(g_count, 0), prev12(g_count, 0);
   std::vector<std::array<double, 12>> season_count(g_count, std::array<double, 12>{});
   std::vector<std::vector<double>> mix(g_count, std::vector<double>(c.products.size(), 0));
@@ -287,7 +369,12 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
     else if (age <= 24) prev12[s.group] += 1;
     if (age <= 24) mix[s.group][s.product] += 1;
     if (s.municipality >= 0 && age <= o.level_months) {
-      cell_count[{s.municipality, static_cast<int>(h.assignments[i].route), s.group}] += 1;
+      std::tuple<int, int, int> key{s.municipality, static_cast<int>(h.assignments[i].route),
+                                    s.group};
+      cell_count[key] += 1;
+      auto& months = cell_months[key];
+      months.resize(o.level_months, 0.0);
+      months[age - 1] += 1;
     }
   }
   double yp_last = 0, yp_prev = 0;
@@ -296,11 +383,12 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
     yp_prev += c.YoungPeopleScale(static_cast<int>(m), YearOf(start - 18));
   }
   double yp_ratio = yp_prev > 0 ? yp_last / yp_prev : 1.0;
+  std::vector<double> log_trend, log_trend_se;
+  ShrinkTrends(last12, prev12, yp_ratio, log_trend, log_trend_se);
   for (int g = 0; g < g_count; ++g) {
     GroupParams& gp = c.groups[g];
-    double trend = prev12[g] > 0 && last12[g] > 0 ? last12[g] / prev12[g] / yp_ratio : 1.0;
-    gp.trend = std::clamp(trend, 1 - o.max_trend, 1 + o.max_trend);
-    gp.trend_se = prev12[g] > 0 && last12[g] > 0 ? std::sqrt(1 / last12[g] + 1 / prev12[g]) : 0;
+    gp.trend = std::clamp(std::exp(log_trend[g]), 1 - o.max_trend, 1 + o.max_trend);
+    gp.trend_se = log_trend_se[g];
     std::array<double, 12> shrunk;
     double mean = std::accumulate(season_count[g].begin(), season_count[g].end(), 0.0) / 12;
     for (int k = 0; k < 12; ++k) shrunk[k] = (season_count[g][k] + 5) / (mean + 5);
@@ -317,10 +405,29 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
       for (double& s : gp.product_share) s /= static_cast<double>(gp.products.size());
     }
   }
+  // Overdispersion of the monthly counts per group: Pearson chi-square of the cells'
+  // months against their level x month-of-year pattern, over the degrees of freedom
+  // (quasi-Poisson); at least 1 (Poisson).
+  std::vector<double> chi2(g_count, 0), df(g_count, 0);
+  for (const auto& [key, months] : cell_months) {
+    const int g = std::get<2>(key);
+    const auto& season = c.groups[g].inflow_season;
+    double weight = 0;
+    for (int k = 0; k < o.level_months; ++k) weight += season[MonthOfYear(start - 1 - k)];
+    const double count = cell_count[key];
+    for (int k = 0; k < o.level_months; ++k) {
+      double expected = count * season[MonthOfYear(start - 1 - k)] / weight;
+      if (expected > 0) chi2[g] += (months[k] - expected) * (months[k] - expected) / expected;
+    }
+    df[g] += o.level_months - 1;
+  }
+  for (int g = 0; g < g_count; ++g) {
+    c.groups[g].inflow_dispersion = df[g] > 0 ? std::max(1.0, chi2[g] / df[g]) : 1.0;
+  }
   for (const auto& [key, count] : cell_count) {
     auto [m, r, g] = key;
     c.inflow.push_back({m, static_cast<Route>(r), g, count / o.level_months,
-                        1.0 / std::sqrt(count)});
+                        std::sqrt(c.groups[g].inflow_dispersion / count)});
   }
 
   // Costs at base-year prices, per assignment and month of the cost window.

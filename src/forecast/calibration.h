@@ -3,16 +3,20 @@
 //
 // The model, per product group (= cost bucket of the product):
 //  - inflow of new (not re-indicated) assignments per municipality x referral route x
-//    group: a Poisson count per month with mean
+//    group: a Poisson count per month (negative binomial, a gamma-Poisson mixture,
+//    when the group's counts are overdispersed) with mean
 //      level x trend^((months after the level window's middle) / 12)
 //            x season[month of year] x young_people(year) / young_people(level year);
 //  - a duration per assignment from a Kaplan-Meier survival curve of its product (of
 //    the group when the product has few observations);
-//  - at its end, with the group's re-indication probability, a follow-up assignment in
-//    a group drawn from the observed follow-ups (same group: same product and cost);
+//  - at its end, with the group's re-indication probability, a follow-up assignment
+//    whose product is drawn from the observed follow-ups of the product (of the group
+//    when the product has few); the same product keeps its cost, another draws one;
 //  - a monthly cost per assignment at base-year prices, drawn from the product's
 //    quantiles (new assignments) or the assignment's own recent cost (running ones),
-//    times the group's month-of-year cost pattern and tariff index.
+//    times the group's month-of-year cost pattern and tariff index; after the base
+//    year each replication draws each year's indexation around `indexation` with the
+//    historical spread `indexation_sd`.
 #pragma once
 
 #include <array>
@@ -35,8 +39,9 @@ struct CalibrationOptions {
   int duration_months = 60;     // assignments started in the last n months give durations
   int cost_months = 24;         // cost per month from the last n months
   int recent_cost_months = 3;   // a running assignment's cost: mean of its last n months
-  int cost_quantiles = 20;      // quantiles kept per product (equal-probability bins)
+  int cost_quantiles = 20;      // equal-probability cost bins per product (bin means)
   int min_product_durations = 200;  // fewer observations: a product uses its group's curve
+  int min_product_follow_ups = 30;  // fewer re-indications seen: the group's pattern applies
   double default_indexation = 0.0;  // yearly tariff indexation when tariffs show none
   SurvivalOptions survival;     // Kaplan-Meier settings
 };
@@ -45,12 +50,17 @@ struct ProductParams {
   std::string key;              // "45/45A10"
   std::string code;             // "45A10"
   int group = 0;                // index into Calibration::groups
-  std::vector<double> monthly_cost;  // quantiles, cents per month at base-year prices
+  std::vector<double> monthly_cost;  // bin means, cents per month at base-year prices
   double mean_cost = 0;         // mean monthly cost (cents, base-year prices)
   double mean_volume_x100 = 0;  // mean declared volume per active month (hundredths)
   int64_t tariff_cents = 0;     // regional tariff in the base year (0 = none)
   SurvivalCurve duration;       // own Kaplan-Meier curve, or the group's when few data
   int64_t observed_durations = 0;  // observations of its own (0 = group curve used)
+  // Products of the observed re-indications of this product (indexes into products)
+  // and their shares (sum 1); empty when fewer than min_product_follow_ups were seen,
+  // and then the group's follow-up pattern applies.
+  std::vector<int> follow_products;
+  std::vector<double> follow_share;
 };
 
 struct GroupParams {
@@ -66,6 +76,7 @@ struct GroupParams {
   std::array<double, 12> cost_season{};    // month-of-year factor of cost, mean 1
   std::map<int, double> price_index;       // year -> tariff index (base year = 1)
   double inflow_per_month = 0;  // region, mean of the level window (for reports)
+  double inflow_dispersion = 1;  // variance / mean of monthly inflow counts (>= 1)
   int64_t observed_durations = 0;  // assignments in the Kaplan-Meier estimate
 };
 
@@ -75,7 +86,8 @@ struct InflowCell {
   Route route = Route::kUnknown;
   int group = 0;
   double level = 0;             // new assignments per month
-  double level_se = 0;          // relative standard error of `level` (1 / sqrt(count))
+  double level_se = 0;          // relative standard error of `level`
+                                // (sqrt(dispersion / count))
 };
 
 // An assignment running at the cut-off, or one that ended in the month before it
@@ -101,6 +113,7 @@ struct Calibration {
   std::vector<InflowCell> inflow;
   std::vector<RunningAssignment> running;
   double indexation = 0;        // yearly tariff indexation after base_year
+  double indexation_sd = 0;     // its year-to-year standard deviation (history)
 
   // Index of a group by name, or -1.
   int GroupIndex(const std::string& name) const;

@@ -28,6 +28,7 @@ TEST(CalibrationTest, RecoversTheParametersTheDataWasGeneratedWith) {
   ASSERT_EQ(c->groups.size(), 2u);
   ASSERT_EQ(c->municipalities.size(), 4u);
   EXPECT_NEAR(c->indexation, 0.03, 0.002);
+  EXPECT_LT(c->indexation_sd, 0.002);  // the same indexation every year
   for (const SyntheticGroup& g : spec.groups) {
     int gi = c->GroupIndex(g.name);
     ASSERT_GE(gi, 0);
@@ -36,6 +37,12 @@ TEST(CalibrationTest, RecoversTheParametersTheDataWasGeneratedWith) {
     double expected = 4 * g.inflow_per_month;
     EXPECT_NEAR(gp.inflow_per_month, expected, 4 * std::sqrt(expected / 12)) << g.name;
     EXPECT_NEAR(gp.trend, 1.0, 0.15) << g.name;
+    // Poisson inflow: no overdispersion beyond noise.
+    EXPECT_LT(gp.inflow_dispersion, 1.4) << g.name;
+    // The same product follows itself.
+    const ProductParams& own = c->products[c->ProductIndex(g.name)];
+    ASSERT_EQ(own.follow_products.size(), 1u) << g.name;
+    EXPECT_EQ(own.follow_products[0], c->ProductIndex(g.name)) << g.name;
     // Geometric durations: mean 1 / hazard.
     EXPECT_NEAR(gp.duration.MeanMonths(), 1 / g.end_hazard, 0.12 / g.end_hazard) << g.name;
     EXPECT_NEAR(gp.reindication, g.reindication, 0.05) << g.name;
@@ -54,6 +61,29 @@ TEST(CalibrationTest, RecoversTheParametersTheDataWasGeneratedWith) {
   int in_caseload = 0;
   for (const RunningAssignment& r : c->running) in_caseload += r.ended ? 0 : 1;
   EXPECT_EQ(in_caseload, running);
+}
+
+TEST(CalibrationTest, GroupTrendsShareTheCommonTrendWhenTheDataShowsNoDifference) {
+  SyntheticSpec spec;
+  spec.municipalities = 6;
+  spec.months = 72;
+  spec.yearly_trend = 1.06;
+  spec.groups = {{"ambulant", 30, 0.15, 0.6, 90000, 0.5},
+                 {"crisis", 1, 0.5, 0.3, 500000, 0.2},
+                 {"verblijf", 3, 0.05, 0.3, 600000, 0.2}};
+  History h = SyntheticHistory(spec);
+  using namespace std::chrono;
+  auto c = Calibrate(h, 2024y / 1 / 1);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  // The small crisis group borrows strength: its trend is near the true one, not its
+  // own noisy year-on-year ratio, and its standard error is below that ratio's.
+  for (const GroupParams& g : c->groups) {
+    EXPECT_NEAR(g.trend, 1.06, 0.05) << g.name;
+    EXPECT_GT(g.trend_se, 0) << g.name;
+  }
+  const GroupParams& crisis = c->groups[c->GroupIndex("crisis")];
+  double own_se = std::sqrt(2 / (12.0 * 6));  // about 72 a year in each of two years
+  EXPECT_LT(crisis.trend_se, own_se);
 }
 
 TEST(CalibrationTest, IgnoresDataAfterTheCutoff) {

@@ -27,21 +27,34 @@ Result<History> LoadHistory(const Store& store, int from_month) {
   for (size_t i = 0; i < h.assignments.size(); ++i) {
     index.emplace(h.assignments[i].number, static_cast<int>(i));
   }
-  // Month of a declaration's first day as year*12 + month - 1 (MonthIndex).
+  // Declarations from the first day of `from_month`, summed per assignment and month
+  // of their first day. The table is stored in (assignment, start_day) order, so rows
+  // of one assignment-month are adjacent; the month is computed here, not in SQL.
   Statement q(store.handle(), R"sql(
-SELECT assignment,
-       CAST(strftime('%Y', start_day * 86400, 'unixepoch') AS INTEGER) * 12
-         + CAST(strftime('%m', start_day * 86400, 'unixepoch') AS INTEGER) - 1 AS month,
-       SUM(amount_cents), SUM(volume_x100)
+SELECT assignment, start_day, amount_cents, volume_x100
 FROM declaration
-GROUP BY assignment, month
-HAVING month >= ?
+WHERE start_day >= ?
 )sql");
-  q.Bind(1, from_month);
+  q.Bind(1, DayNumber(FirstOfMonth(FromMonthIndex(from_month))));
+  std::string number;
+  int assignment = -1;
   while (q.Step()) {
-    auto it = index.find(q.Text(0));
-    if (it == index.end()) continue;
-    h.months.push_back({it->second, static_cast<int>(q.Int(1)), q.Int(2), q.Int(3)});
+    std::string n = q.Text(0);
+    if (n != number) {
+      number = std::move(n);
+      auto it = index.find(number);
+      assignment = it == index.end() ? -1 : it->second;
+    }
+    if (assignment < 0) continue;
+    Date d = FromDayNumber(static_cast<int>(q.Int(1)));
+    int month = MonthIndex(d.year() / d.month());
+    if (!h.months.empty() && h.months.back().assignment == assignment &&
+        h.months.back().month == month) {
+      h.months.back().cost_cents += q.Int(2);
+      h.months.back().volume_x100 += q.Int(3);
+    } else {
+      h.months.push_back({assignment, month, q.Int(2), q.Int(3)});
+    }
   }
   if (!q.status().ok()) return q.status();
   return h;

@@ -50,4 +50,10 @@ int PoissonFromUniform(double mean, double u) {
   return k;
 }
 
+double GammaMeanOneFromUniform(double shape, double u) {
+  double c = 1 / (9 * shape);
+  double x = 1 - c + std::sqrt(c) * NormalQuantile(u);
+  return x <= 0 ? 0 : x * x * x;
+}
+
 }  // namespace jr::forecast

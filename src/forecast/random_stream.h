@@ -53,4 +53,10 @@ double NormalQuantile(double u);
 // coupled (common random numbers). mean <= 0 gives 0.
 int PoissonFromUniform(double mean, double u);
 
+// A Gamma(shape, 1 / shape) variate (mean 1, variance 1 / shape) from one uniform `u`
+// by the Wilson-Hilferty cube of a normal, floored at 0; monotone in `u`. Used for
+// negative-binomial counts: Poisson(mean x this) with shape = mean / (dispersion - 1)
+// has variance dispersion x mean. REQUIRES: shape > 0.
+double GammaMeanOneFromUniform(double shape, double u);
+
 }  // namespace jr::forecast

@@ -17,6 +17,7 @@ constexpr uint64_t kInflowEntity = 1ull << 63;  // | month << 40 | cell << 20 | 
 constexpr uint64_t kInflowCount = 1ull << 62;   // | month << 20 | cell
 constexpr uint64_t kCellLevel = 1ull << 61;     // | cell
 constexpr uint64_t kGroupTrend = 1ull << 60;    // | group
+constexpr uint64_t kIndexation = 1ull << 59;    // | years after the base year
 
 // An assignment to simulate: where it starts and what is known of it.
 struct Entity {
@@ -52,6 +53,7 @@ class Replication {
         slice_(r.Index(run, 0, 0, 0)) {}
 
   void Run() {
+    DrawPrices();
     for (size_t i = 0; i < c_.running.size(); ++i) {
       const RunningAssignment& a = c_.running[i];
       Entity e{{i, 0}, -a.age_months, a.age_months, a.municipality, a.group, a.product,
@@ -92,13 +94,36 @@ class Replication {
                       shared_.young[cell.municipality * o_.months + m] *
                       plan_.Inflow(m, cell.municipality, cell.route);
         uint64_t cell_id = (uint64_t(m) << 20) | uint64_t(k);
-        int n = PoissonFromUniform(mean, rs_.Uniforms(run_, {kInflowCount | cell_id, 0}, 0)[0]);
+        auto u = rs_.Uniforms(run_, {kInflowCount | cell_id, 0}, 0);
+        const double dispersion = c_.groups[cell.group].inflow_dispersion;
+        if (dispersion > 1 && mean > 0) {
+          mean *= GammaMeanOneFromUniform(mean / (dispersion - 1), u[1]);
+        }
+        int n = PoissonFromUniform(mean, u[0]);
         for (int i = 0; i < n; ++i) StartNew(m, k, i);
       }
     }
   }
 
  private:
+  // This replication's tariff factor per month relative to the expected indexation:
+  // each year after the base year draws its indexation from N(indexation, sd^2).
+  void DrawPrices() {
+    price_.assign(o_.months, 1.0);
+    if (!o_.parameter_uncertainty || c_.indexation_sd <= 0) return;
+    double factor = 1.0;
+    int year = c_.base_year;
+    for (int m = 0; m < o_.months; ++m) {
+      const int y = (c_.start_month + m) / 12;
+      for (; year < y; ++year) {
+        uint64_t k = static_cast<uint64_t>(year + 1 - c_.base_year);
+        double z = NormalQuantile(rs_.Uniforms(run_, {kIndexation | k, 0}, 0)[0]);
+        factor *= (1 + c_.indexation + c_.indexation_sd * z) / (1 + c_.indexation);
+      }
+      price_[m] = factor;
+    }
+  }
+
   // A new assignment of inflow cell k in month m, rank i.
   void StartNew(int m, int k, int i) {
     const InflowCell& cell = c_.inflow[k];
@@ -144,7 +169,7 @@ class Replication {
       const double* mult = &shared_.cost_factor[cell * o_.months];
       for (int m = begin; m < stop; ++m) {
         size_t at = slice_ + m * stride + cell;
-        r_.cost[at] += cost * mult[m];
+        r_.cost[at] += cost * mult[m] * price_[m];
         r_.active[at] += 1;
       }
       if (stop > begin) entity_months_ += stop - begin;
@@ -157,22 +182,30 @@ class Replication {
   }
 
   // The re-indication of `e` starting in month `end`, if any: with the group's (or
-  // the lever's) probability, by u[2]; its group by u[3]. In the same group it keeps
-  // product and cost; in another it draws them.
+  // the lever's) probability, by u[2]; its product by u[3] from the product's observed
+  // follow-ups, or else its group by u[3] from the group's (same group: same product).
+  // The same product keeps its cost; another draws one.
   std::optional<Entity> FollowUp(const Entity& e, int end, const std::array<double, 4>& u) const {
     const GroupParams& g = c_.groups[e.group];
     double p = plan_.Reindication(end, e.muni, e.group);
     if (p < 0) p = g.reindication;
     if (u[2] >= p) return std::nullopt;
-    int next = PickIndex(g.follow, u[3]);
-    Entity succ{{e.key.root, e.key.generation + 1}, end, -1, e.muni, next, e.product,
+    const ProductParams& pp = c_.products[e.product];
+    Entity succ{{e.key.root, e.key.generation + 1}, end, -1, e.muni, e.group, e.product,
                 e.base_cost};
-    if (next != e.group) {
-      const GroupParams& ng = c_.groups[next];
-      if (ng.products.empty()) return std::nullopt;
-      succ.product = ng.products[PickIndex(ng.product_share, rs_.Uniforms(run_, e.key, 1)[0])];
-      succ.base_cost = -1;
+    if (!pp.follow_products.empty()) {
+      succ.product = pp.follow_products[PickIndex(pp.follow_share, u[3])];
+      succ.group = c_.products[succ.product].group;
+    } else {
+      succ.group = PickIndex(g.follow, u[3]);
+      if (succ.group != e.group) {
+        const GroupParams& ng = c_.groups[succ.group];
+        if (ng.products.empty()) return std::nullopt;
+        succ.product =
+            ng.products[PickIndex(ng.product_share, rs_.Uniforms(run_, e.key, 1)[0])];
+      }
     }
+    if (succ.product != e.product) succ.base_cost = -1;
     if (plan_.Removed(end, e.muni, succ.product)) return std::nullopt;
     return succ;
   }
@@ -189,6 +222,7 @@ class Replication {
   const uint32_t run_;
   const RandomStream rs_;
   const size_t slice_;
+  std::vector<double> price_;  // per month, from DrawPrices
   int64_t entity_months_ = 0;
 };
 

@@ -38,6 +38,7 @@ SurvivalCurve SurvivalCurve::Estimate(const std::vector<DurationObservation>& ob
   }
   double tail = exposure > 0 ? events / exposure : 0;
   curve.tail_hazard_ = std::clamp(tail, options.min_tail_hazard, 1.0);
+  curve.BuildGuide();
   return curve;
 }
 
@@ -46,7 +47,19 @@ SurvivalCurve SurvivalCurve::Geometric(double hazard, int max_months) {
   curve.survival_.assign(1, 1.0);
   for (int k = 1; k <= max_months; ++k) curve.survival_.push_back(std::pow(1 - hazard, k));
   curve.tail_hazard_ = hazard;
+  curve.BuildGuide();
   return curve;
+}
+
+void SurvivalCurve::BuildGuide() {
+  guide_.assign(kGuideSize, 0);
+  int k = 1;
+  const int size = static_cast<int>(survival_.size());
+  for (int j = kGuideSize - 1; j >= 0; --j) {  // bounds fall, so k rises
+    const double bound = static_cast<double>(j + 1) / kGuideSize;
+    while (k < size && survival_[k] > bound) ++k;
+    guide_[j] = k;
+  }
 }
 
 double SurvivalCurve::Survival(int months) const {
@@ -74,6 +87,12 @@ int SurvivalCurve::SampleGiven(int age, double u) const {
   int last = static_cast<int>(survival_.size()) - 1;
   if (age < last && survival_[last] <= target) {
     // survival_ is non-increasing: first index > age with survival_ <= target.
+    if (!guide_.empty()) {
+      int j = std::min(kGuideSize - 1, static_cast<int>(target * kGuideSize));
+      int k = std::max(guide_[j], age + 1);
+      while (survival_[k] > target) ++k;  // ends: survival_[last] <= target
+      return k;
+    }
     auto it = std::lower_bound(survival_.begin() + age + 1, survival_.end(), target,
                                [](double s, double t) { return s > t; });
     return static_cast<int>(it - survival_.begin());

@@ -52,9 +52,17 @@ class SurvivalCurve {
   int SampleGiven(int age, double u) const;
 
  private:
+  static constexpr int kGuideSize = 256;
+  // Fills guide_ from survival_ (called by the factories).
+  void BuildGuide();
+
   // survival_[k] = P(duration > k), k = 0..size-1, survival_[0] = 1.
   std::vector<double> survival_{1.0};
   double tail_hazard_ = 1.0 / 120;
+  // Guide table for sampling: guide_[j] = first k >= 1 with survival_[k] <= (j + 1) /
+  // kGuideSize (size() when none), so a search for a target in bucket j starts there
+  // and scans a few entries. Empty: plain binary search.
+  std::vector<int> guide_;
 };
 
 }  // namespace jr::forecast

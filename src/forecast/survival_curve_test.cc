@@ -51,5 +51,25 @@ TEST(SurvivalCurveTest, SampleGivenIsBeyondTheAgeAndUsesTheTail) {
   EXPECT_NEAR(c.MeanMonths(), 10.0, 1e-6);
 }
 
+TEST(SurvivalCurveTest, GuidedSampleIsTheExactInverseOnAFineGrid) {
+  // A Kaplan-Meier curve with steps of very different sizes.
+  std::vector<DurationObservation> obs;
+  for (int d = 1; d <= 30; ++d) {
+    for (int k = 0; k < (d % 7 == 0 ? 200 : 10 + d); ++k) obs.push_back({d, true});
+  }
+  for (int k = 0; k < 100; ++k) obs.push_back({30, false});
+  SurvivalCurve c = SurvivalCurve::Estimate(obs);
+  for (int age : {0, 3, 14, 29}) {
+    for (int i = 0; i < 5000; ++i) {
+      double u = (i + 0.5) / 5000;
+      int d = c.SampleGiven(age, u);
+      double target = u * c.Survival(age);
+      ASSERT_GT(d, age);
+      ASSERT_LE(c.Survival(d), target * (1 + 1e-12)) << "age " << age << " u " << u;
+      ASSERT_GT(c.Survival(d - 1), target * (1 - 1e-12)) << "age " << age << " u " << u;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace jr::forecast
