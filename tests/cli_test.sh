@@ -4,7 +4,7 @@
 # the demo region with monitor, agenda and measures.
 # Usage: tests/cli_test.sh path/to/jeugdregio   (run from the repository root)
 set -u
-JR=$1
+JR=$(realpath "$1")
 DATA=tests/data/ingest/valid
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
@@ -164,8 +164,8 @@ bad "monitor: missing field" monitor begroting.toml '/^begroting = 104_500_000$/
 bad "agenda: missing field" agenda agenda.toml '/^datum = 2021-05-27$/d' 'datum' 'ontbreekt'
 
 # Forecast and backtest on a small demo region.
-DEMO=$T/demo.db
-check "small demo region" "$JR" demo --db "$DEMO" --dir "$T/demo-data" --scale 0.05
+DEMO=$T/forecast.db
+check "small demo region" "$JR" demo --db "$DEMO" --dir "$T/forecast-data" --scale 0.05
 "$JR" forecast --db "$DEMO" --from 2024-01 --months 24 --runs 50 --levers data/demo/hefbomen.toml \
   --format json > "$T/forecast.json" 2> /dev/null
 check "forecast --levers json has meta and the lever effect" python3 -c '
