@@ -3,7 +3,7 @@
 
 PACKAGES := g++ make cmake pkg-config libfmt-dev libcli11-dev libtomlplusplus-dev \
 	nlohmann-json3-dev libsodium-dev libcsv-dev librandom123-dev libsqlite3-dev \
-	libgtest-dev libgmock-dev libbenchmark-dev
+	libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev
 BUILD ?= build
 JOBS ?= $(shell nproc)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
