@@ -1,8 +1,10 @@
 #include "report/report_builder.h"
 
+#include <algorithm>
 #include <functional>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "report/sections.h"
 #include "report/table_filter.h"
@@ -17,16 +19,41 @@ void Step(const ReportOptions& o, const std::string& what) {
   if (o.progress) o.progress(what);
 }
 
-// Settles every year of `input` under every model: results[model][year].
-Result<std::vector<std::vector<settle::YearSettlement>>> SettleAll(
-    const settle::SettlementInput& input, const std::vector<settle::Model>& models) {
-  std::vector<std::vector<settle::YearSettlement>> out;
+// Every year of `input` settled under every model: results[model][year], ascending.
+// A year a model cannot settle (e.g. too little history for a model on past costs) is
+// left out with a Dutch note; a model that cannot settle `required` is left out whole.
+struct Settled {
+  std::vector<std::vector<settle::YearSettlement>> results;
+  std::vector<const settle::Model*> models;  // those that settled `required`
+  std::vector<std::string> notes;
+};
+
+Settled SettleAll(const settle::SettlementInput& input,
+                  const std::vector<settle::Model>& models, int required) {
+  Settled out;
   for (const settle::Model& model : models) {
-    out.emplace_back();
+    std::vector<settle::YearSettlement> by_year;
+    std::vector<int> skipped;
     for (const auto& [year, data] : input.years) {
       auto s = settle::SettleYear(input, model, year);
-      if (!s.ok()) return s.status();
-      out.back().push_back(std::move(s).value());
+      if (s.ok()) {
+        by_year.push_back(std::move(s).value());
+      } else {
+        skipped.push_back(year);
+      }
+    }
+    if (std::find(skipped.begin(), skipped.end(), required) != skipped.end()) {
+      out.notes.push_back(fmt::format(
+          "Model {} kan {} niet verrekenen (onder meer te weinig voorgaande jaren) en is weggelaten.",
+          model.name, required));
+      continue;
+    }
+    out.results.push_back(std::move(by_year));
+    out.models.push_back(&model);
+    if (!skipped.empty()) {
+      out.notes.push_back(fmt::format(
+          "Model {} kan {} niet verrekenen (onder meer te weinig voorgaande jaren); die jaren ontbreken.",
+          model.name, fmt::join(skipped, ", ")));
     }
   }
   return out;
@@ -72,14 +99,12 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   sections.push_back(OverviewSection(*region, *use));
 
   Step(o, "verrekening");
-  auto settled = SettleAll(*input, models);
-  if (!settled.ok()) return settled.status();
-  sections.push_back(SettlementSection(*settled, year));
+  const Settled settled = SettleAll(*input, models, year);
+  sections.push_back(SettlementSection(settled.results, year));
+  for (const std::string& n : settled.notes) sections.back().text.push_back(n);
 
   Step(o, "risico");
-  std::vector<const settle::Model*> pointers;
-  for (const settle::Model& m : models) pointers.push_back(&m);
-  auto risk = settle::SimulateRisk(*input, pointers, year, {o.runs, o.seed, o.threads});
+  auto risk = settle::SimulateRisk(*input, settled.models, year, {o.runs, o.seed, o.threads});
   if (!risk.ok()) return risk.status();
   sections.push_back(RiskSection(*risk));
 
@@ -122,7 +147,7 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   }
   Step(o, "pagina's per gemeente");
   std::vector<settle::YearSettlement> all;
-  for (const auto& by_year : *settled) all.insert(all.end(), by_year.begin(), by_year.end());
+  for (const auto& by_year : settled.results) all.insert(all.end(), by_year.begin(), by_year.end());
   const Table settlement = settle::SettlementTable(all, false);
   const std::vector<ReportSection> region_sections = sections;
   for (const Municipality& m : region->municipalities()) {
