@@ -60,7 +60,12 @@ Axis MakeAxis(const Chart& c) {
     a.unit = "mln EUR";
   }
   double scaled_step = a.step / a.scale;
-  a.decimals = scaled_step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(scaled_step) - 1e-9));
+  // The fewest decimals that show every step exactly (0,25 needs two, 0,2 one).
+  while (a.decimals < 3) {
+    double shifted = scaled_step * std::pow(10, a.decimals);
+    if (std::abs(shifted - std::round(shifted)) < 1e-6 * std::max(1.0, shifted)) break;
+    ++a.decimals;
+  }
   return a;
 }
 
