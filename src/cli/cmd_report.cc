@@ -1,11 +1,10 @@
 // jeugdregio report: the region's report for people (DESIGN.md §2.10) — one
 // self-contained HTML file, an XLSX workbook with the same tables and CSV files.
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <iostream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 #include "cli/command.h"
 #include "report/report_builder.h"
@@ -15,9 +14,9 @@ namespace jr::cli {
 namespace {
 
 struct ReportCliOptions {
-  std::string db;              // database file
+  std::string db;               // database file
   std::string out = "rapport";  // output folder
-  std::string models;          // "M1,M2,...": settlement models; empty = the default four
+  std::string models;  // "M1,M2,...": settlement models; empty = the default four
   report::ReportOptions report;
 };
 
@@ -31,15 +30,18 @@ void Run(ReportCliOptions& o) {
   }
   o.report.threads = ResolveThreads(o.report.threads);
   if (isatty(STDERR_FILENO)) {
-    o.report.progress = [](const std::string& step) { std::cerr << "rapport: " << step << "\n"; };
+    o.report.progress = [](const std::string& step) {
+      std::cerr << "rapport: " << step << "\n";
+    };
   }
   auto store = OpenExisting(o.db);
   auto r = report::BuildReport(*store, o.report);
   if (!r.ok()) Fail(r.status());
   auto files = report::WriteReport(*r, o.out);
   if (!files.ok()) Fail(files.status());
-  std::cout << fmt::format("Rapport geschreven:\n  {}\n  {}\n  {} CSV-bestanden in {}/csv\n",
-                           files->html, files->xlsx, files->csv.size(), o.out);
+  std::cout << fmt::format(
+      "Rapport geschreven:\n  {}\n  {}\n  {} CSV-bestanden in {}/csv\n", files->html,
+      files->xlsx, files->csv.size(), o.out);
 }
 
 void Register(CLI::App& app) {
@@ -49,11 +51,14 @@ void Register(CLI::App& app) {
   AddDbOption(c, &o->db);
   AddThreadsOption(c, &o->report.threads);
   AddSeedOption(c, &o->report.seed);
-  c->add_option("--out", o->out, "map voor rapport.html, rapport.xlsx en csv/")->capture_default_str();
+  c->add_option("--out", o->out, "map voor rapport.html, rapport.xlsx en csv/")
+      ->capture_default_str();
   c->add_flag("--public", o->report.public_output,
               "openbare versie: aantallen cliënten onder de 5 weglaten");
-  c->add_option("--year", o->report.year, "jaar van vergelijking en risico (standaard: het laatste)");
-  c->add_option("--budget", o->report.budget_file, "begroting.toml: taakstellingspad en scenario's")
+  c->add_option("--year", o->report.year,
+                "jaar van vergelijking en risico (standaard: het laatste)");
+  c->add_option("--budget", o->report.budget_file,
+                "begroting.toml: taakstellingspad en scenario's")
       ->check(CLI::ExistingFile);
   c->add_option("--agenda", o->report.agenda_file, "agenda.toml: ontwikkelagenda")
       ->check(CLI::ExistingFile);

@@ -11,7 +11,8 @@ std::string NameOf(const Calibration& c, const std::string& code) {
 }
 
 std::string PeriodText(int period, Period p) {
-  return p == Period::kYear ? std::to_string(period) : FormatMonth(FromMonthIndex(period));
+  return p == Period::kYear ? std::to_string(period)
+                            : FormatMonth(FromMonthIndex(period));
 }
 
 // Rows shown to people: each municipality over all groups, the region per group and
@@ -22,8 +23,8 @@ bool Shown(const SummaryRow& r) {
 
 }  // namespace
 
-Table ForecastTable(const Calibration& c, const std::vector<SummaryRow>& rows,
-                    Period p, bool all_rows) {
+Table ForecastTable(const Calibration& c, const std::vector<SummaryRow>& rows, Period p,
+                    bool all_rows) {
   Table t;
   t.columns = {{"period", p == Period::kYear ? "Jaar" : "Maand"},
                {"months", "Mnd", ColumnType::kInt},
@@ -44,15 +45,16 @@ Table ForecastTable(const Calibration& c, const std::vector<SummaryRow>& rows,
     if (!all_rows && !Shown(r)) continue;
     t.AddRow({PeriodText(r.period, p), int64_t{r.months}, r.municipality,
               NameOf(c, r.municipality), r.group, Cents(r.cost.mean), Cents(r.cost.p10),
-              Cents(r.cost.p50), Cents(r.cost.p90), r.active.mean, r.active.p10, r.active.p90,
-              r.started.mean, r.started.p10, r.started.p90});
+              Cents(r.cost.p50), Cents(r.cost.p90), r.active.mean, r.active.p10,
+              r.active.p90, r.started.mean, r.started.p10, r.started.p90});
   }
   return t;
 }
 
 Table EffectTable(const Calibration& c, const std::vector<SummaryRow>& rows) {
   Table t;
-  t.title = "Effect van de hefbomen per jaar (met hefbomen min basis, zelfde toevalsgetallen)";
+  t.title =
+      "Effect van de hefbomen per jaar (met hefbomen min basis, zelfde toevalsgetallen)";
   t.columns = {{"year", "Jaar"},
                {"municipality", "Gemeente"},
                {"name", "Naam"},
@@ -64,9 +66,9 @@ Table EffectTable(const Calibration& c, const std::vector<SummaryRow>& rows) {
                {"new_effect_mean", "Effect nieuw gem.", ColumnType::kNumber, 1}};
   for (const SummaryRow& r : rows) {
     if (!Shown(r)) continue;
-    t.AddRow({std::to_string(r.period), r.municipality, NameOf(c, r.municipality), r.group,
-              Cents(r.cost.mean), Cents(r.cost.p10), Cents(r.cost.p90), r.active.mean,
-              r.started.mean});
+    t.AddRow({std::to_string(r.period), r.municipality, NameOf(c, r.municipality),
+              r.group, Cents(r.cost.mean), Cents(r.cost.p10), Cents(r.cost.p90),
+              r.active.mean, r.started.mean});
   }
   return t;
 }

@@ -52,7 +52,8 @@ Chart ColumnsChart(const Table& t, Chart::Kind kind, const std::string& category
     const int column = ColumnIndex(t, key);
     if (c.series.empty()) c.unit = UnitOf(t, column);
     Series s{column < 0 ? key : t.columns[column].label, {}};
-    for (const auto& row : t.rows) s.values.push_back(column < 0 ? kNoValue : Value(row[column]));
+    for (const auto& row : t.rows)
+      s.values.push_back(column < 0 ? kNoValue : Value(row[column]));
     c.series.push_back(std::move(s));
   }
   return c;

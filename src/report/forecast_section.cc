@@ -24,7 +24,8 @@ Chart FanChart(const Table& monthly, const std::string& code, const std::string&
   return c;
 }
 
-Result<ForecastPart> ForecastSection(const Store& store, Date cutoff, const ReportOptions& o) {
+Result<ForecastPart> ForecastSection(const Store& store, Date cutoff,
+                                     const ReportOptions& o) {
   auto history = forecast::LoadHistory(
       store, forecast::StartMonthOf(cutoff) - forecast::kCalibrationHistoryMonths);
   if (!history.ok()) return history.status();
@@ -35,24 +36,30 @@ Result<ForecastPart> ForecastSection(const Store& store, Date cutoff, const Repo
   so.runs = o.runs;
   so.seed = o.seed;
   so.threads = o.threads;
-  forecast::SimulationResult r = forecast::Simulate(*c, forecast::LeverPlan(*c, o.months), so);
+  forecast::SimulationResult r =
+      forecast::Simulate(*c, forecast::LeverPlan(*c, o.months), so);
   ForecastPart part;
-  part.monthly = forecast::ForecastTable(*c, forecast::Summarize(*c, r, forecast::Period::kMonth),
-                                         forecast::Period::kMonth, false);
-  Table yearly = forecast::ForecastTable(*c, forecast::Summarize(*c, r, forecast::Period::kYear),
-                                         forecast::Period::kYear, false);
-  yearly.title = fmt::format("Prognose per jaar vanaf {}, {} maanden, {} replicaties",
-                             FormatMonth(FromMonthIndex(c->start_month)), o.months, o.runs);
+  part.monthly =
+      forecast::ForecastTable(*c, forecast::Summarize(*c, r, forecast::Period::kMonth),
+                              forecast::Period::kMonth, false);
+  Table yearly =
+      forecast::ForecastTable(*c, forecast::Summarize(*c, r, forecast::Period::kYear),
+                              forecast::Period::kYear, false);
+  yearly.title =
+      fmt::format("Prognose per jaar vanaf {}, {} maanden, {} replicaties",
+                  FormatMonth(FromMonthIndex(c->start_month)), o.months, o.runs);
   ReportSection& s = part.section;
   s.key = "prognose";
   s.title = "Prognose";
   s.text.push_back(
-      "Microsimulatie van de lopende en nieuwe toewijzingen, gekalibreerd op de gegevens tot "
+      "Microsimulatie van de lopende en nieuwe toewijzingen, gekalibreerd op de gegevens "
+      "tot "
       "de peildatum, zonder hefbomen. Kosten in euro; lopend en nieuw zijn aantallen "
       "toewijzingen.");
   s.charts.push_back(FanChart(part.monthly, forecast::kRegion, "regio"));
   for (size_t m = 0; m < c->municipalities.size(); ++m) {
-    s.charts.push_back(FanChart(part.monthly, c->municipalities[m], c->municipality_names[m]));
+    s.charts.push_back(
+        FanChart(part.monthly, c->municipalities[m], c->municipality_names[m]));
   }
   s.tables.push_back({"prognose", std::move(yearly)});
   return part;

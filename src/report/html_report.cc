@@ -63,16 +63,19 @@ std::string HtmlTable(const Table& t) {
     }
     out += total ? "<tr class=\"total\">" : "<tr>";
     for (size_t c = 0; c < row.size(); ++c) {
-      out += fmt::format("<td{}>{}</td>", IsNumeric(t.columns[c].type) ? " class=\"n\"" : "",
-                         EscapeXml(CellText(t.columns[c], row[c])));
+      out +=
+          fmt::format("<td{}>{}</td>", IsNumeric(t.columns[c].type) ? " class=\"n\"" : "",
+                      EscapeXml(CellText(t.columns[c], row[c])));
     }
     out += "</tr>";
   }
   if (t.rows.empty()) {
-    out += fmt::format("<tr><td colspan=\"{}\">Geen gegevens.</td></tr>", t.columns.size());
+    out +=
+        fmt::format("<tr><td colspan=\"{}\">Geen gegevens.</td></tr>", t.columns.size());
   }
   out += "</tbody></table>";
-  for (const std::string& n : t.notes) out += "<p class=\"note\">" + EscapeXml(n) + "</p>";
+  for (const std::string& n : t.notes)
+    out += "<p class=\"note\">" + EscapeXml(n) + "</p>";
   return out + "</div>\n";
 }
 
@@ -99,16 +102,19 @@ std::string HtmlSection(const ReportSection& s) {
 }  // namespace
 
 std::string RenderHtml(const Report& r) {
-  std::string out = "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n";
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n";
   out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
-  out += "<title>" + EscapeXml(r.title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n";
+  out += "<title>" + EscapeXml(r.title) + "</title>\n<style>" + kStyle +
+         "</style>\n</head>\n";
   out += "<body>\n<header>\n<h1>" + EscapeXml(r.title) + "</h1>\n";
   for (const std::string& line : r.subtitle) {
     out += "<p class=\"subtitle\">" + EscapeXml(line) + "</p>\n";
   }
   out += "</header>\n<nav>\n<h2>Inhoud</h2>\n<ol>\n";
   for (const ReportSection& s : r.sections) {
-    out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", EscapeXml(s.key), EscapeXml(s.title));
+    out += fmt::format("<li><a href=\"#{}\">{}</a></li>\n", EscapeXml(s.key),
+                       EscapeXml(s.title));
   }
   out += "</ol>\n</nav>\n";
   for (const ReportSection& s : r.sections) out += HtmlSection(s);

@@ -32,7 +32,8 @@ TEST(RenderHtml, SelfContainedWithEverySection) {
   std::string html = RenderHtml(Small());
   EXPECT_EQ(html.rfind("<!DOCTYPE html>", 0), 0u);
   EXPECT_NE(html.find("<section id=\"regio\""), std::string::npos);
-  EXPECT_NE(html.find("<section id=\"gemeente_GM0505\" class=\"municipality\""), std::string::npos);
+  EXPECT_NE(html.find("<section id=\"gemeente_GM0505\" class=\"municipality\""),
+            std::string::npos);
   EXPECT_NE(html.find("<svg viewBox"), std::string::npos);
   EXPECT_NE(html.find("1.234.567"), std::string::npos);
   EXPECT_NE(html.find("Regio &lt;test&gt;"), std::string::npos);

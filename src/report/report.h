@@ -13,12 +13,12 @@
 namespace jr::report {
 
 struct ReportSection {
-  std::string key;                 // anchor and file-name stem, ASCII: "verrekening"
-  std::string title;               // Dutch heading
-  std::vector<std::string> text;   // Dutch paragraphs above the figures
+  std::string key;                // anchor and file-name stem, ASCII: "verrekening"
+  std::string title;              // Dutch heading
+  std::vector<std::string> text;  // Dutch paragraphs above the figures
   std::vector<Chart> charts;
-  std::vector<Section> tables;     // Section::key names the sheet and CSV file
-  std::string municipality;        // CBS code of a municipality page; empty otherwise
+  std::vector<Section> tables;  // Section::key names the sheet and CSV file
+  std::string municipality;     // CBS code of a municipality page; empty otherwise
 };
 
 struct Report {

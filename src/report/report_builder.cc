@@ -1,10 +1,10 @@
 #include "report/report_builder.h"
 
-#include <algorithm>
-#include <functional>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <algorithm>
+#include <functional>
 
 #include "report/sections.h"
 #include "report/table_filter.h"
@@ -43,17 +43,19 @@ Settled SettleAll(const settle::SettlementInput& input,
       }
     }
     if (std::find(skipped.begin(), skipped.end(), required) != skipped.end()) {
-      out.notes.push_back(fmt::format(
-          "Model {} kan {} niet verrekenen (onder meer te weinig voorgaande jaren) en is weggelaten.",
-          model.name, required));
+      out.notes.push_back(
+          fmt::format("Model {} kan {} niet verrekenen (onder meer te weinig voorgaande "
+                      "jaren) en is weggelaten.",
+                      model.name, required));
       continue;
     }
     out.results.push_back(std::move(by_year));
     out.models.push_back(&model);
     if (!skipped.empty()) {
-      out.notes.push_back(fmt::format(
-          "Model {} kan {} niet verrekenen (onder meer te weinig voorgaande jaren); die jaren ontbreken.",
-          model.name, fmt::join(skipped, ", ")));
+      out.notes.push_back(
+          fmt::format("Model {} kan {} niet verrekenen (onder meer te weinig voorgaande "
+                      "jaren); die jaren ontbreken.",
+                      model.name, fmt::join(skipped, ", ")));
     }
   }
   return out;
@@ -87,13 +89,14 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   Report report;
   const std::string dataset = store.GetMeta("dataset");
   report.title = "Jeugdhulp in de regio" + (dataset.empty() ? "" : " (" + dataset + ")");
-  report.subtitle.push_back(fmt::format(
-      "Verrekening en risico over {}, prognose vanaf januari {}; seed {}.", year, last_year + 1,
-      o.seed));
+  report.subtitle.push_back(
+      fmt::format("Verrekening en risico over {}, prognose vanaf januari {}; seed {}.",
+                  year, last_year + 1, o.seed));
   if (o.public_output) {
-    report.subtitle.push_back(fmt::format(
-        "Openbare versie: aantallen cliënten en toewijzingen onder de {} zijn weggelaten.",
-        kMinPublicCount));
+    report.subtitle.push_back(
+        fmt::format("Openbare versie: aantallen cliënten en toewijzingen onder de {} "
+                    "zijn weggelaten.",
+                    kMinPublicCount));
   }
   std::vector<ReportSection>& sections = report.sections;
   sections.push_back(OverviewSection(*region, *use));
@@ -104,7 +107,8 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   for (const std::string& n : settled.notes) sections.back().text.push_back(n);
 
   Step(o, "risico");
-  auto risk = settle::SimulateRisk(*input, settled.models, year, {o.runs, o.seed, o.threads});
+  auto risk =
+      settle::SimulateRisk(*input, settled.models, year, {o.runs, o.seed, o.threads});
   if (!risk.ok()) return risk.status();
   sections.push_back(RiskSection(*risk));
 
@@ -127,8 +131,9 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
        "Voeg het toe met --measures maatregelen.toml (zie data/demo/maatregelen.toml).",
        [&] { return MeasuresSection(o.measures_file, o); }}};
   for (const OptionalInput& in : inputs) {
-    auto s = in.file.empty() ? Result<ReportSection>(AbsentSection(in.key, in.title, in.how))
-                             : in.build();
+    auto s = in.file.empty()
+                 ? Result<ReportSection>(AbsentSection(in.key, in.title, in.how))
+                 : in.build();
     if (!s.ok()) return s.status();
     sections.push_back(std::move(s).value());
   }
@@ -147,12 +152,14 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   }
   Step(o, "pagina's per gemeente");
   std::vector<settle::YearSettlement> all;
-  for (const auto& by_year : settled.results) all.insert(all.end(), by_year.begin(), by_year.end());
+  for (const auto& by_year : settled.results)
+    all.insert(all.end(), by_year.begin(), by_year.end());
   const Table settlement = settle::SettlementTable(all, false);
   const std::vector<ReportSection> region_sections = sections;
   for (const Municipality& m : region->municipalities()) {
     if (!m.ActiveInYear(year)) continue;
-    sections.push_back(MunicipalityPage(m, region_sections, settlement, forecast->monthly));
+    sections.push_back(
+        MunicipalityPage(m, region_sections, settlement, forecast->monthly));
   }
   return report;
 }

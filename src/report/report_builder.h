@@ -18,14 +18,14 @@ struct ReportOptions {
   int year = 0;  // year of the settlement comparison and risk; 0 = last year with data
   std::vector<std::string> models = {"solidair", "profijt", "vlaktaks-3",
                                      "pool-100k"};  // built-in settlement models shown
-  std::string budget_file;    // begroting.toml; empty = target-path section left out
-  std::string agenda_file;    // agenda.toml; empty = agenda section left out
-  std::string measures_file;  // maatregelen.toml; empty = measures section left out
-  int runs = 200;             // forecast replications and risk bootstrap runs (>= 2)
-  int months = 24;            // forecast horizon, from January after the last year
+  std::string budget_file;       // begroting.toml; empty = target-path section left out
+  std::string agenda_file;       // agenda.toml; empty = agenda section left out
+  std::string measures_file;     // maatregelen.toml; empty = measures section left out
+  int runs = 200;                // forecast replications and risk bootstrap runs (>= 2)
+  int months = 24;               // forecast horizon, from January after the last year
   int64_t measure_runs = 10000;  // Monte Carlo runs over the measures' bandwidths
-  uint64_t seed = 1;          // master seed of every random draw
-  int threads = 1;            // worker threads (>= 1); the report does not depend on it
+  uint64_t seed = 1;             // master seed of every random draw
+  int threads = 1;             // worker threads (>= 1); the report does not depend on it
   bool public_output = false;  // suppress client counts below 5 (table_filter.h)
   std::function<void(const std::string&)> progress;  // Dutch step names; may be empty
 };

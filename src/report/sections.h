@@ -23,8 +23,8 @@ ReportSection AbsentSection(std::string key, std::string title, std::string how)
 ReportSection OverviewSection(const Region& region, const std::vector<UseRow>& use);
 
 // `results` per model (options order) and year (ascending); `year` is compared.
-ReportSection SettlementSection(const std::vector<std::vector<settle::YearSettlement>>& results,
-                                int year);
+ReportSection SettlementSection(
+    const std::vector<std::vector<settle::YearSettlement>>& results, int year);
 ReportSection RiskSection(const settle::RiskResult& risk);
 
 // Target path and scenarios of `file`, with realised cost from the store.
@@ -40,12 +40,14 @@ struct ForecastPart {
   Table monthly;  // rows people read, per month (for the municipality pages)
 };
 // Forecast from `cutoff` for o.months months with o.runs replications.
-Result<ForecastPart> ForecastSection(const Store& store, Date cutoff, const ReportOptions& o);
+Result<ForecastPart> ForecastSection(const Store& store, Date cutoff,
+                                     const ReportOptions& o);
 
 // The page of one municipality: its rows of every region table, its ratio figures
 // (from `settlement`, a SettlementTable of all models and years) and its fan chart
 // (from `monthly`, empty when there is no forecast).
-ReportSection MunicipalityPage(const Municipality& m, const std::vector<ReportSection>& region,
+ReportSection MunicipalityPage(const Municipality& m,
+                               const std::vector<ReportSection>& region,
                                const Table& settlement, const Table& monthly);
 
 // The fan chart of costs per month of `code` ("regio" for the region) from a monthly

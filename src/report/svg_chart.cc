@@ -1,10 +1,10 @@
 #include "report/svg_chart.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
-
-#include <fmt/format.h>
 
 #include "core/table.h"
 #include "report/xml_escape.h"
@@ -20,9 +20,9 @@ constexpr double kLegendRow = 18;
 // The value axis: from lo to hi in steps of `step`, labels divided by `scale`.
 struct Axis {
   double lo = 0, hi = 1, step = 0.2;
-  double scale = 1;      // 1e6 when labels are in millions
+  double scale = 1;  // 1e6 when labels are in millions
   int decimals = 0;
-  std::string unit;      // "mln EUR", "EUR", ""
+  std::string unit;  // "mln EUR", "EUR", ""
 };
 
 double NiceStep(double range) {
@@ -79,16 +79,19 @@ std::pair<std::string, double> Legend(const Chart& c, double top) {
       x = kLeft;
       y += kLegendRow;
     }
-    out += fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="14" height="10" fill="{}"{}/>)", x,
-                       y - 9, colour, band ? R"( fill-opacity="0.3")" : "");
-    out += fmt::format(R"(<text x="{:.1f}" y="{:.1f}">{}</text>)", x + 18, y, EscapeXml(name));
+    out +=
+        fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="14" height="10" fill="{}"{}/>)",
+                    x, y - 9, colour, band ? R"( fill-opacity="0.3")" : "");
+    out += fmt::format(R"(<text x="{:.1f}" y="{:.1f}">{}</text>)", x + 18, y,
+                       EscapeXml(name));
     x += w;
   };
   if (c.kind == Chart::Kind::kFan) {
     item(c.series[0].name + " - " + c.series[2].name, SeriesColour(0), true);
     item(c.series[1].name, SeriesColour(0), false);
   } else {
-    for (size_t i = 0; i < c.series.size(); ++i) item(c.series[i].name, SeriesColour(i), false);
+    for (size_t i = 0; i < c.series.size(); ++i)
+      item(c.series[i].name, SeriesColour(i), false);
   }
   return {out, y - top + kLegendRow};
 }
@@ -117,7 +120,8 @@ std::string RenderSvg(const Chart& c) {
   size_t longest = 0;
   for (const std::string& s : c.categories) longest = std::max(longest, s.size());
   const bool rotate = 7.0 * static_cast<double>(longest) > band;
-  const size_t every = rotate ? std::max<size_t>(1, static_cast<size_t>(std::ceil(12.0 / band))) : 1;
+  const size_t every =
+      rotate ? std::max<size_t>(1, static_cast<size_t>(std::ceil(12.0 / band))) : 1;
   const double label_h = rotate ? 8 + 5.0 * static_cast<double>(longest) : 20;
   auto x_of = [&](size_t i) { return kLeft + band * (static_cast<double>(i) + 0.5); };
   auto y_of = [&](double v) { return kTop + kPlotHeight * (a.hi - v) / (a.hi - a.lo); };
@@ -126,14 +130,14 @@ std::string RenderSvg(const Chart& c) {
   // Grid and value labels.
   for (double v = a.lo; v <= a.hi + a.step / 2; v += a.step) {
     double y = y_of(v);
-    body += fmt::format(R"(<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" class="grid"/>)", kLeft,
-                        kWidth - kRight, y, y);
-    body += fmt::format(R"(<text x="{}" y="{:.1f}" text-anchor="end">{}</text>)", kLeft - 6, y + 4,
-                        FormatNumber(v / a.scale, a.decimals));
+    body += fmt::format(R"(<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" class="grid"/>)",
+                        kLeft, kWidth - kRight, y, y);
+    body += fmt::format(R"(<text x="{}" y="{:.1f}" text-anchor="end">{}</text>)",
+                        kLeft - 6, y + 4, FormatNumber(v / a.scale, a.decimals));
   }
   if (!a.unit.empty()) {
-    body += fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", kLeft - 6, kTop - 8,
-                        EscapeXml(a.unit));
+    body += fmt::format(R"(<text x="{}" y="{}" text-anchor="end">{}</text>)", kLeft - 6,
+                        kTop - 8, EscapeXml(a.unit));
   }
   // Category labels.
   const double base_y = kTop + kPlotHeight;
@@ -144,8 +148,8 @@ std::string RenderSvg(const Chart& c) {
           R"svg(<text transform="translate({:.1f},{:.1f}) rotate(-45)" text-anchor="end">{}</text>)svg",
           x_of(i) + 4, base_y + 12, text);
     } else {
-      body += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)", x_of(i),
-                          base_y + 15, text);
+      body += fmt::format(R"(<text x="{:.1f}" y="{:.1f}" text-anchor="middle">{}</text>)",
+                          x_of(i), base_y + 15, text);
     }
   }
   // Data.
@@ -157,7 +161,8 @@ std::string RenderSvg(const Chart& c) {
         pen_down = false;
         continue;
       }
-      d += fmt::format("{}{:.1f},{:.1f} ", pen_down ? "L" : "M", x_of(i), y_of(values[i]));
+      d +=
+          fmt::format("{}{:.1f},{:.1f} ", pen_down ? "L" : "M", x_of(i), y_of(values[i]));
       pen_down = true;
     }
     return d;
@@ -174,8 +179,8 @@ std::string RenderSvg(const Chart& c) {
         double x = x_of(i) - group / 2 + bar * static_cast<double>(s);
         body += fmt::format(
             R"(<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="{}"><title>{}: {}</title></rect>)",
-            x, std::min(y, zero), std::max(bar - 1, 1.0), std::abs(zero - y), SeriesColour(s),
-            EscapeXml(c.series[s].name + ", " + c.categories[i]),
+            x, std::min(y, zero), std::max(bar - 1, 1.0), std::abs(zero - y),
+            SeriesColour(s), EscapeXml(c.series[s].name + ", " + c.categories[i]),
             FormatNumber(values[i], a.scale > 1 || std::abs(values[i]) >= 100 ? 0 : 2));
       }
     }
@@ -189,10 +194,12 @@ std::string RenderSvg(const Chart& c) {
     const auto& low = c.series[0].values;
     const auto& high = c.series[2].values;
     for (size_t i = 0; i < n && i < high.size(); ++i) {
-      if (std::isfinite(high[i])) area += fmt::format("{:.1f},{:.1f} ", x_of(i), y_of(high[i]));
+      if (std::isfinite(high[i]))
+        area += fmt::format("{:.1f},{:.1f} ", x_of(i), y_of(high[i]));
     }
     for (size_t i = std::min(n, low.size()); i-- > 0;) {
-      if (std::isfinite(low[i])) area += fmt::format("{:.1f},{:.1f} ", x_of(i), y_of(low[i]));
+      if (std::isfinite(low[i]))
+        area += fmt::format("{:.1f},{:.1f} ", x_of(i), y_of(low[i]));
     }
     body += fmt::format(R"(<polygon points="{}" fill="{}" fill-opacity="0.3"/>)", area,
                         SeriesColour(0));
@@ -205,12 +212,13 @@ std::string RenderSvg(const Chart& c) {
         R"(<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" stroke="#333" stroke-dasharray="4 3"/>)",
         kLeft, kWidth - kRight, y, y);
   }
-  body += fmt::format(R"(<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" stroke="#333"/>)", kLeft,
-                      kWidth - kRight, base_y, base_y);
+  body += fmt::format(R"(<line x1="{}" x2="{}" y1="{:.1f}" y2="{:.1f}" stroke="#333"/>)",
+                      kLeft, kWidth - kRight, base_y, base_y);
   auto [legend, legend_h] = Legend(c, base_y + label_h + 14);
   const double height = base_y + label_h + 14 + legend_h;
-  return fmt::format(R"(<svg viewBox="0 0 {} {:.0f}" role="img" aria-label="{}">{}{}</svg>)",
-                     kWidth, height, label, body, legend);
+  return fmt::format(
+      R"(<svg viewBox="0 0 {} {:.0f}" role="img" aria-label="{}">{}{}</svg>)", kWidth,
+      height, label, body, legend);
 }
 
 }  // namespace jr::report

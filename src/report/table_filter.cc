@@ -17,7 +17,9 @@ Table RowsWhere(const Table& t, const std::string& key, const std::string& value
   return out;
 }
 
-Table RowsOf(const Table& t, const std::string& code) { return RowsWhere(t, "municipality", code); }
+Table RowsOf(const Table& t, const std::string& code) {
+  return RowsWhere(t, "municipality", code);
+}
 
 bool IsClientCount(const std::string& key) {
   return key == "clients" || key == "assignments" || key == "running" ||
@@ -30,8 +32,10 @@ Table SuppressSmallCounts(Table t) {
     if (!IsClientCount(t.columns[c].key)) continue;
     for (auto& row : t.rows) {
       double v = 0;
-      if (auto* i = std::get_if<int64_t>(&row[c])) v = static_cast<double>(*i);
-      else if (auto* d = std::get_if<double>(&row[c])) v = *d;
+      if (auto* i = std::get_if<int64_t>(&row[c]))
+        v = static_cast<double>(*i);
+      else if (auto* d = std::get_if<double>(&row[c]))
+        v = *d;
       if (v > 0 && v < kMinPublicCount) {
         row[c] = fmt::format("<{}", kMinPublicCount);
         suppressed = true;
@@ -39,9 +43,9 @@ Table SuppressSmallCounts(Table t) {
     }
   }
   if (suppressed) {
-    t.notes.push_back(fmt::format(
-        "Openbare versie: aantallen onder de {} zijn vervangen door \"<{}\".", kMinPublicCount,
-        kMinPublicCount));
+    t.notes.push_back(
+        fmt::format("Openbare versie: aantallen onder de {} zijn vervangen door \"<{}\".",
+                    kMinPublicCount, kMinPublicCount));
   }
   return t;
 }

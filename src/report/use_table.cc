@@ -4,7 +4,8 @@
 
 namespace jr::report {
 
-Table UseTable(const Region& region, const std::vector<UseRow>& use, int year, bool with_totals) {
+Table UseTable(const Region& region, const std::vector<UseRow>& use, int year,
+               bool with_totals) {
   Table t;
   t.title = "Zorggebruik per gemeente en jaar";
   t.columns = {{"municipality", "Gemeente"},

@@ -14,6 +14,7 @@ namespace jr::report {
 // clients, assignments, cost_cents, cost_per_inhabitant. With `with_totals` a region
 // row (municipality "REGIO") per year follows; clients who moved between
 // municipalities within a year may be counted twice there.
-Table UseTable(const Region& region, const std::vector<UseRow>& use, int year, bool with_totals);
+Table UseTable(const Region& region, const std::vector<UseRow>& use, int year,
+               bool with_totals);
 
 }  // namespace jr::report

@@ -1,10 +1,10 @@
 #include "report/xlsx_report.h"
 
-#include <algorithm>
-#include <cmath>
-
 #include <fmt/format.h>
 #include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cmath>
 
 namespace jr::report {
 namespace {
@@ -12,7 +12,8 @@ namespace {
 constexpr size_t kMaxSheetName = 31;
 
 std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return std::tolower(c); });
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
   return s;
 }
 
@@ -58,13 +59,20 @@ struct Formats {
   lxw_format* For(const Column& c) const {
     int d = std::clamp(c.decimals, 0, 3);
     switch (c.type) {
-      case ColumnType::kText: return nullptr;
-      case ColumnType::kInt: return integer;
-      case ColumnType::kYear: return year;
-      case ColumnType::kMoney: return money;
-      case ColumnType::kCents: return cents;
-      case ColumnType::kNumber: return number[d];
-      case ColumnType::kPercent: return percent[d];
+      case ColumnType::kText:
+        return nullptr;
+      case ColumnType::kInt:
+        return integer;
+      case ColumnType::kYear:
+        return year;
+      case ColumnType::kMoney:
+        return money;
+      case ColumnType::kCents:
+        return cents;
+      case ColumnType::kNumber:
+        return number[d];
+      case ColumnType::kPercent:
+        return percent[d];
     }
     return nullptr;
   }
@@ -102,20 +110,23 @@ void WriteSheet(lxw_worksheet* ws, const Table& t, const Formats& f) {
     ++row;
   }
   ++row;
-  for (const std::string& n : t.notes) worksheet_write_string(ws, row++, 0, n.c_str(), f.note);
+  for (const std::string& n : t.notes)
+    worksheet_write_string(ws, row++, 0, n.c_str(), f.note);
 }
 
 }  // namespace
 
 std::string SheetName(const std::string& key, const std::vector<std::string>& taken) {
   std::string base;
-  for (char c : key) base += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '_';
+  for (char c : key)
+    base += std::string_view("[]:*?/\\").find(c) == std::string_view::npos ? c : '_';
   if (base.empty()) base = "blad";
   base = base.substr(0, kMaxSheetName);
   std::vector<std::string> lower;
   for (const std::string& t : taken) lower.push_back(Lower(t));
   std::string name = base;
-  for (int n = 2; std::find(lower.begin(), lower.end(), Lower(name)) != lower.end(); ++n) {
+  for (int n = 2; std::find(lower.begin(), lower.end(), Lower(name)) != lower.end();
+       ++n) {
     std::string suffix = fmt::format("_{}", n);
     name = base.substr(0, kMaxSheetName - suffix.size()) + suffix;
   }
