@@ -48,7 +48,8 @@ Axis MakeAxis(const Chart& c) {
     hi = std::max(hi, *c.reference);
   }
   if (!std::isfinite(lo)) lo = 0, hi = 1;
-  if (c.kind == Chart::Kind::kBars || lo > 0) lo = std::min(lo, 0.0);
+  // Bars and lines start at zero; a fan chart shows its band at full height.
+  if (c.kind != Chart::Kind::kFan) lo = std::min(lo, 0.0);
   if (hi <= lo) hi = lo + 1;
   Axis a;
   a.step = NiceStep(hi - lo);
