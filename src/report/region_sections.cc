@@ -129,14 +129,19 @@ ReportSection MunicipalityPage(const Municipality& m,
   ReportSection s{"gemeente_" + m.code, "Gemeente " + m.name, {}, {}, {}, m.code};
   s.text.push_back(
       fmt::format("De cijfers van {} ({}) uit de hoofdstukken hierboven: verrekening, "
-                  "risico, scenario's en "
-                  "prognose.",
+                  "risico, scenario's en prognose.",
                   m.name, m.code));
   Table own = RowsOf(settlement, m.code);
   if (!own.rows.empty()) {
     s.charts.push_back(
         RatioChart(own, "year", "model", "contribution_ratio",
                    "Bijdrage ten opzichte van eigen gebruik, per model en jaar"));
+    // The state grant does not depend on the model: the rows of the first model.
+    const Table grant = RowsWhere(own, "model", CellText(own.columns[0], own.rows[0][0]));
+    Chart c = ColumnsChart(grant, Chart::Kind::kBars, "year", {"grant_ratio"});
+    c.title = "Rijksbijdrage ten opzichte van eigen gebruik, per jaar";
+    c.reference = 1.0;
+    s.charts.push_back(std::move(c));
   }
   if (!monthly.rows.empty()) s.charts.push_back(FanChart(monthly, m.code, m.name));
   for (const ReportSection& r : region) {
