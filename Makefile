@@ -3,8 +3,8 @@
 
 PACKAGES := g++ make cmake pkg-config libfmt-dev libcli11-dev libtomlplusplus-dev \
 	nlohmann-json3-dev libsodium-dev libcsv-dev librandom123-dev libsqlite3-dev \
-	libgtest-dev libgmock-dev libbenchmark-dev \
-	libcpp-httplib-dev curl
+	libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev \
+	libcpp-httplib-dev curl python3
 BUILD ?= build
 JOBS ?= $(shell nproc)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

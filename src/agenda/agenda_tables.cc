@@ -114,4 +114,12 @@ Table CostShareTable(const Agenda& a, const KeyWeights& w, const std::vector<Mon
   return t;
 }
 
+Result<Table> CostShareTable(const Agenda& a, const Region& region, const std::string& key) {
+  auto w = WeightsFor(region, a.share_year, key);
+  if (!w.ok()) return w.status();
+  auto parts = SplitByKey(a.shared_cost, *w);
+  if (!parts.ok()) return parts.status();
+  return CostShareTable(a, *w, *parts, region);
+}
+
 }  // namespace jr

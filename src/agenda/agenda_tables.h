@@ -26,5 +26,8 @@ Table OverdueTable(const AgendaProgress& p);
 // amount_cents. REQUIRES: parts in the order of w.codes.
 Table CostShareTable(const Agenda& a, const KeyWeights& w, const std::vector<Money>& parts,
                      const Region& region);
+// The same for `a.shared_cost` split by `key` of `a.share_year` over `region`. Fails
+// (Dutch) when a municipality lacks the key.
+Result<Table> CostShareTable(const Agenda& a, const Region& region, const std::string& key);
 
 }  // namespace jr

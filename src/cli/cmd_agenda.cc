@@ -37,11 +37,9 @@ std::optional<Table> Sharing(const AgendaOptions& o, const Agenda& a) {
   auto store = OpenExisting(o.db);
   auto region = store->LoadRegion();
   if (!region.ok()) Fail(region.status());
-  auto w = WeightsFor(*region, a.share_year, o.key.empty() ? a.share_key : o.key);
-  if (!w.ok()) Fail(w.status());
-  auto parts = SplitByKey(a.shared_cost, *w);
-  if (!parts.ok()) Fail(parts.status());
-  return CostShareTable(a, *w, *parts, *region);
+  auto t = CostShareTable(a, *region, o.key.empty() ? a.share_key : o.key);
+  if (!t.ok()) Fail(t.status());
+  return std::move(t).value();
 }
 
 void Run(const AgendaOptions& o) {

@@ -10,7 +10,9 @@ namespace {
 
 bool IsNumeric(ColumnType t) { return t != ColumnType::kText; }
 
-std::string TextCell(const Column& c, const Cell& cell) {
+}  // namespace
+
+std::string CellText(const Column& c, const Cell& cell) {
   if (std::holds_alternative<std::monostate>(cell)) return "";
   if (auto* s = std::get_if<std::string>(&cell)) return *s;
   if (auto* i = std::get_if<int64_t>(&cell)) {
@@ -25,6 +27,8 @@ std::string TextCell(const Column& c, const Cell& cell) {
   if (c.type == ColumnType::kPercent) return FormatNumber(d * 100, c.decimals) + "%";
   return FormatNumber(d, c.decimals);
 }
+
+namespace {
 
 std::string RawCell(const Cell& cell) {
   if (std::holds_alternative<std::monostate>(cell)) return "";
@@ -79,7 +83,7 @@ std::string RenderText(const Table& t) {
   for (const auto& row : t.rows) {
     std::vector<std::string> r;
     for (size_t c = 0; c < t.columns.size(); ++c) {
-      r.push_back(TextCell(t.columns[c], row[c]));
+      r.push_back(CellText(t.columns[c], row[c]));
       width[c] = std::max(width[c], Width(r.back()));
     }
     cells.push_back(std::move(r));

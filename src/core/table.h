@@ -56,6 +56,10 @@ nlohmann::json ToJson(const Table& t);
 // Text, CSV or JSON (pretty-printed array) of one table.
 std::string Render(const Table& t, OutputFormat f);
 
+// One cell as people read it (the text table's notation): "1.234.567" for money,
+// "12,3%", "" for an empty cell, "-" for a number that is not finite.
+std::string CellText(const Column& c, const Cell& cell);
+
 // Dutch number formatting for people: FormatNumber(1234.5, 1) = "1.234,5".
 std::string FormatNumber(double v, int decimals);
 

@@ -1,0 +1,23 @@
+// Tables of forecast summaries for people and machines, shared by the CLI and the
+// report.
+#pragma once
+
+#include <vector>
+
+#include "core/table.h"
+#include "forecast/calibration.h"
+#include "forecast/forecast_summary.h"
+
+namespace jr::forecast {
+
+// Per period, municipality and group. Keys: period, months, municipality, name, group,
+// cost_{mean,p10,p50,p90}_cents, active_{mean,p10,p90}, new_{mean,p10,p90}. Without
+// `all_rows` only the rows people read: each municipality over all groups, the region
+// per group and in total.
+Table ForecastTable(const Calibration& c, const std::vector<SummaryRow>& rows, Period p,
+                    bool all_rows);
+// The levers' effect per year (rows of Difference). Keys: year, municipality, name,
+// group, cost_effect_{mean,p10,p90}_cents, active_effect_mean, new_effect_mean.
+Table EffectTable(const Calibration& c, const std::vector<SummaryRow>& rows);
+
+}  // namespace jr::forecast

@@ -1,0 +1,104 @@
+// The sections that need an input file besides the store: the budget monitor
+// (begroting.toml), the development agenda (agenda.toml) and the measures
+// (maatregelen.toml).
+#include <fmt/format.h>
+
+#include "agenda/agenda.h"
+#include "agenda/agenda_progress.h"
+#include "agenda/agenda_tables.h"
+#include "agenda/measure_portfolio.h"
+#include "agenda/savings_simulation.h"
+#include "agenda/savings_tables.h"
+#include "budget/monitor.h"
+#include "budget/monitor_tables.h"
+#include "report/chart_from_table.h"
+#include "report/sections.h"
+
+namespace jr::report {
+
+Result<ReportSection> BudgetSection(const std::string& file, const Store& store,
+                                    const Region& region) {
+  auto cfg = LoadBudgetConfig(file);
+  if (!cfg.ok()) return cfg.status();
+  auto costs = LoadRealisedCosts(store, region, cfg->include_fixed_costs,
+                                 cfg->include_local_costs);
+  if (!costs.ok()) return costs.status();
+  MonitorInput in{.config = *cfg, .store = std::move(costs).value(), .region = &region};
+  auto r = RunMonitor(in);
+  if (!r.ok()) return r.status();
+  ReportSection s{"taakstelling", "Taakstellingspad en scenario's", {}, {}, {}, ""};
+  s.text.push_back(fmt::format(
+      "Begroting, burap en taakstelling uit {} naast de realisatie (jaren zonder "
+      "realisatie in "
+      "het bestand: gedeclareerde zorg uit de database). Scenario 1: plafond op het oude "
+      "rijksbudget; 2: realisatie van het jaar ervoor plus indexatie; 3: het "
+      "taakstellingspad. "
+      "Een positief verschil is een overschrijding.",
+      file));
+  Table path = PathTable(*r);
+  Table scenarios = ScenarioTable(*r);
+  Chart c = ColumnsChart(scenarios, Chart::Kind::kLines, "year",
+                         {"cost_cents", "cap1_cents", "cap2_cents", "cap3_cents"});
+  c.title = "Kosten naast de plafonds van scenario 1-3";
+  s.charts.push_back(std::move(c));
+  s.tables.push_back({"taakstellingspad", std::move(path)});
+  s.tables.push_back({"scenarios", std::move(scenarios)});
+  s.tables.push_back(
+      {"scenarios_gemeenten", MunicipalityScenarioTable(*r, region, cfg->key)});
+  return s;
+}
+
+Result<ReportSection> AgendaSection(const std::string& file, const Region& region) {
+  auto agenda = LoadAgenda(file);
+  if (!agenda.ok()) return agenda.status();
+  AgendaProgress p = EvaluateAgenda(*agenda, agenda->date);
+  ReportSection s{"agenda", "Ontwikkelagenda", {}, {}, {}, ""};
+  s.text.push_back(fmt::format(
+      "Voortgang van de opgaven uit {} op {}: geplande en gerealiseerde besparing per "
+      "jaar, ook "
+      "als de besparing een jaar later komt, en mijlpalen die over tijd zijn.",
+      file, FormatDate(agenda->date)));
+  Table years = AgendaYearTable(p);
+  Chart c = ColumnsChart(years, Chart::Kind::kBars, "year",
+                         {"planned_cents", "realised_cents", "target_cents"});
+  c.title = "Besparing per jaar: gepland, gerealiseerd en taakstelling";
+  s.charts.push_back(std::move(c));
+  s.tables.push_back({"agenda_jaren", std::move(years)});
+  s.tables.push_back({"agenda_opgaven", AgendaItemTable(p)});
+  s.tables.push_back({"agenda_clusters", AgendaClusterTable(p)});
+  s.tables.push_back({"agenda_over_tijd", OverdueTable(p)});
+  if (agenda->shared_cost.cents() != 0 && !region.municipalities().empty()) {
+    auto sharing = CostShareTable(*agenda, region, agenda->share_key);
+    if (!sharing.ok()) return sharing.status();
+    s.tables.push_back({"agenda_verdeling", std::move(sharing).value()});
+  }
+  return s;
+}
+
+Result<ReportSection> MeasuresSection(const std::string& file, const ReportOptions& o) {
+  auto p = LoadMeasurePortfolio(file);
+  if (!p.ok()) return p.status();
+  auto r =
+      SimulateSavings(*p, {.runs = o.measure_runs, .seed = o.seed, .threads = o.threads});
+  if (!r.ok()) return r.status();
+  ReportSection s{"maatregelen", "Maatregelen en hun besparing", {}, {}, {}, ""};
+  s.text.push_back(
+      fmt::format("Monte Carlo over de bandbreedtes van de maatregelen in {} ({} runs). "
+                  "Maatregelen op "
+                  "dezelfde grondslag tellen niet op: samen besparen ze minder dan de "
+                  "som (overlap). De "
+                  "figuur toont de verdeling van de totale besparing (P10, P50, P90) "
+                  "naast de naïeve som.",
+                  file, FormatNumber(static_cast<double>(o.measure_runs), 0)));
+  Table years = SavingsYearTable(*r);
+  Chart c = ColumnsChart(
+      years, Chart::Kind::kBars, "year",
+      {"p10_cents", "p50_cents", "p90_cents", "naive_mean_cents", "target_cents"});
+  c.title = "Totale besparing per jaar: verdeling, naïeve som en taakstelling";
+  s.charts.push_back(std::move(c));
+  s.tables.push_back({"besparing", std::move(years)});
+  s.tables.push_back({"maatregelen", MeasureShareTable(*p, *r)});
+  return s;
+}
+
+}  // namespace jr::report

@@ -1,0 +1,157 @@
+// The sections computed from the care data alone: overview, settlement, risk, and the
+// municipality pages that take their rows from every region section.
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "report/chart_from_table.h"
+#include "report/sections.h"
+#include "report/table_filter.h"
+#include "report/use_table.h"
+#include "settle/settlement_tables.h"
+
+namespace jr::report {
+namespace {
+
+// Years shown in the ratio figures, as in seed 002 (four years, 2015-2018).
+constexpr int kRatioYears = 4;
+
+Chart RatioChart(const Table& settlement, const std::string& category,
+                 const std::string& series, const std::string& ratio, std::string title) {
+  Chart c = PivotChart(settlement, Chart::Kind::kBars, category, series, ratio);
+  c.title = std::move(title);
+  c.reference = 1.0;
+  c.note = "Boven 1 (stippellijn): meer dan het eigen gebruik.";
+  return c;
+}
+
+}  // namespace
+
+ReportSection AbsentSection(std::string key, std::string title, std::string how) {
+  return {std::move(key),
+          std::move(title),
+          {"Dit hoofdstuk is niet opgenomen. " + std::move(how)},
+          {},
+          {},
+          ""};
+}
+
+ReportSection OverviewSection(const Region& region, const std::vector<UseRow>& use) {
+  ReportSection s{"regio", "Regio in cijfers", {}, {}, {}, ""};
+  Table t = UseTable(region, use, 0, true);
+  Table totals = RowsOf(t, "REGIO");
+  totals.title = "Kosten van de regio per jaar";
+  s.charts.push_back(ColumnsChart(totals, Chart::Kind::kBars, "year", {"cost_cents"}));
+  if (!totals.rows.empty()) {
+    const Cell& last_year = totals.rows.back()[2];
+    Table last = t;
+    last.rows.clear();
+    for (const auto& row : t.rows) {
+      if (row[2] == last_year && row[0] != Cell(std::string("REGIO")))
+        last.rows.push_back(row);
+    }
+    last.title = "Kosten per inwoner per gemeente, " +
+                 std::to_string(std::get<int64_t>(last_year));
+    s.charts.push_back(
+        ColumnsChart(last, Chart::Kind::kBars, "name", {"cost_per_inhabitant"}));
+    s.text.push_back(
+        fmt::format("{} gemeenten, gegevens over {} jaar. Kosten zijn gedeclareerde "
+                    "zorg; een cliënt telt "
+                    "mee bij de gemeente die verantwoordelijk is (woonplaatsbeginsel).",
+                    region.municipalities().size(), totals.rows.size()));
+  }
+  s.tables.push_back({"zorggebruik", std::move(t)});
+  return s;
+}
+
+ReportSection SettlementSection(
+    const std::vector<std::vector<settle::YearSettlement>>& results, int year) {
+  ReportSection s{"verrekening", "Verrekening per model", {}, {}, {}, ""};
+  s.text.push_back(
+      "Wie betaalt wat: per model de bijdrage van elke gemeente naast haar eigen gebruik "
+      "en "
+      "rijksbijdrage. Het totaal van de bijdragen is onder elk model gelijk; alleen de "
+      "verdeling "
+      "verschilt. De figuren tonen, zoals in de evaluatie van 2019, per gemeente en jaar "
+      "de "
+      "bijdrage en de rijksbijdrage ten opzichte van de realisatie (het eigen gebruik).");
+  std::vector<settle::YearSettlement> compared;
+  for (const auto& by_year : results) {
+    for (const settle::YearSettlement& y : by_year) {
+      if (y.year == year) compared.push_back(y);
+    }
+  }
+  if (!compared.empty())
+    s.tables.push_back({"verrekening_vergelijking", settle::CompareTable(compared)});
+  for (const auto& by_year : results) {
+    if (by_year.empty()) continue;
+    const std::string& model = by_year.front().model;
+    const size_t first = by_year.size() > kRatioYears ? by_year.size() - kRatioYears : 0;
+    std::vector<settle::YearSettlement> recent(by_year.begin() + static_cast<long>(first),
+                                               by_year.end());
+    Table chart_rows = settle::SettlementTable(recent, false);
+    if (&by_year == &results.front()) {
+      s.charts.push_back(RatioChart(
+          chart_rows, "name", "year", "grant_ratio",
+          "Rijksbijdrage ten opzichte van eigen gebruik, per gemeente en jaar"));
+    }
+    s.charts.push_back(RatioChart(
+        chart_rows, "name", "year", "contribution_ratio",
+        fmt::format(
+            "Bijdrage ten opzichte van eigen gebruik, per gemeente en jaar (model {})",
+            model)));
+    Table t = settle::SettlementTable(by_year, true);
+    t.title = fmt::format("Verrekening per gemeente en jaar, model {}", model);
+    s.tables.push_back({"verrekening_" + model, std::move(t)});
+  }
+  return s;
+}
+
+ReportSection RiskSection(const settle::RiskResult& risk) {
+  ReportSection s{"risico", "Risico per model", {}, {}, {}, ""};
+  s.text.push_back(
+      "Hoeveel kan de bijdrage van een gemeente door toeval schommelen? Per model is de "
+      "spreiding berekend door de cliënten van elk jaar opnieuw te trekken (bootstrap). "
+      "Kleine "
+      "gemeenten dragen zonder solidariteit een groter risico per inwoner.");
+  Table t = settle::RiskTable(risk);
+  Chart c = PivotChart(t, Chart::Kind::kBars, "name", "model", "stddev_per_inhabitant");
+  c.title =
+      fmt::format("Standaardafwijking van de bijdrage per inwoner (EUR), {}", risk.year);
+  s.charts.push_back(std::move(c));
+  s.tables.push_back({"risico", std::move(t)});
+  return s;
+}
+
+ReportSection MunicipalityPage(const Municipality& m,
+                               const std::vector<ReportSection>& region,
+                               const Table& settlement, const Table& monthly) {
+  ReportSection s{"gemeente_" + m.code, "Gemeente " + m.name, {}, {}, {}, m.code};
+  s.text.push_back(
+      fmt::format("De cijfers van {} ({}) uit de hoofdstukken hierboven: verrekening, "
+                  "risico, scenario's en prognose.",
+                  m.name, m.code));
+  Table own = RowsOf(settlement, m.code);
+  if (!own.rows.empty()) {
+    s.charts.push_back(
+        RatioChart(own, "year", "model", "contribution_ratio",
+                   "Bijdrage ten opzichte van eigen gebruik, per model en jaar"));
+    // The state grant does not depend on the model: the rows of the first model.
+    const Table grant = RowsWhere(own, "model", CellText(own.columns[0], own.rows[0][0]));
+    Chart c = ColumnsChart(grant, Chart::Kind::kBars, "year", {"grant_ratio"});
+    c.title = "Rijksbijdrage ten opzichte van eigen gebruik, per jaar";
+    c.reference = 1.0;
+    s.charts.push_back(std::move(c));
+  }
+  if (!monthly.rows.empty()) s.charts.push_back(FanChart(monthly, m.code, m.name));
+  for (const ReportSection& r : region) {
+    for (const Section& t : r.tables) {
+      Table rows = RowsOf(t.table, m.code);
+      if (rows.rows.empty()) continue;
+      s.tables.push_back({t.key + "_" + m.code, std::move(rows)});
+    }
+  }
+  return s;
+}
+
+}  // namespace jr::report

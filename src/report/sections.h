@@ -1,0 +1,57 @@
+// The sections of the report, one function each (report_builder.cc puts them in
+// order). Internal to src/report/.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/date.h"
+#include "core/status.h"
+#include "region/region.h"
+#include "report/report.h"
+#include "report/report_builder.h"
+#include "settle/risk.h"
+#include "settle/settlement.h"
+#include "store/store.h"
+
+namespace jr::report {
+
+// A section that only says why it is missing and how to add it.
+ReportSection AbsentSection(std::string key, std::string title, std::string how);
+
+// Care use per municipality and year, with the region's cost per year.
+ReportSection OverviewSection(const Region& region, const std::vector<UseRow>& use);
+
+// `results` per model (options order) and year (ascending); `year` is compared.
+ReportSection SettlementSection(
+    const std::vector<std::vector<settle::YearSettlement>>& results, int year);
+ReportSection RiskSection(const settle::RiskResult& risk);
+
+// Target path and scenarios of `file`, with realised cost from the store.
+Result<ReportSection> BudgetSection(const std::string& file, const Store& store,
+                                    const Region& region);
+// Agenda progress of `file` as of its date; cost sharing over `region`.
+Result<ReportSection> AgendaSection(const std::string& file, const Region& region);
+// Monte Carlo over the measures of `file`.
+Result<ReportSection> MeasuresSection(const std::string& file, const ReportOptions& o);
+
+struct ForecastPart {
+  ReportSection section;
+  Table monthly;  // rows people read, per month (for the municipality pages)
+};
+// Forecast from `cutoff` for o.months months with o.runs replications.
+Result<ForecastPart> ForecastSection(const Store& store, Date cutoff,
+                                     const ReportOptions& o);
+
+// The page of one municipality: its rows of every region table, its ratio figures
+// (from `settlement`, a SettlementTable of all models and years) and its fan chart
+// (from `monthly`, empty when there is no forecast).
+ReportSection MunicipalityPage(const Municipality& m,
+                               const std::vector<ReportSection>& region,
+                               const Table& settlement, const Table& monthly);
+
+// The fan chart of costs per month of `code` ("regio" for the region) from a monthly
+// ForecastTable, titled with `name`.
+Chart FanChart(const Table& monthly, const std::string& code, const std::string& name);
+
+}  // namespace jr::report
