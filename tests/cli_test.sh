@@ -47,5 +47,41 @@ check "bad file says nothing changed" grep -q "er is niets gewijzigd" "$T/err"
 check "unknown kind is refused" sh -c "! \"$JR\" import --db \"$DB\" onzin \"$T/aanbieders.csv\""
 check "missing database is refused" sh -c "! \"$JR\" stats --db \"$T/none.db\""
 
+# settle: who pays what (docs/formats.md), risk, and bad model files.
+"$JR" settle --db "$DB" --compare solidair,profijt,pool-100k --format json > "$T/settle.json"
+check "settle json has the documented fields and equal totals per model" python3 -c '
+import json,sys
+rows=json.load(open(sys.argv[1]))
+assert rows, "no rows"
+for r in rows:
+    for k in ("model","year","municipality","contribution_cents","own_use_cents",
+              "state_grant_cents","transfer_cents"):
+        assert k in r, k
+    assert r["transfer_cents"]==r["contribution_cents"]-r["own_use_cents"], r
+totals={}
+for r in rows: totals[r["model"]]=totals.get(r["model"],0)+r["contribution_cents"]
+assert sorted(totals)==["pool-100k","profijt","solidair"], totals
+assert len(set(totals.values()))==1, totals
+' "$T/settle.json"
+check "settle --compare table is Dutch" sh -c "\"$JR\" settle --db \"$DB\" --compare solidair,profijt | grep -q 'Bijdrage profijt'"
+"$JR" settle --db "$DB" --compare solidair,profijt --risk --runs 200 --seed 7 --threads 1 --format json > "$T/risk1.json"
+"$JR" settle --db "$DB" --compare solidair,profijt --risk --runs 200 --seed 7 --threads 2 --format json > "$T/risk2.json"
+check "risk json has the documented fields" python3 -c '
+import json,sys
+rows=json.load(open(sys.argv[1]))
+assert len(rows)==4, rows
+for r in rows:
+    for k in ("model","year","municipality","contribution_cents","stddev_cents",
+              "p95_minus_median_cents","stddev_per_inhabitant",
+              "p95_minus_median_per_inhabitant"):
+        assert k in r, k
+' "$T/risk1.json"
+check "risk is the same with 1 and 2 threads" cmp "$T/risk1.json" "$T/risk2.json"
+"$JR" settle --db "$DB" --model-file tests/data/settle/models/bad-unknown-rule.toml > "$T/out" 2> "$T/err"
+rc=$?
+check "bad model file exits non-zero" test "$rc" -ne 0
+check "bad model file error names file, line and key" grep -q "bad-unknown-rule.toml:4:.*\[buckets.verblijf\]: .*onbekende regel 'vlaktaks:3'" "$T/err"
+check "unknown model is refused in Dutch" sh -c "\"$JR\" settle --db \"$DB\" --model onzin 2>&1 | grep -q \"onbekend model 'onzin'\""
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

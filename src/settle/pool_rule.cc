@@ -13,7 +13,7 @@ class PoolRule final : public SettlementRule {
   std::string name() const override {
     return fmt::format("pool:{}:{}", threshold_.cents() / 100, key_);
   }
-  RuleNeeds needs() const override { return {true, true}; }
+  RuleNeeds needs() const override { return {true, true, 0}; }
   Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
     std::vector<Money> exact = c.year.UseOf(c.bucket_index);
     if (c.year.client_costs.empty() && c.bucket_total != Money()) {

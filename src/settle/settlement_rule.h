@@ -30,9 +30,11 @@ struct RuleNeeds {
   bool own_use = false;       // the bucket's own declared use (own, pool): such a rule
                               // cannot split a fixed regional cost
   bool client_costs = false;  // per-client costs (pool)
+  int lookback = 0;           // years before the settled year it reads (history, clients)
 
   RuleNeeds operator|(RuleNeeds o) const {
-    return {own_use || o.own_use, client_costs || o.client_costs};
+    return {own_use || o.own_use, client_costs || o.client_costs,
+            lookback > o.lookback ? lookback : o.lookback};
   }
 };
 
