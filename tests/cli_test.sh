@@ -81,6 +81,10 @@ check "risk is the same with 1 and 2 threads" cmp "$T/risk1.json" "$T/risk2.json
 rc=$?
 check "bad model file exits non-zero" test "$rc" -ne 0
 check "bad model file error names file, line and key" grep -q "bad-unknown-rule.toml:4:.*\[buckets.verblijf\]: .*onbekende regel 'vlaktaks:3'" "$T/err"
+"$JR" settle --db "$DB" --model-file tests/data/settle/models/bad-history-too-long.toml > "$T/out" 2> "$T/err"
+check "n larger than the history names file and key" grep -q "bad-history-too-long.toml:5:.*\[buckets.verblijf\]: .*history:9 vraagt de kosten van" "$T/err"
+"$JR" settle --db "$DB" --model-file tests/data/settle/models/bad-key-missing.toml > "$T/out" 2> "$T/err"
+check "missing key names file and key" grep -q "bad-key-missing.toml:3:.*\[default\]: .*verdeelsleutel 'custom' bestaat niet" "$T/err"
 check "unknown model is refused in Dutch" sh -c "\"$JR\" settle --db \"$DB\" --model onzin 2>&1 | grep -q \"onbekend model 'onzin'\""
 
 echo "$pass passed, $fail failed"
