@@ -77,6 +77,22 @@ for r in rows:
         assert k in r, k
 ' "$T/risk1.json"
 check "risk is the same with 1 and 2 threads" cmp "$T/risk1.json" "$T/risk2.json"
+# A small demo region (2015-2025, ~300 clients a year): several years, mergers, history.
+DEMO=$T/demo.db
+"$JR" init --db "$DEMO" >/dev/null && "$JR" demo --db "$DEMO" --dir "$T/demo" --scale 0.02 >/dev/null 2>&1
+M=solidair,profijt,vlaktaks-3,zwaar-solidair,pool-100k
+"$JR" settle --db "$DEMO" --compare $M --format json > "$T/all_years.json"
+"$JR" settle --db "$DEMO" --compare $M --year 2025 --format json > "$T/one_year.json"
+check "settle --year reads only the years it needs, with the same result" cmp "$T/all_years.json" "$T/one_year.json"
+"$JR" settle --db "$DEMO" --compare $M --year 2021 --risk --runs 300 --threads 1 --format json > "$T/drisk1.json"
+"$JR" settle --db "$DEMO" --compare $M --year 2021 --risk --runs 300 --threads 2 --format json > "$T/drisk2.json"
+check "demo risk is the same with 1 and 2 threads" cmp "$T/drisk1.json" "$T/drisk2.json"
+check "demo risk has spread" python3 -c '
+import json,sys
+rows=json.load(open(sys.argv[1]))
+assert len(rows)==5*10, len(rows)
+assert any(r["stddev_cents"]>0 for r in rows if r["model"]=="profijt")
+' "$T/drisk1.json"
 "$JR" settle --db "$DB" --model-file tests/data/settle/models/bad-unknown-rule.toml > "$T/out" 2> "$T/err"
 rc=$?
 check "bad model file exits non-zero" test "$rc" -ne 0
