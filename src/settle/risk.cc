@@ -19,10 +19,11 @@ using ClientRanges = std::vector<std::pair<size_t, size_t>>;
 // so a run allocates nothing.
 class Resampler {
  public:
-  // With `client_rows` false the per-client rows of a run are not written (no model
-  // reads them), only the sums per bucket and municipality.
-  Resampler(const YearData& base, uint64_t seed, bool client_rows)
-      : base_(base), work_(base), client_rows_(client_rows) {
+  // Of the per-client rows of a run only those costing more than `floor_cents` are
+  // written (the models read no others; INT64_MAX: none); the sums per bucket and
+  // municipality always cover every row.
+  Resampler(const YearData& base, uint64_t seed, int64_t floor_cents)
+      : base_(base), work_(base), floor_cents_(floor_cents) {
     key_ = {{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32)}};
     const size_t n = base.municipalities.size();
     clients_.resize(n);
@@ -40,7 +41,7 @@ class Resampler {
       i = j;
     }
     work_.client_costs.clear();
-    if (client_rows_) work_.client_costs.reserve(rows.size() * 2);
+    work_.client_costs.reserve(rows.size());
   }
 
   // The year data of run `run`; valid until the next call.
@@ -67,7 +68,7 @@ class Resampler {
           const ClientCost& row = base_.client_costs[i];
           work_.use[row.bucket][row.municipality] += row.cost;
           work_.clients[row.bucket][row.municipality] += 1;
-          if (client_rows_) {
+          if (row.cost.cents() > floor_cents_) {
             work_.client_costs.push_back(row);
             work_.client_costs.back().client = next_client;
           }
@@ -81,7 +82,7 @@ class Resampler {
  private:
   const YearData& base_;
   YearData work_;
-  bool client_rows_;
+  int64_t floor_cents_;
   std::vector<ClientRanges> clients_;
   std::vector<std::vector<Money>> residual_use_;
   std::vector<std::vector<int64_t>> residual_clients_;
@@ -131,10 +132,13 @@ Result<RiskResult> SimulateRisk(const SettlementInput& input,
       models.size(), std::vector<std::vector<int64_t>>(n, std::vector<int64_t>(runs)));
   const size_t threads = std::min(static_cast<size_t>(options.threads), runs);
   std::vector<Status> failures(threads);
-  bool client_rows = false;
-  for (const Model* model : models) client_rows = client_rows || model->needs().client_costs;
+  int64_t floor_cents = INT64_MAX;
+  for (const Model* model : models) {
+    const RuleNeeds needs = model->needs();
+    if (needs.client_costs) floor_cents = std::min(floor_cents, needs.client_cost_floor_cents);
+  }
   auto work = [&](size_t t) {
-    Resampler resampler(*base, options.seed, client_rows);
+    Resampler resampler(*base, options.seed, floor_cents);
     for (size_t r = t; r < runs; r += threads) {
       const YearData& data = resampler.Run(static_cast<uint32_t>(r));
       for (size_t k = 0; k < models.size(); ++k) {
