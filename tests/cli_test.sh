@@ -101,6 +101,7 @@ check "bad model file error names file, line and key" grep -q "bad-unknown-rule.
 check "n larger than the history names file and key" grep -q "bad-history-too-long.toml:5:.*\[buckets.verblijf\]: .*history:9 vraagt de kosten van" "$T/err"
 "$JR" settle --db "$DB" --model-file tests/data/settle/models/bad-key-missing.toml > "$T/out" 2> "$T/err"
 check "missing key names file and key" grep -q "bad-key-missing.toml:3:.*\[default\]: .*verdeelsleutel 'custom' bestaat niet" "$T/err"
+check "a year without data is named" sh -c "\"$JR\" settle --db \"$DB\" --year 2030 2>&1 | grep -q 'geen gegevens voor jaar 2030'"
 check "unknown model is refused in Dutch" sh -c "\"$JR\" settle --db \"$DB\" --model onzin 2>&1 | grep -q \"onbekend model 'onzin'\""
 
 echo "$pass passed, $fail failed"

@@ -81,7 +81,13 @@ std::vector<settle::Model> ResolveModels(const SettleOptions& o, bool model_give
 
 // The years asked: --years A-B, --year Y, or the last year with data.
 std::vector<int> ResolveYears(const SettleOptions& o, const settle::SettlementInput& input) {
-  if (input.years.empty()) Fail(Status::Error("geen gegevens om te verrekenen; importeer eerst declaraties"));
+  if (input.years.empty()) {
+    // Only the years asked were read, so an empty input may mean just those are empty.
+    Fail(Status::Error(o.year == 0 && o.years.empty()
+                           ? "geen gegevens om te verrekenen; importeer eerst declaraties"
+                       : o.years.empty() ? fmt::format("geen gegevens voor jaar {}", o.year)
+                                         : fmt::format("geen gegevens voor de jaren {}", o.years)));
+  }
   if (!o.years.empty()) {
     const auto [first, last] = ParseYearRange(o.years);
     std::vector<int> out;
