@@ -232,5 +232,62 @@ for f in glob.glob(sys.argv[1] + "/*.csv"):
 check "report with input files has their sections" "$JR" report --db "$DB" --out "$T/in" --runs 20 --measures data/demo/maatregelen.toml
 check "report measures section is filled" grep -q 'Totale besparing per jaar' "$T/in/rapport.html"
 
+# settle: who pays what (docs/formats.md), risk, and bad model files.
+"$JR" settle --db "$DB" --compare solidair,profijt,pool-100k --format json > "$T/settle.json"
+check "settle json has the documented fields and equal totals per model" python3 -c '
+import json,sys
+rows=json.load(open(sys.argv[1]))
+assert rows, "no rows"
+for r in rows:
+    for k in ("model","year","municipality","contribution_cents","own_use_cents",
+              "state_grant_cents","transfer_cents"):
+        assert k in r, k
+    assert r["transfer_cents"]==r["contribution_cents"]-r["own_use_cents"], r
+totals={}
+for r in rows: totals[r["model"]]=totals.get(r["model"],0)+r["contribution_cents"]
+assert sorted(totals)==["pool-100k","profijt","solidair"], totals
+assert len(set(totals.values()))==1, totals
+' "$T/settle.json"
+check "settle --compare table is Dutch" sh -c "\"$JR\" settle --db \"$DB\" --compare solidair,profijt | grep -q 'Bijdrage profijt'"
+"$JR" settle --db "$DB" --compare solidair,profijt --risk --runs 200 --seed 7 --threads 1 --format json > "$T/risk1.json"
+"$JR" settle --db "$DB" --compare solidair,profijt --risk --runs 200 --seed 7 --threads 2 --format json > "$T/risk2.json"
+check "risk json has the documented fields" python3 -c '
+import json,sys
+rows=json.load(open(sys.argv[1]))
+assert len(rows)==4, rows
+for r in rows:
+    for k in ("model","year","municipality","contribution_cents","stddev_cents",
+              "p95_minus_median_cents","stddev_per_inhabitant",
+              "p95_minus_median_per_inhabitant"):
+        assert k in r, k
+' "$T/risk1.json"
+check "risk is the same with 1 and 2 threads" cmp "$T/risk1.json" "$T/risk2.json"
+# A small demo region (2015-2025, ~300 clients a year): several years, mergers, history.
+DEMO=$T/demo.db
+"$JR" init --db "$DEMO" >/dev/null && "$JR" demo --db "$DEMO" --dir "$T/demo" --scale 0.02 >/dev/null 2>&1
+M=solidair,profijt,vlaktaks-3,zwaar-solidair,pool-100k
+"$JR" settle --db "$DEMO" --compare $M --format json > "$T/all_years.json"
+"$JR" settle --db "$DEMO" --compare $M --year 2025 --format json > "$T/one_year.json"
+check "settle --year reads only the years it needs, with the same result" cmp "$T/all_years.json" "$T/one_year.json"
+"$JR" settle --db "$DEMO" --compare $M --year 2021 --risk --runs 300 --threads 1 --format json > "$T/drisk1.json"
+"$JR" settle --db "$DEMO" --compare $M --year 2021 --risk --runs 300 --threads 2 --format json > "$T/drisk2.json"
+check "demo risk is the same with 1 and 2 threads" cmp "$T/drisk1.json" "$T/drisk2.json"
+check "demo risk has spread" python3 -c '
+import json,sys
+rows=json.load(open(sys.argv[1]))
+assert len(rows)==5*10, len(rows)
+assert any(r["stddev_cents"]>0 for r in rows if r["model"]=="profijt")
+' "$T/drisk1.json"
+"$JR" settle --db "$DB" --model-file tests/data/settle/models/bad-unknown-rule.toml > "$T/out" 2> "$T/err"
+rc=$?
+check "bad model file exits non-zero" test "$rc" -ne 0
+check "bad model file error names file, line and key" grep -q "bad-unknown-rule.toml:4:.*\[buckets.verblijf\]: .*onbekende regel 'vlaktaks:3'" "$T/err"
+"$JR" settle --db "$DB" --model-file tests/data/settle/models/bad-history-too-long.toml > "$T/out" 2> "$T/err"
+check "n larger than the history names file and key" grep -q "bad-history-too-long.toml:5:.*\[buckets.verblijf\]: .*history:9 vraagt de kosten van" "$T/err"
+"$JR" settle --db "$DB" --model-file tests/data/settle/models/bad-key-missing.toml > "$T/out" 2> "$T/err"
+check "missing key names file and key" grep -q "bad-key-missing.toml:3:.*\[default\]: .*verdeelsleutel 'custom' bestaat niet" "$T/err"
+check "a year without data is named" sh -c "\"$JR\" settle --db \"$DB\" --year 2030 2>&1 | grep -q 'geen gegevens voor jaar 2030'"
+check "unknown model is refused in Dutch" sh -c "\"$JR\" settle --db \"$DB\" --model onzin 2>&1 | grep -q \"onbekend model 'onzin'\""
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -40,6 +40,17 @@ std::vector<std::string> SplitList(const std::string& text) {
   return out;
 }
 
+// --years "A-B" as (A, B); exits with a Dutch message when it is not such a range.
+std::pair<int, int> ParseYearRange(const std::string& text) {
+  int a = 0, b = 0;
+  char dash = 0;
+  std::istringstream in(text);
+  if (!(in >> a >> dash >> b) || dash != '-' || a > b || !in.eof()) {
+    Fail(Status::Error(fmt::format("--years '{}' is geen reeks als 2015-2018", text)));
+  }
+  return {a, b};
+}
+
 // Loads the models named by --model / --compare, from --model-file or built in.
 std::vector<settle::Model> ResolveModels(const SettleOptions& o, bool model_given) {
   std::vector<settle::Model> from_files;
@@ -70,25 +81,45 @@ std::vector<settle::Model> ResolveModels(const SettleOptions& o, bool model_give
 
 // The years asked: --years A-B, --year Y, or the last year with data.
 std::vector<int> ResolveYears(const SettleOptions& o, const settle::SettlementInput& input) {
-  if (input.years.empty()) Fail(Status::Error("geen gegevens om te verrekenen; importeer eerst declaraties"));
+  if (input.years.empty()) {
+    // Only the years asked were read, so an empty input may mean just those are empty.
+    Fail(Status::Error(o.year == 0 && o.years.empty()
+                           ? "geen gegevens om te verrekenen; importeer eerst declaraties"
+                       : o.years.empty() ? fmt::format("geen gegevens voor jaar {}", o.year)
+                                         : fmt::format("geen gegevens voor de jaren {}", o.years)));
+  }
   if (!o.years.empty()) {
-    int a = 0, b = 0;
-    char dash = 0;
-    std::istringstream in(o.years);
-    if (!(in >> a >> dash >> b) || dash != '-' || a > b || !in.eof()) {
-      Fail(Status::Error(fmt::format("--years '{}' is geen reeks als 2015-2018", o.years)));
-    }
+    const auto [first, last] = ParseYearRange(o.years);
     std::vector<int> out;
-    for (int y = a; y <= b; ++y) out.push_back(y);
+    for (int y = first; y <= last; ++y) out.push_back(y);
     return out;
   }
   return {o.year != 0 ? o.year : input.years.rbegin()->first};
 }
 
+// Only the years asked and those the rules look back on are read, and per-client costs
+// only when needed (risk, pool rules): grouping the declarations is most of the time.
+settle::SettlementLoadOptions LoadOptions(const SettleOptions& o,
+                                          const std::vector<settle::Model>& models) {
+  settle::SettlementLoadOptions out;
+  out.client_costs = o.risk;
+  for (const settle::Model& m : models) {
+    out.client_costs = out.client_costs || m.needs().client_costs;
+    out.lookback = std::max(out.lookback, m.needs().lookback);
+  }
+  out.first_year = out.last_year = o.year;
+  if (!o.years.empty()) {
+    const auto [first, last] = ParseYearRange(o.years);
+    out.first_year = first;
+    out.last_year = last;
+  }
+  return out;
+}
+
 void Run(const SettleOptions& o, bool model_given) {
   std::vector<settle::Model> models = ResolveModels(o, model_given);
   auto store = OpenExisting(o.db);
-  auto input = settle::LoadSettlementInput(*store);
+  auto input = settle::LoadSettlementInput(*store, LoadOptions(o, models));
   if (!input.ok()) Fail(input.status());
   const std::vector<int> years = ResolveYears(o, *input);
   const std::string dataset = store->GetMeta("dataset");

@@ -30,20 +30,31 @@ Result<std::vector<Money>> SplitLargestRemainder(Money total,
   const int64_t abs_total = negative ? -total.cents() : total.cents();
   std::vector<long double> remainder(weights.size());
   int64_t given = 0;
+  size_t zero_weights = 0;
   for (size_t i = 0; i < weights.size(); ++i) {
+    // quota >= 0, so truncation is the floor.
     long double quota = static_cast<long double>(abs_total) * weights[i] / sum;
-    int64_t floor = static_cast<int64_t>(std::floor(quota));
+    int64_t floor = static_cast<int64_t>(quota);
     parts[i] = Money::FromCents(floor);
     remainder[i] = quota - floor;
     given += floor;
+    zero_weights += weights[i] == 0;
   }
+  int64_t left = abs_total - given;
   std::vector<size_t> order(weights.size());
   std::iota(order.begin(), order.end(), 0);
-  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+  auto larger = [&](size_t a, size_t b) {
     if (remainder[a] != remainder[b]) return remainder[a] > remainder[b];
     return tie_keys[a] < tie_keys[b];
-  });
-  int64_t left = abs_total - given;
+  };
+  // Usually 0 <= left < n: only the first left + zero_weights of the order are visited
+  // (zero weights are skipped), so only they need sorting.
+  const size_t visited = left >= 0 ? static_cast<size_t>(left) + zero_weights : order.size();
+  if (visited < order.size()) {
+    std::partial_sort(order.begin(), order.begin() + visited, order.end(), larger);
+  } else {
+    std::sort(order.begin(), order.end(), larger);
+  }
   // Rounding of long double quotas can leave `left` just outside [0, n); only parts
   // with a positive weight may receive cents.
   for (size_t k = 0; left > 0; k = (k + 1) % order.size()) {

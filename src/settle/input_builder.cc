@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 #include <set>
+#include <string_view>
 
 namespace jr::settle {
 
@@ -111,10 +112,20 @@ SettlementInput InputBuilder::Build() const {
     d.use[b][m] += v.first;
     d.clients[b][m] += v.second;
   }
+  // Clients in the order of their pseudonyms, not of arrival: the bootstrap draws by
+  // position, so the same data gives the same draws however many years were loaded.
+  std::vector<int> rank(client_ids_.size());
+  {
+    std::vector<std::pair<std::string_view, int>> by_name;
+    by_name.reserve(client_ids_.size());
+    for (const auto& [name, id] : client_ids_) by_name.emplace_back(name, id);
+    std::sort(by_name.begin(), by_name.end());
+    for (size_t i = 0; i < by_name.size(); ++i) rank[by_name[i].second] = static_cast<int>(i);
+  }
   std::vector<ClientRow> rows = client_rows_;
-  std::sort(rows.begin(), rows.end(), [](const ClientRow& a, const ClientRow& b) {
-    return std::tie(a.year, a.client, a.municipality, a.bucket) <
-           std::tie(b.year, b.client, b.municipality, b.bucket);
+  std::sort(rows.begin(), rows.end(), [&rank](const ClientRow& a, const ClientRow& b) {
+    return std::tie(a.year, rank[a.client], a.municipality, a.bucket) <
+           std::tie(b.year, rank[b.client], b.municipality, b.bucket);
   });
   for (size_t i = 0; i < rows.size(); ++i) {
     const ClientRow& row = rows[i];

@@ -41,6 +41,7 @@ class HistoryRule final : public SettlementRule {
  public:
   explicit HistoryRule(int n) : n_(n) {}
   std::string name() const override { return fmt::format("history:{}", n_); }
+  RuleNeeds needs() const override { return {false, false, n_}; }
   Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
     const int t = c.year.year;
     std::vector<double> weights(c.year.municipalities.size());
@@ -65,6 +66,7 @@ class ClientsRule final : public SettlementRule {
  public:
   explicit ClientsRule(int lag) : lag_(lag) {}
   std::string name() const override { return fmt::format("clients:{}", lag_); }
+  RuleNeeds needs() const override { return {false, false, lag_}; }
   Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
     const int y = c.year.year - lag_;
     const YearData* from = lag_ == 0 ? &c.year : c.input.Year(y);

@@ -15,10 +15,15 @@ namespace {
 // The clients of one municipality: ranges [begin, end) of rows in client_costs.
 using ClientRanges = std::vector<std::pair<size_t, size_t>>;
 
-// Draws the resampled year data of one run.
+// Draws the resampled year data of one run. One per thread: Run() reuses its buffers,
+// so a run allocates nothing.
 class Resampler {
  public:
-  Resampler(const YearData& base, uint64_t seed) : base_(base), work_(base) {
+  // Of the per-client rows of a run only those costing more than `floor_cents` are
+  // written (the models read no others; INT64_MAX: none); the sums per bucket and
+  // municipality always cover every row.
+  Resampler(const YearData& base, uint64_t seed, int64_t floor_cents)
+      : base_(base), work_(base), floor_cents_(floor_cents) {
     key_ = {{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32)}};
     const size_t n = base.municipalities.size();
     clients_.resize(n);
@@ -35,7 +40,8 @@ class Resampler {
       clients_[rows[i].municipality].emplace_back(i, j);
       i = j;
     }
-    work_.client_costs.reserve(rows.size() * 2);
+    work_.client_costs.clear();
+    work_.client_costs.reserve(rows.size());
   }
 
   // The year data of run `run`; valid until the next call.
@@ -46,18 +52,26 @@ class Resampler {
     int next_client = 0;
     for (size_t m = 0; m < clients_.size(); ++m) {
       const ClientRanges& pool = clients_[m];
+      const uint64_t size = pool.size();
+      r123::Philox4x32::ctr_type::value_type words[4] = {};
       for (size_t d = 0; d < pool.size(); ++d) {
-        r123::Philox4x32::ctr_type ctr{
-            {run, static_cast<uint32_t>(m), static_cast<uint32_t>(d), 0x5249534bu}};
-        auto r = philox_(ctr, key_);
-        const uint64_t bits = (static_cast<uint64_t>(r[0]) << 32) | r[1];
-        const auto& [begin, end] = pool[bits % pool.size()];
+        // One Philox block gives the draws 4k .. 4k+3 of (seed, run, municipality).
+        if (d % 4 == 0) {
+          r123::Philox4x32::ctr_type ctr{
+              {run, static_cast<uint32_t>(m), static_cast<uint32_t>(d / 4), 0x5249534bu}};
+          const auto r = philox_(ctr, key_);
+          std::copy(r.begin(), r.end(), words);
+        }
+        // Multiply-shift maps 32 random bits onto [0, size) (bias < size / 2^32).
+        const auto& [begin, end] = pool[(words[d % 4] * size) >> 32];
         for (size_t i = begin; i < end; ++i) {
-          ClientCost row = base_.client_costs[i];
-          row.client = next_client;
+          const ClientCost& row = base_.client_costs[i];
           work_.use[row.bucket][row.municipality] += row.cost;
           work_.clients[row.bucket][row.municipality] += 1;
-          work_.client_costs.push_back(row);
+          if (row.cost.cents() > floor_cents_) {
+            work_.client_costs.push_back(row);
+            work_.client_costs.back().client = next_client;
+          }
         }
         ++next_client;
       }
@@ -68,6 +82,7 @@ class Resampler {
  private:
   const YearData& base_;
   YearData work_;
+  int64_t floor_cents_;
   std::vector<ClientRanges> clients_;
   std::vector<std::vector<Money>> residual_use_;
   std::vector<std::vector<int64_t>> residual_clients_;
@@ -117,8 +132,13 @@ Result<RiskResult> SimulateRisk(const SettlementInput& input,
       models.size(), std::vector<std::vector<int64_t>>(n, std::vector<int64_t>(runs)));
   const size_t threads = std::min(static_cast<size_t>(options.threads), runs);
   std::vector<Status> failures(threads);
+  int64_t floor_cents = INT64_MAX;
+  for (const Model* model : models) {
+    const RuleNeeds needs = model->needs();
+    if (needs.client_costs) floor_cents = std::min(floor_cents, needs.client_cost_floor_cents);
+  }
   auto work = [&](size_t t) {
-    Resampler resampler(*base, options.seed);
+    Resampler resampler(*base, options.seed, floor_cents);
     for (size_t r = t; r < runs; r += threads) {
       const YearData& data = resampler.Run(static_cast<uint32_t>(r));
       for (size_t k = 0; k < models.size(); ++k) {

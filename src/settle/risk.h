@@ -3,8 +3,9 @@
 // Bootstrap: in every run, each municipality's clients of the year are drawn with
 // replacement (as many as it had), their yearly costs replace its declared use, and
 // every model is applied again. Per model and municipality the spread of the
-// contribution over the runs is reported. Draw d of municipality m in run r comes from
-// Philox keyed by (seed, r, m, d), so the result does not depend on the thread count.
+// contribution over the runs is reported. Draw d of municipality m in run r is word
+// d mod 4 of the Philox block with counter (r, m, d div 4) under the key `seed`, so the
+// result does not depend on the thread count or on which thread ran which run.
 #pragma once
 
 #include <cstdint>

@@ -42,7 +42,9 @@ struct YearData {
   std::vector<std::string> buckets;         // care cost buckets, sorted
   std::vector<std::vector<Money>> use;      // [bucket][municipality] declared own use
   std::vector<std::vector<int64_t>> clients;  // [bucket][municipality] distinct clients
-  std::vector<ClientCost> client_costs;  // grouped by client; empty: no pool, no risk
+  // Grouped by client; empty: no pool, no risk. A resampled risk year holds only the
+  // rows its models read (above the lowest pool threshold).
+  std::vector<ClientCost> client_costs;
   // Keys by name ("inwoners", "jeugdigen", "rijksbijdrage", custom), per municipality;
   // NaN where a municipality has no value.
   std::map<std::string, std::vector<double>> keys;

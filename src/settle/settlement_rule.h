@@ -5,6 +5,8 @@
 // ParseRule (rule_registry.h), the one place that knows every rule.
 #pragma once
 
+#include <algorithm>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -30,9 +32,15 @@ struct RuleNeeds {
   bool own_use = false;       // the bucket's own declared use (own, pool): such a rule
                               // cannot split a fixed regional cost
   bool client_costs = false;  // per-client costs (pool)
+  int lookback = 0;           // years before the settled year it reads (history, clients)
+  // Of the per-client costs it reads only rows costing more than this (pool threshold),
+  // so a risk run need not write the others.
+  int64_t client_cost_floor_cents = INT64_MAX;
 
   RuleNeeds operator|(RuleNeeds o) const {
-    return {own_use || o.own_use, client_costs || o.client_costs};
+    return {own_use || o.own_use, client_costs || o.client_costs,
+            std::max(lookback, o.lookback),
+            std::min(client_cost_floor_cents, o.client_cost_floor_cents)};
   }
 };
 

@@ -50,7 +50,7 @@ namespace {
 class OwnRule final : public SettlementRule {
  public:
   std::string name() const override { return "own"; }
-  RuleNeeds needs() const override { return {true, false}; }
+  RuleNeeds needs() const override { return {true, false, 0}; }
   Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
     return ScaleExact(total, c.year.UseOf(c.bucket_index), c.year);
   }

@@ -266,14 +266,20 @@ Result<std::vector<Declaration>> Store::LoadDeclarations() const {
 #define JR_PER_ASSIGNMENT_YEAR                                                  \
   "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration "     \
   "GROUP BY assignment, year) d JOIN assignment a ON a.number = d.assignment "
+// The same for the years [?1, ?2] only: other years are never grouped.
+#define JR_PER_ASSIGNMENT_IN_YEARS                                              \
+  "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration "     \
+  "WHERE year BETWEEN ?1 AND ?2 GROUP BY assignment, year) d "                 \
+  "JOIN assignment a ON a.number = d.assignment "
 
-Result<std::vector<UseRow>> Store::UseByMunicipalityYearBucket() const {
+Result<std::vector<UseRow>> Store::UseByMunicipalityYearBucket(int first, int last) const {
   Statement s(db_,
               "SELECT a.municipality, d.year, p.bucket, sum(d.cents), count(DISTINCT a.client),"
-              " count(*) FROM " JR_PER_ASSIGNMENT_YEAR
+              " count(*) FROM " JR_PER_ASSIGNMENT_IN_YEARS
               "JOIN product p ON p.category = a.category AND p.code = a.product_code "
               "GROUP BY a.municipality, d.year, p.bucket "
               "ORDER BY a.municipality, d.year, p.bucket");
+  s.Bind(1, first).Bind(2, last);
   return Collect<UseRow>(s, [](const Statement& s) -> UseRow {
     return {s.Text(0), static_cast<int>(s.Int(1)), s.Text(2), Money::FromCents(s.Int(3)),
             s.Int(4), s.Int(5)};
@@ -291,13 +297,14 @@ Result<std::vector<UseRow>> Store::UseByMunicipalityYear() const {
   });
 }
 
-Result<std::vector<ClientYearCost>> Store::ClientYearCosts() const {
+Result<std::vector<ClientYearCost>> Store::ClientYearCosts(int first, int last) const {
   Statement s(db_,
               "SELECT a.client, a.municipality, d.year, p.bucket, sum(d.cents) "
-              "FROM " JR_PER_ASSIGNMENT_YEAR
+              "FROM " JR_PER_ASSIGNMENT_IN_YEARS
               "JOIN product p ON p.category = a.category AND p.code = a.product_code "
               "GROUP BY a.client, a.municipality, d.year, p.bucket "
               "ORDER BY a.municipality, d.year, a.client, p.bucket");
+  s.Bind(1, first).Bind(2, last);
   return Collect<ClientYearCost>(s, [](const Statement& s) -> ClientYearCost {
     return {s.Text(0), s.Text(1), static_cast<int>(s.Int(2)), s.Text(3),
             Money::FromCents(s.Int(4))};

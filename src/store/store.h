@@ -80,10 +80,12 @@ class Store {
   Result<std::vector<Declaration>> LoadDeclarations() const;
 
   // Aggregates over declarations (credits subtract), ordered by municipality, year, bucket.
-  Result<std::vector<UseRow>> UseByMunicipalityYearBucket() const;
+  // Only the years in [first, last] when given.
+  Result<std::vector<UseRow>> UseByMunicipalityYearBucket(int first = 0, int last = 9999) const;
   // The same over all buckets: one row per municipality and year (bucket "").
   Result<std::vector<UseRow>> UseByMunicipalityYear() const;
-  Result<std::vector<ClientYearCost>> ClientYearCosts() const;
+  // Per-client costs of every year, or only of the years in [first, last].
+  Result<std::vector<ClientYearCost>> ClientYearCosts(int first = 0, int last = 9999) const;
   Result<std::vector<CostItem>> LoadFixedCosts() const;
   Result<std::vector<CostItem>> LoadLocalCosts() const;
 
