@@ -44,7 +44,7 @@ Result<std::unique_ptr<Api>> Api::Load(const Store& store, const ApiOptions& opt
   auto use = store.UseByMunicipalityYear();
   if (!use.ok()) return use.status();
   api->use_ = std::move(use).value();
-  auto input = settle::LoadSettlementInput(store, /*client_costs=*/true);
+  auto input = settle::LoadSettlementInput(store);  // every year, with client costs
   if (!input.ok()) return input.status();
   if (input->years.empty()) {
     return Status::Error("geen declaraties in de database; importeer eerst zorggegevens");

@@ -15,10 +15,12 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
   const int threads = options.threads > 0
                           ? options.threads
                           : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  // Workers serve keep-alive connections; allow more than cores so that many open
-  // connections do not starve each other (the work per request is short).
-  const size_t workers = static_cast<size_t>(std::max(8, threads * 8));
+  // A worker serves one keep-alive connection at a time, so there are enough workers
+  // for many open connections (a dashboard per user, a load test); the work per
+  // request is short. Small responses go out at once (no Nagle delay).
+  const size_t workers = static_cast<size_t>(std::max(128, threads * 32));
   http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+  http.set_tcp_nodelay(true);
   auto handler = [&api](const httplib::Request& req, httplib::Response& res) {
     ApiRequest r;
     r.method = req.method;
