@@ -10,6 +10,8 @@ JOBS ?= $(shell nproc)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DB ?= demo.db
 DEMO_DIR ?= demo-data
+REPORT_DIR ?= out/rapport
+MODELS := solidair,profijt,vlaktaks-3,zwaar-solidair,pool-100k
 
 .PHONY: run test bench deps web build clean format
 
@@ -45,6 +47,16 @@ run: build web
 	./$(BUILD)/jeugdregio init --db $(DB)
 	./$(BUILD)/jeugdregio demo --db $(DB) --dir $(DEMO_DIR)
 	./$(BUILD)/jeugdregio stats --db $(DB)
+	./$(BUILD)/jeugdregio settle --db $(DB) --year 2021 --compare $(MODELS)
+	./$(BUILD)/jeugdregio settle --db $(DB) --year 2021 --compare $(MODELS) --risk --runs 2000
+	./$(BUILD)/jeugdregio monitor --db $(DB) --config $(DEMO_DIR)/begroting.toml
+	./$(BUILD)/jeugdregio agenda --db $(DB) --config $(DEMO_DIR)/agenda.toml
+	./$(BUILD)/jeugdregio measures --db $(DB) --config $(DEMO_DIR)/maatregelen.toml --runs 10000
+	./$(BUILD)/jeugdregio forecast --db $(DB) --from 2024-01 --months 36 --runs 1000 \
+	  --levers $(DEMO_DIR)/hefbomen.toml
+	./$(BUILD)/jeugdregio backtest --db $(DB) --cutoff 2024-01-01 --months 12
+	./$(BUILD)/jeugdregio report --db $(DB) --out $(REPORT_DIR) --budget $(DEMO_DIR)/begroting.toml \
+	  --agenda $(DEMO_DIR)/agenda.toml --measures $(DEMO_DIR)/maatregelen.toml
 
 test: build web
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
