@@ -21,6 +21,9 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
   const size_t workers = static_cast<size_t>(std::max(128, threads * 32));
   http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
   http.set_tcp_nodelay(true);
+  // Keep connections open for many requests: the library's listen backlog is small, so
+  // reconnecting every few requests drops connection attempts under load (1 s retries).
+  http.set_keep_alive_max_count(100000);
   auto handler = [&api](const httplib::Request& req, httplib::Response& res) {
     ApiRequest r;
     r.method = req.method;
