@@ -1,6 +1,7 @@
 #include "server/http_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <fstream>
 #include <sstream>
@@ -21,9 +22,16 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
   const size_t workers = static_cast<size_t>(std::max(128, threads * 32));
   http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
   http.set_tcp_nodelay(true);
-  // Keep connections open for many requests: the library's listen backlog is small, so
-  // reconnecting every few requests drops connection attempts under load (1 s retries).
+  // Keep connections open for many requests, and let many wait to be accepted: the
+  // library listens with a backlog of 5, so a burst of connections (100 users opening
+  // the dashboard) would see dropped attempts and 1 s retries. The listening socket is
+  // remembered here and listened on again with a large backlog after binding.
   http.set_keep_alive_max_count(100000);
+  int listen_socket = -1;
+  http.set_socket_options([&listen_socket](int sock) {
+    httplib::default_socket_options(sock);
+    listen_socket = sock;
+  });
   auto handler = [&api](const httplib::Request& req, httplib::Response& res) {
     ApiRequest r;
     r.method = req.method;
@@ -65,6 +73,7 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
     return Status::Error(fmt::format("kan niet luisteren op {}:{} (poort in gebruik?)",
                                      options.host, port));
   }
+  if (listen_socket >= 0) ::listen(listen_socket, SOMAXCONN);
   if (options.on_listen) options.on_listen(port);
   if (!http.listen_after_bind()) return Status::Error("de server is onverwacht gestopt");
   return Status::Ok();
