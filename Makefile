@@ -66,6 +66,9 @@ bench: deps
 	  -DJEUGDREGIO_BUILD_TESTS=OFF > /dev/null
 	cmake --build $(BUILD)-bench -j $(JOBS)
 	for b in $(BUILD)-bench/*_bench; do $$b; done
+	@command -v wrk > /dev/null || DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q wrk
+	[ -f $(DB) ] || $(MAKE) run
+	bench/api_load.sh $(BUILD)-bench/jeugdregio $(DB)
 
 format:
 	clang-format -i $$(git ls-files 'src/*.h' 'src/*.cc' 'bench/*.cc')
