@@ -15,7 +15,7 @@ void Register(CLI::App& app) {
   struct Opts {
     std::string db;
     server::HttpOptions http;
-    bool open = false;
+    server::ApiOptions api;
   };
   auto o = std::make_shared<Opts>();
   auto* c = app.add_subcommand("serve", "JSON-API voor dashboards (zie docs/api.md)");
@@ -27,17 +27,39 @@ void Register(CLI::App& app) {
   c->add_option("--host", o->http.host, "adres om op te luisteren")->capture_default_str();
   o->http.web_dir = JEUGDREGIO_WEB_DIR;
   c->add_option("--web", o->http.web_dir, "map van het dashboard (web/)")->capture_default_str();
-  c->add_flag("--open", o->open,
+  c->add_option("--budget", o->api.report.budget_file,
+                "begroting.toml (standaard: uit de demomap als die er is)");
+  c->add_option("--agenda", o->api.report.agenda_file, "agenda.toml (idem)");
+  c->add_option("--measures", o->api.report.measures_file, "maatregelen.toml (idem)");
+  c->add_option("--levers", o->api.levers_file, "hefbomen.toml voor de prognosepagina (idem)");
+  c->add_option("--runs", o->api.report.runs, "replicaties van risico en prognose in het rapportdeel")
+      ->capture_default_str()
+      ->check(CLI::Range(2, 100000));
+  c->add_flag("--open", o->api.open,
               "zonder tokens: iedereen krijgt alles te zien (alleen voor een lokale demo)");
   c->callback([o] {
     auto store = OpenExisting(o->db);
-    auto api = server::Api::Load(*store, {o->open});
+    // Inputs not given: the demo region's files, when `jeugdregio demo` wrote them.
+    const std::string demo_dir = store->GetMeta(kDemoDirMeta);
+    for (auto [file, name] : {std::pair{&o->api.report.budget_file, "begroting.toml"},
+                              {&o->api.report.agenda_file, "agenda.toml"},
+                              {&o->api.report.measures_file, "maatregelen.toml"},
+                              {&o->api.levers_file, "hefbomen.toml"}}) {
+      const std::string candidate = demo_dir + "/" + name;
+      if (file->empty() && !demo_dir.empty() && std::filesystem::exists(candidate)) {
+        *file = candidate;
+      }
+    }
+    o->api.db_path = o->db;
+    o->api.threads = ResolveThreads(o->http.threads);
+    o->api.report.threads = o->api.threads;
+    auto api = server::Api::Load(*store, o->api);
     if (!api.ok()) Fail(api.status());
     store.reset();  // the API holds what it needs; the database is not kept open
     o->http.threads = ResolveThreads(o->http.threads);
     o->http.on_listen = [o](int port) {
       std::cout << fmt::format("jeugdregio dashboard op http://{}:{}/ en API op /api{}",
-                               o->http.host, port, o->open ? " (open: zonder tokens)" : "")
+                               o->http.host, port, o->api.open ? " (open: zonder tokens)" : "")
                 << std::endl;
     };
     if (!o->http.web_dir.empty() &&

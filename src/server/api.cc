@@ -1,10 +1,13 @@
 #include "server/api.h"
 
 #include <charconv>
+#include <fstream>
+#include <sstream>
 
 #include <fmt/format.h>
 
 #include "core/table.h"
+#include "server/api_util.h"
 #include "server/token_store.h"
 #include "settle/builtin_models.h"
 #include "settle/settlement.h"
@@ -12,26 +15,6 @@
 #include "settle/settlement_tables.h"
 
 namespace jr::server {
-namespace {
-
-ApiResponse Error(int status, const std::string& message) {
-  return {status, nlohmann::json{{"error", message}}};
-}
-
-// The integer parameter `name`, `fallback` when absent, or an error message.
-Result<int> IntParam(const ApiRequest& r, const std::string& name, int fallback) {
-  auto it = r.query.find(name);
-  if (it == r.query.end() || it->second.empty()) return fallback;
-  int v = 0;
-  const std::string& s = it->second;
-  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || end != s.data() + s.size()) {
-    return Status::Error(fmt::format("parameter '{}': '{}' is geen geheel getal", name, s));
-  }
-  return v;
-}
-
-}  // namespace
 
 Result<std::unique_ptr<Api>> Api::Load(const Store& store, const ApiOptions& options) {
   std::unique_ptr<Api> api(new Api());
@@ -58,6 +41,15 @@ Result<std::unique_ptr<Api>> Api::Load(const Store& store, const ApiOptions& opt
   auto tokens = LoadTokenRoles(store);
   if (!tokens.ok()) return tokens.status();
   api->tokens_ = std::move(tokens).value();
+  if (!options.levers_file.empty()) {
+    std::ifstream in(options.levers_file);
+    if (!in) return Status::Error("hefboombestand kan niet worden gelezen", {options.levers_file});
+    std::stringstream text;
+    text << in.rdbuf();
+    auto levers = forecast::ParseLevers(text.str(), options.levers_file);
+    if (!levers.ok()) return levers.status();
+    api->levers_ = std::move(levers).value();
+  }
   return api;
 }
 
@@ -80,6 +72,13 @@ ApiResponse Api::Handle(const ApiRequest& r) const {
   if (r.path == "/api/settlement") return Settlement(r);
   if (r.path == "/api/region") return RegionTotals();
   if (r.path == "/api/municipalities") return Municipalities();
+  if (r.path == "/api/levers") return Levers();
+  if (r.path == "/api/forecast") return Forecast(r, *role);
+  if (r.path == "/api/report") return ReportSections();
+  constexpr std::string_view kReport = "/api/report/";
+  if (std::string_view(r.path).starts_with(kReport)) {
+    return ReportPart(r.path.substr(kReport.size()), *role);
+  }
   constexpr std::string_view kMunicipality = "/api/municipalities/";
   if (std::string_view(r.path).starts_with(kMunicipality)) {
     std::string code = r.path.substr(kMunicipality.size());

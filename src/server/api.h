@@ -9,13 +9,19 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/status.h"
+#include "forecast/calibration.h"
+#include "forecast/lever.h"
 #include "region/region.h"
+#include "report/report.h"
+#include "report/report_builder.h"
 #include "server/role.h"
 #include "settle/model.h"
 #include "settle/settlement_input.h"
@@ -38,6 +44,16 @@ struct ApiResponse {
 struct ApiOptions {
   // Serve without tokens (every request has the region role): for a local demo only.
   bool open = false;
+  // The database file, opened again (read-only use) for the parts computed on first
+  // use: the report's sections and the forecast's calibration. Empty = those
+  // endpoints answer 503.
+  std::string db_path;
+  // Inputs and settings of the report sections (budget, agenda and measures files;
+  // risk and forecast runs). Files left empty give sections that say they are absent.
+  report::ReportOptions report;
+  // Levers (TOML) the forecast page may switch on; empty = none.
+  std::string levers_file;
+  int threads = 1;  // worker threads of a forecast (>= 1); results do not depend on it
 };
 
 class Api {
@@ -59,6 +75,22 @@ class Api {
   ApiResponse MunicipalityDetail(const std::string& code, const ApiRequest& request) const;
   // The model named by the `model` parameter (default solidair), or null.
   const settle::Model* FindModel(const ApiRequest& request, std::string* name) const;
+  // api_compute.cc: parts computed on first use and kept.
+  ApiResponse Levers() const;
+  ApiResponse Forecast(const ApiRequest& request, const Role& role) const;
+  ApiResponse ReportSections() const;
+  ApiResponse ReportPart(const std::string& key, const Role& role) const;
+  Result<const report::Report*> ReportOnce() const;
+  Result<const forecast::Calibration*> CalibrationOnce() const;
+
+  // State of the parts computed on first use; guarded by `mu` (one computation at a
+  // time; later requests read the kept result).
+  struct Lazy {
+    std::mutex mu;
+    std::optional<Result<report::Report>> report;
+    std::optional<Result<forecast::Calibration>> calibration;
+    std::map<std::string, nlohmann::json> forecasts;  // by canonical query
+  };
 
   ApiOptions options_;
   std::string dataset_;
@@ -68,6 +100,12 @@ class Api {
   settle::SettlementInput settlement_;
   std::map<std::string, settle::Model> models_;  // built-in models by name
   std::map<std::string, Role> tokens_;           // token hash -> role
+  std::vector<forecast::Lever> levers_;          // from options_.levers_file
+  std::unique_ptr<Lazy> lazy_ = std::make_unique<Lazy>();
 };
+
+// Keeps the rows a role may see of a JSON array of rows: rows without a municipality,
+// region rows, and (for a municipality role) its own rows.
+nlohmann::json VisibleRows(const nlohmann::json& rows, const Role& role);
 
 }  // namespace jr::server

@@ -156,6 +156,31 @@ TEST_F(ApiTest, MunicipalityRoleSeesOnlyItsOwnDetail) {
   EXPECT_EQ(region.body["years"][0]["year"], 2019);
 }
 
+TEST_F(ApiTest, ForecastParametersAreChecked) {
+  EXPECT_EQ(Get("/api/levers", region_token_).body, nlohmann::json::array());
+  ApiResponse lever = Get("/api/forecast", region_token_, {{"levers", "0"}});
+  EXPECT_EQ(lever.status, 400);
+  EXPECT_NE(lever.body["error"].get<std::string>().find("'0' is geen hefboom (geen hefbomen"), std::string::npos);
+  ApiResponse months = Get("/api/forecast", region_token_, {{"months", "500"}});
+  EXPECT_EQ(months.status, 400);
+  EXPECT_EQ(months.body["error"], "parameter 'months': 500 ligt niet tussen 1 en 60");
+  // Without a database path the parts computed on demand are unavailable, not a crash.
+  EXPECT_EQ(Get("/api/forecast", region_token_).status, 503);
+  EXPECT_EQ(Get("/api/report", region_token_).status, 503);
+}
+
+TEST(VisibleRowsTest, MunicipalityRoleSeesRegionAndOwnRows) {
+  nlohmann::json rows = {{{"municipality", "GM0505"}, {"v", 1}},
+                         {{"municipality", "GM1963"}, {"v", 2}},
+                         {{"municipality", "regio"}, {"v", 3}},
+                         {{"year", 2021}, {"v", 4}}};
+  Role dordrecht{"GM0505"};
+  nlohmann::json seen = VisibleRows(rows, dordrecht);
+  ASSERT_EQ(seen.size(), 3u);
+  for (const auto& r : seen) EXPECT_NE(r.value("municipality", ""), "GM1963");
+  EXPECT_EQ(VisibleRows(rows, Role{}).size(), 4u);
+}
+
 TEST(RoleTest, ParsesRegionAndMunicipality) {
   EXPECT_TRUE(ParseRole("region")->region());
   EXPECT_EQ(ParseRole("municipality:GM0505")->municipality, "GM0505");

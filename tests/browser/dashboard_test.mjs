@@ -1,5 +1,6 @@
 // Browser tests of the dashboard (issue 6): playwright-core drives Debian's Chromium
-// against `jeugdregio serve` on a small imported region.
+// against `jeugdregio serve` on a small demo region (with its budget, agenda, measures
+// and levers files).
 // Usage: node tests/browser/dashboard_test.mjs <path to jeugdregio> [screenshot dir]
 // Exit 0 = passed, 1 = failed, 77 = skipped (no Chromium or no web/node_modules).
 import { spawn, execFileSync } from 'node:child_process';
@@ -33,7 +34,7 @@ function check(what, ok, detail = '') {
 const dir = mkdtempSync(path.join(tmpdir(), 'jr_browser_'));
 const db = path.join(dir, 'j.db');
 execFileSync(jr, ['init', '--db', db]);
-execFileSync(jr, ['import', '--db', db, path.join(root, 'tests/data/ingest/valid')]);
+execFileSync(jr, ['demo', '--db', db, '--dir', path.join(dir, 'demo'), '--scale', '0.02']);
 const token = (role) => execFileSync(jr, ['token', 'add', '--db', db, '--role', role],
                                      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 const regionToken = token('region');
@@ -70,9 +71,10 @@ try {
   await page.waitForSelector('#settlement-table[data-model="profijt"]');
   const shown = await page.$$eval('#settlement-table tbody tr', (rows) =>
     rows.map((r) => [...r.children].map((td) => td.textContent)));
-  const res = await fetch(url + '/api/settlement?model=profijt&year=2019',
-                          { headers: { Authorization: 'Bearer ' + regionToken } });
-  const rows = await res.json();
+  const auth = { headers: { Authorization: 'Bearer ' + regionToken } };
+  const health = await (await fetch(url + '/api/health', auth)).json();
+  const rows = await (await fetch(url + `/api/settlement?model=profijt&year=${health.last_year}`,
+                                  auth)).json();
   const digits = (s) => s.replace(/[^0-9-]/g, '');
   check('settlement table has a row per municipality of the API', shown.length === rows.length,
         `${shown.length} != ${rows.length}`);
@@ -82,6 +84,34 @@ try {
                              digits(shown[i][3]) === String(Math.round(r.own_use_cents / 100))),
         JSON.stringify(shown));
   if (shots) await page.screenshot({ path: path.join(shots, 'dashboard-verrekening.png'), fullPage: true });
+
+  // Forecast: switching a lever on recomputes on the server and changes the forecast.
+  await page.goto(url + '/#/prognose');
+  await page.waitForSelector('#forecast-table[data-levers=""]', { timeout: 120000 });
+  const baseline = await page.textContent('#forecast-table tbody');
+  check('baseline forecast has no lever effect', (await page.locator('#effect-table').count()) === 0);
+  await page.evaluate(() => {
+    window.sawBusy = false;
+    new MutationObserver(() => { if (document.getElementById('busy')) window.sawBusy = true; })
+      .observe(document.body, { childList: true, subtree: true });
+  });
+  await page.check('#lever-2');
+  await page.click('#recompute');
+  await page.waitForSelector('#forecast-table[data-levers="2"]', { timeout: 120000 });
+  check('recomputing shows progress', await page.evaluate(() => window.sawBusy));
+  const withLever = await page.textContent('#forecast-table tbody');
+  check('a lever changes the forecast', withLever !== baseline);
+  const effects = await page.$$eval('#effect-table tbody tr td:nth-child(2)', (tds) =>
+    tds.map((td) => td.textContent));
+  check('fewer residential placements lower the cost',
+        effects.length > 0 && effects.every((e) => e.includes('-')), JSON.stringify(effects));
+
+  // Parts of the report: risk, target path, agenda, measures.
+  for (const part of ['risico', 'taakstelling', 'agenda', 'maatregelen']) {
+    await page.goto(url + '/#/rapport/' + part);
+    await page.waitForSelector(`table[data-part="${part}"]`, { timeout: 120000 });
+    check(`page ${part} shows its tables`, (await page.locator('table').count()) > 0);
+  }
 
   // Municipality token: its own page opens, another municipality's page does not.
   const mpage = await (await browser.newContext()).newPage();

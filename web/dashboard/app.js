@@ -1,5 +1,6 @@
 // jeugdregio dashboard: fetches the JSON API (docs/api.md) with the bearer token and
-// draws tables and Chart.js charts. Pages: #/regio, #/verrekening, #/gemeente/<code>.
+// draws tables and Chart.js charts. Pages: #/regio, #/verrekening, #/rapport/<part>,
+// #/prognose, #/gemeente/<code>.
 'use strict';
 
 const state = { token: sessionStorage.getItem('jr-token') || '', health: null, charts: [] };
@@ -119,6 +120,80 @@ async function municipalityPage(page, code, params) {
                        format: (v) => (v == null ? '' : ratio.format(v)) }], m.use, 'municipality-table'));
 }
 
+// A value of a report table for people: cents as euros, fractions as they are.
+function cell(key, v) {
+  if (v == null) return '';
+  if (typeof v !== 'number') return String(v);
+  if (key.endsWith('_cents')) return eur(v);
+  if (key === 'year' || key === 'jaar') return String(v);
+  return Number.isInteger(v) ? whole.format(v) : ratio.format(v);
+}
+
+// A part of the report computed by the server (risk, target path, agenda, measures).
+async function reportPage(page, key) {
+  const busy = el('p', { class: 'busy' }, 'Bezig met berekenen…');
+  page.append(busy);
+  const part = await api('/api/report/' + encodeURIComponent(key));
+  busy.remove();
+  page.append(el('h2', {}, part.title));
+  for (const t of part.text) page.append(el('p', { class: 'note' }, t));
+  for (const t of part.tables) {
+    if (t.title) page.append(el('h3', {}, t.title));
+    const cols = t.columns.map((c) => ({ key: c.key, label: c.label,
+                                         num: t.rows.some((r) => typeof r[c.key] === 'number'),
+                                         format: (v) => cell(c.key, v) }));
+    page.append(table(cols, t.rows, 'table-' + t.key));
+    for (const n of t.notes) page.append(el('p', { class: 'note' }, n));
+  }
+  page.querySelector('table')?.setAttribute('data-part', key);
+}
+
+// The forecast with levers switched on or off; recomputed on the server.
+async function forecastPage(page, params) {
+  const chosen = (params.get('levers') || '').split(',').filter((x) => x !== '');
+  const levers = await api('/api/levers');
+  const form = el('form', { id: 'levers' });
+  for (const l of levers) {
+    const box = el('input', { type: 'checkbox', value: String(l.index), id: 'lever-' + l.index });
+    box.checked = chosen.includes(String(l.index));
+    form.append(el('label', { class: 'lever' }, box, ` ${l.name} (vanaf ${l.start})`));
+  }
+  form.append(el('button', { type: 'submit', id: 'recompute' }, 'Bereken'));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const on = [...form.querySelectorAll('input:checked')].map((b) => b.value);
+    location.hash = '#/prognose?' + new URLSearchParams({ levers: on.join(',') });
+  });
+  page.append(el('h2', {}, 'Prognose met hefbomen'), form);
+  const busy = el('p', { class: 'busy', id: 'busy' }, 'Bezig met berekenen (microsimulatie)…');
+  page.append(busy);
+  const f = await api('/api/forecast?' + new URLSearchParams({ levers: chosen.join(',') }));
+  busy.remove();
+  const region = f.yearly.filter((r) => r.municipality === 'regio' && r.group === 'alle');
+  page.append(
+    el('p', { class: 'note' }, `Vanaf ${f.from}, ${f.months} maanden, ${f.runs} replicaties.`),
+    chart('line', region.map((r) => r.period), [
+      { label: 'P90', data: region.map((r) => r.cost_p90_cents / 100), borderColor: '#9dc3e6' },
+      { label: 'Gemiddeld', data: region.map((r) => r.cost_mean_cents / 100), borderColor: '#1f4e79' },
+      { label: 'P10', data: region.map((r) => r.cost_p10_cents / 100), borderColor: '#9dc3e6' }]),
+    table([{ key: 'period', label: 'Jaar' },
+           { key: 'cost_mean_cents', label: 'Kosten gem.', num: true, format: eur },
+           { key: 'cost_p10_cents', label: 'P10', num: true, format: eur },
+           { key: 'cost_p90_cents', label: 'P90', num: true, format: eur },
+           { key: 'active_mean', label: 'Lopend gem.', num: true, format: (v) => whole.format(Math.round(v)) }],
+          region, 'forecast-table'));
+  page.querySelector('#forecast-table').dataset.levers = chosen.join(',');
+  const effect = f.lever_effect.filter((r) => r.municipality === 'regio' && r.group === 'alle');
+  if (effect.length) {
+    page.append(el('h3', {}, 'Effect van de hefbomen (met hefbomen min basis, zelfde toevalsgetallen)'),
+                table([{ key: 'year', label: 'Jaar' },
+                       { key: 'cost_effect_mean_cents', label: 'Effect kosten gem.', num: true, format: eur },
+                       { key: 'cost_effect_p10_cents', label: 'P10', num: true, format: eur },
+                       { key: 'cost_effect_p90_cents', label: 'P90', num: true, format: eur }],
+                      effect, 'effect-table'));
+  }
+}
+
 async function route() {
   state.charts.forEach((c) => c.destroy());
   state.charts = [];
@@ -131,6 +206,8 @@ async function route() {
     if (!state.health) await start();
     if (path.startsWith('/gemeente/')) await municipalityPage(page, path.slice(10), params);
     else if (path === '/verrekening') await settlementPage(page, params);
+    else if (path.startsWith('/rapport/')) await reportPage(page, path.slice(9));
+    else if (path === '/prognose') await forecastPage(page, params);
     else await regionPage(page);
   } catch (e) {
     if (e.status === 401) {
