@@ -36,7 +36,7 @@ Result<std::unique_ptr<Api>> Api::Load(const Store& store, const ApiOptions& opt
   for (const std::string& name : settle::BuiltinModelNames()) {
     auto m = settle::BuiltinModel(name);
     if (!m.ok()) return m.status();
-    api->models_.emplace(name, std::move(m).value());
+    api->models_.emplace(name, std::make_shared<const settle::Model>(std::move(m).value()));
   }
   auto tokens = LoadTokenRoles(store);
   if (!tokens.ok()) return tokens.status();
@@ -99,30 +99,20 @@ ApiResponse Api::Health(const Role& role) const {
            {"schema_version", schema_version_},
            {"first_year", settlement_.FirstYear()},
            {"last_year", settlement_.years.rbegin()->first},
-           {"models", settle::BuiltinModelNames()}}};
-}
-
-const settle::Model* Api::FindModel(const ApiRequest& r, std::string* name) const {
-  auto it = r.query.find("model");
-  *name = it == r.query.end() || it->second.empty() ? "solidair" : it->second;
-  auto m = models_.find(*name);
-  return m == models_.end() ? nullptr : &m->second;
+           {"models", settle::BuiltinModelNames()},
+           {"keys", region_.KeyNames()}}};
 }
 
 ApiResponse Api::Settlement(const ApiRequest& r) const {
-  std::string name;
-  const settle::Model* model = FindModel(r, &name);
-  if (model == nullptr) {
-    return Error(400, fmt::format("onbekend model '{}'; kies uit {}", name,
-                                  fmt::join(settle::BuiltinModelNames(), ", ")));
-  }
+  auto model = RequestModel(r);
+  if (!model.ok()) return Error(400, model.status().message());
   auto year = IntParam(r, "year", settlement_.years.rbegin()->first);
   if (!year.ok()) return Error(400, year.status().message());
   if (settlement_.Year(*year) == nullptr) {
     return Error(400, fmt::format("geen gegevens voor jaar {}; jaren {}-{}", *year,
                                   settlement_.FirstYear(), settlement_.years.rbegin()->first));
   }
-  auto s = SettleYear(settlement_, *model, *year);
+  auto s = SettleYear(settlement_, **model, *year);
   if (!s.ok()) return Error(400, s.status().message());
   return {200, ToJson(settle::SettlementTable({*s}, /*with_totals=*/false))};
 }
@@ -158,9 +148,8 @@ ApiResponse Api::Municipalities() const {
 }
 
 ApiResponse Api::MunicipalityDetail(const std::string& code, const ApiRequest& r) const {
-  std::string model_name;
-  const settle::Model* model = FindModel(r, &model_name);
-  if (model == nullptr) return Error(400, "onbekend model '" + model_name + "'");
+  auto model = RequestModel(r);
+  if (!model.ok()) return Error(400, model.status().message());
   nlohmann::json use = nlohmann::json::array();
   for (const UseRow& u : use_) {
     if (u.municipality != code) continue;
@@ -175,7 +164,7 @@ ApiResponse Api::MunicipalityDetail(const std::string& code, const ApiRequest& r
   }
   nlohmann::json settlement = nlohmann::json::array();
   for (const auto& [year, data] : settlement_.years) {
-    auto s = SettleYear(settlement_, *model, year);
+    auto s = SettleYear(settlement_, **model, year);
     if (!s.ok()) continue;  // a year the model cannot settle (e.g. too little history)
     for (const nlohmann::json& row : ToJson(settle::SettlementTable({*s}, false))) {
       if (row.value("municipality", "") == code) settlement.push_back(row);
@@ -184,7 +173,7 @@ ApiResponse Api::MunicipalityDetail(const std::string& code, const ApiRequest& r
   return {200,
           {{"municipality", code},
            {"name", region_.Find(code)->name},
-           {"model", model_name},
+           {"model", (*model)->name},
            {"use", use},
            {"settlement", settlement}}};
 }

@@ -73,8 +73,11 @@ class Api {
   ApiResponse RegionTotals() const;
   ApiResponse Municipalities() const;
   ApiResponse MunicipalityDetail(const std::string& code, const ApiRequest& request) const;
-  // The model named by the `model` parameter (default solidair), or null.
-  const settle::Model* FindModel(const ApiRequest& request, std::string* name) const;
+  // api_model.cc: the model of a request (the what-if): `model` (a built-in model,
+  // default solidair), optionally with another key for its key rules (`key`) and a
+  // phase-in from its default rule to own use over three years from `phase_from`.
+  // Dutch error for an unknown model or key, or a phase-in of a blend or phase rule.
+  Result<std::shared_ptr<const settle::Model>> RequestModel(const ApiRequest& request) const;
   // api_compute.cc: parts computed on first use and kept.
   ApiResponse Levers() const;
   ApiResponse Forecast(const ApiRequest& request, const Role& role) const;
@@ -98,7 +101,7 @@ class Api {
   Region region_;
   std::vector<UseRow> use_;  // per municipality and year
   settle::SettlementInput settlement_;
-  std::map<std::string, settle::Model> models_;  // built-in models by name
+  std::map<std::string, std::shared_ptr<const settle::Model>> models_;  // built-in, by name
   std::map<std::string, Role> tokens_;           // token hash -> role
   std::vector<forecast::Lever> levers_;          // from options_.levers_file
   std::unique_ptr<Lazy> lazy_ = std::make_unique<Lazy>();

@@ -156,6 +156,33 @@ TEST_F(ApiTest, MunicipalityRoleSeesOnlyItsOwnDetail) {
   EXPECT_EQ(region.body["years"][0]["year"], 2019);
 }
 
+TEST_F(ApiTest, WhatIfPhaseInEndsInOwnUseAndKeyIsChecked) {
+  // Phase-in from 2016: by 2019 (the fourth year) the solidair model is own use,
+  // which is what profijt does.
+  ApiResponse phased = Get("/api/settlement", region_token_,
+                           {{"year", "2019"}, {"model", "solidair"}, {"phase_from", "2016"}});
+  ApiResponse profijt = Get("/api/settlement", region_token_, {{"year", "2019"}, {"model", "profijt"}});
+  ASSERT_EQ(phased.status, 200) << phased.body.dump();
+  EXPECT_EQ(phased.body[0]["model"], "solidair, ingroei naar profijt vanaf 2016");
+  for (size_t i = 0; i < profijt.body.size(); ++i) {
+    EXPECT_EQ(phased.body[i]["contribution_cents"], profijt.body[i]["contribution_cents"]);
+  }
+  ApiResponse first = Get("/api/settlement", region_token_,
+                          {{"year", "2019"}, {"model", "solidair"}, {"phase_from", "2020"}});
+  ApiResponse solidair = Get("/api/settlement", region_token_, {{"year", "2019"}});
+  EXPECT_EQ(first.body[0]["contribution_cents"], solidair.body[0]["contribution_cents"]);
+
+  ApiResponse key = Get("/api/settlement", region_token_, {{"key", "onzin"}});
+  EXPECT_EQ(key.status, 400);
+  EXPECT_NE(key.body["error"].get<std::string>().find("onbekende verdeelsleutel 'onzin'"),
+            std::string::npos);
+  // A key some municipality lacks is the rule's own Dutch error, not a crash.
+  ApiResponse lacking = Get("/api/settlement", region_token_, {{"key", "rijksbijdrage"}});
+  EXPECT_EQ(lacking.status, 400);
+  ApiResponse phase = Get("/api/settlement", region_token_, {{"phase_from", "1900"}});
+  EXPECT_EQ(phase.status, 400);
+}
+
 TEST_F(ApiTest, ForecastParametersAreChecked) {
   EXPECT_EQ(Get("/api/levers", region_token_).body, nlohmann::json::array());
   ApiResponse lever = Get("/api/forecast", region_token_, {{"levers", "0"}});

@@ -83,6 +83,20 @@ try {
                              digits(shown[i][2]) === String(Math.round(r.contribution_cents / 100)) &&
                              digits(shown[i][3]) === String(Math.round(r.own_use_cents / 100))),
         JSON.stringify(shown));
+  // What-if: a phase-in from solidair to own use, recomputed on the server.
+  await page.selectOption('#model', 'solidair');
+  await page.waitForSelector('#settlement-table[data-model="solidair"]');
+  const phaseYear = String(health.last_year - 1);
+  await page.selectOption('#phase_from', phaseYear);
+  const phasedName = `solidair, ingroei naar profijt vanaf ${phaseYear}`;
+  await page.waitForSelector(`#settlement-table[data-model="${phasedName}"]`);
+  const phasedApi = await (await fetch(url + '/api/settlement?' + new URLSearchParams(
+    { model: 'solidair', year: String(health.last_year), phase_from: phaseYear }), auth)).json();
+  const phasedShown = await page.$$eval('#settlement-table tbody tr td:nth-child(3)', (tds) =>
+    tds.map((td) => td.textContent));
+  check('phase-in what-if matches the API',
+        phasedApi.every((r, i) => digits(phasedShown[i]) === String(Math.round(r.contribution_cents / 100))),
+        JSON.stringify(phasedShown));
   if (shots) await page.screenshot({ path: path.join(shots, 'dashboard-verrekening.png'), fullPage: true });
 
   // Forecast: switching a lever on recomputes on the server and changes the forecast.

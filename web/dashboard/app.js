@@ -73,22 +73,36 @@ async function settlementPage(page, params) {
   const h = state.health;
   const model = params.get('model') || 'solidair';
   const year = params.get('year') || String(h.last_year);
+  const key = params.get('key') || '';
+  const phase = params.get('phase_from') || '';
   const select = (id, values, current) => {
     const s = el('select', { id });
-    for (const v of values) s.append(el('option', v === current ? { selected: '' } : {}, v));
+    for (const [value, text] of values) {
+      s.append(el('option', value === current ? { value, selected: '' } : { value }, text));
+    }
     s.addEventListener('change', () => {
-      const p = new URLSearchParams({ model: document.getElementById('model').value,
-                                      year: document.getElementById('year').value });
+      const p = new URLSearchParams();
+      for (const name of ['model', 'year', 'key', 'phase_from']) {
+        const v = document.getElementById(name).value;
+        if (v) p.set(name, v);
+      }
       location.hash = '#/verrekening?' + p;
     });
     return s;
   };
   const years = [];
-  for (let y = h.first_year; y <= h.last_year; y++) years.push(String(y));
+  for (let y = h.first_year; y <= h.last_year; y++) years.push([String(y), String(y)]);
   page.append(el('h2', {}, 'Verrekening: wie betaalt wat'),
-              el('div', { class: 'controls' }, 'Model ', select('model', h.models, model),
-                 'Jaar ', select('year', years, year)));
-  const rows = await api('/api/settlement?' + new URLSearchParams({ model, year }));
+              el('div', { class: 'controls' },
+                 'Model ', select('model', h.models.map((m) => [m, m]), model),
+                 'Jaar ', select('year', years, year),
+                 'Sleutel ', select('key', [['', 'van het model'], ...h.keys.map((k) => [k, k])], key),
+                 'Ingroei naar profijt vanaf ', select('phase_from', [['', 'geen'], ...years], phase)));
+  const query = { model, year };
+  if (key) query.key = key;
+  if (phase) query.phase_from = phase;
+  const rows = await api('/api/settlement?' + new URLSearchParams(query));
+  if (rows.length) page.append(el('p', { class: 'note', id: 'model-name' }, 'Model: ' + rows[0].model));
   page.append(
     chart('bar', rows.map((r) => r.name), [
       { label: 'Bijdrage', data: rows.map((r) => r.contribution_cents / 100), backgroundColor: '#2e75b6' },
@@ -101,7 +115,7 @@ async function settlementPage(page, params) {
            { key: 'transfer_cents', label: 'Verschil', num: true, format: eur },
            { key: 'contribution_ratio', label: 'Bijdrage / eigen gebruik', num: true,
              format: (v) => (v == null ? '' : ratio.format(v)) }], rows, 'settlement-table'));
-  page.querySelector('#settlement-table').dataset.model = model;
+  page.querySelector('#settlement-table').dataset.model = rows.length ? rows[0].model : model;
 }
 
 async function municipalityPage(page, code, params) {
