@@ -134,8 +134,8 @@ try {
   await mpage.click('#login button');
   await mpage.waitForSelector('#region-table');
   await mpage.goto(url + '/#/gemeente/GM0505');
-  await mpage.waitForSelector('#municipality-table');
-  check('municipality token opens its own page', true);
+  await mpage.waitForSelector('table[data-part="gemeente_GM0505"]', { timeout: 120000 });
+  check('municipality token opens its own page, with its part of the report', true);
   await mpage.goto(url + '/#/gemeente/GM1963');
   await mpage.waitForSelector('#page[data-ready="/gemeente/GM1963"]', { state: 'attached' });
   const message = await mpage.textContent('#message');

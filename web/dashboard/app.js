@@ -132,6 +132,16 @@ async function municipalityPage(page, code, params) {
                      { key: 'cost_cents', label: 'Kosten', num: true, format: eur },
                      { key: 'cost_per_inhabitant', label: 'Per inwoner', num: true,
                        format: (v) => (v == null ? '' : ratio.format(v)) }], m.use, 'municipality-table'));
+  // The municipality's page of the report: its rows of every region table and its
+  // forecast (computed on first use).
+  page.append(el('h3', {}, 'Uit het rapport'));
+  try {
+    await reportPage(page, 'gemeente_' + m.municipality, false);
+  } catch (e) {
+    if (e.status !== 404) throw e;
+    page.querySelector('.busy')?.remove();
+    page.append(el('p', { class: 'note' }, 'Geen rapportpagina: de gemeente bestaat niet in het rapportjaar.'));
+  }
 }
 
 // A value of a report table for people: cents as euros, fractions as they are.
@@ -144,12 +154,12 @@ function cell(key, v) {
 }
 
 // A part of the report computed by the server (risk, target path, agenda, measures).
-async function reportPage(page, key) {
+async function reportPage(page, key, heading = true) {
   const busy = el('p', { class: 'busy' }, 'Bezig met berekenen…');
   page.append(busy);
   const part = await api('/api/report/' + encodeURIComponent(key));
   busy.remove();
-  page.append(el('h2', {}, part.title));
+  if (heading) page.append(el('h2', {}, part.title));
   for (const t of part.text) page.append(el('p', { class: 'note' }, t));
   for (const t of part.tables) {
     if (t.title) page.append(el('h3', {}, t.title));
@@ -159,7 +169,7 @@ async function reportPage(page, key) {
     page.append(table(cols, t.rows, 'table-' + t.key));
     for (const n of t.notes) page.append(el('p', { class: 'note' }, n));
   }
-  page.querySelector('table')?.setAttribute('data-part', key);
+  page.querySelector('table[id^="table-"]')?.setAttribute('data-part', key);
 }
 
 // The forecast with levers switched on or off; recomputed on the server.
