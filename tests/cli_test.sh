@@ -177,6 +177,16 @@ assert m["entity_months"]>0 and m["seconds"]>0 and m["threads"]>=1, m
 assert d["yearly"], "no yearly rows"
 ' "$T/forecast.json"
 check "forecast --levers table shows the effect per year" sh -c "\"$JR\" forecast --db \"$DEMO\" --from 2024-01 --months 24 --runs 20 --levers data/demo/hefbomen.toml 2>/dev/null | grep -q 'Regio'"
+"$JR" forecast --db "$DEMO" --from 2021-01 --months 24 --runs 20 --budget data/demo/begroting.toml \
+  --format json > "$T/beside.json" 2> /dev/null
+check "forecast --budget puts the yearly totals beside the target path" python3 -c '
+import json,sys
+rows=json.load(open(sys.argv[1]))["beside_path"]
+assert [r["year"] for r in rows]==[2021,2022], rows
+for r in rows:
+    assert r["gap_cents"]==r["forecast_mean_cents"]-r["annual_cost_cents"], r
+assert rows[0]["annual_cost_cents"]==104_700_000_00
+' "$T/beside.json"
 check "forecast with a missing levers file is refused" sh -c "! \"$JR\" forecast --db \"$DEMO\" --from 2024-01 --months 12 --runs 5 --levers \"$T/none.toml\""
 "$JR" backtest --db "$DEMO" --cutoff 2024-01-01 --months 12 --runs 50 --format json > "$T/backtest.json" 2> /dev/null
 check "backtest json has the region error, the naive error and the coverage" python3 -c '

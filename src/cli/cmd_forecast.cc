@@ -7,6 +7,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "budget/budget_config.h"
+#include "budget/path_forecast.h"
 #include "cli/command.h"
 #include "forecast/backtest.h"
 #include "forecast/calibration.h"
@@ -51,6 +53,24 @@ Money Cents(double cents) { return Money::FromCents(RoundCents(cents)); }
 std::string Dataset(const Store& store) {
   std::string d = store.GetMeta("dataset");
   return d.empty() ? "" : " (" + d + ")";
+}
+
+// The forecast's region totals per year beside the target path of `budget`, with the
+// fixed regional costs of the store when the budget counts them in its realisation.
+Table PathBesideForecast(const Store& store, const BudgetConfig& budget,
+                         const std::vector<SummaryRow>& yearly) {
+  std::map<int, ForecastYear> totals;
+  for (const SummaryRow& r : yearly) {
+    if (r.municipality != forecast::kRegion || r.group != forecast::kAllGroups) continue;
+    totals[r.period] = {Cents(r.cost.mean), Cents(r.cost.p10), Cents(r.cost.p90), r.months};
+  }
+  std::map<int, Money> fixed;
+  if (budget.include_fixed_costs) {
+    auto items = store.LoadFixedCosts();
+    if (!items.ok()) Fail(items.status());
+    for (const CostItem& i : *items) fixed[i.year] += i.amount;
+  }
+  return PathForecastTable(ComputeTargetPath(budget.years), totals, fixed);
 }
 
 std::vector<forecast::Lever> ReadLeversOrFail(const std::string& path) {
@@ -157,7 +177,7 @@ void RegisterCalibrate(CLI::App& app) {
 
 void RegisterForecast(CLI::App& app) {
   struct Opts {
-    std::string db, from, levers, view = "yearly";
+    std::string db, from, levers, budget, view = "yearly";
     OutputFormat format;
     int months = 36, runs = 200, threads = 0;
     uint64_t seed = 1;
@@ -172,6 +192,8 @@ void RegisterForecast(CLI::App& app) {
   cmd->add_option("--months", o->months, "aantal maanden")->check(CLI::Range(1, 240))->capture_default_str();
   cmd->add_option("--runs", o->runs, "aantal replicaties")->check(CLI::Range(1, 100000))->capture_default_str();
   cmd->add_option("--levers", o->levers, "TOML-bestand met hefbomen ([[lever]])");
+  cmd->add_option("--budget", o->budget,
+                  "begroting.toml: de jaartotalen naast het taakstellingspad van de monitor");
   cmd->add_option("--view", o->view, "tabel/csv: yearly (per jaar) of monthly (per maand)")
       ->check(CLI::IsMember({"yearly", "monthly"}))
       ->capture_default_str();
@@ -181,6 +203,12 @@ void RegisterForecast(CLI::App& app) {
     Date cutoff = FirstOfMonth(*from);
     std::vector<forecast::Lever> levers;
     if (!o->levers.empty()) levers = ReadLeversOrFail(o->levers);
+    std::optional<BudgetConfig> budget;
+    if (!o->budget.empty()) {
+      auto b = LoadBudgetConfig(o->budget);
+      if (!b.ok()) Fail(b.status());
+      budget = std::move(b).value();
+    }
     auto store = OpenExisting(o->db);
     auto clock_start = std::chrono::steady_clock::now();
     auto c = forecast::Calibrate(LoadHistoryOrFail(*store, cutoff), cutoff);
@@ -206,6 +234,8 @@ void RegisterForecast(CLI::App& app) {
     std::vector<SummaryRow> effect;
     if (!levers.empty()) effect = forecast::Difference(*c, with, base, forecast::Period::kYear);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+    std::optional<Table> beside_path;
+    if (budget) beside_path = PathBesideForecast(*store, *budget, yearly);
 
     std::string title = "Prognose " + FormatMonth(*from) + " + " + std::to_string(o->months) +
                         " maanden, " + std::to_string(o->runs) + " replicaties" +
@@ -221,6 +251,7 @@ void RegisterForecast(CLI::App& app) {
       j["yearly"] = ToJson(ForecastTable(*c, yearly, forecast::Period::kYear, true));
       j["monthly"] = ToJson(ForecastTable(*c, monthly, forecast::Period::kMonth, true));
       if (!levers.empty()) j["lever_effect"] = ToJson(EffectTable(*c, effect));
+      if (beside_path) j["beside_path"] = ToJson(*beside_path);
       std::cout << j.dump(2) << "\n";
       return;
     }
@@ -238,6 +269,14 @@ void RegisterForecast(CLI::App& app) {
     if (!levers.empty()) {
       if (o->format == OutputFormat::kTable) std::cout << "\n";
       Print(EffectTable(*c, effect), o->format);
+    }
+    if (beside_path) {
+      if (o->format == OutputFormat::kTable) std::cout << "\n";
+      if (beside_path->rows.empty()) {
+        std::cerr << "Geen jaren van de prognose in " << o->budget << "; geen vergelijking met het pad.\n";
+      } else {
+        Print(*beside_path, o->format);
+      }
     }
   });
 }
