@@ -68,6 +68,8 @@ check "settlement API gives the rows of settle" sh -c "
 check "municipality token: own detail 200" test "$(code -H "Authorization: Bearer $(cat "$T/tok_gm0505")" "$URL/api/municipalities/GM0505")" = 200
 check "municipality token: other detail 403" test "$(code -H "Authorization: Bearer $(cat "$T/tok_gm0505")" "$URL/api/municipalities/GM1963")" = 403
 check "bad parameter is 400 with a Dutch message" sh -c "test \"\$(curl -s -o '$T/body' -w '%{http_code}' -H 'Authorization: Bearer $(cat "$T/tok_region")' '$URL/api/settlement?year=abc')\" = 400 && grep -q 'geen geheel getal' '$T/body'"
+check "a second server on the same port is refused in Dutch" sh -c "
+  ! timeout 30 \"$JR\" serve --db \"$DB\" --port ${URL##*:} 2> '$T/port.err' && grep -q 'poort in gebruik' '$T/port.err'"
 kill "$SERVE"
 
 # Budget monitor, agenda and measures (issue 4) on a small demo region with the TOML

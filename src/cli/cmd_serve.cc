@@ -18,7 +18,7 @@ void Register(CLI::App& app) {
     server::ApiOptions api;
   };
   auto o = std::make_shared<Opts>();
-  auto* c = app.add_subcommand("serve", "JSON-API voor dashboards (zie docs/api.md)");
+  auto* c = app.add_subcommand("serve", "dashboard en JSON-API op 127.0.0.1 (zie docs/api.md)");
   AddDbOption(c, &o->db);
   AddThreadsOption(c, &o->http.threads);
   c->add_option("--port", o->http.port, "poort (0 = een vrije poort)")

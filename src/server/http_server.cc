@@ -28,8 +28,11 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
   // remembered here and listened on again with a large backlog after binding.
   http.set_keep_alive_max_count(100000);
   int listen_socket = -1;
+  // SO_REUSEADDR only: the library's default (SO_REUSEPORT) would let a second server
+  // start on a port already in use and share its connections.
   http.set_socket_options([&listen_socket](int sock) {
-    httplib::default_socket_options(sock);
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     listen_socket = sock;
   });
   auto handler = [&api](const httplib::Request& req, httplib::Response& res) {
