@@ -3,9 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "budget/budget_config.h"
 #include "budget/path_forecast.h"
@@ -71,16 +69,6 @@ Table PathBesideForecast(const Store& store, const BudgetConfig& budget,
     for (const CostItem& i : *items) fixed[i.year] += i.amount;
   }
   return PathForecastTable(ComputeTargetPath(budget.years), totals, fixed);
-}
-
-std::vector<forecast::Lever> ReadLeversOrFail(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) Fail(Status::Error("hefboombestand kan niet worden gelezen", {path}));
-  std::stringstream text;
-  text << in.rdbuf();
-  auto levers = forecast::ParseLevers(text.str(), path);
-  if (!levers.ok()) Fail(levers.status());
-  return std::move(levers).value();
 }
 
 void RegisterCalibrate(CLI::App& app) {
@@ -202,7 +190,11 @@ void RegisterForecast(CLI::App& app) {
     if (!from.ok()) Fail(Status::Error(from.status().message(), {"", 0, 0, "--from"}));
     Date cutoff = FirstOfMonth(*from);
     std::vector<forecast::Lever> levers;
-    if (!o->levers.empty()) levers = ReadLeversOrFail(o->levers);
+    if (!o->levers.empty()) {
+      auto loaded = forecast::LoadLevers(o->levers);
+      if (!loaded.ok()) Fail(loaded.status());
+      levers = std::move(loaded).value();
+    }
     std::optional<BudgetConfig> budget;
     if (!o->budget.empty()) {
       auto b = LoadBudgetConfig(o->budget);

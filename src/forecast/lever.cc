@@ -2,7 +2,9 @@
 
 #include <toml++/toml.h>
 
+#include <fstream>
 #include <set>
+#include <sstream>
 
 #include "core/date.h"
 
@@ -139,6 +141,14 @@ Result<std::vector<Lever>> ParseLevers(std::string_view text, const std::string&
     }
   }
   return levers;
+}
+
+Result<std::vector<Lever>> LoadLevers(const std::string& file) {
+  std::ifstream in(file);
+  if (!in) return Status::Error("hefboombestand kan niet worden gelezen", {file});
+  std::stringstream text;
+  text << in.rdbuf();
+  return ParseLevers(text.str(), file);
 }
 
 }  // namespace jr::forecast

@@ -51,5 +51,7 @@ struct Lever {
 // unknown key or route, a missing start, or a value out of range (factors >= 0,
 // probabilities and shares in [0, 1], tariff change > -1).
 Result<std::vector<Lever>> ParseLevers(std::string_view toml, const std::string& file);
+// Reads and parses a levers file; Dutch error naming the file when it cannot be read.
+Result<std::vector<Lever>> LoadLevers(const std::string& file);
 
 }  // namespace jr::forecast

@@ -1,9 +1,5 @@
 #include "server/api.h"
 
-#include <charconv>
-#include <fstream>
-#include <sstream>
-
 #include <fmt/format.h>
 
 #include "core/table.h"
@@ -42,11 +38,7 @@ Result<std::unique_ptr<Api>> Api::Load(const Store& store, const ApiOptions& opt
   if (!tokens.ok()) return tokens.status();
   api->tokens_ = std::move(tokens).value();
   if (!options.levers_file.empty()) {
-    std::ifstream in(options.levers_file);
-    if (!in) return Status::Error("hefboombestand kan niet worden gelezen", {options.levers_file});
-    std::stringstream text;
-    text << in.rdbuf();
-    auto levers = forecast::ParseLevers(text.str(), options.levers_file);
+    auto levers = forecast::LoadLevers(options.levers_file);
     if (!levers.ok()) return levers.status();
     api->levers_ = std::move(levers).value();
   }
