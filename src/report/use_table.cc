@@ -37,7 +37,7 @@ Table UseTable(const Region& region, const std::vector<UseRow>& use, int year,
   }
   if (!with_totals) return t;
   for (const auto& [y, tot] : totals) {
-    t.AddRow({"REGIO", "Totaal regio", int64_t{y}, tot.clients, tot.assignments, tot.cost,
+    t.AddRow({kRegionCode, "Totaal regio", int64_t{y}, tot.clients, tot.assignments, tot.cost,
               tot.inhabitants > 0 ? Cell(tot.cost.ToEurosApprox() / tot.inhabitants)
                                   : Cell(std::monostate{})});
   }

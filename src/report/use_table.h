@@ -10,6 +10,9 @@
 
 namespace jr::report {
 
+// The municipality code of the region rows.
+inline constexpr const char* kRegionCode = "REGIO";
+
 // One row per UseRow (of `year` only, unless 0). Keys: municipality, name, year,
 // clients, assignments, cost_cents, cost_per_inhabitant. With `with_totals` a region
 // row (municipality "REGIO") per year follows; clients who moved between

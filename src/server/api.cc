@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/table.h"
+#include "report/use_table.h"
 #include "server/api_util.h"
 #include "server/token_store.h"
 #include "settle/builtin_models.h"
@@ -22,7 +23,8 @@ Result<std::unique_ptr<Api>> Api::Load(const Store& store, const ApiOptions& opt
   api->region_ = std::move(region).value();
   auto use = store.UseByMunicipalityYear();
   if (!use.ok()) return use.status();
-  api->use_ = std::move(use).value();
+  // The rows of `jeugdregio stats` (with the region's rows per year), built once.
+  api->use_rows_ = ToJson(report::UseTable(api->region_, *use, 0, /*with_totals=*/true));
   auto input = settle::LoadSettlementInput(store);  // every year, with client costs
   if (!input.ok()) return input.status();
   if (input->years.empty()) {
@@ -110,23 +112,9 @@ ApiResponse Api::Settlement(const ApiRequest& r) const {
 }
 
 ApiResponse Api::RegionTotals() const {
-  struct Total {
-    int64_t clients = 0, assignments = 0;
-    Money cost;
-  };
-  std::map<int, Total> totals;
-  for (const UseRow& u : use_) {
-    Total& t = totals[u.year];
-    t.clients += u.clients;
-    t.assignments += u.assignments;
-    t.cost += u.cost;
-  }
   nlohmann::json years = nlohmann::json::array();
-  for (const auto& [year, t] : totals) {
-    years.push_back({{"year", year},
-                     {"clients", t.clients},
-                     {"assignments", t.assignments},
-                     {"cost_cents", t.cost.cents()}});
+  for (const nlohmann::json& row : use_rows_) {
+    if (row["municipality"] == report::kRegionCode) years.push_back(row);
   }
   return {200, {{"dataset", dataset_}, {"years", years}}};
 }
@@ -143,16 +131,8 @@ ApiResponse Api::MunicipalityDetail(const std::string& code, const ApiRequest& r
   auto model = RequestModel(r);
   if (!model.ok()) return Error(400, model.status().message());
   nlohmann::json use = nlohmann::json::array();
-  for (const UseRow& u : use_) {
-    if (u.municipality != code) continue;
-    nlohmann::json row = {{"year", u.year},
-                          {"clients", u.clients},
-                          {"assignments", u.assignments},
-                          {"cost_cents", u.cost.cents()}};
-    if (auto inh = region_.Key(code, u.year, kKeyInhabitants); inh && *inh > 0) {
-      row["cost_per_inhabitant"] = u.cost.ToEurosApprox() / *inh;
-    }
-    use.push_back(std::move(row));
+  for (const nlohmann::json& row : use_rows_) {
+    if (row["municipality"] == code) use.push_back(row);
   }
   nlohmann::json settlement = nlohmann::json::array();
   for (const auto& [year, data] : settlement_.years) {

@@ -99,7 +99,8 @@ class Api {
   std::string dataset_;
   int schema_version_ = 0;
   Region region_;
-  std::vector<UseRow> use_;  // per municipality and year
+  nlohmann::json use_rows_;  // report::UseTable as JSON: per municipality and year,
+                             // and a region row ("REGIO") per year
   settle::SettlementInput settlement_;
   std::map<std::string, std::shared_ptr<const settle::Model>> models_;  // built-in, by name
   std::map<std::string, Role> tokens_;           // token hash -> role
