@@ -74,9 +74,7 @@ void Register(CLI::App& app) {
   c->add_option("--as-of", o->as_of, "peildatum JJJJ-MM-DD (standaard: 'datum' uit de config)");
   AddDbOption(c, &o->db);
   c->add_option("--key", o->key, "sleutel voor de verdeling (standaard uit de config)");
-  c->add_option("--view", o->view, "items, clusters, years, overdue, sharing of all")
-      ->check(CLI::IsMember({"items", "clusters", "years", "overdue", "sharing", "all"}))
-      ->capture_default_str();
+  AddViewOption(c, &o->view, {"items", "clusters", "years", "overdue", "sharing", "all"});
   AddFormatOption(c, &o->format);
   c->callback([o] { Run(*o); });
 }

@@ -182,9 +182,7 @@ void RegisterForecast(CLI::App& app) {
   cmd->add_option("--levers", o->levers, "TOML-bestand met hefbomen ([[lever]])");
   cmd->add_option("--budget", o->budget,
                   "begroting.toml: de jaartotalen naast het taakstellingspad van de monitor");
-  cmd->add_option("--view", o->view, "tabel/csv: yearly (per jaar) of monthly (per maand)")
-      ->check(CLI::IsMember({"yearly", "monthly"}))
-      ->capture_default_str();
+  AddViewOption(cmd, &o->view, {"yearly", "monthly"});
   cmd->callback([o] {
     auto from = ParseMonth(o->from);
     if (!from.ok()) Fail(Status::Error(from.status().message(), {"", 0, 0, "--from"}));

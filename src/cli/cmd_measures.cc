@@ -57,9 +57,7 @@ void Register(CLI::App& app) {
   c->add_option("--rank-correlation", o->rank_correlation,
                 "rangcorrelatie binnen een cluster (vervangt die uit de config)")
       ->check(CLI::Range(0.0, 0.99));
-  c->add_option("--view", o->view, "savings, measures of all")
-      ->check(CLI::IsMember({"savings", "measures", "all"}))
-      ->capture_default_str();
+  AddViewOption(c, &o->view, {"savings", "measures", "all"});
   AddFormatOption(c, &o->format);
   c->callback([o] { Run(*o); });
 }

@@ -75,9 +75,7 @@ void Register(CLI::App& app) {
   AddConfigOption(c, &o->config, kConfigName);
   AddDbOption(c, &o->db);
   c->add_option("--key", o->key, "sleutel voor de verdeling over gemeenten (standaard uit de config)");
-  c->add_option("--view", o->view, "path, scenarios, municipalities of all")
-      ->check(CLI::IsMember({"path", "scenarios", "municipalities", "all"}))
-      ->capture_default_str();
+  AddViewOption(c, &o->view, {"path", "scenarios", "municipalities", "all"});
   AddFormatOption(c, &o->format);
   c->callback([o] { Run(*o); });
 }

@@ -58,6 +58,14 @@ void AddSeedOption(CLI::App* c, uint64_t* seed) {
   c->add_option("--seed", *seed, "seed of the random numbers")->capture_default_str();
 }
 
+void AddViewOption(CLI::App* c, std::string* view, const std::vector<std::string>& views) {
+  std::string help = "welk deel: ";
+  for (size_t i = 0; i < views.size(); ++i) {
+    help += (i == 0 ? "" : i + 1 == views.size() ? " of " : ", ") + views[i];
+  }
+  c->add_option("--view", *view, help)->check(CLI::IsMember(views))->capture_default_str();
+}
+
 void Fail(const Status& s, int code) {
   std::cerr << "fout: " << s.ToString() << "\n";
   std::cerr.flush();

@@ -12,6 +12,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "core/table.h"
@@ -39,6 +40,9 @@ void AddThreadsOption(CLI::App* c, int* threads);
 int ResolveThreads(int threads);
 // --seed N (default 1)
 void AddSeedOption(CLI::App* c, uint64_t* seed);
+// --view NAME: which part of the output; one of `views` (the help lists them). The
+// default is *view as set by the caller.
+void AddViewOption(CLI::App* c, std::string* view, const std::vector<std::string>& views);
 // The store's meta key under which `jeugdregio demo` records the absolute path of the
 // folder it wrote the demo region (CSV and TOML files) into.
 inline constexpr const char* kDemoDirMeta = "demo_dir";
