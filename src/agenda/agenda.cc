@@ -2,30 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "budget/savings_target.h"
-
 namespace jr {
 namespace {
-
-// The array of tables at `key`, or an empty view when absent; error when not an array
-// of tables.
-Result<const toml::array*> TableArray(const TomlSource& src, const toml::table& t,
-                                      std::string_view key, const std::string& path,
-                                      bool required) {
-  static const toml::array kEmpty;
-  const toml::node* n = t.get(key);
-  if (n == nullptr) {
-    if (required) {
-      return TomlError(src, &t, path, fmt::format("verplicht veld '{}' ontbreekt", path));
-    }
-    return &kEmpty;
-  }
-  const toml::array* arr = n->as_array();
-  if (arr == nullptr || !arr->is_array_of_tables()) {
-    return TomlError(src, n, path, fmt::format("'{}' moet een lijst van tabellen zijn ([[{}]])", path, key));
-  }
-  return arr;
-}
 
 Status ParseSavingsLine(const TomlSource& src, const Agenda& a, const toml::table& t,
                         const std::string& at, SavingsLine& line) {
@@ -93,18 +71,18 @@ Status ParseItem(const TomlSource& src, const Agenda& a, const toml::table& t,
   item.budget_asked = budget->value_or(Money());
   auto lines = TableArray(src, t, "besparing", at + ".besparing", false);
   if (!lines.ok()) return lines.status();
-  for (size_t i = 0; i < (*lines)->size(); ++i) {
+  for (size_t i = 0; i < lines->size(); ++i) {
     SavingsLine line;
     std::string path = fmt::format("{}.besparing[{}]", at, i + 1);
-    if (Status s = ParseSavingsLine(src, a, *(**lines)[i].as_table(), path, line); !s.ok()) return s;
+    if (Status s = ParseSavingsLine(src, a, *(*lines)[i], path, line); !s.ok()) return s;
     item.savings.push_back(std::move(line));
   }
   auto milestones = TableArray(src, t, "mijlpaal", at + ".mijlpaal", false);
   if (!milestones.ok()) return milestones.status();
-  for (size_t i = 0; i < (*milestones)->size(); ++i) {
+  for (size_t i = 0; i < milestones->size(); ++i) {
     Milestone m;
     std::string path = fmt::format("{}.mijlpaal[{}]", at, i + 1);
-    if (Status s = ParseMilestone(src, *(**milestones)[i].as_table(), path, m); !s.ok()) return s;
+    if (Status s = ParseMilestone(src, *(*milestones)[i], path, m); !s.ok()) return s;
     item.milestones.push_back(std::move(m));
   }
   return Status::Ok();
@@ -123,13 +101,9 @@ Status ParseSharing(const TomlSource& src, const toml::table& doc, Agenda& a) {
   if (!key.ok()) return key.status();
   a.share_key = *key;
   if (t->get("jaar") != nullptr) {
-    auto year = RequireInt(src, *t, "jaar", "verdeling.jaar");
+    auto year = RequireYear(src, *t, "jaar", "verdeling.jaar");
     if (!year.ok()) return year.status();
-    if (*year < 1900 || *year > 2200) {
-      return TomlError(src, t->get("jaar"), "verdeling.jaar",
-                       fmt::format("jaar {} valt buiten het bereik 1900-2200", *year));
-    }
-    a.share_year = static_cast<int>(*year);
+    a.share_year = *year;
   }
   return Status::Ok();
 }
@@ -145,15 +119,12 @@ Result<Agenda> ParseAgenda(const toml::table& doc, const TomlSource& src) {
   auto years = RequireYearList(src, doc, "jaren", "jaren");
   if (!years.ok()) return years.status();
   a.years = *years;
-  auto target = ReadSavingsTarget(doc, src, a.years);
-  if (!target.ok()) return target.status();
-  a.target_gap = *target;
   if (Status s = ParseSharing(src, doc, a); !s.ok()) return s;
   auto items = TableArray(src, doc, "opgave", "opgave", true);
   if (!items.ok()) return items.status();
-  for (size_t i = 0; i < (*items)->size(); ++i) {
+  for (size_t i = 0; i < items->size(); ++i) {
     std::string at = fmt::format("opgave[{}]", i + 1);
-    const toml::table& t = *(**items)[i].as_table();
+    const toml::table& t = *(*items)[i];
     AgendaItem item;
     if (Status s = ParseItem(src, a, t, at, item); !s.ok()) return s;
     for (const AgendaItem& other : a.items) {

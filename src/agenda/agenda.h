@@ -4,8 +4,8 @@
 //
 //   datum = 2021-05-27                  # date of the state described; default --as-of
 //   jaren = [2021, 2022, 2023, 2024]
-//   begroting = "begroting.toml"        # target = cumulative target of the path, or
-//   [taakstelling]                      #   the savings needed per year, euro
+//   begroting = "begroting.toml"        # the savings target: these keys are read by
+//   [taakstelling]                      #   budget/savings_target.h, not here
 //   [verdeling]                         # the agenda's cost, shared pro rata
 //   bedrag = 250_000
 //   sleutel = "inwoners"                # key of the region (default inwoners)
@@ -35,15 +35,17 @@
 #include <toml++/toml.h>
 
 #include "agenda/agenda_item.h"
-#include "budget/toml_fields.h"
 #include "core/status.h"
+#include "core/toml_reader.h"
 
 namespace jr {
 
 struct Agenda {
   Date date;                        // the config's date: the default "as of"
   std::vector<int> years;           // ascending, unique
-  std::map<int, Money> target_gap;  // savings needed per year; may be empty
+  // Savings needed per year; may be empty. Not read from the file: the caller passes
+  // it in (AgendaOptions::target_gap), so the agenda never opens a budget file.
+  std::map<int, Money> target_gap;
   Money shared_cost;                // the agenda's cost shared by the municipalities
   std::string share_key = "inwoners";  // key of that sharing
   int share_year = 0;               // year of the key

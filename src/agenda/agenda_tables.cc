@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "budget/monitor_tables.h"
-
 namespace jr {
 
 Table AgendaItemTable(const AgendaProgress& p) {
@@ -112,14 +110,6 @@ Table CostShareTable(const Agenda& a, const KeyWeights& w, const std::vector<Mon
   t.AddRow({std::string("Totaal"), std::string(""), w.total, 1.0, total});
   t.notes = {"Tot op de cent verdeeld (grootste-restmethode); de bijdragen tellen op tot het totaal."};
   return t;
-}
-
-Result<Table> CostShareTable(const Agenda& a, const Region& region, const std::string& key) {
-  auto w = WeightsFor(region, a.share_year, key);
-  if (!w.ok()) return w.status();
-  auto parts = SplitByKey(a.shared_cost, *w);
-  if (!parts.ok()) return parts.status();
-  return CostShareTable(a, *w, *parts, region);
 }
 
 }  // namespace jr

@@ -4,8 +4,8 @@
 #include <vector>
 
 #include "agenda/agenda_progress.h"
-#include "budget/key_weights.h"
 #include "core/table.h"
+#include "region/key_weights.h"
 #include "region/region.h"
 
 namespace jr {
@@ -23,11 +23,8 @@ Table AgendaYearTable(const AgendaProgress& p);
 // Keys: item, item_name, milestone, due, days_late.
 Table OverdueTable(const AgendaProgress& p);
 // The shared cost per municipality. Keys: municipality, name, key_value, share,
-// amount_cents. REQUIRES: parts in the order of w.codes.
+// amount_cents. REQUIRES: parts in the order of w.codes (a CostShare of RunAgenda).
 Table CostShareTable(const Agenda& a, const KeyWeights& w, const std::vector<Money>& parts,
                      const Region& region);
-// The same for `a.shared_cost` split by `key` of `a.share_year` over `region`. Fails
-// (Dutch) when a municipality lacks the key.
-Result<Table> CostShareTable(const Agenda& a, const Region& region, const std::string& key);
 
 }  // namespace jr

@@ -1,10 +1,14 @@
 #include "agenda/agenda.h"
 
+#include <filesystem>
+#include <fstream>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "agenda/agenda_progress.h"
-#include "budget/key_weights.h"
+#include "agenda/agenda_run.h"
+#include "region/key_weights.h"
 
 namespace jr {
 namespace {
@@ -18,10 +22,7 @@ Money E(int64_t euros) { return Money::FromEuros(euros); }
 constexpr const char* kAgenda = R"(
 datum = 2021-05-27
 jaren = [2021, 2022, 2023]
-[taakstelling]
-2021 = 1_000_000
-2022 = 1_500_000
-2023 = 2_000_000
+begroting = "bestaat-niet.toml"
 [verdeling]
 bedrag = 250_000
 sleutel = "inwoners"
@@ -111,8 +112,12 @@ TEST(AgendaTest, OverdueDependsOnTheAsOfDateOnly) {
   EXPECT_TRUE(early.overdue.empty());
 }
 
+// The savings target the tests pass in, as a caller does (budget's LoadSavingsTarget).
+const std::map<int, Money> kTarget = {{2021, E(1000000)}, {2022, E(1500000)}, {2023, E(2000000)}};
+
 TEST(AgendaTest, TargetGapAndOneYearSlip) {
   Agenda a = Parse(kAgenda);
+  a.target_gap = kTarget;
   AgendaProgress p = EvaluateAgenda(a, a.date);
   ASSERT_EQ(p.years.size(), 3u);
   EXPECT_EQ(p.years[0].planned, E(600000));
@@ -126,10 +131,7 @@ TEST(AgendaTest, TargetGapAndOneYearSlip) {
   EXPECT_EQ(p.slip_loss, E(1800000));
 }
 
-TEST(AgendaTest, SharedCostAddsUpToTheCent) {
-  Agenda a = Parse(kAgenda);
-  EXPECT_EQ(a.shared_cost, E(250000));
-  EXPECT_EQ(a.share_year, 2021);
+Region TenMunicipalities() {
   Region r;
   const double inhabitants[] = {119000, 53000, 49000, 46000, 88000, 44000, 30000, 27000, 26000, 1};
   for (int i = 0; i < 10; ++i) {
@@ -137,6 +139,14 @@ TEST(AgendaTest, SharedCostAddsUpToTheCent) {
     r.AddMunicipality({.code = code, .begin = year(2015) / January / 1});
     r.SetKey(code, 2021, "inwoners", inhabitants[i]);
   }
+  return r;
+}
+
+TEST(AgendaTest, SharedCostAddsUpToTheCent) {
+  Agenda a = Parse(kAgenda);
+  EXPECT_EQ(a.shared_cost, E(250000));
+  EXPECT_EQ(a.share_year, 2021);
+  Region r = TenMunicipalities();
   auto w = WeightsFor(r, a.share_year, a.share_key);
   ASSERT_TRUE(w.ok());
   for (Money total : {a.shared_cost, Money::FromCents(1), Money::FromCents(25000001)}) {
@@ -180,6 +190,51 @@ TEST(AgendaTest, BadInputNamesFileAndKey) {
     EXPECT_THAT(r.status().message(), HasSubstr(c.words));
     EXPECT_GT(r.status().where().line, 0);
   }
+}
+
+// agenda.toml written to a temporary file, for RunAgenda.
+std::string AgendaFile(const std::string& text) {
+  const std::filesystem::path p =
+      std::filesystem::temp_directory_path() /
+      ("agenda_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+       ".toml");
+  std::ofstream(p) << text;
+  return p.string();
+}
+
+TEST(RunAgendaTest, TargetIsAValueAndTheBudgetFileIsNeverOpened) {
+  // kAgenda names a budget file that does not exist: the agenda does not open it.
+  const std::string file = AgendaFile(kAgenda);
+  Region r = TenMunicipalities();
+  auto run = RunAgenda(&r, {.file = file, .target_gap = kTarget});
+  std::filesystem::remove(file);
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_EQ(run->agenda->target_gap, kTarget);
+  ASSERT_EQ(run->progress.years.size(), 3u);
+  EXPECT_EQ(run->progress.years[0].shortfall, E(1000000 - 600000));
+  EXPECT_EQ(run->progress.as_of, run->agenda->date);
+  ASSERT_TRUE(run->sharing.has_value());
+  Money sum;
+  for (Money m : run->sharing->parts) sum += m;
+  EXPECT_EQ(sum, E(250000));
+  EXPECT_EQ(run->sharing->weights.codes.front(), "GM1000");
+}
+
+TEST(RunAgendaTest, AsOfKeyAndNoRegion) {
+  const std::string file = AgendaFile(kAgenda);
+  auto early = RunAgenda(nullptr, {.file = file, .as_of = year(2021) / January / 15});
+  Region r = TenMunicipalities();
+  auto other_key = RunAgenda(&r, {.file = file, .key = "jeugdigen"});
+  auto unshared = RunAgenda(&r, {.file = file, .key = "jeugdigen", .share = false});
+  std::filesystem::remove(file);
+  ASSERT_TRUE(early.ok()) << early.status().ToString();
+  EXPECT_TRUE(early->progress.overdue.empty());
+  EXPECT_FALSE(early->sharing.has_value());  // no region: nothing shared
+  EXPECT_FALSE(early->progress.years[0].target_gap.has_value());  // no target given
+  ASSERT_FALSE(other_key.ok());  // the region has no jeugdigen
+  EXPECT_THAT(other_key.status().message(), HasSubstr("'jeugdigen' ontbreekt"));
+  ASSERT_TRUE(unshared.ok());
+  EXPECT_FALSE(unshared->sharing.has_value());
 }
 
 }  // namespace

@@ -4,8 +4,6 @@
 
 #include <fmt/format.h>
 
-#include "budget/savings_target.h"
-
 namespace jr {
 namespace {
 
@@ -171,9 +169,6 @@ Result<MeasurePortfolio> ParseMeasurePortfolio(const toml::table& doc, const Tom
                      "'rangcorrelatie' moet in [0, 1) liggen");
   }
   p.rank_correlation = *rho;
-  auto target = ReadSavingsTarget(doc, src, p.years);
-  if (!target.ok()) return target.status();
-  p.target_gap = *target;
   const toml::node* bases = doc.get("basis");
   const toml::table* bt = bases == nullptr ? nullptr : bases->as_table();
   if (bt == nullptr || bt->empty()) {

@@ -1,12 +1,11 @@
-// MeasurePortfolio: the measures of a region with the bases they act on and the savings
-// target, read from maatregelen.toml:
+// MeasurePortfolio: the measures of a region with the bases they act on, read from
+// maatregelen.toml, and the savings target they are measured against:
 //
 //   jaren = [2019, 2020, 2021, 2022]     # the years simulated
 //   verdeling = "pert"                   # default: uniform | driehoek | pert
 //   rangcorrelatie = 0.3                 # within a cluster (default 0 = independent)
-//   begroting = "begroting.toml"         # target gap = cumulative target of the path, or:
-//   [taakstelling]                       # savings needed per year, euro
-//   2020 = 5_000_000
+//   begroting = "begroting.toml"         # the savings target: these keys are read by
+//   [taakstelling]                       #   budget/savings_target.h, not here
 //   [basis.instroom]                     # a base: the cost a measure's rate applies to
 //   omschrijving = "..."
 //   bedrag = 40_000_000                  # euro per year, or { 2019 = ..., 2020 = ... }
@@ -33,9 +32,9 @@
 #include <toml++/toml.h>
 
 #include "agenda/measure.h"
-#include "budget/toml_fields.h"
 #include "core/money.h"
 #include "core/status.h"
+#include "core/toml_reader.h"
 
 namespace jr {
 
@@ -50,7 +49,9 @@ struct MeasurePortfolio {
   std::vector<MeasureBase> bases;   // sorted by name
   std::vector<Measure> measures;    // in file order
   double rank_correlation = 0;      // Spearman rank correlation within a cluster, [0, 1)
-  std::map<int, Money> target_gap;  // savings needed per year; may be empty
+  // Savings needed per year; may be empty. Not read from the file: the caller passes
+  // it in (MeasuresOptions::target_gap).
+  std::map<int, Money> target_gap;
 
   // Index of the base called `name`, or bases.size().
   size_t BaseIndex(const std::string& name) const;

@@ -1,10 +1,13 @@
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <numeric>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "agenda/measure_portfolio.h"
+#include "agenda/measures_run.h"
 #include "agenda/savings_combination.h"
 #include "agenda/savings_simulation.h"
 
@@ -151,8 +154,6 @@ constexpr const char* kGood = R"(
 jaren = [2020, 2021]
 verdeling = "driehoek"
 rangcorrelatie = 0.25
-[taakstelling]
-2021 = 5_000_000
 [basis.instroom]
 bedrag = { 2020 = 40_000_000, 2021 = 41_000_000 }
 [[maatregel]]
@@ -172,7 +173,7 @@ TEST(MeasurePortfolioTest, ReadsAGoodFile) {
   ASSERT_TRUE(p.ok()) << p.status().ToString();
   EXPECT_EQ(p->years, (std::vector<int>{2020, 2021}));
   EXPECT_DOUBLE_EQ(p->rank_correlation, 0.25);
-  EXPECT_EQ(p->target_gap.at(2021), Money::FromEuros(5000000));
+  EXPECT_TRUE(p->target_gap.empty());  // the caller passes the target in
   const Measure& m = p->measures.at(0);
   EXPECT_EQ(m.distribution, DistributionKind::kTriangular);
   EXPECT_EQ(m.investment_note, "op te geven door teams");
@@ -203,7 +204,6 @@ TEST(MeasurePortfolioTest, BadInputGivesDutchErrorWithFileAndKey) {
       {"basis = \"instroom\"", "basis = \"tarief\"", "maatregel[1].basis", "onbekende basis"},
       {"2021 = [1_000_000", "2025 = [1_000_000", "maatregel[1].besparing.2025", "buiten"},
       {"naam = \"Budgetverantwoordelijkheid\"\n", "", "maatregel[1].naam", "ontbreekt"},
-      {"2021 = 5_000_000", "2030 = 5_000_000", "taakstelling.2030", "buiten"},
       {"8_000_000]", "80_000_000]", "maatregel[1].besparing.2020", "groter dan basis"},
       {", 2021 = 41_000_000 ", "", "basis.instroom.bedrag", "geen positief bedrag"},
       {"\"driehoek\"", "\"normaal\"", "verdeling", "onbekende verdeling"},
@@ -217,6 +217,36 @@ TEST(MeasurePortfolioTest, BadInputGivesDutchErrorWithFileAndKey) {
     EXPECT_EQ(s.where().path, c.path);
     EXPECT_THAT(s.message(), HasSubstr(c.words));
   }
+}
+
+TEST(RunMeasuresTest, TargetAndCorrelationFromTheOptions) {
+  const std::filesystem::path file =
+      std::filesystem::temp_directory_path() /
+      ("measures_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+       ".toml");
+  std::ofstream(file) << kGood;
+  // The whole 2021 bandwidth [1, 10] million lies above a target of 0.5 million and
+  // below one of 20 million.
+  MeasuresOptions low{.file = file.string(),
+                      .target_gap = {{2021, Money::FromEuros(500000)}},
+                      .rank_correlation = 0.5,
+                      .simulation = {.runs = 500, .seed = 3, .threads = 1}};
+  MeasuresOptions high = low;
+  high.target_gap = {{2021, Money::FromEuros(20000000)}};
+  auto l = RunMeasures(low);
+  auto h = RunMeasures(high);
+  auto missing = RunMeasures({.file = file.string() + ".nee"});
+  std::filesystem::remove(file);
+  ASSERT_TRUE(l.ok()) << l.status().ToString();
+  ASSERT_TRUE(h.ok());
+  EXPECT_DOUBLE_EQ(l->portfolio.rank_correlation, 0.5);
+  EXPECT_EQ(l->portfolio.target_gap.at(2021), Money::FromEuros(500000));
+  ASSERT_EQ(l->result.years.size(), 2u);
+  EXPECT_FALSE(l->result.years[0].p_target.has_value());  // no target for 2020
+  EXPECT_EQ(l->result.years[1].p_target, 1.0);
+  EXPECT_EQ(h->result.years[1].p_target, 0.0);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().where().file, file.string() + ".nee");
 }
 
 }  // namespace

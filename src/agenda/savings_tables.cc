@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include "budget/monitor_tables.h"
-
 namespace jr {
 namespace {
 

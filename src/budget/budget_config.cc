@@ -8,13 +8,9 @@ namespace {
 // Reads one [[jaar]] table into `y`.
 Status ParseYear(const TomlSource& src, const toml::table& t, const std::string& at,
                  BudgetYear& y) {
-  auto year = RequireInt(src, t, "jaar", at + ".jaar");
+  auto year = RequireYear(src, t, "jaar", at + ".jaar");
   if (!year.ok()) return year.status();
-  if (*year < 1900 || *year > 2200) {
-    return TomlError(src, t.get("jaar"), at + ".jaar",
-                     fmt::format("jaar {} valt buiten het bereik 1900-2200", *year));
-  }
-  y.year = static_cast<int>(*year);
+  y.year = *year;
   struct Field {
     const char* key;
     std::optional<Money>* out;

@@ -15,7 +15,7 @@
 //   rijksbudget = 95_700_000             # optional: cap of scenario 1
 //   realisatie = 114_700_000             # optional: else from the store
 //   prognose = 112_000_000               # optional
-// Amounts are euros (see toml_fields.h).
+// Amounts are euros (see core/toml_reader.h).
 #pragma once
 
 #include <optional>
@@ -25,9 +25,9 @@
 #include <toml++/toml.h>
 
 #include "budget/budget_year.h"
-#include "budget/toml_fields.h"
 #include "core/money.h"
 #include "core/status.h"
+#include "core/toml_reader.h"
 
 namespace jr {
 

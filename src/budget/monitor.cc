@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "budget/key_weights.h"
+#include "region/key_weights.h"
 
 namespace jr {
 namespace {
@@ -128,7 +128,7 @@ const char* CostBasisName(CostBasis b) {
   return "";
 }
 
-Result<MonitorResult> RunMonitor(const MonitorInput& input) {
+Result<MonitorResult> ComputeMonitor(const MonitorInput& input) {
   MonitorResult result;
   result.years = RegionRows(input);
   if (input.region != nullptr) {

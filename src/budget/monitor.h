@@ -68,8 +68,9 @@ struct MonitorResult {
   std::vector<MunicipalityRow> municipalities;  // per year, per active municipality
 };
 
+// The computation alone (pure; RunMonitor in monitor_run.h reads the inputs).
 // REQUIRES: input.config as returned by ParseBudgetConfig. Fails (Dutch) when a
 // municipality lacks the key in a year.
-Result<MonitorResult> RunMonitor(const MonitorInput& input);
+Result<MonitorResult> ComputeMonitor(const MonitorInput& input);
 
 }  // namespace jr

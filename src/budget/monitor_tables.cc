@@ -31,16 +31,6 @@ const char* Source(bool from_store, bool known) {
 
 }  // namespace
 
-Cell MoneyCell(const std::optional<Money>& m) {
-  if (!m) return std::monostate{};
-  return *m;
-}
-
-Cell FractionCell(const std::optional<double>& f) {
-  if (!f) return std::monostate{};
-  return *f;
-}
-
 Table PathTable(const MonitorResult& r) {
   Table t;
   t.title = "Taakstellingspad (begroting + burap + taakstelling) en realisatie";

@@ -2,18 +2,11 @@
 // shared by the CLI, the report and the server.
 #pragma once
 
-#include <optional>
-
 #include "budget/monitor.h"
 #include "core/table.h"
 #include "region/region.h"
 
 namespace jr {
-
-// An empty cell for an unknown amount (null in JSON), else the amount.
-Cell MoneyCell(const std::optional<Money>& m);
-// An empty cell for an unknown fraction, else the fraction.
-Cell FractionCell(const std::optional<double>& f);
 
 // The target path beside realised/forecast cost. Keys: year, budget_cents,
 // amendment_cents, target_cents, annual_cost_cents, state_contribution_cents,

@@ -36,7 +36,7 @@ BudgetConfig HandConfig() {
 
 TEST(MonitorTest, ScenarioCapsOnHandMadeCase) {
   MonitorInput in{.config = HandConfig()};
-  auto r = RunMonitor(in);
+  auto r = ComputeMonitor(in);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   const auto& y = r->years;
   ASSERT_EQ(y.size(), 3u);
@@ -66,7 +66,7 @@ TEST(MonitorTest, ScenarioCapsOnHandMadeCase) {
 TEST(MonitorTest, MunicipalityCapsAddUpToTheCent) {
   Region region = TwoMunicipalities();
   MonitorInput in{.config = HandConfig(), .region = &region};
-  auto r = RunMonitor(in);
+  auto r = ComputeMonitor(in);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   ASSERT_EQ(r->municipalities.size(), 6u);
   for (const MonitorRow& y : r->years) {
@@ -94,7 +94,7 @@ TEST(MonitorTest, RealisedFromStoreWithOwnUseAndSharedFixedCosts) {
   in.store.own[2019] = {{"GM0001", E(400)}, {"GM0002", E(600)}};
   in.store.own[2020] = {{"GM0001", E(300)}, {"GM0002", E(500)}};
   in.store.shared[2020] = E(150);
-  auto r = RunMonitor(in);
+  auto r = ComputeMonitor(in);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->years[0].realised, E(950));
   EXPECT_TRUE(r->years[0].realised_from_store);
@@ -110,7 +110,7 @@ TEST(MonitorTest, RealisedFromStoreWithOwnUseAndSharedFixedCosts) {
 TEST(MonitorTest, MissingKeyIsAnError) {
   Region region = TwoMunicipalities();
   MonitorInput in{.config = HandConfig(), .region = &region, .key = "jeugdigen"};
-  auto r = RunMonitor(in);
+  auto r = ComputeMonitor(in);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("jeugdigen"), std::string::npos);
 }

@@ -54,4 +54,13 @@ Result<std::map<int, Money>> ReadSavingsTarget(const toml::table& doc, const Tom
   return ReadYearAmounts(src, *table, "taakstelling", years);
 }
 
+Result<std::map<int, Money>> LoadSavingsTarget(const std::string& config_file) {
+  TomlSource src{config_file};
+  auto doc = ReadTomlFile(src);
+  if (!doc.ok()) return doc.status();
+  auto years = RequireYearList(src, *doc, "jaren", "jaren");
+  if (!years.ok()) return years.status();
+  return ReadSavingsTarget(*doc, src, *years);
+}
+
 }  // namespace jr

@@ -49,5 +49,29 @@ TEST(SavingsTargetTest, MissingBudgetFileNamesTheFile) {
   EXPECT_EQ(r.status().where().file, "/tmp/dir/bestaat-niet.toml");
 }
 
+TEST(SavingsTargetTest, TableYearsMustBeTheFilesYears) {
+  TomlSource src{"maatregelen.toml"};
+  auto doc = ParseToml("jaren = [2020, 2021]\n[taakstelling]\n2030 = 5_000_000\n", src);
+  ASSERT_TRUE(doc.ok());
+  auto r = ReadSavingsTarget(*doc, src, {2020, 2021});
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().where().path, "taakstelling.2030");
+  EXPECT_EQ(r.status().where().line, 3);
+}
+
+TEST(SavingsTargetTest, LoadsTheTargetOfTheDemoAgenda) {
+  // agenda.toml: jaren 2021-2024, begroting = "begroting.toml" (seed 004's path, no
+  // growth): 10 million by 2021, 14.7 million from 2022 on.
+  auto t = LoadSavingsTarget("data/demo/agenda.toml");
+  ASSERT_TRUE(t.ok()) << t.status().ToString();
+  EXPECT_EQ(*t, (std::map<int, Money>{{2021, Money::FromEuros(10000000)},
+                                      {2022, Money::FromEuros(14700000)},
+                                      {2023, Money::FromEuros(14700000)},
+                                      {2024, Money::FromEuros(14700000)}}));
+  auto none = LoadSavingsTarget("data/demo/bestaat-niet.toml");
+  ASSERT_FALSE(none.ok());
+  EXPECT_EQ(none.status().where().file, "data/demo/bestaat-niet.toml");
+}
+
 }  // namespace
 }  // namespace jr

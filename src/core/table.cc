@@ -157,4 +157,29 @@ std::string Render(const Table& t, OutputFormat f) {
   return "";
 }
 
+Cell MoneyCell(const std::optional<Money>& m) {
+  if (!m) return std::monostate{};
+  return *m;
+}
+
+Cell FractionCell(const std::optional<double>& f) {
+  if (!f) return std::monostate{};
+  return *f;
+}
+
+std::string RenderSections(const std::vector<Section>& sections, OutputFormat f) {
+  if (sections.size() == 1) return Render(sections.front().table, f);
+  if (f == OutputFormat::kJson) {
+    nlohmann::json out = nlohmann::json::object();
+    for (const Section& s : sections) out[s.key] = ToJson(s.table);
+    return out.dump(2) + "\n";
+  }
+  std::string out;
+  for (const Section& s : sections) {
+    if (!out.empty()) out += "\n";
+    out += Render(s.table, f);
+  }
+  return out;
+}
+
 }  // namespace jr

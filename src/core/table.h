@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -62,5 +63,23 @@ std::string CellText(const Column& c, const Cell& cell);
 
 // Dutch number formatting for people: FormatNumber(1234.5, 1) = "1.234,5".
 std::string FormatNumber(double v, int decimals);
+
+// Cell helpers and sections shared by the parts' tables.
+
+// An empty cell for an unknown amount (null in JSON), else the amount.
+Cell MoneyCell(const std::optional<Money>& m);
+// An empty cell for an unknown fraction, else the fraction.
+Cell FractionCell(const std::optional<double>& f);
+
+// One table of an answer made of several (a monitor, an agenda), with its JSON key.
+struct Section {
+  std::string key;  // JSON key, English snake_case: "path"
+  Table table;
+};
+
+// Several tables as one answer: text and CSV put them one after the other with a
+// blank line between; JSON gives one object with a key per table. One section alone
+// renders exactly as Render(table, f) does (a JSON array).
+std::string RenderSections(const std::vector<Section>& sections, OutputFormat f);
 
 }  // namespace jr
