@@ -1,53 +1,16 @@
 #include "forecast/lever.h"
 
-#include <toml++/toml.h>
-
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "core/date.h"
+#include "core/toml_reader.h"
 
 namespace jr::forecast {
 namespace {
 
-Location Where(const std::string& file, const toml::node& node, const std::string& path) {
-  const auto& src = node.source();
-  return {file, static_cast<int>(src.begin.line), static_cast<int>(src.begin.column), path};
-}
+constexpr double kMaxFactor = 100;
 
-// Reads a table of name -> number into `out`, checking each value is in [lo, hi].
-Status ReadNumbers(const toml::node& node, const std::string& file, const std::string& path,
-                   double lo, double hi, std::map<std::string, double>& out) {
-  const toml::table* t = node.as_table();
-  if (!t) return Status::Error("verwacht een tabel { naam = getal }", Where(file, node, path));
-  for (const auto& [k, v] : *t) {
-    std::string key_path = path + "." + std::string(k.str());
-    std::optional<double> x = v.value<double>();
-    if (!x) return Status::Error("verwacht een getal", Where(file, v, key_path));
-    if (*x < lo || *x > hi) {
-      return Status::Error("waarde " + std::to_string(*x) + " buiten het bereik " +
-                               std::to_string(lo) + " .. " + std::to_string(hi),
-                           Where(file, v, key_path));
-    }
-    out[std::string(k.str())] = *x;
-  }
-  return Status::Ok();
-}
-
-Status ReadStrings(const toml::node& node, const std::string& file, const std::string& path,
-                   std::vector<std::string>& out) {
-  const toml::array* a = node.as_array();
-  if (!a) return Status::Error("verwacht een lijst van teksten", Where(file, node, path));
-  for (const auto& v : *a) {
-    std::optional<std::string> s = v.value<std::string>();
-    if (!s) return Status::Error("verwacht een tekst", Where(file, v, path));
-    out.push_back(*s);
-  }
-  return Status::Ok();
-}
-
-Result<Lever> ReadLever(const toml::table& t, const std::string& file, const std::string& path,
+Result<Lever> ReadLever(const TomlSource& src, const toml::table& t, const std::string& path,
                         int n) {
   static const std::set<std::string> kKeys = {
       "name", "start", "municipalities", "inflow_factor", "duration_factor", "volume_factor",
@@ -56,99 +19,96 @@ Result<Lever> ReadLever(const toml::table& t, const std::string& file, const std
   Lever lever;
   lever.name = "hefboom " + std::to_string(n);
   bool has_start = false;
-  constexpr double kMaxFactor = 100;
+  // The tables of name = number per group, with their ranges.
+  struct Numbers {
+    const char* key;
+    std::map<std::string, double>* out;
+    double lo, hi;
+  };
+  const Numbers numbers[] = {{"duration_factor", &lever.duration_factor, 0, kMaxFactor},
+                             {"volume_factor", &lever.volume_factor, 0, kMaxFactor},
+                             {"reindication", &lever.reindication, 0, 1},
+                             {"tariff_change", &lever.tariff_change, -0.99, kMaxFactor}};
   for (const auto& [k, v] : t) {
-    std::string key(k.str());
-    std::string key_path = path + "." + key;
-    if (!kKeys.count(key)) return Status::Error("onbekende sleutel '" + key + "'", Where(file, v, key_path));
-    Status s;
+    const std::string key(k.str());
+    const std::string key_path = KeyPath(path, key);
+    if (!kKeys.count(key)) return UnknownKey(src, v, key_path, key, "");
     if (key == "name" || key == "residential" || key == "outpatient" || key == "start") {
-      std::optional<std::string> text = v.value<std::string>();
-      if (!text) return Status::Error("verwacht een tekst", Where(file, v, key_path));
+      auto text = StringFromNode(src, v, key_path);
+      if (!text.ok()) return text.status();
       if (key == "name") lever.name = *text;
       if (key == "residential") lever.residential = *text;
       if (key == "outpatient") lever.outpatient = *text;
       if (key == "start") {
         auto m = ParseMonth(*text);
-        if (!m.ok()) return Status::Error(m.status().message(), Where(file, v, key_path));
+        if (!m.ok()) return TomlError(src, &v, key_path, m.status().message());
         lever.start_month = MonthIndex(*m);
         has_start = true;
       }
-    } else if (key == "municipalities") {
-      s = ReadStrings(v, file, key_path, lever.municipalities);
-    } else if (key == "products_removed") {
-      s = ReadStrings(v, file, key_path, lever.products_removed);
+    } else if (key == "municipalities" || key == "products_removed") {
+      auto list = StringList(src, v, key_path);
+      if (!list.ok()) return list.status();
+      (key == "municipalities" ? lever.municipalities : lever.products_removed) = *list;
     } else if (key == "inflow_factor") {
-      std::map<std::string, double> by_name;
-      s = ReadNumbers(v, file, key_path, 0, kMaxFactor, by_name);
-      for (const auto& [route, f] : by_name) {
+      auto by_name = NumberTable(src, v, key_path, 0, kMaxFactor);
+      if (!by_name.ok()) return by_name.status();
+      for (const auto& [route, f] : *by_name) {
         std::optional<Route> r = RouteFromName(route);
         if (!r) {
-          return Status::Error("onbekende verwijzer '" + route + "'",
-                               Where(file, v, key_path + "." + route));
+          return TomlError(src, v.as_table()->get(route), KeyPath(key_path, route),
+                           "onbekende verwijzer '" + route + "'");
         }
         lever.inflow_factor[*r] = f;
       }
-    } else if (key == "duration_factor") {
-      s = ReadNumbers(v, file, key_path, 0, kMaxFactor, lever.duration_factor);
-    } else if (key == "volume_factor") {
-      s = ReadNumbers(v, file, key_path, 0, kMaxFactor, lever.volume_factor);
-    } else if (key == "reindication") {
-      s = ReadNumbers(v, file, key_path, 0, 1, lever.reindication);
-    } else if (key == "tariff_change") {
-      s = ReadNumbers(v, file, key_path, -0.99, kMaxFactor, lever.tariff_change);
     } else if (key == "residential_to_outpatient") {
-      std::optional<double> x = v.value<double>();
-      if (!x || *x < 0 || *x > 1) {
-        return Status::Error("verwacht een aandeel tussen 0 en 1", Where(file, v, key_path));
-      }
+      auto x = NumberInRange(src, v, key_path, 0, 1);
+      if (!x.ok()) return x.status();
       lever.residential_to_outpatient = *x;
+    } else {
+      for (const Numbers& g : numbers) {
+        if (key != g.key) continue;
+        auto table = NumberTable(src, v, key_path, g.lo, g.hi);
+        if (!table.ok()) return table.status();
+        *g.out = *table;
+      }
     }
-    if (!s.ok()) return s;
   }
-  if (!has_start) {
-    return Status::Error("startmaand 'start' (JJJJ-MM) ontbreekt", Where(file, t, path));
-  }
+  if (!has_start) return TomlError(src, &t, path, "startmaand 'start' (JJJJ-MM) ontbreekt");
   return lever;
+}
+
+Result<std::vector<Lever>> ReadLevers(const TomlSource& src, const toml::table& root) {
+  std::vector<Lever> levers;
+  for (const auto& [k, v] : root) {
+    if (k.str() != "lever") {
+      return UnknownKey(src, v, std::string(k.str()), k.str(), " (verwacht [[lever]])");
+    }
+  }
+  auto tables = TableArray(src, root, "lever", "lever", false);
+  if (!tables.ok()) return tables.status();
+  for (size_t i = 0; i < tables->size(); ++i) {
+    auto lever = ReadLever(src, *(*tables)[i], "lever[" + std::to_string(i + 1) + "]",
+                           static_cast<int>(i + 1));
+    if (!lever.ok()) return lever.status();
+    levers.push_back(std::move(lever).value());
+  }
+  return levers;
 }
 
 }  // namespace
 
 Result<std::vector<Lever>> ParseLevers(std::string_view text, const std::string& file) {
-  toml::table root;
-  try {
-    root = toml::parse(text, file);
-  } catch (const toml::parse_error& e) {
-    return Status::Error("TOML-fout: " + std::string(e.description()),
-                         {file, static_cast<int>(e.source().begin.line),
-                          static_cast<int>(e.source().begin.column), ""});
-  }
-  std::vector<Lever> levers;
-  for (const auto& [k, v] : root) {
-    if (k.str() != "lever") {
-      return Status::Error("onbekende sleutel '" + std::string(k.str()) + "' (verwacht [[lever]])",
-                           Where(file, v, std::string(k.str())));
-    }
-    const toml::array* a = v.as_array();
-    if (!a) return Status::Error("verwacht [[lever]]-tabellen", Where(file, v, "lever"));
-    for (size_t i = 0; i < a->size(); ++i) {
-      std::string path = "lever[" + std::to_string(i + 1) + "]";
-      const toml::table* t = (*a)[i].as_table();
-      if (!t) return Status::Error("verwacht een tabel", Where(file, (*a)[i], path));
-      auto lever = ReadLever(*t, file, path, static_cast<int>(i + 1));
-      if (!lever.ok()) return lever.status();
-      levers.push_back(std::move(lever).value());
-    }
-  }
-  return levers;
+  const TomlSource src{file};
+  auto root = ParseToml(text, src);
+  if (!root.ok()) return root.status();
+  return ReadLevers(src, *root);
 }
 
 Result<std::vector<Lever>> LoadLevers(const std::string& file) {
-  std::ifstream in(file);
-  if (!in) return Status::Error("hefboombestand kan niet worden gelezen", {file});
-  std::stringstream text;
-  text << in.rdbuf();
-  return ParseLevers(text.str(), file);
+  const TomlSource src{file};
+  auto root = ReadTomlFile(src, "hefboombestand");
+  if (!root.ok()) return root.status();
+  return ReadLevers(src, *root);
 }
 
 }  // namespace jr::forecast

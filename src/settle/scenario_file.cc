@@ -3,8 +3,8 @@
 #include <chrono>
 
 #include <fmt/format.h>
-#include <toml++/toml.h>
 
+#include "core/toml_reader.h"
 #include "settle/builtin_models.h"
 #include "settle/input_builder.h"
 #include "settle/model_file.h"
@@ -12,53 +12,35 @@
 namespace jr::settle {
 namespace {
 
-// Reads fields of one [[row]] table, remembering the first error.
+// Reads fields of one [[row]] table with the core readers, remembering the first error
+// so a row reads as one expression per field.
 class RowReader {
  public:
-  RowReader(const toml::table& row, const std::string& file, std::string path)
-      : row_(row), file_(file), path_(std::move(path)) {}
+  RowReader(const TomlSource& src, const toml::table& row, std::string path)
+      : src_(src), row_(row), path_(std::move(path)) {}
 
-  std::string Text(const char* key) {
-    if (auto v = row_[key].value<std::string>()) return *v;
-    Fail(key, "verwacht tekst");
-    return "";
+  std::string Text(const char* key) { return Keep(RequireString(src_, row_, key, At(key))); }
+  int64_t Int(const char* key) { return Keep(RequireInt(src_, row_, key, At(key))); }
+  int64_t Int(const char* key, int64_t fallback) {
+    return Keep(OptionalInt(src_, row_, key, At(key), fallback));
   }
-  int64_t Int(const char* key, std::optional<int64_t> fallback = std::nullopt) {
-    if (auto v = row_[key].value<int64_t>()) return *v;
-    if (fallback && !row_.contains(key)) return *fallback;
-    Fail(key, "verwacht een geheel getal");
-    return 0;
-  }
-  double Number(const char* key) {
-    if (auto v = row_[key].value<double>()) return *v;
-    Fail(key, "verwacht een getal");
-    return 0;
-  }
-  Money Amount(const char* key) {
-    if (auto euros = row_[key].value_exact<int64_t>()) return Money::FromEuros(*euros);
-    if (auto text = row_[key].value<std::string>()) {
-      auto m = Money::Parse(*text);
-      if (m.ok()) return *m;
-      Fail(key, m.status().message());
-      return Money();
-    }
-    Fail(key, "verwacht een bedrag in euro (\"1234,56\" of een geheel getal)");
-    return Money();
-  }
+  double Number(const char* key) { return Keep(RequireDouble(src_, row_, key, At(key))); }
+  Money Amount(const char* key) { return Keep(RequireMoney(src_, row_, key, At(key))); }
   bool Has(const char* key) const { return row_.contains(key); }
   const Status& status() const { return status_; }
 
  private:
-  void Fail(const char* key, const std::string& message) {
-    if (!status_.ok()) return;
-    std::string path = fmt::format("{}.{}", path_, key);
-    const toml::source_region& src = row_.source();
-    status_ = Status::Error(fmt::format("{}: {}", path, message),
-                            Location{file_, static_cast<int>(src.begin.line),
-                                     static_cast<int>(src.begin.column), path});
+  std::string At(const char* key) const { return KeyPath(path_, key); }
+  // The value, or T() after an error.
+  template <typename T>
+  T Keep(Result<T> r) {
+    if (r.ok()) return std::move(r).value();
+    if (status_.ok()) status_ = r.status();
+    return T();
   }
+
+  const TomlSource& src_;
   const toml::table& row_;
-  const std::string& file_;
   std::string path_;
   Status status_;
 };
@@ -69,15 +51,12 @@ Date FirstOfYear(int64_t year) {
 
 // Calls `read(RowReader&)` for every table of the array `name`; stops at an error.
 template <typename Read>
-Status ForEachRow(const toml::table& root, const char* name, const std::string& file,
+Status ForEachRow(const TomlSource& src, const toml::table& root, const char* name,
                   Read read) {
-  const toml::array* rows = root[name].as_array();
-  if (rows == nullptr) return Status::Ok();
+  auto rows = TableArray(src, root, name, name, false);
+  if (!rows.ok()) return rows.status();
   for (size_t i = 0; i < rows->size(); ++i) {
-    const toml::table* row = (*rows)[i].as_table();
-    std::string path = fmt::format("{}[{}]", name, i);
-    if (row == nullptr) return Status::Error(path + ": verwacht een tabel", Location{file, 0, 0, path});
-    RowReader reader(*row, file, path);
+    RowReader reader(src, *(*rows)[i], fmt::format("{}[{}]", name, i + 1));
     read(reader);
     if (!reader.status().ok()) return reader.status();
   }
@@ -87,22 +66,20 @@ Status ForEachRow(const toml::table& root, const char* name, const std::string& 
 }  // namespace
 
 Result<Scenario> LoadScenarioFile(const std::string& path) {
-  toml::table root;
-  try {
-    root = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    return Status::Error(fmt::format("geen geldige TOML: {}", e.description()),
-                         Location{path, static_cast<int>(e.source().begin.line),
-                                  static_cast<int>(e.source().begin.column), ""});
-  }
+  const TomlSource src{path};
+  auto parsed = ReadTomlFile(src, "scenariobestand");
+  if (!parsed.ok()) return parsed.status();
+  const toml::table& root = *parsed;
   Scenario out;
   out.file = path;
-  out.description = root["description"].value_or(std::string());
-  out.year = static_cast<int>(root["year"].value_or(int64_t{0}));
-  if (auto err = root["expected_error"].value<std::string>()) out.expected_error = *err;
+  RowReader top(src, root, "");
+  if (top.Has("description")) out.description = top.Text("description");
+  out.year = static_cast<int>(top.Int("year"));
+  if (top.Has("expected_error")) out.expected_error = top.Text("expected_error");
+  if (!top.status().ok()) return top.status();
 
   Region region;
-  Status s = ForEachRow(root, "municipality", path, [&](RowReader& r) {
+  Status s = ForEachRow(src, root, "municipality", [&](RowReader& r) {
     Municipality m;
     m.code = r.Text("code");
     m.name = r.Has("name") ? r.Text("name") : m.code;
@@ -112,20 +89,20 @@ Result<Scenario> LoadScenarioFile(const std::string& path) {
     region.AddMunicipality(std::move(m));
   });
   if (s.ok()) {
-    s = ForEachRow(root, "key", path, [&](RowReader& r) {
+    s = ForEachRow(src, root, "key", [&](RowReader& r) {
       region.SetKey(r.Text("municipality"), static_cast<int>(r.Int("year")), r.Text("key"),
                     r.Number("value"));
     });
   }
   InputBuilder builder(std::move(region));
   if (s.ok()) {
-    s = ForEachRow(root, "use", path, [&](RowReader& r) {
+    s = ForEachRow(src, root, "use", [&](RowReader& r) {
       builder.AddUse(r.Text("municipality"), static_cast<int>(r.Int("year")), r.Text("bucket"),
                      r.Amount("amount"), r.Int("clients", 0));
     });
   }
   if (s.ok()) {
-    s = ForEachRow(root, "client", path, [&](RowReader& r) {
+    s = ForEachRow(src, root, "client", [&](RowReader& r) {
       std::string code = r.Text("municipality");
       int year = static_cast<int>(r.Int("year"));
       std::string bucket = r.Text("bucket");
@@ -135,18 +112,18 @@ Result<Scenario> LoadScenarioFile(const std::string& path) {
     });
   }
   if (s.ok()) {
-    s = ForEachRow(root, "fixed", path, [&](RowReader& r) {
+    s = ForEachRow(src, root, "fixed", [&](RowReader& r) {
       builder.AddFixedCost(static_cast<int>(r.Int("year")), r.Text("bucket"), r.Amount("amount"));
     });
   }
   if (s.ok()) {
-    s = ForEachRow(root, "local", path, [&](RowReader& r) {
+    s = ForEachRow(src, root, "local", [&](RowReader& r) {
       builder.AddLocalCost(r.Text("municipality"), static_cast<int>(r.Int("year")),
                            r.Text("bucket"), r.Amount("amount"));
     });
   }
   if (s.ok()) {
-    s = ForEachRow(root, "expected", path, [&](RowReader& r) {
+    s = ForEachRow(src, root, "expected", [&](RowReader& r) {
       out.expected.push_back(
           ExpectedRow{r.Text("municipality"), r.Amount("contribution"), r.Amount("own_use")});
     });
@@ -154,7 +131,7 @@ Result<Scenario> LoadScenarioFile(const std::string& path) {
   if (!s.ok()) return s;
   out.input = builder.Build();
 
-  Result<Model> model = Status::Error("het model ('model') ontbreekt", Location{path});
+  Result<Model> model = TomlError(src, nullptr, "model", "het model ('model') ontbreekt");
   if (const toml::table* table = root["model"].as_table()) {
     model = ParseModelTable(*table, path, "model");
   } else if (auto name = root["model"].value<std::string>()) {

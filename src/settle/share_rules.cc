@@ -1,9 +1,8 @@
 // own and key:<name>.
-#include <cmath>
-
 #include <fmt/format.h>
 
 #include "core/split.h"
+#include "region/key_weights.h"
 #include "settle/rules.h"
 
 namespace jr::settle {
@@ -33,16 +32,8 @@ Result<std::vector<Money>> SplitByKey(const AllocationContext& c, const std::str
     return Status::Error(
         fmt::format("verdeelsleutel '{}' bestaat niet in jaar {}", key, c.year.year));
   }
-  const std::vector<double>& values = it->second;
-  for (size_t m = 0; m < values.size(); ++m) {
-    if (std::isnan(values[m])) {
-      const std::string& code = c.year.municipalities[m];
-      return Status::Error(
-          fmt::format("verdeelsleutel '{}' ontbreekt voor gemeente {} ({}) in jaar {}", key,
-                      c.input.Name(code), code, c.year.year));
-    }
-  }
-  return SplitOverMunicipalities(total, values, c.year);
+  return jr::SplitByKey(total, key, c.year.year, c.year.municipalities, it->second,
+                        [&c](const std::string& code) { return c.input.Name(code); });
 }
 
 namespace {
