@@ -14,6 +14,7 @@
 
 #include "agenda/measure_portfolio.h"
 #include "agenda/savings_simulation.h"
+#include "budget/savings_target.h"
 #include "demo/demo_files.h"
 
 namespace {
@@ -29,14 +30,18 @@ const jr::MeasurePortfolio& DemoPortfolio() {
     fs::path dir = fs::temp_directory_path() / fmt::format("jr_measures_bench_{}", ::getpid());
     fs::create_directories(dir);
     jr::Status s = jr::demo::WriteDemoConfigFiles(dir.string());
-    auto p = s.ok() ? jr::LoadMeasurePortfolio((dir / "maatregelen.toml").string())
-                    : jr::Result<jr::MeasurePortfolio>(s);
+    const std::string file = (dir / "maatregelen.toml").string();
+    auto p = s.ok() ? jr::LoadMeasurePortfolio(file) : jr::Result<jr::MeasurePortfolio>(s);
+    auto target = p.ok() ? jr::LoadSavingsTarget(file)
+                         : jr::Result<std::map<int, jr::Money>>(p.status());
     fs::remove_all(dir);
-    if (!p.ok()) {
-      std::cerr << p.status().ToString() << "\n";
+    if (!target.ok()) {
+      std::cerr << target.status().ToString() << "\n";
       std::exit(1);
     }
-    return std::move(p).value();
+    jr::MeasurePortfolio out = std::move(p).value();
+    out.target_gap = std::move(target).value();
+    return out;
   }();
   return portfolio;
 }

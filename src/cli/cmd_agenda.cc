@@ -7,18 +7,19 @@
 
 #include <fmt/format.h>
 
-#include "agenda/agenda.h"
-#include "agenda/agenda_progress.h"
+#include "agenda/agenda_run.h"
 #include "agenda/agenda_tables.h"
-#include "budget/table_sections.h"
+#include "budget/savings_target.h"
 #include "cli/command.h"
+#include "core/table.h"
+#include "store/store.h"
 
 namespace jr::cli {
 namespace {
 
 constexpr const char* kConfigName = "agenda.toml";
 
-struct AgendaOptions {
+struct AgendaFlags {
   std::string config;  // input; empty = ResolveConfigFile
   std::string as_of;   // date the state is judged at; empty = the config's `datum`
   std::string db;      // region and keys for sharing; skipped when the file is missing
@@ -27,47 +28,46 @@ struct AgendaOptions {
   OutputFormat format = OutputFormat::kTable;
 };
 
-// The sharing table, or nullopt (with a note on stderr) when there is no region.
-std::optional<Table> Sharing(const AgendaOptions& o, const Agenda& a) {
-  if (a.shared_cost.cents() == 0) return std::nullopt;
-  if (!std::filesystem::exists(o.db)) {
-    std::cerr << fmt::format("Geen database {}: verdeling over gemeenten overgeslagen.\n", o.db);
-    return std::nullopt;
-  }
-  auto store = OpenExisting(o.db);
-  auto region = store->LoadRegion();
-  if (!region.ok()) Fail(region.status());
-  auto t = CostShareTable(a, *region, o.key.empty() ? a.share_key : o.key);
-  if (!t.ok()) Fail(t.status());
-  return std::move(t).value();
-}
-
-void Run(const AgendaOptions& o) {
+void Run(const AgendaFlags& o) {
   const std::string config = ResolveConfigFile(o.config, kConfigName, o.db);
-  auto agenda = LoadAgenda(config);
-  if (!agenda.ok()) Fail(agenda.status());
-  Date as_of = agenda->date;
+  AgendaOptions options{.file = config, .key = o.key};
   if (!o.as_of.empty()) {
     auto d = ParseDate(o.as_of);
     if (!d.ok()) Fail(Status::Error(d.status().message(), {"", 0, 0, "--as-of"}));
-    as_of = *d;
+    options.as_of = *d;
   }
-  AgendaProgress p = EvaluateAgenda(*agenda, as_of);
+  auto target = LoadSavingsTarget(config);
+  if (!target.ok()) Fail(target.status());
+  options.target_gap = std::move(target).value();
   auto want = [&](const char* v) { return o.view == v || o.view == "all"; };
+  options.share = want("sharing");
+  std::optional<Region> region;
+  if (options.share && std::filesystem::exists(o.db)) {
+    auto r = OpenExisting(o.db)->LoadRegion();
+    if (!r.ok()) Fail(r.status());
+    region = std::move(r).value();
+  }
+  auto run = RunAgenda(region ? &*region : nullptr, options);
+  if (!run.ok()) Fail(run.status());
+  const AgendaProgress& p = run->progress;
   std::vector<Section> sections;
   if (want("items")) sections.push_back({"items", AgendaItemTable(p)});
   if (want("clusters")) sections.push_back({"clusters", AgendaClusterTable(p)});
   if (want("years")) sections.push_back({"years", AgendaYearTable(p)});
   if (want("overdue")) sections.push_back({"overdue", OverdueTable(p)});
-  if (want("sharing")) {
-    if (auto t = Sharing(o, *agenda)) sections.push_back({"sharing", *t});
+  if (options.share && run->agenda->shared_cost.cents() != 0 && !region) {
+    std::cerr << fmt::format("Geen database {}: verdeling over gemeenten overgeslagen.\n", o.db);
+  }
+  if (run->sharing) {
+    sections.push_back({"sharing", CostShareTable(*run->agenda, run->sharing->weights,
+                                                  run->sharing->parts, *region)});
   }
   if (sections.empty()) Fail(Status::Error("niets te tonen: geen verdeling of geen database"));
   std::cout << RenderSections(sections, o.format) << std::flush;
 }
 
 void Register(CLI::App& app) {
-  auto o = std::make_shared<AgendaOptions>();
+  auto o = std::make_shared<AgendaFlags>();
   auto* c = app.add_subcommand(
       "agenda", "ontwikkelagenda: voortgang, taakstelling, vertraging en verdeling van de kosten");
   AddConfigOption(c, &o->config, kConfigName);

@@ -2,24 +2,25 @@
 // (DESIGN.md §2.6): per year P10/P50/P90 of the combined saving beside the naive sum,
 // the chance of closing the target gap, and each measure's share of the spread.
 // The bases, the bandwidths and the target (through the `begroting` file the config
-// names) are all in the TOML files; --db only serves to find them in the demo folder.
+// names, read by budget/) are all in the TOML files; --db only serves to find them in
+// the demo folder.
 #include <iostream>
 #include <optional>
 
 #include <fmt/format.h>
 
-#include "agenda/measure_portfolio.h"
-#include "agenda/savings_simulation.h"
+#include "agenda/measures_run.h"
 #include "agenda/savings_tables.h"
-#include "budget/table_sections.h"
+#include "budget/savings_target.h"
 #include "cli/command.h"
+#include "core/table.h"
 
 namespace jr::cli {
 namespace {
 
 constexpr const char* kConfigName = "maatregelen.toml";
 
-struct MeasuresOptions {
+struct MeasuresFlags {
   std::string config;               // input; empty = ResolveConfigFile
   std::string db;                   // only to find the demo folder (ResolveConfigFile)
   int64_t runs = 10000;             // Monte Carlo runs
@@ -30,21 +31,24 @@ struct MeasuresOptions {
   OutputFormat format = OutputFormat::kTable;
 };
 
-void Run(const MeasuresOptions& o) {
+void Run(const MeasuresFlags& o) {
   const std::string config = ResolveConfigFile(o.config, kConfigName, o.db);
-  auto p = LoadMeasurePortfolio(config);
-  if (!p.ok()) Fail(p.status());
-  if (o.rank_correlation) p.value().rank_correlation = *o.rank_correlation;
-  auto r = SimulateSavings(*p, {.runs = o.runs, .seed = o.seed, .threads = ResolveThreads(o.threads)});
+  auto target = LoadSavingsTarget(config);
+  if (!target.ok()) Fail(target.status());
+  auto r = RunMeasures(
+      {.file = config,
+       .target_gap = std::move(target).value(),
+       .rank_correlation = o.rank_correlation,
+       .simulation = {.runs = o.runs, .seed = o.seed, .threads = ResolveThreads(o.threads)}});
   if (!r.ok()) Fail(r.status());
   std::vector<Section> sections;
-  if (o.view != "measures") sections.push_back({"savings", SavingsYearTable(*r)});
-  if (o.view != "savings") sections.push_back({"measures", MeasureShareTable(*p, *r)});
+  if (o.view != "measures") sections.push_back({"savings", SavingsYearTable(r->result)});
+  if (o.view != "savings") sections.push_back({"measures", MeasureShareTable(r->portfolio, r->result)});
   std::cout << RenderSections(sections, o.format) << std::flush;
 }
 
 void Register(CLI::App& app) {
-  auto o = std::make_shared<MeasuresOptions>();
+  auto o = std::make_shared<MeasuresFlags>();
   auto* c = app.add_subcommand(
       "measures", "maatregelen: Monte Carlo over de bandbreedtes, met overlap en taakstelling");
   AddConfigOption(c, &o->config, kConfigName);

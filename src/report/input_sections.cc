@@ -3,14 +3,13 @@
 // (maatregelen.toml).
 #include <fmt/format.h>
 
-#include "agenda/agenda.h"
-#include "agenda/agenda_progress.h"
+#include "agenda/agenda_run.h"
 #include "agenda/agenda_tables.h"
-#include "agenda/measure_portfolio.h"
-#include "agenda/savings_simulation.h"
+#include "agenda/measures_run.h"
 #include "agenda/savings_tables.h"
-#include "budget/monitor.h"
+#include "budget/monitor_run.h"
 #include "budget/monitor_tables.h"
+#include "budget/savings_target.h"
 #include "report/chart_from_table.h"
 #include "report/sections.h"
 
@@ -18,14 +17,9 @@ namespace jr::report {
 
 Result<ReportSection> BudgetSection(const std::string& file, const Store& store,
                                     const Region& region) {
-  auto cfg = LoadBudgetConfig(file);
-  if (!cfg.ok()) return cfg.status();
-  auto costs = LoadRealisedCosts(store, region, cfg->include_fixed_costs,
-                                 cfg->include_local_costs);
-  if (!costs.ok()) return costs.status();
-  MonitorInput in{.config = *cfg, .store = std::move(costs).value(), .region = &region};
-  auto r = RunMonitor(in);
-  if (!r.ok()) return r.status();
+  auto run = RunMonitor(&store, {.config_file = file});
+  if (!run.ok()) return run.status();
+  const MonitorResult* r = &run->result;
   ReportSection s{"taakstelling", "Taakstellingspad en scenario's", {}, {}, {}, ""};
   s.text.push_back(fmt::format(
       "Begroting, burap en taakstelling uit {} naast de realisatie (jaren zonder "
@@ -44,14 +38,18 @@ Result<ReportSection> BudgetSection(const std::string& file, const Store& store,
   s.tables.push_back({"taakstellingspad", std::move(path)});
   s.tables.push_back({"scenarios", std::move(scenarios)});
   s.tables.push_back(
-      {"scenarios_gemeenten", MunicipalityScenarioTable(*r, region, cfg->key)});
+      {"scenarios_gemeenten", MunicipalityScenarioTable(*r, region, run->key)});
   return s;
 }
 
 Result<ReportSection> AgendaSection(const std::string& file, const Region& region) {
-  auto agenda = LoadAgenda(file);
-  if (!agenda.ok()) return agenda.status();
-  AgendaProgress p = EvaluateAgenda(*agenda, agenda->date);
+  auto target = LoadSavingsTarget(file);
+  if (!target.ok()) return target.status();
+  auto run = RunAgenda(region.municipalities().empty() ? nullptr : &region,
+                       {.file = file, .target_gap = std::move(target).value()});
+  if (!run.ok()) return run.status();
+  const Agenda* agenda = run->agenda.get();
+  const AgendaProgress& p = run->progress;
   ReportSection s{"agenda", "Ontwikkelagenda", {}, {}, {}, ""};
   s.text.push_back(fmt::format(
       "Voortgang van de opgaven uit {} op {}: geplande en gerealiseerde besparing per "
@@ -67,20 +65,23 @@ Result<ReportSection> AgendaSection(const std::string& file, const Region& regio
   s.tables.push_back({"agenda_opgaven", AgendaItemTable(p)});
   s.tables.push_back({"agenda_clusters", AgendaClusterTable(p)});
   s.tables.push_back({"agenda_over_tijd", OverdueTable(p)});
-  if (agenda->shared_cost.cents() != 0 && !region.municipalities().empty()) {
-    auto sharing = CostShareTable(*agenda, region, agenda->share_key);
-    if (!sharing.ok()) return sharing.status();
-    s.tables.push_back({"agenda_verdeling", std::move(sharing).value()});
+  if (run->sharing) {
+    s.tables.push_back({"agenda_verdeling", CostShareTable(*agenda, run->sharing->weights,
+                                                           run->sharing->parts, region)});
   }
   return s;
 }
 
 Result<ReportSection> MeasuresSection(const std::string& file, const ReportOptions& o) {
-  auto p = LoadMeasurePortfolio(file);
-  if (!p.ok()) return p.status();
-  auto r =
-      SimulateSavings(*p, {.runs = o.measure_runs, .seed = o.seed, .threads = o.threads});
-  if (!r.ok()) return r.status();
+  auto target = LoadSavingsTarget(file);
+  if (!target.ok()) return target.status();
+  auto run = RunMeasures(
+      {.file = file,
+       .target_gap = std::move(target).value(),
+       .simulation = {.runs = o.measure_runs, .seed = o.seed, .threads = o.threads}});
+  if (!run.ok()) return run.status();
+  const SimulationResult* r = &run->result;
+  const MeasurePortfolio* p = &run->portfolio;
   ReportSection s{"maatregelen", "Maatregelen en hun besparing", {}, {}, {}, ""};
   s.text.push_back(
       fmt::format("Monte Carlo over de bandbreedtes van de maatregelen in {} ({} runs). "

@@ -6,7 +6,6 @@
 #include <string>
 #include <vector>
 
-#include "budget/table_sections.h"
 #include "core/table.h"
 #include "report/chart.h"
 
