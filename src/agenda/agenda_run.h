@@ -21,13 +21,13 @@
 namespace jr {
 
 struct AgendaOptions {
-  std::string file;               // agenda.toml (required)
-  std::optional<Date> as_of;      // date the state is judged at; nullopt = the file's `datum`
+  std::string file;           // agenda.toml (required)
+  std::optional<Date> as_of;  // date the state is judged at; nullopt = the file's `datum`
   // Savings needed per year, as a value: the caller reads it (budget's
   // LoadSavingsTarget of the same file); empty = no target.
   std::map<int, Money> target_gap;
-  std::string key;     // key for sharing the cost; empty = the file's `verdeling.sleutel`
-  bool share = true;   // share the agenda's cost (needs a region and a shared cost)
+  std::string key;    // key for sharing the cost; empty = the file's `verdeling.sleutel`
+  bool share = true;  // share the agenda's cost (needs a region and a shared cost)
 };
 
 // The agenda's cost split over the municipalities (to the cent).
@@ -40,7 +40,7 @@ struct AgendaRun {
   // As read, with target_gap from the options. Owned by pointer so that `progress`,
   // which points into it, stays valid when the run is moved.
   std::unique_ptr<const Agenda> agenda;
-  AgendaProgress progress;         // as of options.as_of (or the file's date)
+  AgendaProgress progress;           // as of options.as_of (or the file's date)
   std::optional<CostShare> sharing;  // when options.share, a region and a shared cost
 };
 

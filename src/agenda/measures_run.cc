@@ -7,7 +7,8 @@ Result<MeasuresRun> RunMeasures(const MeasuresOptions& options) {
   if (!portfolio.ok()) return portfolio.status();
   MeasuresRun run{std::move(portfolio).value(), {}};
   run.portfolio.target_gap = options.target_gap;
-  if (options.rank_correlation) run.portfolio.rank_correlation = *options.rank_correlation;
+  if (options.rank_correlation)
+    run.portfolio.rank_correlation = *options.rank_correlation;
   auto result = SimulateSavings(run.portfolio, options.simulation);
   if (!result.ok()) return result.status();
   run.result = std::move(result).value();

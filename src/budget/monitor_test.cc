@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "budget/monitor_run.h"
+
 namespace jr {
 namespace {
 
@@ -113,6 +115,23 @@ TEST(MonitorTest, MissingKeyIsAnError) {
   auto r = ComputeMonitor(in);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("jeugdigen"), std::string::npos);
+}
+
+TEST(RunMonitorTest, DemoConfigWithoutAStore) {
+  auto run = RunMonitor(nullptr, {.config_file = "data/demo/begroting.toml", .key = "jeugdigen"});
+  ASSERT_TRUE(run.ok()) << run.status().ToString();
+  EXPECT_EQ(run->key, "jeugdigen");  // the option wins over the config's inwoners
+  EXPECT_FALSE(run->region.has_value());
+  EXPECT_TRUE(run->result.municipalities.empty());
+  ASSERT_EQ(run->result.years.size(), 4u);
+  // 2019: 104.5 + 10.2 million; cap 2 = realisatie_voorgaand_jaar 104.6 million x 1.02.
+  const MonitorRow& first = run->result.years[0];
+  EXPECT_EQ(first.path.annual_cost, E(114700000));
+  EXPECT_EQ(first.cap[1], E(106692000));
+  EXPECT_EQ(first.basis, CostBasis::kNone);  // nothing realised without a store
+  auto missing = RunMonitor(nullptr, {.config_file = "data/demo/bestaat-niet.toml"});
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().where().file, "data/demo/bestaat-niet.toml");
 }
 
 }  // namespace

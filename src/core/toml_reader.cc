@@ -1,12 +1,12 @@
 #include "core/toml_reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <fstream>
 #include <sstream>
-
-#include <fmt/format.h>
 
 namespace jr {
 namespace {
@@ -65,7 +65,8 @@ Result<toml::table> ParseToml(std::string_view text, const TomlSource& src) {
 
 Result<toml::table> ReadTomlFile(const TomlSource& src, std::string_view what) {
   std::ifstream in(src.file, std::ios::binary);
-  if (!in) return Status::Error(fmt::format("{} kan niet worden gelezen", what), {src.file});
+  if (!in)
+    return Status::Error(fmt::format("{} kan niet worden gelezen", what), {src.file});
   std::stringstream buf;
   buf << in.rdbuf();
   return ParseToml(buf.str(), src);
@@ -88,7 +89,8 @@ Result<Money> MoneyFromNode(const TomlSource& src, const toml::node& node,
     if (!m.ok()) return TomlError(src, &node, path, m.status().message());
     return m;
   }
-  return TomlError(src, &node, path, fmt::format("'{}' moet een bedrag in euro zijn", path));
+  return TomlError(src, &node, path,
+                   fmt::format("'{}' moet een bedrag in euro zijn", path));
 }
 
 Result<std::string> StringFromNode(const TomlSource& src, const toml::node& node,
@@ -123,7 +125,8 @@ Result<std::vector<std::string>> StringList(const TomlSource& src, const toml::n
                                             const std::string& path) {
   const toml::array* a = node.as_array();
   if (a == nullptr) {
-    return TomlError(src, &node, path, fmt::format("'{}' moet een lijst van teksten zijn", path));
+    return TomlError(src, &node, path,
+                     fmt::format("'{}' moet een lijst van teksten zijn", path));
   }
   std::vector<std::string> out;
   for (size_t i = 0; i < a->size(); ++i) {
@@ -152,8 +155,9 @@ Result<std::map<std::string, double>> NumberTable(const TomlSource& src,
   return out;
 }
 
-Result<std::optional<Money>> OptionalMoney(const TomlSource& src, const toml::table& table,
-                                           std::string_view key, const std::string& path) {
+Result<std::optional<Money>> OptionalMoney(const TomlSource& src,
+                                           const toml::table& table, std::string_view key,
+                                           const std::string& path) {
   const toml::node* n = table.get(key);
   if (n == nullptr) return std::optional<Money>();
   auto m = MoneyFromNode(src, *n, path);
@@ -187,24 +191,26 @@ Result<int64_t> RequireInt(const TomlSource& src, const toml::table& table,
   const toml::node* n = table.get(key);
   if (n == nullptr) return Missing(src, table, path);
   auto i = n->value_exact<int64_t>();
-  if (!i) return TomlError(src, n, path, fmt::format("'{}' moet een geheel getal zijn", path));
+  if (!i)
+    return TomlError(src, n, path, fmt::format("'{}' moet een geheel getal zijn", path));
   return *i;
 }
 
 Result<int64_t> OptionalInt(const TomlSource& src, const toml::table& table,
-                            std::string_view key, const std::string& path, int64_t fallback) {
+                            std::string_view key, const std::string& path,
+                            int64_t fallback) {
   if (table.get(key) == nullptr) return fallback;
   return RequireInt(src, table, key, path);
 }
 
-Result<int> RequireYear(const TomlSource& src, const toml::table& table, std::string_view key,
-                        const std::string& path) {
+Result<int> RequireYear(const TomlSource& src, const toml::table& table,
+                        std::string_view key, const std::string& path) {
   auto year = RequireInt(src, table, key, path);
   if (!year.ok()) return year.status();
   if (!IsYear(*year)) {
     return TomlError(src, table.get(key), path,
-                     fmt::format("jaar {} valt buiten het bereik {}-{}", *year, kFirstYear,
-                                 kLastYear));
+                     fmt::format("jaar {} valt buiten het bereik {}-{}", *year,
+                                 kFirstYear, kLastYear));
   }
   return static_cast<int>(*year);
 }
@@ -228,7 +234,8 @@ Result<bool> OptionalBool(const TomlSource& src, const toml::table& table,
   const toml::node* n = table.get(key);
   if (n == nullptr) return fallback;
   auto b = n->value_exact<bool>();
-  if (!b) return TomlError(src, n, path, fmt::format("'{}' moet true of false zijn", path));
+  if (!b)
+    return TomlError(src, n, path, fmt::format("'{}' moet true of false zijn", path));
   return *b;
 }
 
@@ -246,11 +253,12 @@ Result<std::optional<Date>> OptionalDate(const TomlSource& src, const toml::tabl
     if (!d.ok()) return TomlError(src, n, path, d.status().message());
     return std::optional<Date>(*d);
   }
-  return TomlError(src, n, path, fmt::format("'{}' moet een datum zijn (JJJJ-MM-DD)", path));
+  return TomlError(src, n, path,
+                   fmt::format("'{}' moet een datum zijn (JJJJ-MM-DD)", path));
 }
 
-Result<int> YearFromKey(const TomlSource& src, const toml::node& node, std::string_view key,
-                        const std::string& path) {
+Result<int> YearFromKey(const TomlSource& src, const toml::node& node,
+                        std::string_view key, const std::string& path) {
   int year = 0;
   auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), year);
   if (ec != std::errc() || end != key.data() + key.size() || !IsYear(year)) {
@@ -262,7 +270,8 @@ Result<int> YearFromKey(const TomlSource& src, const toml::node& node, std::stri
 Result<std::vector<const toml::table*>> TableArray(const TomlSource& src,
                                                    const toml::table& table,
                                                    std::string_view key,
-                                                   const std::string& path, bool required) {
+                                                   const std::string& path,
+                                                   bool required) {
   std::vector<const toml::table*> out;
   const toml::node* n = table.get(key);
   if (n == nullptr) {
@@ -271,8 +280,9 @@ Result<std::vector<const toml::table*>> TableArray(const TomlSource& src,
   }
   const toml::array* arr = n->as_array();
   if (arr == nullptr || !arr->is_array_of_tables()) {
-    return TomlError(src, n, path,
-                     fmt::format("'{}' moet een lijst van tabellen zijn ([[{}]])", path, key));
+    return TomlError(
+        src, n, path,
+        fmt::format("'{}' moet een lijst van tabellen zijn ([[{}]])", path, key));
   }
   for (const toml::node& row : *arr) out.push_back(row.as_table());
   return out;
@@ -285,7 +295,8 @@ Result<std::vector<int>> RequireYearList(const TomlSource& src, const toml::tabl
   if (arr == nullptr || arr->empty()) {
     return TomlError(
         src, n == nullptr ? &table : n, path,
-        fmt::format("verplicht veld '{}' ontbreekt: geef een lijst van jaartallen", path));
+        fmt::format("verplicht veld '{}' ontbreekt: geef een lijst van jaartallen",
+                    path));
   }
   std::vector<int> years;
   for (size_t i = 0; i < arr->size(); ++i) {
@@ -303,12 +314,14 @@ Result<std::vector<int>> RequireYearList(const TomlSource& src, const toml::tabl
   return years;
 }
 
-Result<std::map<int, Money>> ReadYearAmounts(const TomlSource& src, const toml::node& node,
+Result<std::map<int, Money>> ReadYearAmounts(const TomlSource& src,
+                                             const toml::node& node,
                                              const std::string& path,
                                              const std::vector<int>& allowed) {
   const toml::table* t = node.as_table();
   if (t == nullptr) {
-    return TomlError(src, &node, path, fmt::format("'{}' moet een tabel per jaar zijn", path));
+    return TomlError(src, &node, path,
+                     fmt::format("'{}' moet een tabel per jaar zijn", path));
   }
   std::map<int, Money> out;
   for (const auto& [k, v] : *t) {
@@ -317,8 +330,9 @@ Result<std::map<int, Money>> ReadYearAmounts(const TomlSource& src, const toml::
     if (!year.ok()) return year.status();
     if (!allowed.empty() &&
         std::find(allowed.begin(), allowed.end(), *year) == allowed.end()) {
-      return TomlError(src, &v, at,
-                       fmt::format("jaar {} valt buiten de jaren van dit bestand", *year));
+      return TomlError(
+          src, &v, at,
+          fmt::format("jaar {} valt buiten de jaren van dit bestand", *year));
     }
     auto m = MoneyFromNode(src, v, at);
     if (!m.ok()) return m.status();

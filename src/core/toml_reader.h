@@ -16,13 +16,13 @@
 // (1234.5) or a Dutch/English text ("1.234,56").
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "core/date.h"
 #include "core/money.h"
@@ -40,7 +40,8 @@ struct TomlSource {
 Result<toml::table> ParseToml(std::string_view text, const TomlSource& src);
 // Reads and parses the file `src.file`. When it cannot be read: "<what> kan niet
 // worden gelezen" with the file as location (`what` e.g. "modelbestand").
-Result<toml::table> ReadTomlFile(const TomlSource& src, std::string_view what = "bestand");
+Result<toml::table> ReadTomlFile(const TomlSource& src,
+                                 std::string_view what = "bestand");
 
 // The location of `node` (may be null: then only the file) at key `path`.
 Location TomlLocation(const TomlSource& src, const toml::node* node, std::string path);
@@ -77,8 +78,9 @@ Result<std::map<std::string, double>> NumberTable(const TomlSource& src,
 // Field readers.
 Result<Money> RequireMoney(const TomlSource& src, const toml::table& table,
                            std::string_view key, const std::string& path);
-Result<std::optional<Money>> OptionalMoney(const TomlSource& src, const toml::table& table,
-                                           std::string_view key, const std::string& path);
+Result<std::optional<Money>> OptionalMoney(const TomlSource& src,
+                                           const toml::table& table, std::string_view key,
+                                           const std::string& path);
 Result<std::string> RequireString(const TomlSource& src, const toml::table& table,
                                   std::string_view key, const std::string& path);
 Result<std::string> OptionalString(const TomlSource& src, const toml::table& table,
@@ -87,10 +89,11 @@ Result<std::string> OptionalString(const TomlSource& src, const toml::table& tab
 Result<int64_t> RequireInt(const TomlSource& src, const toml::table& table,
                            std::string_view key, const std::string& path);
 Result<int64_t> OptionalInt(const TomlSource& src, const toml::table& table,
-                            std::string_view key, const std::string& path, int64_t fallback);
+                            std::string_view key, const std::string& path,
+                            int64_t fallback);
 // A year (integer) in 1900-2200: "jaar <y> valt buiten het bereik 1900-2200".
-Result<int> RequireYear(const TomlSource& src, const toml::table& table, std::string_view key,
-                        const std::string& path);
+Result<int> RequireYear(const TomlSource& src, const toml::table& table,
+                        std::string_view key, const std::string& path);
 // A number (integer or float).
 Result<double> RequireDouble(const TomlSource& src, const toml::table& table,
                              std::string_view key, const std::string& path);
@@ -103,21 +106,23 @@ Result<bool> OptionalBool(const TomlSource& src, const toml::table& table,
 Result<std::optional<Date>> OptionalDate(const TomlSource& src, const toml::table& table,
                                          std::string_view key, const std::string& path);
 // A year written as a table key ("2021"); error when it is not a year in 1900-2200.
-Result<int> YearFromKey(const TomlSource& src, const toml::node& node, std::string_view key,
-                        const std::string& path);
+Result<int> YearFromKey(const TomlSource& src, const toml::node& node,
+                        std::string_view key, const std::string& path);
 
 // The tables of the array of tables `key` (`[[opgave]]`), in file order; empty when
 // absent and not `required`. Error when it is not an array of tables.
 Result<std::vector<const toml::table*>> TableArray(const TomlSource& src,
                                                    const toml::table& table,
                                                    std::string_view key,
-                                                   const std::string& path, bool required);
+                                                   const std::string& path,
+                                                   bool required);
 // A list of years (`jaren = [2021, 2022]`), ascending and unique, not empty.
 Result<std::vector<int>> RequireYearList(const TomlSource& src, const toml::table& table,
                                          std::string_view key, const std::string& path);
 // A table of amounts by year (`{ 2021 = 100_000, 2022 = 200_000 }`) at `path`. When
 // `allowed` is not empty, a year outside it is an error ("valt buiten de jaren").
-Result<std::map<int, Money>> ReadYearAmounts(const TomlSource& src, const toml::node& node,
+Result<std::map<int, Money>> ReadYearAmounts(const TomlSource& src,
+                                             const toml::node& node,
                                              const std::string& path,
                                              const std::vector<int>& allowed);
 

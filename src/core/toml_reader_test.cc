@@ -34,7 +34,8 @@ TEST(TomlReaderTest, UnreadableFileNamesWhatAndFile) {
 }
 
 TEST(TomlReaderTest, AmountsInEveryNotation) {
-  auto parsed = Doc("a = 104_500_000\nb = 1234.5\nc = \"1.234,56\"\nd = 1.234\ne = true\n");
+  auto parsed =
+      Doc("a = 104_500_000\nb = 1234.5\nc = \"1.234,56\"\nd = 1.234\ne = true\n");
   const toml::table& t = *parsed;
   EXPECT_EQ(*RequireMoney(kSrc, t, "a", "a"), Money::FromEuros(104500000));
   EXPECT_EQ(*RequireMoney(kSrc, t, "b", "b"), Money::FromCents(123450));
@@ -87,7 +88,8 @@ TEST(TomlReaderTest, RangesAndNumberTables) {
 }
 
 TEST(TomlReaderTest, YearsListsAndAmountsByYear) {
-  auto parsed = Doc("jaren = [2021, 2021]\nok = [2020, 2021]\nbedrag = { 2021 = 5, 2030 = 1 }\n");
+  auto parsed =
+      Doc("jaren = [2021, 2021]\nok = [2020, 2021]\nbedrag = { 2021 = 5, 2030 = 1 }\n");
   const toml::table& t = *parsed;
   auto dup = RequireYearList(kSrc, t, "jaren", "jaren");
   ASSERT_FALSE(dup.ok());
@@ -118,8 +120,10 @@ TEST(TomlReaderTest, KeyPathAndUnknownKey) {
   EXPECT_EQ(KeyPath("model", "default"), "model.default");
   auto parsed = Doc("\nstandaard = 1\n");
   const toml::table& t = *parsed;
-  Status s = UnknownKey(kSrc, *t.get("standaard"), "standaard", "standaard", "; bekend is name");
-  EXPECT_EQ(s.ToString(), "m.toml:2:13 [standaard]: onbekende sleutel 'standaard'; bekend is name");
+  Status s =
+      UnknownKey(kSrc, *t.get("standaard"), "standaard", "standaard", "; bekend is name");
+  EXPECT_EQ(s.ToString(),
+            "m.toml:2:13 [standaard]: onbekende sleutel 'standaard'; bekend is name");
 }
 
 }  // namespace

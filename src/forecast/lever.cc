@@ -10,12 +10,20 @@ namespace {
 
 constexpr double kMaxFactor = 100;
 
-Result<Lever> ReadLever(const TomlSource& src, const toml::table& t, const std::string& path,
-                        int n) {
-  static const std::set<std::string> kKeys = {
-      "name", "start", "municipalities", "inflow_factor", "duration_factor", "volume_factor",
-      "reindication", "tariff_change", "products_removed", "residential_to_outpatient",
-      "residential", "outpatient"};
+Result<Lever> ReadLever(const TomlSource& src, const toml::table& t,
+                        const std::string& path, int n) {
+  static const std::set<std::string> kKeys = {"name",
+                                              "start",
+                                              "municipalities",
+                                              "inflow_factor",
+                                              "duration_factor",
+                                              "volume_factor",
+                                              "reindication",
+                                              "tariff_change",
+                                              "products_removed",
+                                              "residential_to_outpatient",
+                                              "residential",
+                                              "outpatient"};
   Lever lever;
   lever.name = "hefboom " + std::to_string(n);
   bool has_start = false;
@@ -73,7 +81,8 @@ Result<Lever> ReadLever(const TomlSource& src, const toml::table& t, const std::
       }
     }
   }
-  if (!has_start) return TomlError(src, &t, path, "startmaand 'start' (JJJJ-MM) ontbreekt");
+  if (!has_start)
+    return TomlError(src, &t, path, "startmaand 'start' (JJJJ-MM) ontbreekt");
   return lever;
 }
 

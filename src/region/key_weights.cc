@@ -1,8 +1,8 @@
 #include "region/key_weights.h"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 #include "core/split.h"
 
@@ -11,8 +11,8 @@ namespace {
 
 std::string MissingKey(const std::string& key, int year, const std::string& code,
                        const std::string& name) {
-  return fmt::format("verdeelsleutel '{}' ontbreekt voor gemeente {} ({}) in jaar {}", key,
-                     name, code, year);
+  return fmt::format("verdeelsleutel '{}' ontbreekt voor gemeente {} ({}) in jaar {}",
+                     key, name, code, year);
 }
 
 }  // namespace
@@ -30,7 +30,8 @@ Result<KeyWeights> WeightsFor(const Region& region, int year, const std::string&
   w.key = key;
   w.codes = region.ActiveIn(year);
   if (w.codes.empty()) {
-    return Status::Error(fmt::format("geen gemeenten in de regio in {}", year), {"", 0, 0, key});
+    return Status::Error(fmt::format("geen gemeenten in de regio in {}", year),
+                         {"", 0, 0, key});
   }
   for (const std::string& code : w.codes) {
     auto v = region.Key(code, year, key);

@@ -1,8 +1,8 @@
 #include "region/key_weights.h"
 
-#include <limits>
-
 #include <gtest/gtest.h>
+
+#include <limits>
 
 namespace jr {
 namespace {
@@ -55,15 +55,18 @@ TEST(KeyWeightsTest, SplitIsCentExactWithTiesByCode) {
 TEST(KeyWeightsTest, MissingValueNamesTheMunicipality) {
   auto w = WeightsFor(ThreeMunicipalities(), 2021, "jeugdigen");
   ASSERT_FALSE(w.ok());
-  EXPECT_EQ(w.status().message(),
-            "verdeelsleutel 'jeugdigen' ontbreekt voor gemeente Aa (GM0001) in jaar 2021");
+  EXPECT_EQ(
+      w.status().message(),
+      "verdeelsleutel 'jeugdigen' ontbreekt voor gemeente Aa (GM0001) in jaar 2021");
   EXPECT_EQ(w.status().where().path, "jeugdigen");
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  auto parts = SplitByKey(Money::FromCents(10), "jeugdigen", 2021, {"GM0001", "GM0002"},
-                          {1, nan}, [](const std::string&) { return std::string("Bee"); });
+  auto parts =
+      SplitByKey(Money::FromCents(10), "jeugdigen", 2021, {"GM0001", "GM0002"}, {1, nan},
+                 [](const std::string&) { return std::string("Bee"); });
   ASSERT_FALSE(parts.ok());
-  EXPECT_EQ(parts.status().message(),
-            "verdeelsleutel 'jeugdigen' ontbreekt voor gemeente Bee (GM0002) in jaar 2021");
+  EXPECT_EQ(
+      parts.status().message(),
+      "verdeelsleutel 'jeugdigen' ontbreekt voor gemeente Bee (GM0002) in jaar 2021");
 }
 
 TEST(KeyWeightsTest, NoActiveMunicipality) {

@@ -12,15 +12,17 @@ namespace {
 Result<RuleBinding> BindRule(const TomlSource& src, const toml::node& node,
                              const std::string& path, bool fixed_cost) {
   if (node.as_string() == nullptr) {
-    return TomlError(src, &node, path, "verwacht een regel als tekst, bijvoorbeeld \"own\"");
+    return TomlError(src, &node, path,
+                     "verwacht een regel als tekst, bijvoorbeeld \"own\"");
   }
   auto rule = ParseRule(node.as_string()->get());
   if (!rule.ok()) return TomlError(src, &node, path, rule.status().message());
   if (fixed_cost && (*rule)->needs().own_use) {
-    return TomlError(src, &node, path,
-                     fmt::format("regel '{}' kan vaste regionale kosten niet verdelen: niemand "
-                                 "gebruikt ze; kies bijvoorbeeld key:inwoners",
-                                 (*rule)->name()));
+    return TomlError(
+        src, &node, path,
+        fmt::format("regel '{}' kan vaste regionale kosten niet verdelen: niemand "
+                    "gebruikt ze; kies bijvoorbeeld key:inwoners",
+                    (*rule)->name()));
   }
   return RuleBinding{std::move(rule).value(), TomlLocation(src, &node, path)};
 }
@@ -59,7 +61,8 @@ Result<Model> ParseModelTable(const toml::table& table, const std::string& file,
     } else if (key == "default" || key == "fixed") {
       auto binding = BindRule(src, node, path, key == "fixed");
       if (!binding.ok()) return binding.status();
-      (key == "default" ? model.default_rule : model.fixed_rule) = std::move(binding).value();
+      (key == "default" ? model.default_rule : model.fixed_rule) =
+          std::move(binding).value();
       (key == "default" ? has_default : has_fixed) = true;
     } else if (key == "buckets" || key == "fixed_buckets") {
       s = BindTable(src, node, path, key == "fixed_buckets",
@@ -75,8 +78,9 @@ Result<Model> ParseModelTable(const toml::table& table, const std::string& file,
     return TomlError(src, nullptr, prefix, "de naam van het model ('name') ontbreekt");
   }
   if (!has_default) {
-    return TomlError(src, nullptr, prefix,
-                     "de standaardregel ('default') ontbreekt, bijvoorbeeld default = \"own\"");
+    return TomlError(
+        src, nullptr, prefix,
+        "de standaardregel ('default') ontbreekt, bijvoorbeeld default = \"own\"");
   }
   if (!has_fixed) {
     model.fixed_rule = RuleBinding{std::move(ParseRule("key:inwoners")).value(),

@@ -14,7 +14,7 @@
 //   model = "solidair"                  #   the name of a built-in model
 //   [[expected]]                        # municipality, contribution, own_use
 //   expected_error = "..."              # or: a part of the expected error message
-// Amounts are euro strings ("1234,56") or whole euros (integers).
+// Amounts are euros as in every TOML input (core/toml_reader.h): "1234,56" or 1234.
 #pragma once
 
 #include <optional>
