@@ -62,7 +62,7 @@ class Draws {
  public:
   explicit Draws(uint64_t seed) : stream_(seed, Stream::kSavings) {}
 
-  // A uniform in (0, 1) with 53 random bits.
+  // A uniform in (0, 1) with 52 random bits.
   double Uniform(int64_t run, int entity, int year) const {
     return ToOpenUnit(Bits64(Block(run, entity, year)));
   }

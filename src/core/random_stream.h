@@ -70,9 +70,10 @@ inline uint64_t Bits64(const RandomBlock& r, int i = 0) {
 }
 // 64 random bits as a uniform in [0, 1) with 53 random bits.
 inline double ToUnit(uint64_t bits) { return static_cast<double>(bits >> 11) * 0x1p-53; }
-// 64 random bits as a uniform in (0, 1) with 53 random bits, never 0 or 1.
+// 64 random bits as a uniform in (0, 1) with 52 random bits, never 0 or 1 (with 53
+// bits, x + 0.5 of the largest would round up to 1).
 inline double ToOpenUnit(uint64_t bits) {
-  return (static_cast<double>(bits >> 11) + 0.5) * 0x1p-53;
+  return (static_cast<double>(bits >> 12) + 0.5) * 0x1p-52;
 }
 // 64 random bits as an integer in [lo, hi] (inclusive) by the remainder: the bias is
 // below (hi - lo + 1) / 2^64, far under anything a simulation can see.

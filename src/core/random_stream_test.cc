@@ -91,8 +91,8 @@ TEST(RandomStreamTest, UnitIntervalsAtTheirEnds) {
   EXPECT_EQ(ToOpenUnit(UINT32_MAX), 1 - 0x1p-33);
   EXPECT_EQ(ToUnit(uint64_t{0}), 0.0);
   EXPECT_EQ(ToUnit(UINT64_MAX), 1 - 0x1p-53);
-  EXPECT_EQ(ToOpenUnit(uint64_t{0}), 0x1p-54);
-  EXPECT_LT(ToOpenUnit(UINT64_MAX), 1.0);
+  EXPECT_EQ(ToOpenUnit(uint64_t{0}), 0x1p-53);
+  EXPECT_EQ(ToOpenUnit(UINT64_MAX), 1 - 0x1p-53);
   EXPECT_EQ(Bits64({1, 2, 3, 4}), 0x0000000100000002ull);
   EXPECT_EQ(Bits64({1, 2, 3, 4}, 2), 0x0000000300000004ull);
 }
