@@ -60,14 +60,21 @@ class PosixWritableFile final : public WritableFile {
     ::unlink(temp_.c_str());
   }
 
-  Status Append(std::string_view data) override { return WriteAll(fd_, data, path_); }
+  Status Append(std::string_view data) override {
+    if (error_.ok()) error_ = WriteAll(fd_, data, path_);
+    return error_;
+  }
 
   Status Close() override {
     const int fd = std::exchange(fd_, -1);
-    return SyncCloseRename(fd, temp_, path_);
+    if (error_.ok()) return SyncCloseRename(fd, temp_, path_);
+    ::close(fd);
+    ::unlink(temp_.c_str());
+    return error_;
   }
 
  private:
+  Status error_;  // of the first failed Append
   int fd_;
   std::string temp_;
   std::string path_;
@@ -101,10 +108,12 @@ class PosixEnv final : public Env {
     auto temp = OpenTemp(path);
     if (!temp.ok()) return temp.status();
     auto [fd, name] = std::move(temp).value();
-    return std::unique_ptr<WritableFile>(new PosixWritableFile(fd, std::move(name), path));
+    return std::unique_ptr<WritableFile>(
+        new PosixWritableFile(fd, std::move(name), path));
   }
 
-  Status CreatePrivateFileExclusive(const std::string& path, std::string_view content) override {
+  Status CreatePrivateFileExclusive(const std::string& path,
+                                    std::string_view content) override {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
     if (fd < 0) return OsError("bestand niet aanmaken", path);
     Status s = WriteAll(fd, content, path);
@@ -247,7 +256,8 @@ Result<std::unique_ptr<WritableFile>> MemEnv::NewPrivateFile(const std::string& 
   return std::unique_ptr<WritableFile>(new Writer(*this, path));
 }
 
-Status MemEnv::CreatePrivateFileExclusive(const std::string& path, std::string_view content) {
+Status MemEnv::CreatePrivateFileExclusive(const std::string& path,
+                                          std::string_view content) {
   std::lock_guard lock(mu_);
   if (files_.contains(path)) return MemError("bestand niet aanmaken", "bestaat al", path);
   return PutLocked(path, std::string(content));

@@ -29,7 +29,8 @@ class WritableFile {
   virtual ~WritableFile() = default;
   // Appends `data` (callers buffer: one call per large chunk).
   virtual Status Append(std::string_view data) = 0;
-  // Syncs, closes and renames into place. At most once.
+  // Syncs, closes and renames into place. At most once. After a failed Append it
+  // fails with that error, and nothing appears.
   virtual Status Close() = 0;
 };
 
@@ -45,7 +46,8 @@ class Env {
   virtual Result<std::string> ReadFile(const std::string& path) = 0;
 
   // A new private file (mode 0600) that replaces `path` when closed.
-  virtual Result<std::unique_ptr<WritableFile>> NewPrivateFile(const std::string& path) = 0;
+  virtual Result<std::unique_ptr<WritableFile>> NewPrivateFile(
+      const std::string& path) = 0;
 
   // Creates `path` (mode 0600) with `content`; fails if it exists (O_EXCL: for key
   // files, which must never be overwritten).
@@ -78,7 +80,8 @@ class MemEnv final : public Env {
  public:
   Result<std::string> ReadFile(const std::string& path) override;
   Result<std::unique_ptr<WritableFile>> NewPrivateFile(const std::string& path) override;
-  Status CreatePrivateFileExclusive(const std::string& path, std::string_view content) override;
+  Status CreatePrivateFileExclusive(const std::string& path,
+                                    std::string_view content) override;
   Result<std::string> NewPrivateTempFile(const std::string& path) override;
   Status CommitTempFile(const std::string& temp, const std::string& path) override;
   Status RemoveFile(const std::string& path) override;

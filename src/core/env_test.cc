@@ -24,7 +24,8 @@ class EnvTest : public testing::TestWithParam<bool> {
       ASSERT_TRUE(env_->CreateDirectories(dir_).ok());
     } else {
       env_ = &Env::Default();
-      std::string tmpl = (std::filesystem::temp_directory_path() / "env_test_XXXXXX").string();
+      std::string tmpl =
+          (std::filesystem::temp_directory_path() / "env_test_XXXXXX").string();
       ASSERT_NE(::mkdtemp(tmpl.data()), nullptr);
       dir_ = tmpl;
       old_umask_ = ::umask(0);  // the modes below come from Env, not from the umask
@@ -99,7 +100,8 @@ TEST_P(EnvTest, FailedWriteNamesTheFileAndLeavesNothing) {
   Status s = env_->WritePrivateFile(Path("geen/a.csv"), "x");
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.where().file, Path("geen/a.csv"));
-  EXPECT_NE(s.message().find("kan bestand niet schrijven"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("kan bestand niet schrijven"), std::string::npos)
+      << s.message();
   EXPECT_TRUE(List().empty());
 }
 
@@ -121,7 +123,8 @@ TEST_P(EnvTest, ExclusiveCreateNeverOverwrites) {
   Status s = env_->CreatePrivateFileExclusive(Path("k.key"), "andere");
   ASSERT_FALSE(s.ok());
   EXPECT_EQ(s.where().file, Path("k.key"));
-  EXPECT_NE(s.message().find("kan bestand niet aanmaken"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("kan bestand niet aanmaken"), std::string::npos)
+      << s.message();
   EXPECT_EQ(*env_->ReadFile(Path("k.key")), "sleutel\n");
 }
 

@@ -25,12 +25,18 @@ namespace jr {
 // into the caller's c (so the risk and synthetic-settlement streams kept the numbers
 // they had before the streams were shared).
 enum class Stream : uint32_t {
-  kDemo = 0x00000000,             // demo region: (part, entity, draw number), src/demo
-  kForecast = 0x46000000,         // 'F' forecast: (replication, root, generation << 8 | draw)
-  kForecastHistory = 0x48000000,  // 'H' synthetic forecast history (tests, benchmark)
-  kSavings = 0x4d000000,          // 'M' measures' Monte Carlo: (entity, run, year)
-  kRisk = 0x5249534b,             // "RISK" bootstrap: (run, municipality | block << 32, 0)
-  kSyntheticSettle = 0x53594e54,  // "SYNT" synthetic settlement input: (kind, a | b << 32, 0)
+  // Demo region (src/demo): (part, entity, draw number).
+  kDemo = 0x00000000,
+  // 'F' forecast simulation: (replication, entity root, generation << 8 | draw).
+  kForecast = 0x46000000,
+  // 'H' synthetic forecast history (tests, benchmark): like kForecast.
+  kForecastHistory = 0x48000000,
+  // 'M' measures' Monte Carlo: (entity, run, year).
+  kSavings = 0x4d000000,
+  // "RISK" settlement bootstrap: (run, municipality | (draw / 4) << 32, 0).
+  kRisk = 0x5249534b,
+  // "SYNT" synthetic settlement input: (kind, a | b << 32, 0).
+  kSyntheticSettle = 0x53594e54,
 };
 
 // The four 32-bit words of one Philox block.

@@ -9,8 +9,9 @@
 namespace jr {
 namespace {
 
-constexpr Stream kAllStreams[] = {Stream::kDemo,    Stream::kForecast, Stream::kForecastHistory,
-                                  Stream::kSavings, Stream::kRisk,     Stream::kSyntheticSettle};
+constexpr Stream kAllStreams[] = {
+    Stream::kDemo,    Stream::kForecast, Stream::kForecastHistory,
+    Stream::kSavings, Stream::kRisk,     Stream::kSyntheticSettle};
 
 TEST(RandomStreamTest, DemoStreamOfSeedZeroIsPhiloxKnownAnswer) {
   // Random123's kat_vectors: philox4x32-10, counter 0 and key 0.
@@ -30,7 +31,8 @@ TEST(RandomStreamTest, CounterLayoutIsStreamInTheLastWord) {
             philox(7, 3, 5, 0x5249534bu));
   EXPECT_EQ(RandomStream(seed, Stream::kDemo).Block(2, 0x0000000900000004ull, 11),
             philox(2, 4, 9, 11));
-  EXPECT_EQ(RandomStream(seed, Stream::kForecast).Block(1, 2, 3), philox(1, 2, 0, 0x46000003u));
+  EXPECT_EQ(RandomStream(seed, Stream::kForecast).Block(1, 2, 3),
+            philox(1, 2, 0, 0x46000003u));
 }
 
 TEST(RandomStreamTest, SameKeySameNumbersAnyChangeOtherNumbers) {
@@ -38,7 +40,8 @@ TEST(RandomStreamTest, SameKeySameNumbersAnyChangeOtherNumbers) {
   const RandomBlock base = s.Block(1, 2, 3);
   EXPECT_EQ(RandomStream(42, Stream::kForecast).Block(1, 2, 3), base);
   EXPECT_NE(RandomStream(43, Stream::kForecast).Block(1, 2, 3), base);
-  EXPECT_NE(RandomStream(42 + (uint64_t{1} << 32), Stream::kForecast).Block(1, 2, 3), base);
+  EXPECT_NE(RandomStream(42 + (uint64_t{1} << 32), Stream::kForecast).Block(1, 2, 3),
+            base);
   EXPECT_NE(RandomStream(42, Stream::kSavings).Block(1, 2, 3), base);
   EXPECT_NE(s.Block(0, 2, 3), base);
   EXPECT_NE(s.Block(1, 2 + (uint64_t{1} << 32), 3), base);
@@ -51,7 +54,8 @@ TEST(RandomStreamTest, StreamsDoNotShareOutputs) {
   const int n = 20000;
   for (Stream stream : kAllStreams) {
     const RandomStream s(1, stream);
-    for (int i = 0; i < n; ++i) seen.insert(Bits64(s.Block(static_cast<uint32_t>(i), 0, 0)));
+    for (int i = 0; i < n; ++i)
+      seen.insert(Bits64(s.Block(static_cast<uint32_t>(i), 0, 0)));
   }
   EXPECT_EQ(seen.size(), std::size(kAllStreams) * n);
 }

@@ -27,9 +27,10 @@ class EntityDraws {
 
   // Four independent uniforms in (0, 1) for draw number `draw` (< 256) of `entity`
   // in replication `replication`.
-  std::array<double, 4> Uniforms(uint32_t replication, EntityKey entity, uint32_t draw) const {
-    return ToOpenUnits(
-        stream_.Block(replication, entity.root, (entity.generation << 8) | (draw & 0xffu)));
+  std::array<double, 4> Uniforms(uint32_t replication, EntityKey entity,
+                                 uint32_t draw) const {
+    return ToOpenUnits(stream_.Block(replication, entity.root,
+                                     (entity.generation << 8) | (draw & 0xffu)));
   }
 
  private:
