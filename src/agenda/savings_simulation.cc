@@ -1,7 +1,5 @@
 #include "agenda/savings_simulation.h"
 
-#include <Random123/philox.h>
-
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -9,6 +7,7 @@
 #include <thread>
 
 #include "agenda/savings_combination.h"
+#include "core/random_stream.h"
 
 namespace jr {
 namespace {
@@ -58,39 +57,27 @@ Model Prepare(const MeasurePortfolio& p) {
   return m;
 }
 
-// Counter-based draws: the stream of (run, entity, year) under the seed.
+// Counter-based draws: block (entity, run, year) of the savings stream.
 class Draws {
  public:
-  explicit Draws(uint64_t seed)
-      : key_{{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32)}} {}
+  explicit Draws(uint64_t seed) : stream_(seed, Stream::kSavings) {}
 
-  // A uniform in (0, 1) with 53 random bits.
+  // A uniform in (0, 1) with 52 random bits.
   double Uniform(int64_t run, int entity, int year) const {
-    auto x = Raw(run, entity, year);
-    return ToUnit(x.v[0], x.v[1]);
+    return ToOpenUnit(Bits64(Block(run, entity, year)));
   }
   // A standard normal (Box-Muller).
   double Normal(int64_t run, int entity, int year) const {
-    auto x = Raw(run, entity, year);
-    double u1 = ToUnit(x.v[0], x.v[1]);
-    double u2 = ToUnit(x.v[2], x.v[3]);
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+    const RandomBlock r = Block(run, entity, year);
+    return BoxMuller(ToOpenUnit(Bits64(r, 0)), ToOpenUnit(Bits64(r, 2)));
   }
 
  private:
-  r123::Philox4x32::ctr_type Raw(int64_t run, int entity, int year) const {
-    r123::Philox4x32::ctr_type c = {{static_cast<uint32_t>(run),
-                                     static_cast<uint32_t>(static_cast<uint64_t>(run) >> 32),
-                                     static_cast<uint32_t>(entity),
-                                     static_cast<uint32_t>(year)}};
-    return gen_(c, key_);
+  RandomBlock Block(int64_t run, int entity, int year) const {
+    return stream_.Block(static_cast<uint32_t>(entity), static_cast<uint64_t>(run),
+                         static_cast<uint32_t>(year));
   }
-  static double ToUnit(uint32_t hi, uint32_t lo) {
-    uint64_t bits = (static_cast<uint64_t>(hi) << 21) ^ (lo >> 11);
-    return (static_cast<double>(bits) + 0.5) * 0x1p-53;
-  }
-  r123::Philox4x32 gen_;
-  r123::Philox4x32::key_type key_;
+  RandomStream stream_;
 };
 
 // Sums of one chunk, shifted by the analytic means for accuracy.

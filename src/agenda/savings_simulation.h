@@ -1,7 +1,7 @@
 // Monte Carlo over the measures' savings bandwidths (DESIGN.md §2.6).
 //
-// Generator: every draw comes from Philox4x32-10 keyed by the seed, with the counter
-// (run, entity, year): entity is the measure's index, or (number of measures + cluster
+// Generator: every draw is the block (entity, run, year) of the savings stream under
+// the seed (core/random_stream.h): entity is the measure's index, or (number of measures + cluster
 // index) for a cluster's common factor. A run's numbers therefore do not depend on
 // which thread computes it, nor on how many threads there are.
 // Path: per run and year, each measure draws u ~ U(0,1) (with a rank correlation
@@ -25,7 +25,7 @@ namespace jr {
 
 struct SimulationOptions {
   int64_t runs = 10000;  // Monte Carlo runs (>= 1)
-  uint64_t seed = 1;     // master seed of the Philox streams
+  uint64_t seed = 1;     // seed of the random stream
   int threads = 1;       // worker threads (>= 1); results do not depend on it
 };
 

@@ -1,12 +1,8 @@
 #include "care/pseudonym.h"
 
-#include <fcntl.h>
 #include <sodium.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
+#include <algorithm>
 
 #include <fmt/format.h>
 
@@ -37,32 +33,27 @@ std::string Pseudonymizer::Pseudonym(std::string_view bsn) const {
   return hex;
 }
 
-Status Pseudonymizer::CreateKeyFile(const std::string& path) {
+Status Pseudonymizer::CreateKeyFile(const std::string& path, Env& env) {
   if (sodium_init() < 0) return Status::Error("libsodium kon niet worden gestart");
   std::array<unsigned char, kKeyBytes> key;
   randombytes_buf(key.data(), key.size());
   std::string hex;
   for (unsigned char b : key) hex += fmt::format("{:02x}", b);
   hex += "\n";
-  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0) {
-    return Status::Error(fmt::format("sleutelbestand kan niet worden aangemaakt: {}",
-                                     std::strerror(errno)), {path});
-  }
-  bool ok = ::write(fd, hex.data(), hex.size()) == static_cast<ssize_t>(hex.size());
-  ok = (::close(fd) == 0) && ok;
-  if (!ok) return Status::Error("sleutelbestand kon niet worden geschreven", {path});
-  return Status::Ok();
+  return env.CreatePrivateFileExclusive(path, hex);
 }
 
-Result<Pseudonymizer> Pseudonymizer::FromKeyFile(const std::string& path) {
-  std::ifstream in(path);
-  if (!in) {
+Result<Pseudonymizer> Pseudonymizer::FromKeyFile(const std::string& path, Env& env) {
+  auto text = env.ReadFile(path);
+  if (!text.ok()) {
     return Status::Error("sleutelbestand ontbreekt; maak het aan met 'jeugdregio init'",
                          {path});
   }
-  std::string hex;
-  in >> hex;
+  // The first word of the file.
+  constexpr std::string_view kSpace = " \t\n\v\f\r";
+  std::string_view hex = *text;
+  hex.remove_prefix(std::min(hex.size(), hex.find_first_not_of(kSpace)));
+  hex = hex.substr(0, hex.find_first_of(kSpace));
   std::array<unsigned char, kKeyBytes> key;
   size_t len = 0;
   if (hex.size() != 2 * kKeyBytes ||

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/env.h"
 #include "core/status.h"
 
 namespace jr {
@@ -23,10 +24,11 @@ class Pseudonymizer {
   // "P" + 20 hex characters (80 bits). REQUIRES: IsValidBsn(bsn).
   std::string Pseudonym(std::string_view bsn) const;
 
-  // Creates a new random key file (mode 0600); fails if it exists.
-  static Status CreateKeyFile(const std::string& path);
+  // Creates a new random key file (mode 0600, Env::CreatePrivateFileExclusive); fails
+  // if it exists.
+  static Status CreateKeyFile(const std::string& path, Env& env = Env::Default());
   // Reads the key file; Dutch error naming the file if missing or malformed.
-  static Result<Pseudonymizer> FromKeyFile(const std::string& path);
+  static Result<Pseudonymizer> FromKeyFile(const std::string& path, Env& env = Env::Default());
 
  private:
   std::array<unsigned char, kKeyBytes> key_;

@@ -1,11 +1,5 @@
 #include "demo/csv_out.h"
 
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
 #include <iterator>
 
 #include "core/date.h"
@@ -21,17 +15,10 @@ void Separator(fmt::memory_buffer& buf, bool last) {
 
 }  // namespace
 
-CsvOut::~CsvOut() {
-  if (fd_ >= 0) ::close(fd_);
-}
-
-Status CsvOut::Open(const std::string& path, std::string_view header) {
-  path_ = path;
-  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd_ < 0 || ::fchmod(fd_, 0600) != 0) {
-    return Status::Error(fmt::format("kan bestand niet schrijven: {}", std::strerror(errno)),
-                         Location{path});
-  }
+Status CsvOut::Open(const std::string& path, std::string_view header, Env& env) {
+  auto file = env.NewPrivateFile(path);
+  if (!file.ok()) return file.status();
+  file_ = std::move(file).value();
   buf_.append(header);
   buf_.push_back('\n');
   return Status::Ok();
@@ -44,29 +31,16 @@ void CsvOut::EndRow() {
 }
 
 Status CsvOut::Flush() {
-  const char* data = buf_.data();
-  size_t left = buf_.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd_, data, left);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      return Status::Error(fmt::format("schrijven mislukt: {}", std::strerror(errno)),
-                           Location{path_});
-    }
-    data += n;
-    left -= static_cast<size_t>(n);
-  }
+  Status s = file_->Append(std::string_view(buf_.data(), buf_.size()));
   buf_.clear();
-  return Status::Ok();
+  return s;
 }
 
 Status CsvOut::Close() {
+  if (file_ == nullptr) return error_;
   if (error_.ok()) error_ = Flush();
-  if (fd_ >= 0 && ::close(fd_) != 0 && error_.ok()) {
-    error_ = Status::Error(fmt::format("sluiten mislukt: {}", std::strerror(errno)),
-                           Location{path_});
-  }
-  fd_ = -1;
+  if (error_.ok()) error_ = file_->Close();
+  file_.reset();
   return error_;
 }
 

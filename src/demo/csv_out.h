@@ -1,12 +1,15 @@
-// CsvOut: a fast, buffered writer of one `;`-separated CSV file (mode 0600).
+// CsvOut: a fast, buffered writer of one `;`-separated CSV file, private (mode 0600)
+// and written under a temporary name until Close() (Env::NewPrivateFile).
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
 #include <fmt/format.h>
 
+#include "core/env.h"
 #include "core/status.h"
 
 namespace jr::demo {
@@ -16,17 +19,17 @@ class CsvOut {
   CsvOut() = default;
   CsvOut(const CsvOut&) = delete;
   CsvOut& operator=(const CsvOut&) = delete;
-  ~CsvOut();
 
-  // Creates or truncates `path` with mode 0600 and writes the header line.
+  // Starts `path` (it replaces an existing file on Close) with the header line.
   // Dutch error naming the file if it cannot be written.
-  Status Open(const std::string& path, std::string_view header);
+  Status Open(const std::string& path, std::string_view header, Env& env = Env::Default());
 
   // The buffer of the current row; append fields with the helpers below.
   fmt::memory_buffer& buffer() { return buf_; }
   // Ends the row (appends the newline) and counts it.
   void EndRow();
-  // Flushes and closes. Returns the first write error, if any.
+  // Flushes, syncs and puts the file in place. Returns the first write error, if any;
+  // then no file is left behind (nor without a Close).
   Status Close();
 
   int64_t rows() const { return rows_; }
@@ -34,8 +37,7 @@ class CsvOut {
  private:
   Status Flush();
 
-  std::string path_;
-  int fd_ = -1;
+  std::unique_ptr<WritableFile> file_;
   fmt::memory_buffer buf_;
   int64_t rows_ = 0;
   Status error_;

@@ -9,7 +9,7 @@
 #include "core/date.h"
 #include "demo/demo_municipalities.h"
 #include "demo/demo_products.h"
-#include "demo/demo_random.h"
+#include "demo/demo_part.h"
 
 namespace jr::demo {
 namespace {
@@ -56,7 +56,7 @@ class Simulation {
   DemoCare Run() {
     int64_t stock = std::llround(in_.scale * in_.model.stock);
     for (int64_t k = 0; k < stock; ++k) {
-      DemoRandom rng(in_.seed, Stream::kStock, static_cast<uint64_t>(k));
+      auto rng = DemoDraws(in_.seed, Part::kStock, static_cast<uint64_t>(k));
       Trajectory(rng, first_day_, true, (uint64_t{1} << 60) | (static_cast<uint64_t>(k) << 12));
     }
     for (int y = in_.first_year; y <= in_.last_year; ++y) {
@@ -65,14 +65,14 @@ class Simulation {
       for (int64_t k = 0; k < n; ++k) {
         uint64_t entity = (static_cast<uint64_t>(y - in_.first_year) << 32) |
                           static_cast<uint64_t>(k);
-        DemoRandom rng(in_.seed, Stream::kInflow, entity);
+        auto rng = DemoDraws(in_.seed, Part::kInflow, entity);
         int start = static_cast<int>(rng.Int(from, to));
         Trajectory(rng, start, false, (uint64_t{2} << 60) | (entity << 12));
       }
     }
     SortByStart();
     for (size_t c = 0; c < care_.clients.size(); ++c) {
-      DemoRandom rng(in_.seed, Stream::kPseudonyms, c);
+      auto rng = DemoDraws(in_.seed, Part::kPseudonyms, c);
       uint64_t a = rng.Bits(), b = rng.Bits();
       care_.clients[c].pseudonym = fmt::format("P{:016X}{:04X}", a, b & 0xFFFF);
     }
@@ -93,7 +93,7 @@ class Simulation {
     uint64_t key = 0;          // entity of the next assignment's random stream
   };
 
-  void Trajectory(DemoRandom& rng, int start, bool in_stock, uint64_t key) {
+  void Trajectory(RandomSequence& rng, int start, bool in_stock, uint64_t key) {
     int year = YearOf(start);
     Step s;
     s.key = key;
@@ -179,7 +179,7 @@ class Simulation {
   }
 
   // Adds one assignment (and its companion, e.g. transport) from `start` to `end`.
-  void Emit(DemoRandom& rng, Step& s, int start, int end, int64_t volume, int usage,
+  void Emit(RandomSequence& rng, Step& s, int start, int end, int64_t volume, int usage,
             bool with_companion) {
     DemoAssignment a;
     a.client = s.client;
@@ -220,7 +220,7 @@ class Simulation {
     care_.assignments.push_back(c);
   }
 
-  int PickMunicipality(DemoRandom& rng, int year) {
+  int PickMunicipality(RandomSequence& rng, int year) {
     std::vector<double> w(munis_.size(), 0.0);
     for (size_t i = 0; i < munis_.size(); ++i) {
       if (munis_[i].ActiveIn(year)) w[i] = munis_[i].Youth(year) * munis_[i].care_factor;
@@ -236,7 +236,7 @@ class Simulation {
   }
 
   // A team of the municipality; `current` if it serves it.
-  int PickTeam(DemoRandom& rng, int municipality, int current) {
+  int PickTeam(RandomSequence& rng, int municipality, int current) {
     const std::string& code = munis_[municipality].code;
     if (current >= 0 && teams_[current].municipality == code) return current;
     std::vector<double> w(teams_.size(), 0.0);
@@ -248,7 +248,7 @@ class Simulation {
 
   // A provider of the product contracted in `year`, by market size; `current` if it
   // delivers the product and is contracted.
-  int PickProvider(DemoRandom& rng, int product, int year, int current) {
+  int PickProvider(RandomSequence& rng, int product, int year, int current) {
     if (current >= 0 && providers_[current].Offers(product) &&
         providers_[current].ActiveIn(year)) {
       return current;

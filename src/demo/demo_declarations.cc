@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "core/date.h"
-#include "demo/demo_random.h"
+#include "demo/demo_part.h"
 
 namespace jr::demo {
 namespace {
@@ -30,7 +30,7 @@ int64_t MaxMonthlyVolume(const DemoAssignment& a, const DemoProduct& product, in
 
 void PlanDeclarations(const DemoAssignment& a, const DemoProduct& product, uint64_t seed,
                       int horizon_last_day, std::vector<PlannedDeclaration>* out) {
-  DemoRandom rng(seed, Stream::kDeclarations, a.key);
+  auto rng = DemoDraws(seed, Part::kDeclarations, a.key);
   int end = std::min(a.end, horizon_last_day);
   int total_days = a.end - a.start + 1;
   int64_t step = product.declare_step;

@@ -8,6 +8,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/env.h"
 #include "core/status.h"
 
 namespace jr::demo {
@@ -22,8 +23,8 @@ struct EmbeddedFile {
 std::span<const EmbeddedFile> DemoConfigFiles();
 
 // Writes every DemoConfigFiles() file into `dir` (REQUIRES: an existing folder), mode
-// 0600, replacing files of the same name. On error a Dutch message naming the file;
-// files written before it stay behind.
-Status WriteDemoConfigFiles(const std::string& dir);
+// 0600, replacing files of the same name (Env::WritePrivateFile). On error a Dutch
+// message naming the file; files written before it stay behind.
+Status WriteDemoConfigFiles(const std::string& dir, Env& env = Env::Default());
 
 }  // namespace jr::demo

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "demo/demo_random.h"
+#include "demo/demo_part.h"
 
 namespace jr::demo {
 namespace {
@@ -56,7 +56,7 @@ double OfferChance(const DemoProduct& p) {
 }
 
 // About lognormal(0, 0.9) from the sum of twelve uniforms.
-double MarketSize(DemoRandom& rng) {
+double MarketSize(RandomSequence& rng) {
   double z = -6;
   for (int i = 0; i < 12; ++i) z += rng.Uniform();
   return std::exp(0.9 * z);
@@ -75,7 +75,7 @@ std::vector<DemoProvider> MakeDemoProviders(uint64_t seed, int first_year, int l
   for (const KindSpec& spec : KindSpecs()) {
     for (int k = 0; k < spec.count; ++k) {
       size_t i = providers.size();
-      DemoRandom rng(seed, Stream::kRegion, 1000 + i);
+      auto rng = DemoDraws(seed, Part::kRegion, 1000 + i);
       DemoProvider p;
       p.kind = spec.kind;
       // 73 + six digits: a permutation of the index, so codes are unique.

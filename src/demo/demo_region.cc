@@ -9,13 +9,14 @@
 #include "care/codes.h"
 #include "care/volume.h"
 #include "core/date.h"
+#include "core/env.h"
 #include "demo/csv_out.h"
 #include "demo/demo_declarations.h"
 #include "demo/demo_files.h"
 #include "demo/demo_municipalities.h"
 #include "demo/demo_products.h"
 #include "demo/demo_providers.h"
-#include "demo/demo_random.h"
+#include "demo/demo_part.h"
 
 namespace jr {
 namespace {
@@ -347,7 +348,7 @@ Status WriteContracts(Context& ctx) {
   const size_t nb = ctx.buckets.size();
   for (size_t i = 0; i < ctx.providers.size(); ++i) {
     const demo::DemoProvider& p = ctx.providers[i];
-    demo::DemoRandom rng(ctx.options.seed, demo::Stream::kBudgets, i);
+    auto rng = demo::DemoDraws(ctx.options.seed, demo::Part::kBudgets, i);
     for (int y = 0; y < ctx.years; ++y) {
       std::vector<bool> lot(nb, false);
       if (p.ActiveIn(ctx.options.first_year + y)) {
@@ -382,7 +383,7 @@ Status WriteTeams(Context& ctx) {
     for (const auto& candidate : ctx.munis) {
       if (candidate.code == team.municipality) m = &candidate;
     }
-    demo::DemoRandom rng(ctx.options.seed, demo::Stream::kBudgets, 10000 + t);
+    auto rng = demo::DemoDraws(ctx.options.seed, demo::Part::kBudgets, 10000 + t);
     for (int y = 0; y < ctx.years; ++y) {
       if (!m->ActiveIn(ctx.options.first_year + y)) continue;
       // The budget for the care the team assigns, set around what it assigned.
@@ -404,7 +405,7 @@ Status WriteCosts(Context& ctx) {
   CsvOut fixed;
   const char* file = "vaste_kosten.csv";
   if (Status s = fixed.Open(ctx.Path(file), "jaar;kostenpost;bedrag"); !s.ok()) return s;
-  demo::DemoRandom rng(ctx.options.seed, demo::Stream::kBudgets, 20000);
+  auto rng = demo::DemoDraws(ctx.options.seed, demo::Part::kBudgets, 20000);
   for (int y = ctx.options.first_year; y <= ctx.options.last_year; ++y) {
     for (const auto& c : kFixedCosts) {
       double euros = c.euros * demo::DemoPriceIndex(y) * rng.Uniform(0.97, 1.03);
@@ -469,27 +470,11 @@ Status CheckOptions(const DemoOptions& o) {
   return Status::Ok();
 }
 
-Status MakeDirectory(const std::string& dir) {
-  std::error_code ec;
-  namespace fs = std::filesystem;
-  bool existed = fs::exists(dir, ec);
-  if (!existed) {
-    fs::create_directories(dir, ec);
-    if (!ec) fs::permissions(dir, fs::perms::owner_all, ec);
-  } else if (!fs::is_directory(dir, ec)) {
-    return Status::Error("is geen map", Location{dir});
-  }
-  if (ec) {
-    return Status::Error(fmt::format("kan map niet aanmaken: {}", ec.message()), Location{dir});
-  }
-  return Status::Ok();
-}
-
 }  // namespace
 
 Status WriteDemoRegion(const DemoOptions& options, DemoSummary* summary) {
   if (Status s = CheckOptions(options); !s.ok()) return s;
-  if (Status s = MakeDirectory(options.dir); !s.ok()) return s;
+  if (Status s = Env::Default().CreateDirectories(options.dir); !s.ok()) return s;
 
   Context ctx(options);
   ctx.years = options.last_year - options.first_year + 1;

@@ -7,7 +7,7 @@
 #include <optional>
 #include <thread>
 
-#include "forecast/random_stream.h"
+#include "forecast/entity_key.h"
 
 namespace jr::forecast {
 namespace {
@@ -49,7 +49,7 @@ class Replication {
  public:
   Replication(const Calibration& c, const LeverPlan& plan, const SimulationOptions& o,
               const Shared& shared, SimulationResult& r, int run)
-      : c_(c), plan_(plan), o_(o), shared_(shared), r_(r), run_(run), rs_(o.seed),
+      : c_(c), plan_(plan), o_(o), shared_(shared), r_(r), run_(run), rs_(o.seed, Stream::kForecast),
         slice_(r.Index(run, 0, 0, 0)) {}
 
   void Run() {
@@ -220,7 +220,7 @@ class Replication {
   const Shared& shared_;
   SimulationResult& r_;
   const uint32_t run_;
-  const RandomStream rs_;
+  const EntityDraws rs_;
   const size_t slice_;
   std::vector<double> price_;  // per month, from DrawPrices
   int64_t entity_months_ = 0;

@@ -1,7 +1,7 @@
 // Simulation: N replications of the caseload, month by month for H months, from the
 // assignments running at the cut-off (see calibration.h for the model).
 //
-// Every random draw is keyed (seed, replication, entity, draw) (random_stream.h), and
+// Every random draw is keyed (seed, replication, entity, draw) (entity_key.h), and
 // each replication is computed whole by one thread, so the result is identical for any
 // thread count. Runs with the same seed and different lever plans share their random
 // numbers: their difference is the levers' effect with little noise.

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "forecast/random_stream.h"
+#include "forecast/entity_key.h"
 
 namespace jr::forecast {
 
@@ -26,7 +26,7 @@ History SyntheticHistory(const SyntheticSpec& spec) {
       h.tariffs.push_back({"45", g.name, y, Money::FromCents(std::llround(base_tariff * index)), ""});
     }
   }
-  RandomStream rs(spec.seed);
+  EntityDraws rs(spec.seed, Stream::kForecastHistory);
   auto tariff = [&](int month) {
     return std::llround(base_tariff * std::pow(1 + spec.indexation, month / 12 - spec.first_year));
   };

@@ -12,7 +12,8 @@
 
 namespace jr::report {
 
-// Writes (or overwrites) `path`. An existing file keeps its permission bits. Fails
+// Writes (or overwrites) `path`. An existing file keeps its permission bits: give it a
+// private file of Env::NewPrivateTempFile (WriteReport does). Fails
 // with a Dutch message naming the file when libxlsxwriter cannot write it.
 // Not thread-safe with respect to `path`.
 Status WriteXlsx(const Report& report, const std::string& path);

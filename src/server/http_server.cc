@@ -3,11 +3,11 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
-#include <fstream>
-#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
+
+#include "core/env.h"
 
 namespace jr::server {
 
@@ -51,14 +51,12 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
     http.set_mount_point("/", options.web_dir + "/dashboard");
     http.Get("/vendor/chart.js", [dir = options.web_dir](const httplib::Request&,
                                                          httplib::Response& res) {
-      std::ifstream in(dir + "/node_modules/chart.js/dist/chart.umd.js", std::ios::binary);
-      if (!in) {
+      auto text = Env::Default().ReadFile(dir + "/node_modules/chart.js/dist/chart.umd.js");
+      if (!text.ok()) {
         res.status = 404;
         return;
       }
-      std::ostringstream text;
-      text << in.rdbuf();
-      res.set_content(text.str(), "text/javascript; charset=utf-8");
+      res.set_content(*text, "text/javascript; charset=utf-8");
     });
   }
   http.Post(R"(/api/.*)", handler);

@@ -4,9 +4,9 @@
 #include <cmath>
 #include <thread>
 
-#include <Random123/philox.h>
 #include <fmt/format.h>
 
+#include "core/random_stream.h"
 #include "settle/settlement.h"
 
 namespace jr::settle {
@@ -23,8 +23,7 @@ class Resampler {
   // written (the models read no others; INT64_MAX: none); the sums per bucket and
   // municipality always cover every row.
   Resampler(const YearData& base, uint64_t seed, int64_t floor_cents)
-      : base_(base), work_(base), floor_cents_(floor_cents) {
-    key_ = {{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32)}};
+      : base_(base), work_(base), floor_cents_(floor_cents), stream_(seed, Stream::kRisk) {
     const size_t n = base.municipalities.size();
     clients_.resize(n);
     residual_use_ = base.use;
@@ -53,17 +52,11 @@ class Resampler {
     for (size_t m = 0; m < clients_.size(); ++m) {
       const ClientRanges& pool = clients_[m];
       const uint64_t size = pool.size();
-      r123::Philox4x32::ctr_type::value_type words[4] = {};
+      RandomBlock words = {};
       for (size_t d = 0; d < pool.size(); ++d) {
-        // One Philox block gives the draws 4k .. 4k+3 of (seed, run, municipality).
-        if (d % 4 == 0) {
-          r123::Philox4x32::ctr_type ctr{
-              {run, static_cast<uint32_t>(m), static_cast<uint32_t>(d / 4), 0x5249534bu}};
-          const auto r = philox_(ctr, key_);
-          std::copy(r.begin(), r.end(), words);
-        }
-        // Multiply-shift maps 32 random bits onto [0, size) (bias < size / 2^32).
-        const auto& [begin, end] = pool[(words[d % 4] * size) >> 32];
+        // One block gives the draws 4k .. 4k+3 of (seed, run, municipality).
+        if (d % 4 == 0) words = stream_.Block(run, m | (uint64_t{d / 4} << 32), 0);
+        const auto& [begin, end] = pool[ToIndex(words[d % 4], size)];
         for (size_t i = begin; i < end; ++i) {
           const ClientCost& row = base_.client_costs[i];
           work_.use[row.bucket][row.municipality] += row.cost;
@@ -86,8 +79,7 @@ class Resampler {
   std::vector<ClientRanges> clients_;
   std::vector<std::vector<Money>> residual_use_;
   std::vector<std::vector<int64_t>> residual_clients_;
-  r123::Philox4x32 philox_;
-  r123::Philox4x32::key_type key_;
+  RandomStream stream_;
 };
 
 // Nearest-rank percentile of sorted values. REQUIRES: !sorted.empty()

@@ -4,8 +4,9 @@
 // replacement (as many as it had), their yearly costs replace its declared use, and
 // every model is applied again. Per model and municipality the spread of the
 // contribution over the runs is reported. Draw d of municipality m in run r is word
-// d mod 4 of the Philox block with counter (r, m, d div 4) under the key `seed`, so the
-// result does not depend on the thread count or on which thread ran which run.
+// d mod 4 of the block (r, m + (d div 4) << 32, 0) of the risk stream under `seed`
+// (core/random_stream.h), so the result does not depend on the thread count or on
+// which thread ran which run.
 #pragma once
 
 #include <cstdint>

@@ -1,27 +1,24 @@
 #include "settle/synthetic_input.h"
 
-#include <Random123/philox.h>
 #include <fmt/format.h>
 
+#include "core/random_stream.h"
 #include "settle/input_builder.h"
 
 namespace jr::settle {
 namespace {
 
-// Uniform integer in [lo, hi] from a Philox draw keyed by (seed, a, b, c).
+// Uniform integer in [lo, hi] from the block (a, b | c << 32, 0) of the synthetic
+// settlement stream.
 class Draws {
  public:
-  explicit Draws(uint64_t seed) : key_{{static_cast<uint32_t>(seed), static_cast<uint32_t>(seed >> 32)}} {}
+  explicit Draws(uint64_t seed) : stream_(seed, Stream::kSyntheticSettle) {}
   int64_t Uniform(int64_t lo, int64_t hi, uint32_t a, uint32_t b, uint32_t c) const {
-    r123::Philox4x32::ctr_type ctr{{a, b, c, 0x53594e54u}};
-    auto r = philox_(ctr, key_);
-    uint64_t bits = (static_cast<uint64_t>(r[0]) << 32) | r[1];
-    return lo + static_cast<int64_t>(bits % static_cast<uint64_t>(hi - lo + 1));
+    return ToInt(Bits64(stream_.Block(a, b | (uint64_t{c} << 32), 0)), lo, hi);
   }
 
  private:
-  r123::Philox4x32 philox_;
-  r123::Philox4x32::key_type key_;
+  RandomStream stream_;
 };
 
 }  // namespace

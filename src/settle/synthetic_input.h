@@ -17,7 +17,7 @@ struct SyntheticOptions {
   int merge_every = 0;      // if > 0: every n-th municipality merges into the next one
                             // halfway through the years (history roll-up)
   int fixed_costs = 1;      // number of fixed regional cost buckets
-  uint64_t seed = 1;        // all values derive from it (Philox)
+  uint64_t seed = 1;        // all values derive from it (core/random_stream.h)
 };
 
 SettlementInput MakeSyntheticInput(const SyntheticOptions& options);

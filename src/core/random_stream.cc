@@ -1,8 +1,8 @@
-#include "forecast/random_stream.h"
+#include "core/random_stream.h"
 
 #include <cmath>
 
-namespace jr::forecast {
+namespace jr {
 
 double NormalQuantile(double u) {
   static constexpr double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,
@@ -56,4 +56,18 @@ double GammaMeanOneFromUniform(double shape, double u) {
   return x <= 0 ? 0 : x * x * x;
 }
 
-}  // namespace jr::forecast
+size_t RandomSequence::Pick(std::span<const double> weights) {
+  double total = 0;
+  for (double w : weights) total += w;
+  double u = Uniform() * total;
+  for (size_t i = 0; i < weights.size(); ++i) {
+    if (u < weights[i]) return i;
+    u -= weights[i];
+  }
+  for (size_t i = weights.size(); i-- > 0;) {
+    if (weights[i] > 0) return i;
+  }
+  return 0;
+}
+
+}  // namespace jr
