@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <sstream>
+
+#include "core/env.h"
 
 namespace jr {
 namespace {
@@ -64,12 +64,10 @@ Result<toml::table> ParseToml(std::string_view text, const TomlSource& src) {
 }
 
 Result<toml::table> ReadTomlFile(const TomlSource& src, std::string_view what) {
-  std::ifstream in(src.file, std::ios::binary);
-  if (!in)
+  auto text = Env::Default().ReadFile(src.file);
+  if (!text.ok())
     return Status::Error(fmt::format("{} kan niet worden gelezen", what), {src.file});
-  std::stringstream buf;
-  buf << in.rdbuf();
-  return ParseToml(buf.str(), src);
+  return ParseToml(*text, src);
 }
 
 Result<Money> MoneyFromNode(const TomlSource& src, const toml::node& node,
