@@ -96,7 +96,7 @@ Table CostShareTable(const Agenda& a, const KeyWeights& w, const std::vector<Mon
   Table t;
   t.title = fmt::format("Verdeling van {} euro naar rato van '{}' ({})", a.shared_cost.ToEuroString(),
                         w.key, w.year);
-  t.columns = {{"municipality", "Code", ColumnType::kText},
+  t.columns = {{"municipality", "Code", ColumnType::kText, ColumnRole::kMunicipality},
                {"name", "Gemeente", ColumnType::kText},
                {"key_value", "Sleutel", ColumnType::kNumber, 0},
                {"share", "Aandeel", ColumnType::kPercent, 2},
@@ -107,7 +107,7 @@ Table CostShareTable(const Agenda& a, const KeyWeights& w, const std::vector<Mon
     t.AddRow({w.codes[i], m == nullptr ? w.codes[i] : m->name, w.weights[i], w.Share(i), parts[i]});
     total += parts[i];
   }
-  t.AddRow({std::string("Totaal"), std::string(""), w.total, 1.0, total});
+  t.AddRow({std::string("Totaal"), std::string(""), w.total, 1.0, total}, RowKind::kTotal);
   t.notes = {"Tot op de cent verdeeld (grootste-restmethode); de bijdragen tellen op tot het totaal."};
   return t;
 }

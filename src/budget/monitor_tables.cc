@@ -81,7 +81,7 @@ Table MunicipalityScenarioTable(const MonitorResult& r, const Region& region,
   Table t;
   t.title = fmt::format("Scenario's per gemeente (plafond naar sleutel '{}')", key);
   t.columns = {{"year", "Jaar", ColumnType::kYear},
-               {"municipality", "Code", ColumnType::kText},
+               {"municipality", "Code", ColumnType::kText, ColumnRole::kMunicipality},
                {"name", "Gemeente", ColumnType::kText},
                {"share", "Aandeel", ColumnType::kPercent, 1},
                {"cost_cents", "Kosten", ColumnType::kMoney},

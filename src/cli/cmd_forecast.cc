@@ -101,7 +101,7 @@ void RegisterCalibrate(CLI::App& app) {
                       {"follow_up", "Vervolg meestal"},
                       {"cost_per_month_cents", "Kosten/mnd gem.", ColumnType::kMoney},
                       {"price_index_change", "Tariefindex", ColumnType::kPercent, 1},
-                      {"running", "Lopend", ColumnType::kInt}};
+                      {"running", "Lopend", ColumnType::kInt, ColumnRole::kClientCount}};
     std::vector<int64_t> running(c->groups.size(), 0);
     std::vector<double> cost(c->groups.size(), 0), weight(c->groups.size(), 0);
     for (const auto& r : c->running) running[r.group] += r.ended ? 0 : 1;
@@ -130,12 +130,12 @@ void RegisterCalibrate(CLI::App& app) {
             " procentpunt)."};
     Table munis;
     munis.title = "Instroom en lopende toewijzingen per gemeente";
-    munis.columns = {{"municipality", "Gemeente"},
+    munis.columns = {{"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
                      {"name", "Naam"},
                      {"inflow_per_month", "Instroom/mnd", ColumnType::kNumber, 1},
                      {"young_people", "Jeugdigen", ColumnType::kInt},
                      {"inflow_per_1000_young_per_year", "Per 1.000 jeugdigen/jaar", ColumnType::kNumber, 1},
-                     {"running", "Lopend", ColumnType::kInt}};
+                     {"running", "Lopend", ColumnType::kInt, ColumnRole::kClientCount}};
     std::vector<double> inflow(c->municipalities.size(), 0);
     std::vector<int64_t> open(c->municipalities.size(), 0);
     for (const auto& cell : c->inflow) inflow[cell.municipality] += cell.level;
@@ -304,7 +304,7 @@ void RegisterBacktest(CLI::App& app) {
     Table t;
     t.title = "Backtest: prognose vanaf " + FormatMonth(FromMonthIndex(r->start_month)) + ", " +
               std::to_string(r->months) + " maanden, tegen werkelijke declaraties" + Dataset(*store);
-    t.columns = {{"municipality", "Gemeente"},
+    t.columns = {{"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
                  {"name", "Naam"},
                  {"actual_cents", "Werkelijk", ColumnType::kMoney},
                  {"forecast_cents", "Prognose", ColumnType::kMoney},
@@ -314,7 +314,8 @@ void RegisterBacktest(CLI::App& app) {
                  {"coverage_p10_p90", "In P10-P90", ColumnType::kPercent, 0}};
     for (const auto& row : r->rows) {
       t.AddRow({row.municipality, row.name, row.actual, row.forecast, row.naive, row.wape_forecast,
-                row.wape_naive, row.coverage_p10_p90});
+                row.wape_naive, row.coverage_p10_p90},
+               row.municipality == forecast::kRegion ? RowKind::kTotal : RowKind::kDetail);
     }
     t.notes = {"WAPE = som |prognose - werkelijk| / som werkelijk over gemeente-maanden; naïef = "
                "dezelfde maand een jaar eerder plus tariefindexatie.",

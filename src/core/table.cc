@@ -58,9 +58,24 @@ size_t Width(const std::string& s) {
 
 }  // namespace
 
-void Table::AddRow(std::vector<Cell> row) {
-  assert(row.size() == columns.size());
-  rows.push_back(std::move(row));
+void Table::AddRow(std::vector<Cell> cells, RowKind kind) {
+  assert(cells.size() == columns.size());
+  rows.push_back({std::move(cells), kind});
+}
+
+std::optional<size_t> Table::ColumnWith(ColumnRole role) const {
+  for (size_t c = 0; c < columns.size(); ++c) {
+    if (columns[c].role == role) return c;
+  }
+  return std::nullopt;
+}
+
+Table Table::Filter(const std::function<bool(const Row&)>& keep) const {
+  Table out{title, columns, {}, notes};
+  for (const Row& row : rows) {
+    if (keep(row)) out.rows.push_back(row);
+  }
+  return out;
 }
 
 std::string FormatNumber(double v, int decimals) {
@@ -125,7 +140,7 @@ std::string RenderCsv(const Table& t) {
   add_line(fields);
   for (const auto& row : t.rows) {
     fields.clear();
-    for (const Cell& cell : row) fields.push_back(RawCell(cell));
+    for (const Cell& cell : row.cells) fields.push_back(RawCell(cell));
     add_line(fields);
   }
   return out;
@@ -135,7 +150,7 @@ nlohmann::json ToJson(const Table& t) {
   nlohmann::json arr = nlohmann::json::array();
   for (const auto& row : t.rows) {
     nlohmann::json obj = nlohmann::json::object();
-    for (size_t c = 0; c < row.size(); ++c) {
+    for (size_t c = 0; c < row.cells.size(); ++c) {
       const Cell& cell = row[c];
       nlohmann::json& v = obj[t.columns[c].key];
       if (auto* s = std::get_if<std::string>(&cell)) v = *s;

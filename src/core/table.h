@@ -4,9 +4,15 @@
 // CSV and JSON use the column keys and raw values: money as integer cents (keys of
 // money columns end in "_cents" by convention), numbers with a dot. Text output uses
 // the labels, whole euros with thousands dots, and decimal commas.
+//
+// What a column holds (its ColumnRole) and what a row is (its RowKind) are typed, so
+// the operations on tables (the rows of one municipality, the API's role filtering,
+// small-count suppression, total rows in HTML) never look at keys, labels or cell
+// texts such as "REGIO" or "Totaal". Neither is printed in text, CSV or JSON.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
@@ -30,24 +36,63 @@ enum class ColumnType {
   kPercent,  // double fraction; text shows 12,3%
 };
 
+// What a column holds, for the operations that look for it whatever its key. Money
+// amounts need no role: their type (kMoney, kCents) says so.
+enum class ColumnRole {
+  kNone,
+  kMunicipality,  // the CBS code of the row's municipality: "GM0505" (a text cell)
+  kClientCount,   // a number of clients or of their assignments (also a mean or a
+                  // quantile of one): public output suppresses values from 1 to 4
+};
+
 struct Column {
+  Column(std::string key, std::string label, ColumnType type = ColumnType::kText,
+         int decimals = 2, ColumnRole role = ColumnRole::kNone)
+      : key(std::move(key)),
+        label(std::move(label)),
+        type(type),
+        decimals(decimals),
+        role(role) {}
+  Column(std::string key, std::string label, ColumnType type, ColumnRole role)
+      : Column(std::move(key), std::move(label), type, 2, role) {}
+
   std::string key;    // JSON/CSV name, English snake_case: "cost_cents"
   std::string label;  // Dutch header for people: "Kosten (EUR)"
-  ColumnType type = ColumnType::kText;
-  int decimals = 2;   // for kNumber and kPercent
+  ColumnType type;
+  int decimals;       // for kNumber and kPercent
+  ColumnRole role;
 };
 
 // An empty cell (monostate) renders as "" in text/CSV and null in JSON.
 using Cell = std::variant<std::monostate, std::string, int64_t, Money, double>;
 
+enum class RowKind {
+  kDetail,  // one municipality, item or group
+  kTotal,   // a sum over the municipalities (the region), seen by every role; a table
+            // may hold several (one per year, model or product group)
+};
+
+struct Row {
+  std::vector<Cell> cells;  // one per column
+  RowKind kind = RowKind::kDetail;
+
+  const Cell& operator[](size_t column) const { return cells[column]; }
+  Cell& operator[](size_t column) { return cells[column]; }
+};
+
 struct Table {
   std::string title;  // Dutch; printed above the text table only
   std::vector<Column> columns;
-  std::vector<std::vector<Cell>> rows;
+  std::vector<Row> rows;
   std::vector<std::string> notes;  // Dutch; printed below the text table only
 
-  // Appends a row. REQUIRES: row.size() == columns.size()
-  void AddRow(std::vector<Cell> row);
+  // Appends a row of `kind`. REQUIRES: cells.size() == columns.size()
+  void AddRow(std::vector<Cell> cells, RowKind kind = RowKind::kDetail);
+  // The index of the first column with `role`; nullopt when there is none.
+  std::optional<size_t> ColumnWith(ColumnRole role) const;
+  // This table with only the rows for which `keep` is true, in their order; title,
+  // columns and notes are kept, and every row keeps its kind.
+  Table Filter(const std::function<bool(const Row&)>& keep) const;
 };
 
 std::string RenderText(const Table& t);

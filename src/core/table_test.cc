@@ -36,6 +36,63 @@ TEST(TableTest, CsvAndJsonUseKeysAndCents) {
   EXPECT_TRUE(j[1]["share"].is_null());
 }
 
+// A table with roles and kinds: two municipalities and their total.
+Table WithTotal() {
+  Table t;
+  t.columns = {{"code", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
+               {"n", "Aantal", ColumnType::kInt, ColumnRole::kClientCount},
+               {"share", "Aandeel", ColumnType::kPercent, 1}};
+  t.AddRow({std::string("GM0505"), int64_t{3}, 0.25});
+  t.AddRow({std::string("GM1963"), int64_t{9}, 0.75});
+  t.AddRow({std::string("Samen"), int64_t{12}, 1.0}, RowKind::kTotal);
+  return t;
+}
+
+TEST(TableTest, ColumnsCarryTheirRole) {
+  const Table t = WithTotal();
+  EXPECT_EQ(t.columns[0].role, ColumnRole::kMunicipality);
+  EXPECT_EQ(t.columns[1].role, ColumnRole::kClientCount);
+  EXPECT_EQ(t.columns[1].type, ColumnType::kInt);
+  EXPECT_EQ(t.columns[2].role, ColumnRole::kNone);
+  EXPECT_EQ(t.columns[2].decimals, 1);
+  EXPECT_EQ(t.ColumnWith(ColumnRole::kClientCount), 1u);
+  EXPECT_EQ(t.ColumnWith(ColumnRole::kMunicipality), 0u);
+  EXPECT_FALSE(Sample().ColumnWith(ColumnRole::kMunicipality).has_value())
+      << "a column keyed municipality has no role unless it is given one";
+}
+
+TEST(TableTest, RowsKeepTheirKindWhenAddedCopiedAndFiltered) {
+  const Table t = WithTotal();
+  ASSERT_EQ(t.rows.size(), 3u);
+  EXPECT_EQ(t.rows[0].kind, RowKind::kDetail);
+  EXPECT_EQ(t.rows[2].kind, RowKind::kTotal);
+  const Table copy = t;
+  EXPECT_EQ(copy.rows[2].kind, RowKind::kTotal);
+  EXPECT_EQ(copy.rows[2][1], Cell(int64_t{12}));
+
+  const Table odd =
+      t.Filter([](const Row& r) { return std::get<int64_t>(r[1]) % 2 == 1; });
+  ASSERT_EQ(odd.rows.size(), 2u);
+  EXPECT_EQ(odd.rows[0][0], Cell(std::string("GM0505")));
+  EXPECT_EQ(odd.rows[0].kind, RowKind::kDetail);
+  EXPECT_EQ(odd.rows[1][0], Cell(std::string("GM1963")));
+  const Table totals = t.Filter([](const Row& r) { return r.kind == RowKind::kTotal; });
+  ASSERT_EQ(totals.rows.size(), 1u);
+  EXPECT_EQ(totals.rows[0][0], Cell(std::string("Samen")));
+  EXPECT_EQ(totals.columns[0].role, ColumnRole::kMunicipality);
+  EXPECT_EQ(totals.columns.size(), 3u);
+}
+
+TEST(TableTest, KindAndRoleAreNotPrinted) {
+  Table detail = WithTotal();
+  detail.rows[2].kind = RowKind::kDetail;
+  for (OutputFormat f : {OutputFormat::kTable, OutputFormat::kCsv, OutputFormat::kJson}) {
+    EXPECT_EQ(Render(WithTotal(), f), Render(detail, f));
+  }
+  EXPECT_EQ(RenderCsv(WithTotal()),
+            "code,n,share\nGM0505,3,0.25\nGM1963,9,0.75\nSamen,12,1\n");
+}
+
 TEST(TableTest, FormatNumber) {
   EXPECT_EQ(FormatNumber(1234567.891, 2), "1.234.567,89");
   EXPECT_EQ(FormatNumber(-0.001, 1), "0,0");

@@ -22,7 +22,7 @@ double Value(const Cell& cell) {
   return kNoValue;
 }
 
-std::string Text(const Table& t, int column, const std::vector<Cell>& row) {
+std::string Text(const Table& t, int column, const Row& row) {
   return column < 0 ? "" : CellText(t.columns[column], row[column]);
 }
 

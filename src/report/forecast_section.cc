@@ -15,9 +15,9 @@
 
 namespace jr::report {
 
-Chart FanChart(const Table& monthly, const std::string& code, const std::string& name) {
-  Table rows = RowsWhere(RowsOf(monthly, code), "group", forecast::kAllGroups);
-  Chart c = ColumnsChart(rows, Chart::Kind::kFan, "period",
+Chart FanChart(const Table& rows, const std::string& name) {
+  const Table all_groups = RowsWhere(rows, "group", forecast::kAllGroups);
+  Chart c = ColumnsChart(all_groups, Chart::Kind::kFan, "period",
                          {"cost_p10_cents", "cost_p50_cents", "cost_p90_cents"});
   c.title = "Prognose van de kosten per maand: " + name;
   c.note = "Band: 80% van de replicaties (P10-P90); lijn: mediaan.";
@@ -56,10 +56,10 @@ Result<ForecastPart> ForecastSection(const Store& store, Date cutoff,
       "tot "
       "de peildatum, zonder hefbomen. Kosten in euro; lopend en nieuw zijn aantallen "
       "toewijzingen.");
-  s.charts.push_back(FanChart(part.monthly, forecast::kRegion, "regio"));
+  s.charts.push_back(FanChart(TotalRows(part.monthly), "regio"));
   for (size_t m = 0; m < c->municipalities.size(); ++m) {
     s.charts.push_back(
-        FanChart(part.monthly, c->municipalities[m], c->municipality_names[m]));
+        FanChart(RowsOf(part.monthly, c->municipalities[m]), c->municipality_names[m]));
   }
   s.tables.push_back({"prognose", std::move(yearly)});
   return part;

@@ -55,14 +55,9 @@ std::string HtmlTable(const Table& t) {
                        EscapeXml(c.label));
   }
   out += "</tr></thead><tbody>";
-  for (const auto& row : t.rows) {
-    bool total = false;
-    for (const Cell& cell : row) {
-      auto* s = std::get_if<std::string>(&cell);
-      total = total || (s != nullptr && (*s == "REGIO" || *s == "regio"));
-    }
-    out += total ? "<tr class=\"total\">" : "<tr>";
-    for (size_t c = 0; c < row.size(); ++c) {
+  for (const Row& row : t.rows) {
+    out += row.kind == RowKind::kTotal ? "<tr class=\"total\">" : "<tr>";
+    for (size_t c = 0; c < row.cells.size(); ++c) {
       out +=
           fmt::format("<td{}>{}</td>", IsNumeric(t.columns[c].type) ? " class=\"n\"" : "",
                       EscapeXml(CellText(t.columns[c], row[c])));

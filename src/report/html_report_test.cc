@@ -41,6 +41,22 @@ TEST(RenderHtml, SelfContainedWithEverySection) {
   EXPECT_EQ(html.find("https://"), std::string::npos);
 }
 
+TEST(RenderHtml, TotalRowsAreMarkedByKindNotByText) {
+  Report r;
+  ReportSection s{"verrekening", "Verrekening", {}, {}, {}, ""};
+  Table t;
+  t.columns = {{"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
+               {"cost_cents", "Kosten", ColumnType::kMoney}};
+  t.AddRow({std::string("REGIO"), Money::FromCents(100)});
+  t.AddRow({std::string("Samen"), Money::FromCents(200)}, RowKind::kTotal);
+  s.tables.push_back({"verrekening", t});
+  r.sections.push_back(s);
+  const std::string html = RenderHtml(r);
+  EXPECT_NE(html.find("<tr><td>REGIO</td>"), std::string::npos) << html;
+  EXPECT_NE(html.find("<tr class=\"total\"><td>Samen</td>"), std::string::npos) << html;
+  EXPECT_EQ(html.find("<tr class=\"total\"><td>REGIO"), std::string::npos);
+}
+
 TEST(RenderSvg, EmptyChartSaysSo) {
   EXPECT_NE(RenderSvg(Chart{}).find("geen gegevens"), std::string::npos);
 }

@@ -39,17 +39,13 @@ ReportSection AbsentSection(std::string key, std::string title, std::string how)
 ReportSection OverviewSection(const Region& region, const std::vector<UseRow>& use) {
   ReportSection s{"regio", "Regio in cijfers", {}, {}, {}, ""};
   Table t = UseTable(region, use, 0, true);
-  Table totals = RowsOf(t, "REGIO");
+  Table totals = TotalRows(t);
   totals.title = "Kosten van de regio per jaar";
   s.charts.push_back(ColumnsChart(totals, Chart::Kind::kBars, "year", {"cost_cents"}));
   if (!totals.rows.empty()) {
     const Cell& last_year = totals.rows.back()[2];
-    Table last = t;
-    last.rows.clear();
-    for (const auto& row : t.rows) {
-      if (row[2] == last_year && row[0] != Cell(std::string("REGIO")))
-        last.rows.push_back(row);
-    }
+    Table last =
+        DetailRows(t).Filter([&](const Row& row) { return row[2] == last_year; });
     last.title = "Kosten per inwoner per gemeente, " +
                  std::to_string(std::get<int64_t>(last_year));
     s.charts.push_back(
@@ -143,7 +139,8 @@ ReportSection MunicipalityPage(const Municipality& m,
     c.reference = 1.0;
     s.charts.push_back(std::move(c));
   }
-  if (!monthly.rows.empty()) s.charts.push_back(FanChart(monthly, m.code, m.name));
+  if (!monthly.rows.empty())
+    s.charts.push_back(FanChart(RowsOf(monthly, m.code), m.name));
   for (const ReportSection& r : region) {
     for (const Section& t : r.tables) {
       Table rows = RowsOf(t.table, m.code);

@@ -50,8 +50,8 @@ ReportSection MunicipalityPage(const Municipality& m,
                                const std::vector<ReportSection>& region,
                                const Table& settlement, const Table& monthly);
 
-// The fan chart of costs per month of `code` ("regio" for the region) from a monthly
-// ForecastTable, titled with `name`.
-Chart FanChart(const Table& monthly, const std::string& code, const std::string& name);
+// The fan chart of costs per month, titled with `name`, from the rows of a monthly
+// ForecastTable of one municipality (RowsOf) or of the region (TotalRows).
+Chart FanChart(const Table& rows, const std::string& name);
 
 }  // namespace jr::report

@@ -3,34 +3,42 @@
 #include <fmt/format.h>
 
 namespace jr::report {
+namespace {
+
+// The rows whose column `column` holds the text `value`; none without that column.
+Table RowsWithText(const Table& t, std::optional<size_t> column,
+                   const std::string& value) {
+  return t.Filter(
+      [&](const Row& row) { return column.has_value() && row[*column] == Cell(value); });
+}
+
+}  // namespace
 
 Table RowsWhere(const Table& t, const std::string& key, const std::string& value) {
-  Table out = t;
-  out.rows.clear();
-  for (size_t c = 0; c < t.columns.size(); ++c) {
-    if (t.columns[c].key != key) continue;
-    for (const auto& row : t.rows) {
-      auto* s = std::get_if<std::string>(&row[c]);
-      if (s != nullptr && *s == value) out.rows.push_back(row);
-    }
+  std::optional<size_t> column;
+  for (size_t c = 0; c < t.columns.size() && !column; ++c) {
+    if (t.columns[c].key == key) column = c;
   }
-  return out;
+  return RowsWithText(t, column, value);
 }
 
 Table RowsOf(const Table& t, const std::string& code) {
-  return RowsWhere(t, "municipality", code);
+  return RowsWithText(t, t.ColumnWith(ColumnRole::kMunicipality), code);
 }
 
-bool IsClientCount(const std::string& key) {
-  return key == "clients" || key == "assignments" || key == "running" ||
-         key.starts_with("active_") || key.starts_with("new_");
+Table TotalRows(const Table& t) {
+  return t.Filter([](const Row& row) { return row.kind == RowKind::kTotal; });
+}
+
+Table DetailRows(const Table& t) {
+  return t.Filter([](const Row& row) { return row.kind == RowKind::kDetail; });
 }
 
 Table SuppressSmallCounts(Table t) {
   bool suppressed = false;
   for (size_t c = 0; c < t.columns.size(); ++c) {
-    if (!IsClientCount(t.columns[c].key)) continue;
-    for (auto& row : t.rows) {
+    if (t.columns[c].role != ColumnRole::kClientCount) continue;
+    for (Row& row : t.rows) {
       double v = 0;
       if (auto* i = std::get_if<int64_t>(&row[c]))
         v = static_cast<double>(*i);

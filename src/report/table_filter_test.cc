@@ -7,10 +7,11 @@ namespace {
 
 Table UseLike() {
   Table t;
-  t.columns = {{"municipality", "Gemeente"},
-               {"clients", "Cliënten", ColumnType::kInt},
-               {"active_mean", "Lopend gem.", ColumnType::kNumber, 0},
-               {"cost_cents", "Kosten", ColumnType::kMoney}};
+  t.columns = {
+      {"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
+      {"clients", "Cliënten", ColumnType::kInt, ColumnRole::kClientCount},
+      {"active_mean", "Lopend gem.", ColumnType::kNumber, 0, ColumnRole::kClientCount},
+      {"cost_cents", "Kosten", ColumnType::kMoney}};
   t.AddRow({std::string("GM0505"), int64_t{3}, 4.6, Money::FromCents(300)});
   t.AddRow({std::string("GM1963"), int64_t{5}, 0.0, Money::FromCents(2)});
   return t;
@@ -32,11 +33,57 @@ TEST(SuppressSmallCounts, NoNoteWhenNothingIsSuppressed) {
   EXPECT_TRUE(SuppressSmallCounts(t).notes.empty());
 }
 
+TEST(SuppressSmallCounts, FindsCountsByRoleNotByKey) {
+  Table t;
+  t.columns = {
+      {"jongeren_in_zorg", "In zorg", ColumnType::kInt, ColumnRole::kClientCount},
+      {"clients", "Klantnummer", ColumnType::kInt},
+      {"running", "Lopend", ColumnType::kInt}};
+  t.AddRow({int64_t{2}, int64_t{3}, int64_t{4}});
+  t = SuppressSmallCounts(std::move(t));
+  EXPECT_EQ(t.rows[0][0], Cell(std::string("<5")));
+  EXPECT_EQ(t.rows[0][1], Cell(int64_t{3}))
+      << "a column keyed clients is no count by its key";
+  EXPECT_EQ(t.rows[0][2], Cell(int64_t{4}));
+  EXPECT_EQ(t.notes.size(), 1u);
+}
+
 TEST(RowsOf, KeepsTheRowsOfOneMunicipality) {
   Table t = RowsOf(UseLike(), "GM1963");
   ASSERT_EQ(t.rows.size(), 1u);
   EXPECT_EQ(t.rows[0][1], Cell(int64_t{5}));
   EXPECT_TRUE(RowsWhere(UseLike(), "onbekend", "x").rows.empty());
+  EXPECT_EQ(RowsWhere(UseLike(), "municipality", "GM0505").rows.size(), 1u);
+}
+
+TEST(RowsOf, FindsTheMunicipalityColumnByRoleNotByKey) {
+  Table t;
+  t.columns = {{"municipality", "Naam"},
+               {"code", "Code", ColumnType::kText, ColumnRole::kMunicipality}};
+  t.AddRow({std::string("GM0505"), std::string("GM1963")});
+  t.AddRow({std::string("GM1963"), std::string("GM0505")});
+  const Table own = RowsOf(t, "GM0505");
+  ASSERT_EQ(own.rows.size(), 1u);
+  EXPECT_EQ(own.rows[0][0], Cell(std::string("GM1963")));
+  Table unmarked = t;
+  unmarked.columns[1].role = ColumnRole::kNone;
+  EXPECT_TRUE(RowsOf(unmarked, "GM0505").rows.empty());
+}
+
+TEST(TotalRows, FindsTotalsByKindNotByText) {
+  Table t = UseLike();
+  t.AddRow({std::string("Alle gemeenten"), int64_t{8}, 4.6, Money::FromCents(302)},
+           RowKind::kTotal);
+  t.AddRow({std::string("REGIO"), int64_t{1}, 0.0, Money()});  // a detail row by kind
+  const Table totals = TotalRows(t);
+  ASSERT_EQ(totals.rows.size(), 1u);
+  EXPECT_EQ(totals.rows[0][0], Cell(std::string("Alle gemeenten")));
+  EXPECT_EQ(totals.rows[0].kind, RowKind::kTotal);
+  const Table details = DetailRows(t);
+  ASSERT_EQ(details.rows.size(), 3u);
+  EXPECT_EQ(details.rows[2][0], Cell(std::string("REGIO")));
+  // Suppression keeps the kind of every row.
+  EXPECT_EQ(SuppressSmallCounts(t).rows[2].kind, RowKind::kTotal);
 }
 
 }  // namespace

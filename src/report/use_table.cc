@@ -8,13 +8,14 @@ Table UseTable(const Region& region, const std::vector<UseRow>& use, int year,
                bool with_totals) {
   Table t;
   t.title = "Zorggebruik per gemeente en jaar";
-  t.columns = {{"municipality", "Gemeente"},
-               {"name", "Naam"},
-               {"year", "Jaar", ColumnType::kYear},
-               {"clients", "Cliënten", ColumnType::kInt},
-               {"assignments", "Toewijzingen", ColumnType::kInt},
-               {"cost_cents", "Kosten (EUR)", ColumnType::kMoney},
-               {"cost_per_inhabitant", "Per inwoner (EUR)", ColumnType::kNumber, 2}};
+  t.columns = {
+      {"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
+      {"name", "Naam"},
+      {"year", "Jaar", ColumnType::kYear},
+      {"clients", "Cliënten", ColumnType::kInt, ColumnRole::kClientCount},
+      {"assignments", "Toewijzingen", ColumnType::kInt, ColumnRole::kClientCount},
+      {"cost_cents", "Kosten (EUR)", ColumnType::kMoney},
+      {"cost_per_inhabitant", "Per inwoner (EUR)", ColumnType::kNumber, 2}};
   struct Total {
     int64_t clients = 0, assignments = 0;
     Money cost;
@@ -37,9 +38,11 @@ Table UseTable(const Region& region, const std::vector<UseRow>& use, int year,
   }
   if (!with_totals) return t;
   for (const auto& [y, tot] : totals) {
-    t.AddRow({kRegionCode, "Totaal regio", int64_t{y}, tot.clients, tot.assignments, tot.cost,
-              tot.inhabitants > 0 ? Cell(tot.cost.ToEurosApprox() / tot.inhabitants)
-                                  : Cell(std::monostate{})});
+    t.AddRow(
+        {kRegionCode, "Totaal regio", int64_t{y}, tot.clients, tot.assignments, tot.cost,
+         tot.inhabitants > 0 ? Cell(tot.cost.ToEurosApprox() / tot.inhabitants)
+                             : Cell(std::monostate{})},
+        RowKind::kTotal);
   }
   if (t.rows.empty()) t.notes.push_back("Geen declaraties in de database.");
   return t;

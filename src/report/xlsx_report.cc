@@ -103,9 +103,9 @@ void WriteSheet(lxw_worksheet* ws, const Table& t, const Formats& f) {
   }
   worksheet_freeze_panes(ws, header + 1, 0);
   lxw_row_t row = header + 1;
-  for (const auto& cells : t.rows) {
-    for (size_t c = 0; c < cells.size(); ++c) {
-      WriteCell(ws, row, static_cast<lxw_col_t>(c), cells[c], f.For(t.columns[c]));
+  for (const Row& r : t.rows) {
+    for (size_t c = 0; c < r.cells.size(); ++c) {
+      WriteCell(ws, row, static_cast<lxw_col_t>(c), r[c], f.For(t.columns[c]));
     }
     ++row;
   }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "core/table.h"
+#include "report/table_filter.h"
 #include "report/use_table.h"
 #include "server/api_util.h"
 #include "server/token_store.h"
@@ -24,7 +25,7 @@ Result<std::unique_ptr<Api>> Api::Load(const Store& store, const ApiOptions& opt
   auto use = store.UseByMunicipalityYear();
   if (!use.ok()) return use.status();
   // The rows of `jeugdregio stats` (with the region's rows per year), built once.
-  api->use_rows_ = ToJson(report::UseTable(api->region_, *use, 0, /*with_totals=*/true));
+  api->use_ = report::UseTable(api->region_, *use, 0, /*with_totals=*/true);
   auto input = settle::LoadSettlementInput(store);  // every year, with client costs
   if (!input.ok()) return input.status();
   if (input->years.empty()) {
@@ -112,11 +113,7 @@ ApiResponse Api::Settlement(const ApiRequest& r) const {
 }
 
 ApiResponse Api::RegionTotals() const {
-  nlohmann::json years = nlohmann::json::array();
-  for (const nlohmann::json& row : use_rows_) {
-    if (row["municipality"] == report::kRegionCode) years.push_back(row);
-  }
-  return {200, {{"dataset", dataset_}, {"years", years}}};
+  return {200, {{"dataset", dataset_}, {"years", ToJson(report::TotalRows(use_))}}};
 }
 
 ApiResponse Api::Municipalities() const {
@@ -130,17 +127,13 @@ ApiResponse Api::Municipalities() const {
 ApiResponse Api::MunicipalityDetail(const std::string& code, const ApiRequest& r) const {
   auto model = RequestModel(r);
   if (!model.ok()) return Error(400, model.status().message());
-  nlohmann::json use = nlohmann::json::array();
-  for (const nlohmann::json& row : use_rows_) {
-    if (row["municipality"] == code) use.push_back(row);
-  }
+  nlohmann::json use = ToJson(report::RowsOf(use_, code));
   nlohmann::json settlement = nlohmann::json::array();
   for (const auto& [year, data] : settlement_.years) {
     auto s = SettleYear(settlement_, **model, year);
     if (!s.ok()) continue;  // a year the model cannot settle (e.g. too little history)
-    for (const nlohmann::json& row : ToJson(settle::SettlementTable({*s}, false))) {
-      if (row.value("municipality", "") == code) settlement.push_back(row);
-    }
+    const Table own = report::RowsOf(settle::SettlementTable({*s}, false), code);
+    for (const nlohmann::json& row : ToJson(own)) settlement.push_back(row);
   }
   return {200,
           {{"municipality", code},

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/status.h"
+#include "core/table.h"
 #include "forecast/calibration.h"
 #include "forecast/lever.h"
 #include "region/region.h"
@@ -86,21 +87,27 @@ class Api {
   Result<const report::Report*> ReportOnce() const;
   Result<const forecast::Calibration*> CalibrationOnce() const;
 
+  // A forecast answer before role filtering: its parameters and its tables.
+  struct ForecastAnswer {
+    nlohmann::json head;  // from, months, runs, levers
+    Table yearly;
+    Table lever_effect;  // without rows when no lever is switched on
+  };
+
   // State of the parts computed on first use; guarded by `mu` (one computation at a
   // time; later requests read the kept result).
   struct Lazy {
     std::mutex mu;
     std::optional<Result<report::Report>> report;
     std::optional<Result<forecast::Calibration>> calibration;
-    std::map<std::string, nlohmann::json> forecasts;  // by canonical query
+    std::map<std::string, ForecastAnswer> forecasts;  // by canonical query
   };
 
   ApiOptions options_;
   std::string dataset_;
   int schema_version_ = 0;
   Region region_;
-  nlohmann::json use_rows_;  // report::UseTable as JSON: per municipality and year,
-                             // and a region row ("REGIO") per year
+  Table use_;  // report::UseTable: per municipality and year, and a total row per year
   settle::SettlementInput settlement_;
   std::map<std::string, std::shared_ptr<const settle::Model>> models_;  // built-in, by name
   std::map<std::string, Role> tokens_;           // token hash -> role
@@ -108,8 +115,9 @@ class Api {
   std::unique_ptr<Lazy> lazy_ = std::make_unique<Lazy>();
 };
 
-// Keeps the rows a role may see of a JSON array of rows: rows without a municipality,
-// region rows, and (for a municipality role) its own rows.
-nlohmann::json VisibleRows(const nlohmann::json& rows, const Role& role);
+// The rows of `t` a role may see: the region role all; a municipality role the total
+// rows (the region's) and the rows of its own municipality, or every row of a table
+// without a municipality column (ColumnRole::kMunicipality).
+Table VisibleRows(const Table& t, const Role& role);
 
 }  // namespace jr::server

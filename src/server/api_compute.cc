@@ -15,17 +15,13 @@
 
 namespace jr::server {
 
-nlohmann::json VisibleRows(const nlohmann::json& rows, const Role& role) {
-  if (role.region() || !rows.is_array()) return rows;
-  nlohmann::json out = nlohmann::json::array();
-  for (const nlohmann::json& row : rows) {
-    auto it = row.find("municipality");
-    const bool other = it != row.end() && it->is_string() &&
-                       it->get<std::string>().starts_with("GM") &&
-                       it->get<std::string>() != role.municipality;
-    if (!other) out.push_back(row);
-  }
-  return out;
+Table VisibleRows(const Table& t, const Role& role) {
+  const std::optional<size_t> municipality = t.ColumnWith(ColumnRole::kMunicipality);
+  if (role.region() || !municipality) return t;
+  const Cell own(role.municipality);
+  return t.Filter([&](const Row& row) {
+    return row.kind == RowKind::kTotal || row[*municipality] == own;
+  });
 }
 
 Result<const report::Report*> Api::ReportOnce() const {
@@ -106,29 +102,29 @@ ApiResponse Api::Forecast(const ApiRequest& r, const Role& role) const {
     so.threads = options_.threads;
     const forecast::SimulationResult base =
         forecast::Simulate(**c, forecast::LeverPlan(**c, *months), so);
-    nlohmann::json j = {{"from", FormatMonth(FromMonthIndex((*c)->start_month))},
-                        {"months", *months},
-                        {"runs", *runs},
-                        {"levers", indexes}};
+    ForecastAnswer j;
+    j.head = {{"from", FormatMonth(FromMonthIndex((*c)->start_month))},
+              {"months", *months},
+              {"runs", *runs},
+              {"levers", indexes}};
     if (chosen.empty()) {
-      j["yearly"] = ToJson(forecast::ForecastTable(
+      j.yearly = forecast::ForecastTable(
           **c, forecast::Summarize(**c, base, forecast::Period::kYear), forecast::Period::kYear,
-          true));
-      j["lever_effect"] = nlohmann::json::array();
+          true);
     } else {
       const forecast::SimulationResult with = forecast::Simulate(**c, *plan, so);
-      j["yearly"] = ToJson(forecast::ForecastTable(
+      j.yearly = forecast::ForecastTable(
           **c, forecast::Summarize(**c, with, forecast::Period::kYear), forecast::Period::kYear,
-          true));
-      j["lever_effect"] = ToJson(forecast::EffectTable(
-          **c, forecast::Difference(**c, with, base, forecast::Period::kYear)));
+          true);
+      j.lever_effect = forecast::EffectTable(
+          **c, forecast::Difference(**c, with, base, forecast::Period::kYear));
     }
     if (lazy_->forecasts.size() > 64) lazy_->forecasts.clear();  // bounded memory
     found = lazy_->forecasts.emplace(key, std::move(j)).first;
   }
-  nlohmann::json out = found->second;
-  out["yearly"] = VisibleRows(out["yearly"], role);
-  out["lever_effect"] = VisibleRows(out["lever_effect"], role);
+  nlohmann::json out = found->second.head;
+  out["yearly"] = ToJson(VisibleRows(found->second.yearly, role));
+  out["lever_effect"] = ToJson(VisibleRows(found->second.lever_effect, role));
   return {200, out};
 }
 
@@ -161,7 +157,7 @@ ApiResponse Api::ReportPart(const std::string& key, const Role& role) const {
                            }
                            return cols;
                          }()},
-                        {"rows", VisibleRows(ToJson(t.table), role)},
+                        {"rows", ToJson(VisibleRows(t.table, role))},
                         {"notes", t.table.notes}});
     }
     return {200, {{"key", s.key}, {"title", s.title}, {"text", s.text}, {"tables", tables}}};

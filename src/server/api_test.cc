@@ -5,6 +5,7 @@
 
 #include <array>
 #include <filesystem>
+#include <set>
 
 #include "ingest/importer.h"
 #include "server/token_store.h"
@@ -154,6 +155,7 @@ TEST_F(ApiTest, MunicipalityRoleSeesOnlyItsOwnDetail) {
   ApiResponse region = Get("/api/region", dordrecht_token_);
   ASSERT_EQ(region.status, 200);
   EXPECT_EQ(region.body["years"][0]["year"], 2019);
+  for (const auto& row : region.body["years"]) EXPECT_EQ(row["municipality"], "REGIO");
 }
 
 TEST_F(ApiTest, WhatIfPhaseInEndsInOwnUseAndKeyIsChecked) {
@@ -196,16 +198,86 @@ TEST_F(ApiTest, ForecastParametersAreChecked) {
   EXPECT_EQ(Get("/api/report", region_token_).status, 503);
 }
 
-TEST(VisibleRowsTest, MunicipalityRoleSeesRegionAndOwnRows) {
-  nlohmann::json rows = {{{"municipality", "GM0505"}, {"v", 1}},
-                         {{"municipality", "GM1963"}, {"v", 2}},
-                         {{"municipality", "regio"}, {"v", 3}},
-                         {{"year", 2021}, {"v", 4}}};
-  Role dordrecht{"GM0505"};
-  nlohmann::json seen = VisibleRows(rows, dordrecht);
-  ASSERT_EQ(seen.size(), 3u);
-  for (const auto& r : seen) EXPECT_NE(r.value("municipality", ""), "GM1963");
-  EXPECT_EQ(VisibleRows(rows, Role{}).size(), 4u);
+TEST_F(ApiTest, MunicipalityRoleSeesItsOwnAndTheTotalRowsOfReportAndForecast) {
+  ApiOptions options;
+  options.db_path = (dir_ / "t.db").string();
+  options.report.models = {"solidair"};
+  options.report.runs = 4;
+  options.report.months = 12;
+  options.report.measure_runs = 10;
+  auto api = Api::Load(*store_, options);
+  ASSERT_TRUE(api.ok()) << api.status().ToString();
+  api_ = std::move(api).value();
+  // The municipality texts of the rows of `rows` (a JSON array of table rows).
+  auto codes = [](const nlohmann::json& rows) {
+    std::set<std::string> out;
+    for (const auto& row : rows) {
+      if (row.contains("municipality"))
+        out.insert(row["municipality"].get<std::string>());
+    }
+    return out;
+  };
+  // Every table of every region part: Dordrecht sees what the region sees, less the
+  // rows of the other municipalities (a column without its role would leak them).
+  ApiResponse parts = Get("/api/report", region_token_);
+  ASSERT_EQ(parts.status, 200) << parts.body.dump();
+  for (const auto& part : parts.body) {
+    const std::string path = "/api/report/" + part["key"].get<std::string>();
+    ApiResponse own = Get(path, dordrecht_token_);
+    ApiResponse all = Get(path, region_token_);
+    ASSERT_EQ(own.status, 200) << own.body.dump();
+    ASSERT_EQ(own.body["tables"].size(), all.body["tables"].size());
+    for (size_t i = 0; i < own.body["tables"].size(); ++i) {
+      std::set<std::string> expected = codes(all.body["tables"][i]["rows"]);
+      expected.erase("GM1963");
+      expected.erase("GM0585");
+      EXPECT_EQ(codes(own.body["tables"][i]["rows"]), expected) << path << " " << i;
+    }
+  }
+  ApiResponse overview = Get("/api/report/regio", dordrecht_token_);
+  ASSERT_EQ(overview.body["tables"].size(), 1u);
+  EXPECT_EQ(codes(overview.body["tables"][0]["rows"]),
+            (std::set<std::string>{"GM0505", "REGIO"}));
+  EXPECT_EQ(codes(Get("/api/report/regio", region_token_).body["tables"][0]["rows"]),
+            (std::set<std::string>{"GM0505", "GM1963", "REGIO"}));
+  ApiResponse forecast =
+      Get("/api/forecast", dordrecht_token_, {{"runs", "2"}, {"months", "12"}});
+  ASSERT_EQ(forecast.status, 200) << forecast.body.dump();
+  EXPECT_EQ(codes(forecast.body["yearly"]), (std::set<std::string>{"GM0505", "regio"}));
+  ApiResponse region =
+      Get("/api/forecast", region_token_, {{"runs", "2"}, {"months", "12"}});
+  EXPECT_EQ(codes(region.body["yearly"]),
+            (std::set<std::string>{"GM0505", "GM1963", "regio"}));
+}
+
+// Detail rows of two municipalities and a total row whose text names no region.
+Table ByMunicipality() {
+  Table t;
+  t.columns = {{"code", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
+               {"v", "Waarde", ColumnType::kInt}};
+  t.AddRow({std::string("GM0505"), int64_t{1}});
+  t.AddRow({std::string("GM1963"), int64_t{2}});
+  t.AddRow({std::string("Alle gemeenten"), int64_t{3}}, RowKind::kTotal);
+  t.AddRow({std::string("regio"), int64_t{4}});  // a detail row: its text makes no total
+  return t;
+}
+
+TEST(VisibleRowsTest, MunicipalityRoleSeesItsOwnAndTheTotalRowsByKind) {
+  const Table seen = VisibleRows(ByMunicipality(), Role{"GM0505"});
+  ASSERT_EQ(seen.rows.size(), 2u);
+  EXPECT_EQ(seen.rows[0][1], Cell(int64_t{1}));
+  EXPECT_EQ(seen.rows[1][1], Cell(int64_t{3}));
+  EXPECT_EQ(seen.rows[1].kind, RowKind::kTotal);
+  EXPECT_EQ(seen.columns.size(), 2u);
+  EXPECT_EQ(VisibleRows(ByMunicipality(), Role{}).rows.size(), 4u);
+}
+
+TEST(VisibleRowsTest, TableWithoutMunicipalityColumnIsSeenWhole) {
+  Table t;
+  t.columns = {{"year", "Jaar", ColumnType::kYear}, {"v", "Waarde", ColumnType::kInt}};
+  t.AddRow({int64_t{2021}, int64_t{1}});
+  t.AddRow({int64_t{2022}, int64_t{2}});
+  EXPECT_EQ(VisibleRows(t, Role{"GM0505"}).rows.size(), 2u);
 }
 
 TEST(RoleTest, ParsesRegionAndMunicipality) {

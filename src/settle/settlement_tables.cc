@@ -26,7 +26,7 @@ Table SettlementTable(const std::vector<YearSettlement>& results, bool with_tota
   t.title = "Verrekening per gemeente";
   t.columns = {{"model", "Model"},
                {"year", "Jaar", ColumnType::kYear},
-               {"municipality", "Gemeente"},
+               {"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
                {"name", "Naam"},
                {"contribution_cents", "Bijdrage (EUR)", ColumnType::kMoney},
                {"own_use_cents", "Eigen gebruik (EUR)", ColumnType::kMoney},
@@ -47,7 +47,8 @@ Table SettlementTable(const std::vector<YearSettlement>& results, bool with_tota
     if (with_totals) {
       t.AddRow({s.model, int64_t{s.year}, "REGIO", "Totaal regio", total.contribution,
                 total.own_use, total.state_grant, total.transfer(),
-                Optional(total.contribution_ratio()), Optional(total.grant_ratio())});
+                Optional(total.contribution_ratio()), Optional(total.grant_ratio())},
+               RowKind::kTotal);
     }
   }
   t.notes.push_back(kTransferNote);
@@ -58,7 +59,7 @@ Table CompareTable(const std::vector<YearSettlement>& results) {
   const YearSettlement& first = results.front();
   Table t;
   t.title = fmt::format("Verrekening {} per model", first.year);
-  t.columns = {{"municipality", "Gemeente"},
+  t.columns = {{"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
                {"name", "Naam"},
                {"own_use_cents", "Eigen gebruik", ColumnType::kMoney},
                {"state_grant_cents", "Rijksbijdrage", ColumnType::kMoney}};
@@ -93,7 +94,7 @@ Table CompareTable(const std::vector<YearSettlement>& results) {
       row.push_back(contribution);
       row.push_back(transfer);
     }
-    t.AddRow(std::move(row));
+    t.AddRow(std::move(row), total ? RowKind::kTotal : RowKind::kDetail);
   }
   t.notes.push_back(kTransferNote);
   t.notes.push_back(
@@ -107,7 +108,7 @@ Table RiskTable(const RiskResult& risk) {
                         risk.runs, risk.seed);
   t.columns = {{"model", "Model"},
                {"year", "Jaar", ColumnType::kYear},
-               {"municipality", "Gemeente"},
+               {"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
                {"name", "Naam"},
                {"contribution_cents", "Bijdrage (EUR)", ColumnType::kMoney},
                {"stddev_cents", "Std.afw. (EUR)", ColumnType::kMoney},
