@@ -1,15 +1,12 @@
 // The Api's endpoints whose parts are computed on first use: the report's sections
 // (risk, target path, agenda, measures, ...) and the forecast with levers.
-#include <sstream>
-
 #include <fmt/format.h>
 
+#include <sstream>
+
 #include "core/table.h"
-#include "forecast/forecast_summary.h"
+#include "forecast/forecast_run.h"
 #include "forecast/forecast_table.h"
-#include "forecast/history_loader.h"
-#include "forecast/lever_plan.h"
-#include "forecast/simulation.h"
 #include "server/api.h"
 #include "server/api_util.h"
 
@@ -29,33 +26,34 @@ nlohmann::json VisibleRows(const nlohmann::json& rows, const Role& role) {
 }
 
 Result<const report::Report*> Api::ReportOnce() const {
-  std::lock_guard lock(lazy_->mu);
-  if (!lazy_->report) {
-    if (options_.db_path.empty()) return Status::Error("geen database voor het rapport");
-    auto store = Store::Open(options_.db_path, /*create=*/false);
-    if (!store.ok()) return store.status();
-    lazy_->report = report::BuildReport(**store, options_.report);
-  }
-  if (!lazy_->report->ok()) return lazy_->report->status();
-  return &lazy_->report->value();
+  const Result<report::Report>& report =
+      lazy_->report.Get([this]() -> Result<report::Report> {
+        if (options_.db_path.empty())
+          return Status::Error("geen database voor het rapport");
+        auto store = Store::Open(options_.db_path, /*create=*/false);
+        if (!store.ok()) return store.status();
+        return report::BuildReport(**store, options_.report);
+      });
+  if (!report.ok()) return report.status();
+  return &report.value();
 }
 
 Result<const forecast::Calibration*> Api::CalibrationOnce() const {
-  // REQUIRES: lazy_->mu held by the caller.
-  if (!lazy_->calibration) {
-    if (options_.db_path.empty()) return Status::Error("geen database voor de prognose");
-    auto store = Store::Open(options_.db_path, /*create=*/false);
-    if (!store.ok()) return store.status();
-    // Calibrated on every complete year: the forecast starts in January after the last.
-    auto cutoff = ParseDate(fmt::format("{}-01-01", settlement_.years.rbegin()->first + 1));
-    if (!cutoff.ok()) return cutoff.status();
-    auto history = forecast::LoadHistory(
-        **store, forecast::StartMonthOf(*cutoff) - forecast::kCalibrationHistoryMonths);
-    if (!history.ok()) return history.status();
-    lazy_->calibration = forecast::Calibrate(*history, *cutoff);
-  }
-  if (!lazy_->calibration->ok()) return lazy_->calibration->status();
-  return &lazy_->calibration->value();
+  const Result<forecast::Calibration>& c =
+      lazy_->calibration.Get([this]() -> Result<forecast::Calibration> {
+        if (options_.db_path.empty())
+          return Status::Error("geen database voor de prognose");
+        auto store = Store::Open(options_.db_path, /*create=*/false);
+        if (!store.ok()) return store.status();
+        // Calibrated on every complete year: the forecast starts in January after the
+        // last.
+        auto cutoff =
+            ParseDate(fmt::format("{}-01-01", settlement_.years.rbegin()->first + 1));
+        if (!cutoff.ok()) return cutoff.status();
+        return forecast::Calibrate(**store, *cutoff);
+      });
+  if (!c.ok()) return c.status();
+  return &c.value();
 }
 
 ApiResponse Api::Levers() const {
@@ -73,7 +71,6 @@ ApiResponse Api::Forecast(const ApiRequest& r, const Role& role) const {
   if (!months.ok()) return Error(400, months.status().message());
   auto runs = IntParam(r, "runs", 200, 2, 2000);
   if (!runs.ok()) return Error(400, runs.status().message());
-  std::vector<forecast::Lever> chosen;
   std::vector<int> indexes;
   if (auto it = r.query.find("levers"); it != r.query.end() && !it->second.empty()) {
     std::stringstream in(it->second);
@@ -88,48 +85,50 @@ ApiResponse Api::Forecast(const ApiRequest& r, const Role& role) const {
                                             item, levers_.size() - 1));
       }
       indexes.push_back(i);
-      chosen.push_back(levers_[i]);
     }
   }
   const std::string key = fmt::format("{}/{}/{}", *months, *runs, fmt::join(indexes, ","));
 
-  std::lock_guard lock(lazy_->mu);
-  auto found = lazy_->forecasts.find(key);
-  if (found == lazy_->forecasts.end()) {
-    auto c = CalibrationOnce();
-    if (!c.ok()) return Error(503, c.status().message());
-    auto plan = forecast::LeverPlan::Resolve(**c, *months, chosen);
-    if (!plan.ok()) return Error(400, plan.status().message());
-    forecast::SimulationOptions so;
-    so.months = *months;
-    so.runs = *runs;
-    so.threads = options_.threads;
-    const forecast::SimulationResult base =
-        forecast::Simulate(**c, forecast::LeverPlan(**c, *months), so);
-    nlohmann::json j = {{"from", FormatMonth(FromMonthIndex((*c)->start_month))},
-                        {"months", *months},
-                        {"runs", *runs},
-                        {"levers", indexes}};
-    if (chosen.empty()) {
-      j["yearly"] = ToJson(forecast::ForecastTable(
-          **c, forecast::Summarize(**c, base, forecast::Period::kYear), forecast::Period::kYear,
-          true));
-      j["lever_effect"] = nlohmann::json::array();
-    } else {
-      const forecast::SimulationResult with = forecast::Simulate(**c, *plan, so);
-      j["yearly"] = ToJson(forecast::ForecastTable(
-          **c, forecast::Summarize(**c, with, forecast::Period::kYear), forecast::Period::kYear,
-          true));
-      j["lever_effect"] = ToJson(forecast::EffectTable(
-          **c, forecast::Difference(**c, with, base, forecast::Period::kYear)));
+  std::shared_ptr<Once<ApiResponse>> entry;
+  {
+    std::lock_guard lock(lazy_->mu);
+    auto it = lazy_->forecasts.find(key);
+    if (it == lazy_->forecasts.end()) {
+      if (lazy_->forecasts.size() > 64) lazy_->forecasts.clear();  // bounded memory
+      it = lazy_->forecasts.emplace(key, std::make_shared<Once<ApiResponse>>()).first;
     }
-    if (lazy_->forecasts.size() > 64) lazy_->forecasts.clear();  // bounded memory
-    found = lazy_->forecasts.emplace(key, std::move(j)).first;
+    entry = it->second;
   }
-  nlohmann::json out = found->second;
+  const ApiResponse& computed =
+      entry->Get([&] { return ComputeForecast(*months, *runs, indexes); });
+  if (computed.status != 200) return computed;
+  nlohmann::json out = computed.body;
   out["yearly"] = VisibleRows(out["yearly"], role);
   out["lever_effect"] = VisibleRows(out["lever_effect"], role);
   return {200, out};
+}
+
+ApiResponse Api::ComputeForecast(int months, int runs,
+                                 const std::vector<int>& indexes) const {
+  auto c = CalibrationOnce();
+  if (!c.ok()) return Error(503, c.status().message());
+  forecast::ForecastOptions fo;
+  fo.months = months;
+  fo.runs = runs;
+  fo.threads = options_.threads;
+  for (int i : indexes) fo.levers.push_back(levers_[i]);
+  auto f = forecast::Run(**c, fo);
+  if (!f.ok()) return Error(400, f.status().message());
+  const forecast::Calibration& cal = f->calibration;
+  nlohmann::json j = {{"from", FormatMonth(FromMonthIndex(cal.start_month))},
+                      {"months", months},
+                      {"runs", runs},
+                      {"levers", indexes}};
+  j["yearly"] =
+      ToJson(forecast::ForecastTable(cal, f->yearly, forecast::Period::kYear, true));
+  j["lever_effect"] = fo.levers.empty() ? nlohmann::json::array()
+                                        : ToJson(forecast::EffectTable(cal, f->effect));
+  return {200, j};
 }
 
 ApiResponse Api::ReportSections() const {
