@@ -25,12 +25,20 @@ nlohmann::json VisibleRows(const nlohmann::json& rows, const Role& role) {
   return out;
 }
 
+namespace {
+
+// A connection of its own to the database at `path`, for one computation of `what`.
+Result<std::unique_ptr<Store>> OpenFor(const std::string& path, const char* what) {
+  if (path.empty()) return Status::Error(fmt::format("geen database voor {}", what));
+  return Store::Open(path, /*create=*/false);
+}
+
+}  // namespace
+
 Result<const report::Report*> Api::ReportOnce() const {
   const Result<report::Report>& report =
       lazy_->report.Get([this]() -> Result<report::Report> {
-        if (options_.db_path.empty())
-          return Status::Error("geen database voor het rapport");
-        auto store = Store::Open(options_.db_path, /*create=*/false);
+        auto store = OpenFor(options_.db_path, "het rapport");
         if (!store.ok()) return store.status();
         return report::BuildReport(**store, options_.report);
       });
@@ -41,9 +49,7 @@ Result<const report::Report*> Api::ReportOnce() const {
 Result<const forecast::Calibration*> Api::CalibrationOnce() const {
   const Result<forecast::Calibration>& c =
       lazy_->calibration.Get([this]() -> Result<forecast::Calibration> {
-        if (options_.db_path.empty())
-          return Status::Error("geen database voor de prognose");
-        auto store = Store::Open(options_.db_path, /*create=*/false);
+        auto store = OpenFor(options_.db_path, "de prognose");
         if (!store.ok()) return store.status();
         // Calibrated on every complete year: the forecast starts in January after the
         // last.
