@@ -1,10 +1,10 @@
 // jeugdregio settle: who pays what under a settlement model (DESIGN.md §2.4), several
 // models side by side, a series of years, and the risk of each model by bootstrap.
-#include <sstream>
-#include <tuple>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include <sstream>
+#include <tuple>
 
 #include "cli/command.h"
 #include "settle/builtin_models.h"
@@ -87,8 +87,8 @@ void Run(const SettleCliOptions& o, bool model_given) {
   t.title += suffix;
   if (people) {
     for (const settle::ModelSettlement& m : settled->models) {
-      t.notes.push_back(fmt::format("Model {}: {} (standaardregel {}; vaste kosten {}).", m.name,
-                                    m.description, m.default_rule, m.fixed_rule));
+      t.notes.push_back(fmt::format("Model {}: {} (standaardregel {}; vaste kosten {}).",
+                                    m.name, m.description, m.default_rule, m.fixed_rule));
     }
   }
   Print(t, o.format);
@@ -96,7 +96,8 @@ void Run(const SettleCliOptions& o, bool model_given) {
 void Register(CLI::App& app) {
   auto o = std::make_shared<SettleCliOptions>();
   auto* c = app.add_subcommand(
-      "settle", "verrekening: wie betaalt wat onder een solidariteitsmodel, en met welk risico");
+      "settle",
+      "verrekening: wie betaalt wat onder een solidariteitsmodel, en met welk risico");
   AddDbOption(c, &o->db);
   AddFormatOption(c, &o->format);
   AddThreadsOption(c, &o->threads);
@@ -107,12 +108,14 @@ void Register(CLI::App& app) {
                               fmt::format("het model: {} of een model uit --model-file",
                                           fmt::join(settle::BuiltinModelNames(), ", ")))
                     ->capture_default_str();
-  c->add_option("--compare", o->compare, "modellen naast elkaar, bijvoorbeeld solidair,profijt");
+  c->add_option("--compare", o->compare,
+                "modellen naast elkaar, bijvoorbeeld solidair,profijt");
   c->add_option("--model-file", o->model_files, "modelbestand (TOML, zie docs/settle.md)")
       ->check(CLI::ExistingFile);
-  c->add_option("--key", o->key,
-                "wat-als: elke regel met een verdeelsleutel en de vaste kosten verdelen naar "
-                "deze sleutel (inwoners, jeugdigen, rijksbijdrage of een eigen sleutel)");
+  c->add_option(
+      "--key", o->key,
+      "wat-als: elke regel met een verdeelsleutel en de vaste kosten verdelen naar "
+      "deze sleutel (inwoners, jeugdigen, rijksbijdrage of een eigen sleutel)");
   c->add_flag("--risk", o->risk, "risico per gemeente en model (bootstrap van cliënten)");
   c->add_option("--runs", o->runs, "aantal bootstrapruns bij --risk")
       ->check(CLI::Range(2, 1000000))

@@ -17,7 +17,8 @@ std::string Param(const ApiRequest& r, const std::string& name) {
 
 }  // namespace
 
-Result<std::shared_ptr<const settle::Model>> Api::RequestModel(const ApiRequest& r) const {
+Result<std::shared_ptr<const settle::Model>> Api::RequestModel(
+    const ApiRequest& r) const {
   settle::SettleOptions what_if;
   what_if.models = {Param(r, "model")};
   if (what_if.models[0].empty()) what_if.models[0] = "solidair";
