@@ -24,7 +24,7 @@ namespace jr::forecast {
 struct ForecastOptions {
   // Data before its month calibrate and the forecast starts in StartMonthOf(cutoff).
   // Read by Run(store, ...) only (a Calibration knows its start).
-  Date cutoff;
+  Date cutoff{};
   int months = 36;            // horizon (>= 1)
   int runs = 200;             // replications (>= 1)
   uint64_t seed = 1;          // master seed of every random draw
