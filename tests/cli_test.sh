@@ -290,6 +290,18 @@ rows=json.load(open(sys.argv[1]))
 assert len(rows)==5*10, len(rows)
 assert any(r["stddev_cents"]>0 for r in rows if r["model"]=="profijt")
 ' "$T/drisk1.json"
+"$JR" settle --db "$DEMO" --year 2021 --model pool-100k --format json > "$T/pool.json"
+"$JR" settle --db "$DEMO" --year 2021 --model pool-100k --key jeugdigen --format json > "$T/pool_key.json"
+check "settle --key swaps the key of the pool rule and the fixed costs" python3 -c '
+import json,sys
+a=json.load(open(sys.argv[1])); b=json.load(open(sys.argv[2]))
+assert len(a)==len(b)==10, (len(a),len(b))
+assert all(r["model"]=="pool-100k, sleutel jeugdigen" for r in b), b[0]
+assert sum(r["contribution_cents"] for r in a)==sum(r["contribution_cents"] for r in b)
+assert [r["own_use_cents"] for r in a]==[r["own_use_cents"] for r in b]
+assert [r["contribution_cents"] for r in a]!=[r["contribution_cents"] for r in b]
+' "$T/pool.json" "$T/pool_key.json"
+check "settle --key with an unknown key lists the keys" sh -c "! \"$JR\" settle --db \"$DEMO\" --key onzin 2> \"$T/keyerr\" && grep -q \"onbekende verdeelsleutel 'onzin'; kies uit inwoners, jeugdigen, rijksbijdrage\" \"$T/keyerr\""
 "$JR" settle --db "$DB" --model-file tests/data/settle/models/bad-unknown-rule.toml > "$T/out" 2> "$T/err"
 rc=$?
 check "bad model file exits non-zero" test "$rc" -ne 0

@@ -9,13 +9,9 @@
 #include "budget/path_forecast.h"
 #include "cli/command.h"
 #include "forecast/backtest.h"
-#include "forecast/calibration.h"
-#include "forecast/forecast_summary.h"
+#include "forecast/forecast_run.h"
 #include "forecast/forecast_table.h"
-#include "forecast/history_loader.h"
 #include "forecast/lever.h"
-#include "forecast/lever_plan.h"
-#include "forecast/simulation.h"
 
 namespace jr::cli {
 namespace {
@@ -31,16 +27,13 @@ Date ParseDateOrFail(const std::string& text, const char* option) {
   return *d;
 }
 
-forecast::History LoadHistoryOrFail(const Store& store, Date cutoff) {
-  auto h = forecast::LoadHistory(store, forecast::StartMonthOf(cutoff) - forecast::kCalibrationHistoryMonths);
-  if (!h.ok()) Fail(h.status());
-  return std::move(h).value();
-}
-
-// A progress line on stderr when it is a terminal; otherwise nothing.
-std::function<void(int, int)> Progress(const std::string& what) {
+// A progress line per simulation on stderr when it is a terminal; otherwise nothing.
+forecast::ForecastProgress Progress(bool with_levers) {
   if (!isatty(STDERR_FILENO)) return {};
-  return [what](int done, int total) {
+  return [with_levers](forecast::ForecastStep step, int done, int total) {
+    const char* what = step == forecast::ForecastStep::kLevers ? "met hefbomen"
+                       : with_levers                           ? "basis"
+                                                               : "prognose";
     std::cerr << "\r" << what << ": " << done << "/" << total << " runs" << std::flush;
     if (done == total) std::cerr << "\n";
   };
@@ -85,7 +78,7 @@ void RegisterCalibrate(CLI::App& app) {
   cmd->callback([o] {
     Date cutoff = ParseDateOrFail(o->cutoff, "--cutoff");
     auto store = OpenExisting(o->db);
-    auto c = forecast::Calibrate(LoadHistoryOrFail(*store, cutoff), cutoff);
+    auto c = forecast::Calibrate(*store, cutoff);
     if (!c.ok()) Fail(c.status());
     Table groups;
     groups.title = "Gekalibreerde parameters per productgroep, start " +
@@ -186,13 +179,18 @@ void RegisterForecast(CLI::App& app) {
   cmd->callback([o] {
     auto from = ParseMonth(o->from);
     if (!from.ok()) Fail(Status::Error(from.status().message(), {"", 0, 0, "--from"}));
-    Date cutoff = FirstOfMonth(*from);
-    std::vector<forecast::Lever> levers;
+    forecast::ForecastOptions fo;
+    fo.cutoff = FirstOfMonth(*from);
+    fo.months = o->months;
+    fo.runs = o->runs;
+    fo.seed = o->seed;
+    fo.threads = ResolveThreads(o->threads);
     if (!o->levers.empty()) {
       auto loaded = forecast::LoadLevers(o->levers);
       if (!loaded.ok()) Fail(loaded.status());
-      levers = std::move(loaded).value();
+      fo.levers = std::move(loaded).value();
     }
+    const std::vector<forecast::Lever>& levers = fo.levers;
     std::optional<BudgetConfig> budget;
     if (!o->budget.empty()) {
       auto b = LoadBudgetConfig(o->budget);
@@ -201,64 +199,49 @@ void RegisterForecast(CLI::App& app) {
     }
     auto store = OpenExisting(o->db);
     auto clock_start = std::chrono::steady_clock::now();
-    auto c = forecast::Calibrate(LoadHistoryOrFail(*store, cutoff), cutoff);
-    if (!c.ok()) Fail(c.status());
-    auto plan = forecast::LeverPlan::Resolve(*c, o->months, levers);
-    if (!plan.ok()) Fail(plan.status());
-    forecast::SimulationOptions so;
-    so.months = o->months;
-    so.runs = o->runs;
-    so.seed = o->seed;
-    so.threads = ResolveThreads(o->threads);
-    so.progress = Progress(levers.empty() ? "prognose" : "basis");
-    forecast::SimulationResult base = forecast::Simulate(*c, forecast::LeverPlan(*c, o->months), so);
-    forecast::SimulationResult with;
-    int64_t entity_months = base.entity_months;
-    if (!levers.empty()) {
-      so.progress = Progress("met hefbomen");
-      with = forecast::Simulate(*c, *plan, so);
-      entity_months += with.entity_months;
-    }
-    const forecast::SimulationResult& shown = levers.empty() ? base : with;
-    auto yearly = forecast::Summarize(*c, shown, forecast::Period::kYear);
-    std::vector<SummaryRow> effect;
-    if (!levers.empty()) effect = forecast::Difference(*c, with, base, forecast::Period::kYear);
+    auto f = forecast::Run(*store, fo, Progress(!levers.empty()));
+    if (!f.ok()) Fail(f.status());
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+    const Calibration& c = f->calibration;
     std::optional<Table> beside_path;
-    if (budget) beside_path = PathBesideForecast(*store, *budget, yearly);
+    if (budget) beside_path = PathBesideForecast(*store, *budget, f->yearly);
 
     std::string title = "Prognose " + FormatMonth(*from) + " + " + std::to_string(o->months) +
                         " maanden, " + std::to_string(o->runs) + " replicaties" +
                         (levers.empty() ? "" : ", met hefbomen") + Dataset(*store);
     if (o->format == OutputFormat::kJson) {
-      auto monthly = forecast::Summarize(*c, shown, forecast::Period::kMonth);
       nlohmann::json j;
-      j["meta"] = {{"entity_months", entity_months}, {"seconds", seconds},
-                   {"threads", so.threads},         {"runs", o->runs},
-                   {"months", o->months},           {"seed", o->seed},
-                   {"from", FormatMonth(*from)},    {"levers", levers.size()},
+      j["meta"] = {{"entity_months", f->entity_months},
+                   {"seconds", seconds},
+                   {"threads", fo.threads},
+                   {"runs", o->runs},
+                   {"months", o->months},
+                   {"seed", o->seed},
+                   {"from", FormatMonth(*from)},
+                   {"levers", levers.size()},
                    {"dataset", store->GetMeta("dataset")}};
-      j["yearly"] = ToJson(ForecastTable(*c, yearly, forecast::Period::kYear, true));
-      j["monthly"] = ToJson(ForecastTable(*c, monthly, forecast::Period::kMonth, true));
-      if (!levers.empty()) j["lever_effect"] = ToJson(EffectTable(*c, effect));
+      j["yearly"] = ToJson(ForecastTable(c, f->yearly, forecast::Period::kYear, true));
+      j["monthly"] = ToJson(ForecastTable(c, f->monthly, forecast::Period::kMonth, true));
+      if (!levers.empty()) j["lever_effect"] = ToJson(EffectTable(c, f->effect));
       if (beside_path) j["beside_path"] = ToJson(*beside_path);
       std::cout << j.dump(2) << "\n";
       return;
     }
     bool by_month = o->view == "monthly";
-    Table t = by_month ? ForecastTable(*c, forecast::Summarize(*c, shown, forecast::Period::kMonth),
-                                       forecast::Period::kMonth, false)
-                       : ForecastTable(*c, yearly, forecast::Period::kYear, false);
+    Table t = by_month ? ForecastTable(c, f->monthly, forecast::Period::kMonth, false)
+                       : ForecastTable(c, f->yearly, forecast::Period::kYear, false);
     t.title = title;
-    t.notes = {"Kosten in euro (gemiddelde en P10/P50/P90 over de replicaties); lopend = "
-               "lopende toewijzingen (per jaar: gemiddeld per maand); nieuw = gestarte "
-               "toewijzingen inclusief herindicaties.",
-               FormatNumber(static_cast<double>(entity_months), 0) + " toewijzing-maanden in " +
-                   FormatNumber(seconds, 2) + " s op " + std::to_string(so.threads) + " threads."};
+    t.notes = {
+        "Kosten in euro (gemiddelde en P10/P50/P90 over de replicaties); lopend = "
+        "lopende toewijzingen (per jaar: gemiddeld per maand); nieuw = gestarte "
+        "toewijzingen inclusief herindicaties.",
+        FormatNumber(static_cast<double>(f->entity_months), 0) +
+            " toewijzing-maanden in " + FormatNumber(seconds, 2) + " s op " +
+            std::to_string(fo.threads) + " threads."};
     Print(t, o->format);
     if (!levers.empty()) {
       if (o->format == OutputFormat::kTable) std::cout << "\n";
-      Print(EffectTable(*c, effect), o->format);
+      Print(EffectTable(c, f->effect), o->format);
     }
     if (beside_path) {
       if (o->format == OutputFormat::kTable) std::cout << "\n";
@@ -296,9 +279,7 @@ void RegisterBacktest(CLI::App& app) {
     bo.runs = o->runs;
     bo.seed = o->seed;
     bo.threads = ResolveThreads(o->threads);
-    auto h = forecast::LoadHistory(*store, forecast::StartMonthOf(cutoff) - forecast::kCalibrationHistoryMonths);
-    if (!h.ok()) Fail(h.status());
-    auto r = forecast::Backtest(*h, cutoff, bo);
+    auto r = forecast::RunBacktest(*store, cutoff, bo);
     if (!r.ok()) Fail(r.status());
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
     Table t;

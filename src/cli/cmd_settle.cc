@@ -1,23 +1,20 @@
 // jeugdregio settle: who pays what under a settlement model (DESIGN.md §2.4), several
 // models side by side, a series of years, and the risk of each model by bootstrap.
-#include <algorithm>
-#include <sstream>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include <sstream>
+#include <tuple>
+
 #include "cli/command.h"
 #include "settle/builtin_models.h"
-#include "settle/model_file.h"
-#include "settle/risk.h"
-#include "settle/settlement.h"
-#include "settle/settlement_loader.h"
+#include "settle/settle_run.h"
 #include "settle/settlement_tables.h"
 
 namespace jr::cli {
 namespace {
 
-struct SettleOptions {
+struct SettleCliOptions {
   std::string db;                        // database file
   OutputFormat format;                   // table, csv or json
   int year = 0;                          // the year settled; 0 = last year with data
@@ -25,6 +22,7 @@ struct SettleOptions {
   std::string model = "solidair";        // the model (built-in name or from --model-file)
   std::string compare;                   // "M1,M2,...": models side by side
   std::vector<std::string> model_files;  // model files (TOML) whose models can be named
+  std::string key;                       // another key for every keyed rule (what-if)
   bool risk = false;                     // bootstrap risk instead of the settlement
   int runs = 1000;                       // bootstrap runs
   uint64_t seed = 1;                     // seed of the bootstrap
@@ -51,120 +49,55 @@ std::pair<int, int> ParseYearRange(const std::string& text) {
   return {a, b};
 }
 
-// Loads the models named by --model / --compare, from --model-file or built in.
-std::vector<settle::Model> ResolveModels(const SettleOptions& o, bool model_given) {
-  std::vector<settle::Model> from_files;
-  for (const std::string& file : o.model_files) {
-    auto m = settle::LoadModelFile(file);
-    if (!m.ok()) Fail(m.status());
-    from_files.push_back(std::move(m).value());
-  }
-  std::vector<std::string> names = SplitList(o.compare);
-  if (names.empty()) {
-    names.push_back(!model_given && !from_files.empty() ? from_files.front().name : o.model);
-  }
-  std::vector<settle::Model> out;
-  for (const std::string& name : names) {
-    auto it = std::find_if(from_files.begin(), from_files.end(),
-                           [&](const settle::Model& m) { return m.name == name; });
-    if (it != from_files.end()) {
-      out.push_back(std::move(*it));
-      from_files.erase(it);
-      continue;
-    }
-    auto m = settle::BuiltinModel(name);
-    if (!m.ok()) Fail(m.status());
-    out.push_back(std::move(m).value());
-  }
-  return out;
-}
-
-// The years asked: --years A-B, --year Y, or the last year with data.
-std::vector<int> ResolveYears(const SettleOptions& o, const settle::SettlementInput& input) {
-  if (input.years.empty()) {
-    // Only the years asked were read, so an empty input may mean just those are empty.
-    Fail(Status::Error(o.year == 0 && o.years.empty()
-                           ? "geen gegevens om te verrekenen; importeer eerst declaraties"
-                       : o.years.empty() ? fmt::format("geen gegevens voor jaar {}", o.year)
-                                         : fmt::format("geen gegevens voor de jaren {}", o.years)));
-  }
-  if (!o.years.empty()) {
-    const auto [first, last] = ParseYearRange(o.years);
-    std::vector<int> out;
-    for (int y = first; y <= last; ++y) out.push_back(y);
-    return out;
-  }
-  return {o.year != 0 ? o.year : input.years.rbegin()->first};
-}
-
-// Only the years asked and those the rules look back on are read, and per-client costs
-// only when needed (risk, pool rules): grouping the declarations is most of the time.
-settle::SettlementLoadOptions LoadOptions(const SettleOptions& o,
-                                          const std::vector<settle::Model>& models) {
-  settle::SettlementLoadOptions out;
-  out.client_costs = o.risk;
-  for (const settle::Model& m : models) {
-    out.client_costs = out.client_costs || m.needs().client_costs;
-    out.lookback = std::max(out.lookback, m.needs().lookback);
-  }
+// The options of settle::Run: the models named by --compare or --model (none: the
+// first of --model-file, else solidair), the years of --years or --year.
+settle::SettleOptions RunOptions(const SettleCliOptions& o, bool model_given) {
+  settle::SettleOptions out;
+  out.models = SplitList(o.compare);
+  if (out.models.empty() && model_given) out.models.push_back(o.model);
+  out.model_files = o.model_files;
+  out.key = o.key;
   out.first_year = out.last_year = o.year;
-  if (!o.years.empty()) {
-    const auto [first, last] = ParseYearRange(o.years);
-    out.first_year = first;
-    out.last_year = last;
-  }
+  if (!o.years.empty()) std::tie(out.first_year, out.last_year) = ParseYearRange(o.years);
+  out.risk = o.risk;
+  out.risk_options = {o.runs, o.seed, ResolveThreads(o.threads)};
   return out;
 }
 
-void Run(const SettleOptions& o, bool model_given) {
-  std::vector<settle::Model> models = ResolveModels(o, model_given);
+void Run(const SettleCliOptions& o, bool model_given) {
+  const settle::SettleOptions options = RunOptions(o, model_given);
   auto store = OpenExisting(o.db);
-  auto input = settle::LoadSettlementInput(*store, LoadOptions(o, models));
-  if (!input.ok()) Fail(input.status());
-  const std::vector<int> years = ResolveYears(o, *input);
+  auto settled = settle::Run(*store, options);
+  if (!settled.ok()) Fail(settled.status());
   const std::string dataset = store->GetMeta("dataset");
   const std::string suffix = dataset.empty() ? "" : " (" + dataset + ")";
 
   if (o.risk) {
-    if (years.size() != 1) Fail(Status::Error("--risk werkt op één jaar; gebruik --year"));
-    std::vector<const settle::Model*> pointers;
-    for (const settle::Model& m : models) pointers.push_back(&m);
-    settle::RiskOptions options{o.runs, o.seed, ResolveThreads(o.threads)};
-    auto risk = settle::SimulateRisk(*input, pointers, years.front(), options);
-    if (!risk.ok()) Fail(risk.status());
-    Table t = settle::RiskTable(*risk);
+    Table t = settle::RiskTable(*settled->risk);
     t.title += suffix;
     Print(t, o.format);
     return;
   }
-
-  std::vector<settle::YearSettlement> results;
-  for (const settle::Model& model : models) {
-    for (int year : years) {
-      auto s = settle::SettleYear(*input, model, year);
-      if (!s.ok()) Fail(s.status());
-      results.push_back(std::move(s).value());
-    }
-  }
+  const std::vector<settle::YearSettlement> results = settled->All();
   const bool people = o.format == OutputFormat::kTable;
-  Table t = people && years.size() == 1 && models.size() > 1
+  const bool one_year = options.first_year == options.last_year;
+  Table t = people && one_year && settled->models.size() > 1
                 ? settle::CompareTable(results)
                 : settle::SettlementTable(results, people);
   t.title += suffix;
   if (people) {
-    for (const settle::Model& m : models) {
-      t.notes.push_back(fmt::format("Model {}: {} (standaardregel {}; vaste kosten {}).", m.name,
-                                    m.description, m.default_rule.rule->name(),
-                                    m.fixed_rule.rule->name()));
+    for (const settle::ModelSettlement& m : settled->models) {
+      t.notes.push_back(fmt::format("Model {}: {} (standaardregel {}; vaste kosten {}).",
+                                    m.name, m.description, m.default_rule, m.fixed_rule));
     }
   }
   Print(t, o.format);
 }
-
 void Register(CLI::App& app) {
-  auto o = std::make_shared<SettleOptions>();
+  auto o = std::make_shared<SettleCliOptions>();
   auto* c = app.add_subcommand(
-      "settle", "verrekening: wie betaalt wat onder een solidariteitsmodel, en met welk risico");
+      "settle",
+      "verrekening: wie betaalt wat onder een solidariteitsmodel, en met welk risico");
   AddDbOption(c, &o->db);
   AddFormatOption(c, &o->format);
   AddThreadsOption(c, &o->threads);
@@ -175,9 +108,14 @@ void Register(CLI::App& app) {
                               fmt::format("het model: {} of een model uit --model-file",
                                           fmt::join(settle::BuiltinModelNames(), ", ")))
                     ->capture_default_str();
-  c->add_option("--compare", o->compare, "modellen naast elkaar, bijvoorbeeld solidair,profijt");
+  c->add_option("--compare", o->compare,
+                "modellen naast elkaar, bijvoorbeeld solidair,profijt");
   c->add_option("--model-file", o->model_files, "modelbestand (TOML, zie docs/settle.md)")
       ->check(CLI::ExistingFile);
+  c->add_option(
+      "--key", o->key,
+      "wat-als: elke regel met een verdeelsleutel en de vaste kosten verdelen naar "
+      "deze sleutel (inwoners, jeugdigen, rijksbijdrage of een eigen sleutel)");
   c->add_flag("--risk", o->risk, "risico per gemeente en model (bootstrap van cliënten)");
   c->add_option("--runs", o->runs, "aantal bootstrapruns bij --risk")
       ->check(CLI::Range(2, 1000000))

@@ -3,9 +3,9 @@
 #include <cmath>
 #include <map>
 
+#include "forecast/forecast_run.h"
 #include "forecast/forecast_summary.h"
-#include "forecast/lever_plan.h"
-#include "forecast/simulation.h"
+#include "forecast/history_loader.h"
 
 namespace jr::forecast {
 namespace {
@@ -17,15 +17,15 @@ Money Cents(double cents) { return Money::FromCents(RoundCents(cents)); }
 Result<BacktestResult> Backtest(const History& h, Date cutoff, const BacktestOptions& o) {
   auto calibrated = Calibrate(h, cutoff, o.calibration);
   if (!calibrated.ok()) return calibrated.status();
-  const Calibration& c = *calibrated;
-  const int start = c.start_month, months = o.months;
-  const int munis = static_cast<int>(c.municipalities.size());
+  const int start = calibrated->start_month, months = o.months;
+  const int munis = static_cast<int>(calibrated->municipalities.size());
 
   // Declared cost per municipality (base-year region) and month, from a year before
   // the cut-off to the end of the horizon.
   std::map<std::string, int> muni_of;
   for (const Municipality& m : h.region.municipalities()) {
-    muni_of[m.code] = c.MunicipalityIndex(h.region.SuccessorIn(m.code, c.base_year));
+    muni_of[m.code] = calibrated->MunicipalityIndex(
+        h.region.SuccessorIn(m.code, calibrated->base_year));
   }
   std::vector<int> assignment_muni(h.assignments.size(), -1);
   for (size_t i = 0; i < h.assignments.size(); ++i) {
@@ -50,19 +50,21 @@ Result<BacktestResult> Backtest(const History& h, Date cutoff, const BacktestOpt
     return Status::Error("geen declaraties in het jaar voor de peildatum " + FormatDate(cutoff));
   }
 
-  SimulationOptions so;
-  so.months = months;
-  so.runs = o.runs;
-  so.seed = o.seed;
-  so.threads = o.threads;
-  SimulationResult sim = Simulate(c, LeverPlan(c, months), so);
-  std::vector<SummaryRow> rows = Summarize(c, sim, Period::kMonth);
+  ForecastOptions fo;
+  fo.months = months;
+  fo.runs = o.runs;
+  fo.seed = o.seed;
+  fo.threads = o.threads;
+  auto forecast = Run(std::move(calibrated).value(), fo);
+  if (!forecast.ok()) return forecast.status();
+  const Calibration& c = forecast->calibration;
+  const std::vector<SummaryRow>& rows = forecast->monthly;
 
   BacktestResult r;
   r.start_month = start;
   r.months = months;
   r.runs = o.runs;
-  r.entity_months = sim.entity_months;
+  r.entity_months = forecast->entity_months;
   // Per municipality: sums of |error|, actual, forecast, naive; months in the band.
   struct Sums {
     double abs_f = 0, abs_n = 0, actual = 0, forecast = 0, naive = 0;
@@ -106,6 +108,13 @@ Result<BacktestResult> Backtest(const History& h, Date cutoff, const BacktestOpt
   r.error_year_forecast = (region.forecast - region.actual) / region.actual;
   r.error_year_naive = (region.naive - region.actual) / region.actual;
   return r;
+}
+
+Result<BacktestResult> RunBacktest(const Store& store, Date cutoff,
+                                   const BacktestOptions& options) {
+  auto h = LoadHistory(store, StartMonthOf(cutoff) - kCalibrationHistoryMonths);
+  if (!h.ok()) return h.status();
+  return Backtest(*h, cutoff, options);
 }
 
 }  // namespace jr::forecast

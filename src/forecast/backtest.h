@@ -15,6 +15,7 @@
 #include "core/status.h"
 #include "forecast/calibration.h"
 #include "forecast/history.h"
+#include "store/store.h"
 
 namespace jr::forecast {
 
@@ -54,5 +55,8 @@ struct BacktestResult {
 // months after the cut-off (nothing to compare with) or in the year before it.
 Result<BacktestResult> Backtest(const History& history, Date cutoff,
                                 const BacktestOptions& options = {});
+// The backtest on the store's history around `cutoff`; errors of the store as they are.
+Result<BacktestResult> RunBacktest(const Store& store, Date cutoff,
+                                   const BacktestOptions& options = {});
 
 }  // namespace jr::forecast

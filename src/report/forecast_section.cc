@@ -2,13 +2,8 @@
 // charts for the region and each municipality.
 #include <fmt/format.h>
 
-#include "forecast/calibration.h"
-#include "forecast/forecast_summary.h"
+#include "forecast/forecast_run.h"
 #include "forecast/forecast_table.h"
-#include "forecast/history_loader.h"
-#include "forecast/lever.h"
-#include "forecast/lever_plan.h"
-#include "forecast/simulation.h"
 #include "report/chart_from_table.h"
 #include "report/sections.h"
 #include "report/table_filter.h"
@@ -26,28 +21,21 @@ Chart FanChart(const Table& rows, const std::string& name) {
 
 Result<ForecastPart> ForecastSection(const Store& store, Date cutoff,
                                      const ReportOptions& o) {
-  auto history = forecast::LoadHistory(
-      store, forecast::StartMonthOf(cutoff) - forecast::kCalibrationHistoryMonths);
-  if (!history.ok()) return history.status();
-  auto c = forecast::Calibrate(*history, cutoff);
-  if (!c.ok()) return c.status();
-  forecast::SimulationOptions so;
-  so.months = o.months;
-  so.runs = o.runs;
-  so.seed = o.seed;
-  so.threads = o.threads;
-  forecast::SimulationResult r =
-      forecast::Simulate(*c, forecast::LeverPlan(*c, o.months), so);
+  forecast::ForecastOptions fo;
+  fo.cutoff = cutoff;
+  fo.months = o.months;
+  fo.runs = o.runs;
+  fo.seed = o.seed;
+  fo.threads = o.threads;
+  auto f = forecast::Run(store, fo);
+  if (!f.ok()) return f.status();
+  const forecast::Calibration& c = f->calibration;
   ForecastPart part;
-  part.monthly =
-      forecast::ForecastTable(*c, forecast::Summarize(*c, r, forecast::Period::kMonth),
-                              forecast::Period::kMonth, false);
-  Table yearly =
-      forecast::ForecastTable(*c, forecast::Summarize(*c, r, forecast::Period::kYear),
-                              forecast::Period::kYear, false);
+  part.monthly = forecast::ForecastTable(c, f->monthly, forecast::Period::kMonth, false);
+  Table yearly = forecast::ForecastTable(c, f->yearly, forecast::Period::kYear, false);
   yearly.title =
       fmt::format("Prognose per jaar vanaf {}, {} maanden, {} replicaties",
-                  FormatMonth(FromMonthIndex(c->start_month)), o.months, o.runs);
+                  FormatMonth(FromMonthIndex(c.start_month)), o.months, o.runs);
   ReportSection& s = part.section;
   s.key = "prognose";
   s.title = "Prognose";
@@ -57,9 +45,9 @@ Result<ForecastPart> ForecastSection(const Store& store, Date cutoff,
       "de peildatum, zonder hefbomen. Kosten in euro; lopend en nieuw zijn aantallen "
       "toewijzingen.");
   s.charts.push_back(FanChart(TotalRows(part.monthly), "regio"));
-  for (size_t m = 0; m < c->municipalities.size(); ++m) {
+  for (size_t m = 0; m < c.municipalities.size(); ++m) {
     s.charts.push_back(
-        FanChart(RowsOf(part.monthly, c->municipalities[m]), c->municipality_names[m]));
+        FanChart(RowsOf(part.monthly, c.municipalities[m]), c.municipality_names[m]));
   }
   s.tables.push_back({"prognose", std::move(yearly)});
   return part;

@@ -8,8 +8,7 @@
 
 #include "report/sections.h"
 #include "report/table_filter.h"
-#include "settle/builtin_models.h"
-#include "settle/settlement_loader.h"
+#include "settle/settle_run.h"
 #include "settle/settlement_tables.h"
 
 namespace jr::report {
@@ -17,48 +16,6 @@ namespace {
 
 void Step(const ReportOptions& o, const std::string& what) {
   if (o.progress) o.progress(what);
-}
-
-// Every year of `input` settled under every model: results[model][year], ascending.
-// A year a model cannot settle (e.g. too little history for a model on past costs) is
-// left out with a Dutch note; a model that cannot settle `required` is left out whole.
-struct Settled {
-  std::vector<std::vector<settle::YearSettlement>> results;
-  std::vector<const settle::Model*> models;  // those that settled `required`
-  std::vector<std::string> notes;
-};
-
-Settled SettleAll(const settle::SettlementInput& input,
-                  const std::vector<settle::Model>& models, int required) {
-  Settled out;
-  for (const settle::Model& model : models) {
-    std::vector<settle::YearSettlement> by_year;
-    std::vector<int> skipped;
-    for (const auto& [year, data] : input.years) {
-      auto s = settle::SettleYear(input, model, year);
-      if (s.ok()) {
-        by_year.push_back(std::move(s).value());
-      } else {
-        skipped.push_back(year);
-      }
-    }
-    if (std::find(skipped.begin(), skipped.end(), required) != skipped.end()) {
-      out.notes.push_back(
-          fmt::format("Model {} kan {} niet verrekenen (onder meer te weinig voorgaande "
-                      "jaren) en is weggelaten.",
-                      model.name, required));
-      continue;
-    }
-    out.results.push_back(std::move(by_year));
-    out.models.push_back(&model);
-    if (!skipped.empty()) {
-      out.notes.push_back(
-          fmt::format("Model {} kan {} niet verrekenen (onder meer te weinig voorgaande "
-                      "jaren); die jaren ontbreken.",
-                      model.name, fmt::join(skipped, ", ")));
-    }
-  }
-  return out;
 }
 
 }  // namespace
@@ -69,7 +26,18 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   if (!region.ok()) return region.status();
   auto use = store.UseByMunicipalityYear();
   if (!use.ok()) return use.status();
-  auto input = settle::LoadSettlementInput(store);
+  // Every model over every year with data; a year a model cannot settle (e.g. too
+  // little history for a model on past costs) is left out with a note, and a model
+  // that cannot settle the report's year is left out whole, also from the risk.
+  settle::SettleOptions so;
+  so.models = o.models;
+  so.every_year = true;
+  so.skip_unsettled = true;
+  so.risk = true;
+  so.risk_options = {o.runs, o.seed, o.threads};
+  auto models = settle::ResolveModels(so);
+  if (!models.ok()) return models.status();
+  auto input = settle::LoadInput(store, so, *models);
   if (!input.ok()) return input.status();
   if (input->years.empty()) {
     return Status::Error("geen gegevens voor een rapport; importeer eerst declaraties");
@@ -79,12 +47,7 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   if (!input->years.contains(year)) {
     return Status::Error(fmt::format("geen gegevens over {} (--year)", year));
   }
-  std::vector<settle::Model> models;
-  for (const std::string& name : o.models) {
-    auto m = settle::BuiltinModel(name);
-    if (!m.ok()) return m.status();
-    models.push_back(std::move(m).value());
-  }
+  so.risk_year = year;
 
   Report report;
   const std::string dataset = store.GetMeta("dataset");
@@ -101,16 +64,33 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   std::vector<ReportSection>& sections = report.sections;
   sections.push_back(OverviewSection(*region, *use));
 
-  Step(o, "verrekening");
-  const Settled settled = SettleAll(*input, models, year);
-  sections.push_back(SettlementSection(settled.results, year));
-  for (const std::string& n : settled.notes) sections.back().text.push_back(n);
-
-  Step(o, "risico");
-  auto risk =
-      settle::SimulateRisk(*input, settled.models, year, {o.runs, o.seed, o.threads});
-  if (!risk.ok()) return risk.status();
-  sections.push_back(RiskSection(*risk));
+  Step(o, "verrekening en risico");
+  std::vector<const settle::Model*> pointers;
+  for (const settle::Model& m : *models) pointers.push_back(&m);
+  auto settled = settle::Run(*input, pointers, so);
+  if (!settled.ok()) return settled.status();
+  std::vector<std::vector<settle::YearSettlement>> results;
+  std::vector<std::string> notes;
+  for (const settle::ModelSettlement& m : settled->models) {
+    const std::vector<int>& skipped = m.unsettled;
+    if (std::find(skipped.begin(), skipped.end(), year) != skipped.end()) {
+      notes.push_back(
+          fmt::format("Model {} kan {} niet verrekenen (onder meer te weinig voorgaande "
+                      "jaren) en is weggelaten.",
+                      m.name, year));
+      continue;
+    }
+    results.push_back(m.years);
+    if (!skipped.empty()) {
+      notes.push_back(
+          fmt::format("Model {} kan {} niet verrekenen (onder meer te weinig voorgaande "
+                      "jaren); die jaren ontbreken.",
+                      m.name, fmt::join(skipped, ", ")));
+    }
+  }
+  sections.push_back(SettlementSection(results, year));
+  for (const std::string& n : notes) sections.back().text.push_back(n);
+  sections.push_back(RiskSection(*settled->risk));
 
   Step(o, "taakstelling, agenda en maatregelen");
   struct OptionalInput {
@@ -152,7 +132,7 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   }
   Step(o, "pagina's per gemeente");
   std::vector<settle::YearSettlement> all;
-  for (const auto& by_year : settled.results)
+  for (const auto& by_year : results)
     all.insert(all.end(), by_year.begin(), by_year.end());
   const Table settlement = settle::SettlementTable(all, false);
   const std::vector<ReportSection> region_sections = sections;

@@ -8,7 +8,7 @@
 #include "server/api_util.h"
 #include "server/token_store.h"
 #include "settle/builtin_models.h"
-#include "settle/settlement.h"
+#include "settle/settle_run.h"
 #include "settle/settlement_loader.h"
 #include "settle/settlement_tables.h"
 
@@ -107,9 +107,11 @@ ApiResponse Api::Settlement(const ApiRequest& r) const {
     return Error(400, fmt::format("geen gegevens voor jaar {}; jaren {}-{}", *year,
                                   settlement_.FirstYear(), settlement_.years.rbegin()->first));
   }
-  auto s = SettleYear(settlement_, **model, *year);
+  settle::SettleOptions one_year;
+  one_year.first_year = one_year.last_year = *year;
+  auto s = settle::Run(settlement_, {model->get()}, one_year);
   if (!s.ok()) return Error(400, s.status().message());
-  return {200, ToJson(settle::SettlementTable({*s}, /*with_totals=*/false))};
+  return {200, ToJson(settle::SettlementTable(s->All(), /*with_totals=*/false))};
 }
 
 ApiResponse Api::RegionTotals() const {
@@ -128,13 +130,14 @@ ApiResponse Api::MunicipalityDetail(const std::string& code, const ApiRequest& r
   auto model = RequestModel(r);
   if (!model.ok()) return Error(400, model.status().message());
   nlohmann::json use = ToJson(report::RowsOf(use_, code));
-  nlohmann::json settlement = nlohmann::json::array();
-  for (const auto& [year, data] : settlement_.years) {
-    auto s = SettleYear(settlement_, **model, year);
-    if (!s.ok()) continue;  // a year the model cannot settle (e.g. too little history)
-    const Table own = report::RowsOf(settle::SettlementTable({*s}, false), code);
-    for (const nlohmann::json& row : ToJson(own)) settlement.push_back(row);
-  }
+  // Every year the model can settle (not, e.g., those with too little history).
+  settle::SettleOptions every_year;
+  every_year.every_year = true;
+  every_year.skip_unsettled = true;
+  auto s = settle::Run(settlement_, {model->get()}, every_year);
+  if (!s.ok()) return Error(400, s.status().message());
+  nlohmann::json settlement =
+      ToJson(report::RowsOf(settle::SettlementTable(s->All(), false), code));
   return {200,
           {{"municipality", code},
            {"name", region_.Find(code)->name},

@@ -2,7 +2,10 @@
 // a response out, so it is tested directly and the HTTP layer stays thin.
 //
 // The data are loaded once (Load) and read-only afterwards; Handle is const and safe
-// to call from many threads at once. Settlements are recomputed per request (what-if).
+// to call from many threads at once, and no request waits on a lock held over a
+// computation: settlements are recomputed per request (what-if) from the input loaded
+// at start; the report, the forecast's calibration and each forecast are computed on
+// first use, each with its own store connection, and kept (server/once.h).
 // Every error is a JSON object {"error": "<Dutch message>"} with status 400, 401, 403,
 // 404 or 405; Handle never throws on bad input.
 #pragma once
@@ -10,11 +13,9 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/status.h"
 #include "core/table.h"
@@ -23,6 +24,7 @@
 #include "region/region.h"
 #include "report/report.h"
 #include "report/report_builder.h"
+#include "server/once.h"
 #include "server/role.h"
 #include "settle/model.h"
 #include "settle/settlement_input.h"
@@ -82,25 +84,31 @@ class Api {
   // api_compute.cc: parts computed on first use and kept.
   ApiResponse Levers() const;
   ApiResponse Forecast(const ApiRequest& request, const Role& role) const;
+  // The forecast of `months` and `runs` with the levers of `indexes` (all rows).
+  ForecastAnswer ComputeForecast(int months, int runs,
+                              const std::vector<int>& indexes) const;
   ApiResponse ReportSections() const;
   ApiResponse ReportPart(const std::string& key, const Role& role) const;
   Result<const report::Report*> ReportOnce() const;
   Result<const forecast::Calibration*> CalibrationOnce() const;
 
-  // A forecast answer before role filtering: its parameters and its tables.
+  // A forecast answer before role filtering: its parameters and its tables, or the
+  // refusal (`error.status` != 200) of a query that cannot be computed.
   struct ForecastAnswer {
+    ApiResponse error{200, {}};
     nlohmann::json head;  // from, months, runs, levers
     Table yearly;
     Table lever_effect;  // without rows when no lever is switched on
   };
 
-  // State of the parts computed on first use; guarded by `mu` (one computation at a
-  // time; later requests read the kept result).
+  // The parts computed on first use. Each is computed once, outside any lock; `mu`
+  // guards only the map of forecasts (finding or adding an entry, never computing).
   struct Lazy {
+    Once<Result<report::Report>> report;
+    Once<Result<forecast::Calibration>> calibration;
     std::mutex mu;
-    std::optional<Result<report::Report>> report;
-    std::optional<Result<forecast::Calibration>> calibration;
-    std::map<std::string, ForecastAnswer> forecasts;  // by canonical query
+    // By canonical query; shared so a request keeps its entry when the map is cleared.
+    std::map<std::string, std::shared_ptr<Once<ForecastAnswer>>> forecasts;
   };
 
   ApiOptions options_;

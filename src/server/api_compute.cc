@@ -1,15 +1,12 @@
 // The Api's endpoints whose parts are computed on first use: the report's sections
 // (risk, target path, agenda, measures, ...) and the forecast with levers.
-#include <sstream>
-
 #include <fmt/format.h>
 
+#include <sstream>
+
 #include "core/table.h"
-#include "forecast/forecast_summary.h"
+#include "forecast/forecast_run.h"
 #include "forecast/forecast_table.h"
-#include "forecast/history_loader.h"
-#include "forecast/lever_plan.h"
-#include "forecast/simulation.h"
 #include "server/api.h"
 #include "server/api_util.h"
 
@@ -24,34 +21,41 @@ Table VisibleRows(const Table& t, const Role& role) {
   });
 }
 
+namespace {
+
+// A connection of its own to the database at `path`, for one computation of `what`.
+Result<std::unique_ptr<Store>> OpenFor(const std::string& path, const char* what) {
+  if (path.empty()) return Status::Error(fmt::format("geen database voor {}", what));
+  return Store::Open(path, /*create=*/false);
+}
+
+}  // namespace
+
 Result<const report::Report*> Api::ReportOnce() const {
-  std::lock_guard lock(lazy_->mu);
-  if (!lazy_->report) {
-    if (options_.db_path.empty()) return Status::Error("geen database voor het rapport");
-    auto store = Store::Open(options_.db_path, /*create=*/false);
-    if (!store.ok()) return store.status();
-    lazy_->report = report::BuildReport(**store, options_.report);
-  }
-  if (!lazy_->report->ok()) return lazy_->report->status();
-  return &lazy_->report->value();
+  const Result<report::Report>& report =
+      lazy_->report.Get([this]() -> Result<report::Report> {
+        auto store = OpenFor(options_.db_path, "het rapport");
+        if (!store.ok()) return store.status();
+        return report::BuildReport(**store, options_.report);
+      });
+  if (!report.ok()) return report.status();
+  return &report.value();
 }
 
 Result<const forecast::Calibration*> Api::CalibrationOnce() const {
-  // REQUIRES: lazy_->mu held by the caller.
-  if (!lazy_->calibration) {
-    if (options_.db_path.empty()) return Status::Error("geen database voor de prognose");
-    auto store = Store::Open(options_.db_path, /*create=*/false);
-    if (!store.ok()) return store.status();
-    // Calibrated on every complete year: the forecast starts in January after the last.
-    auto cutoff = ParseDate(fmt::format("{}-01-01", settlement_.years.rbegin()->first + 1));
-    if (!cutoff.ok()) return cutoff.status();
-    auto history = forecast::LoadHistory(
-        **store, forecast::StartMonthOf(*cutoff) - forecast::kCalibrationHistoryMonths);
-    if (!history.ok()) return history.status();
-    lazy_->calibration = forecast::Calibrate(*history, *cutoff);
-  }
-  if (!lazy_->calibration->ok()) return lazy_->calibration->status();
-  return &lazy_->calibration->value();
+  const Result<forecast::Calibration>& c =
+      lazy_->calibration.Get([this]() -> Result<forecast::Calibration> {
+        auto store = OpenFor(options_.db_path, "de prognose");
+        if (!store.ok()) return store.status();
+        // Calibrated on every complete year: the forecast starts in January after the
+        // last.
+        auto cutoff =
+            ParseDate(fmt::format("{}-01-01", settlement_.years.rbegin()->first + 1));
+        if (!cutoff.ok()) return cutoff.status();
+        return forecast::Calibrate(**store, *cutoff);
+      });
+  if (!c.ok()) return c.status();
+  return &c.value();
 }
 
 ApiResponse Api::Levers() const {
@@ -69,7 +73,6 @@ ApiResponse Api::Forecast(const ApiRequest& r, const Role& role) const {
   if (!months.ok()) return Error(400, months.status().message());
   auto runs = IntParam(r, "runs", 200, 2, 2000);
   if (!runs.ok()) return Error(400, runs.status().message());
-  std::vector<forecast::Lever> chosen;
   std::vector<int> indexes;
   if (auto it = r.query.find("levers"); it != r.query.end() && !it->second.empty()) {
     std::stringstream in(it->second);
@@ -84,48 +87,55 @@ ApiResponse Api::Forecast(const ApiRequest& r, const Role& role) const {
                                             item, levers_.size() - 1));
       }
       indexes.push_back(i);
-      chosen.push_back(levers_[i]);
     }
   }
   const std::string key = fmt::format("{}/{}/{}", *months, *runs, fmt::join(indexes, ","));
 
-  std::lock_guard lock(lazy_->mu);
-  auto found = lazy_->forecasts.find(key);
-  if (found == lazy_->forecasts.end()) {
-    auto c = CalibrationOnce();
-    if (!c.ok()) return Error(503, c.status().message());
-    auto plan = forecast::LeverPlan::Resolve(**c, *months, chosen);
-    if (!plan.ok()) return Error(400, plan.status().message());
-    forecast::SimulationOptions so;
-    so.months = *months;
-    so.runs = *runs;
-    so.threads = options_.threads;
-    const forecast::SimulationResult base =
-        forecast::Simulate(**c, forecast::LeverPlan(**c, *months), so);
-    ForecastAnswer j;
-    j.head = {{"from", FormatMonth(FromMonthIndex((*c)->start_month))},
-              {"months", *months},
-              {"runs", *runs},
-              {"levers", indexes}};
-    if (chosen.empty()) {
-      j.yearly = forecast::ForecastTable(
-          **c, forecast::Summarize(**c, base, forecast::Period::kYear), forecast::Period::kYear,
-          true);
-    } else {
-      const forecast::SimulationResult with = forecast::Simulate(**c, *plan, so);
-      j.yearly = forecast::ForecastTable(
-          **c, forecast::Summarize(**c, with, forecast::Period::kYear), forecast::Period::kYear,
-          true);
-      j.lever_effect = forecast::EffectTable(
-          **c, forecast::Difference(**c, with, base, forecast::Period::kYear));
+  std::shared_ptr<Once<ForecastAnswer>> entry;
+  {
+    std::lock_guard lock(lazy_->mu);
+    auto it = lazy_->forecasts.find(key);
+    if (it == lazy_->forecasts.end()) {
+      if (lazy_->forecasts.size() > 64) lazy_->forecasts.clear();  // bounded memory
+      it = lazy_->forecasts.emplace(key, std::make_shared<Once<ForecastAnswer>>()).first;
     }
-    if (lazy_->forecasts.size() > 64) lazy_->forecasts.clear();  // bounded memory
-    found = lazy_->forecasts.emplace(key, std::move(j)).first;
+    entry = it->second;
   }
-  nlohmann::json out = found->second.head;
-  out["yearly"] = ToJson(VisibleRows(found->second.yearly, role));
-  out["lever_effect"] = ToJson(VisibleRows(found->second.lever_effect, role));
+  const ForecastAnswer& computed =
+      entry->Get([&] { return ComputeForecast(*months, *runs, indexes); });
+  if (computed.error.status != 200) return computed.error;
+  nlohmann::json out = computed.head;
+  out["yearly"] = ToJson(VisibleRows(computed.yearly, role));
+  out["lever_effect"] = ToJson(VisibleRows(computed.lever_effect, role));
   return {200, out};
+}
+
+Api::ForecastAnswer Api::ComputeForecast(int months, int runs,
+                                         const std::vector<int>& indexes) const {
+  ForecastAnswer answer;
+  auto c = CalibrationOnce();
+  if (!c.ok()) {
+    answer.error = Error(503, c.status().message());
+    return answer;
+  }
+  forecast::ForecastOptions fo;
+  fo.months = months;
+  fo.runs = runs;
+  fo.threads = options_.threads;
+  for (int i : indexes) fo.levers.push_back(levers_[i]);
+  auto f = forecast::Run(**c, fo);
+  if (!f.ok()) {
+    answer.error = Error(400, f.status().message());
+    return answer;
+  }
+  const forecast::Calibration& cal = f->calibration;
+  answer.head = {{"from", FormatMonth(FromMonthIndex(cal.start_month))},
+                 {"months", months},
+                 {"runs", runs},
+                 {"levers", indexes}};
+  answer.yearly = forecast::ForecastTable(cal, f->yearly, forecast::Period::kYear, true);
+  if (!fo.levers.empty()) answer.lever_effect = forecast::EffectTable(cal, f->effect);
+  return answer;
 }
 
 ApiResponse Api::ReportSections() const {

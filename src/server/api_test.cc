@@ -5,7 +5,9 @@
 
 #include <array>
 #include <filesystem>
+#include <fstream>
 #include <set>
+#include <thread>
 
 #include "ingest/importer.h"
 #include "server/token_store.h"
@@ -42,8 +44,12 @@ class ApiTest : public ::testing::Test {
     EXPECT_TRUE(t.ok()) << t.status().ToString();
     return t.ok() ? *t : "";
   }
-  void LoadApi(bool open) {
-    auto api = Api::Load(*store_, {open});
+  void LoadApi(bool open, const std::string& db_path = "") {
+    ApiOptions options;
+    options.open = open;
+    options.db_path = db_path;
+    options.threads = 2;
+    auto api = Api::Load(*store_, options);
     ASSERT_TRUE(api.ok()) << api.status().ToString();
     api_ = std::move(api).value();
   }
@@ -183,6 +189,67 @@ TEST_F(ApiTest, WhatIfPhaseInEndsInOwnUseAndKeyIsChecked) {
   EXPECT_EQ(lacking.status, 400);
   ApiResponse phase = Get("/api/settlement", region_token_, {{"phase_from", "1900"}});
   EXPECT_EQ(phase.status, 400);
+}
+
+TEST_F(ApiTest, WhatIfKeySwapsThePoolRuleAndTheFixedCosts) {
+  // Young people: Dordrecht 1.000 of 4.000 (25%), against 58% of the inhabitants.
+  const std::string keys = (dir_ / "kengetallen.csv").string();
+  std::ofstream(keys) << "gemeentecode,jaar,sleutel,waarde\nGM0505,2019,jeugdigen,1000\n"
+                         "GM1963,2019,jeugdigen,3000\n";
+  ASSERT_TRUE(ImportFile(*store_, ImportKind::kKeys, keys, {}).ok());
+  LoadApi(false);
+  ApiResponse pool = Get("/api/settlement", region_token_, {{"model", "pool-100k"}});
+  ApiResponse swapped = Get("/api/settlement", region_token_,
+                            {{"model", "pool-100k"}, {"key", "jeugdigen"}});
+  ASSERT_EQ(pool.status, 200) << pool.body.dump();
+  ASSERT_EQ(swapped.status, 200) << swapped.body.dump();
+  ASSERT_EQ(swapped.body.size(), 2u);
+  EXPECT_EQ(swapped.body[0]["model"], "pool-100k, sleutel jeugdigen");
+  // No client costs more than 100.000 euro in 2019, so care is own use under both, and
+  // the fixed costs of 2.500.000 euro are split 25/75 by young people instead of
+  // 118.709/86.565 by inhabitants.
+  const int64_t by_young[] = {62500000, 187500000};
+  for (size_t i = 0; i < 2; ++i) {
+    const nlohmann::json& row = swapped.body[i];
+    EXPECT_EQ(row["municipality"], i == 0 ? "GM0505" : "GM1963");
+    EXPECT_EQ(row["transfer_cents"].get<int64_t>(), by_young[i]);
+    EXPECT_EQ(row["own_use_cents"], pool.body[i]["own_use_cents"]);
+  }
+  EXPECT_LT(swapped.body[0]["contribution_cents"].get<int64_t>(),
+            pool.body[0]["contribution_cents"].get<int64_t>());
+  EXPECT_GT(swapped.body[1]["contribution_cents"].get<int64_t>(),
+            pool.body[1]["contribution_cents"].get<int64_t>());
+}
+
+TEST_F(ApiTest, AForecastDoesNotHoldUpASettlement) {
+  LoadApi(false, (dir_ / "t.db").string());
+  const std::map<std::string, std::string> forecast_query = {{"months", "12"},
+                                                             {"runs", "20"}};
+  ApiResponse settlement_alone =
+      Get("/api/settlement", region_token_, {{"model", "profijt"}});
+  ASSERT_EQ(settlement_alone.status, 200) << settlement_alone.body.dump();
+  // A forecast, the same forecast again and a settlement what-if at the same time,
+  // each on its own thread: all are answered, the forecast computed once.
+  ApiResponse forecast, again, settlement;
+  std::thread a([&] { forecast = Get("/api/forecast", region_token_, forecast_query); });
+  std::thread b([&] { again = Get("/api/forecast", dordrecht_token_, forecast_query); });
+  std::thread c([&] {
+    settlement = Get("/api/settlement", region_token_, {{"model", "profijt"}});
+  });
+  a.join();
+  b.join();
+  c.join();
+  ASSERT_EQ(forecast.status, 200) << forecast.body.dump();
+  ASSERT_EQ(again.status, 200) << again.body.dump();
+  EXPECT_EQ(forecast.body["from"], "2020-01");
+  EXPECT_FALSE(forecast.body["yearly"].empty());
+  // The municipality token sees the region rows and its own, of the same forecast.
+  for (const nlohmann::json& row : again.body["yearly"]) {
+    EXPECT_NE(row["municipality"], "GM1963");
+  }
+  EXPECT_LT(again.body["yearly"].size(), forecast.body["yearly"].size());
+  EXPECT_EQ(settlement.status, 200);
+  EXPECT_EQ(settlement.body, settlement_alone.body);
 }
 
 TEST_F(ApiTest, ForecastParametersAreChecked) {

@@ -45,6 +45,13 @@ class BlendRule final : public SettlementRule {
     }
     return out;
   }
+  RulePtr WithKey(const std::string& key) const override {
+    std::vector<std::pair<double, RulePtr>> terms;
+    for (const auto& [weight, rule] : terms_) {
+      terms.emplace_back(weight, rule->WithKey(key));
+    }
+    return MakeBlendRule(std::move(terms));
+  }
 
  private:
   std::vector<std::pair<double, RulePtr>> terms_;
@@ -72,6 +79,13 @@ class PhaseRule final : public SettlementRule {
       if (year <= c.year.year) rule = r.get();
     }
     return rule->allocate(c, total);
+  }
+  RulePtr WithKey(const std::string& key) const override {
+    std::vector<std::pair<int, RulePtr>> entries;
+    for (const auto& [year, rule] : entries_) {
+      entries.emplace_back(year, rule->WithKey(key));
+    }
+    return MakePhaseRule(std::move(entries));
   }
 
  private:

@@ -57,6 +57,7 @@ class HistoryRule final : public SettlementRule {
     }
     return SplitByNonNegative(c, total, std::move(weights));
   }
+  RulePtr WithKey(const std::string&) const override { return MakeHistoryRule(n_); }
 
  private:
   int n_;
@@ -80,6 +81,7 @@ class ClientsRule final : public SettlementRule {
     AddRolledUp(c, *from, ClientCounts, weights);
     return SplitByNonNegative(c, total, std::move(weights));
   }
+  RulePtr WithKey(const std::string&) const override { return MakeClientsRule(lag_); }
 
  private:
   int lag_;

@@ -19,4 +19,22 @@ const RuleBinding& Model::ForFixed(const std::string& bucket) const {
   return it == fixed_bucket_rules.end() ? fixed_rule : it->second;
 }
 
+Model Model::WithKey(const std::string& key) const {
+  auto swapped = [&key](const RuleBinding& b) {
+    return RuleBinding{b.rule->WithKey(key), b.where};
+  };
+  Model out;
+  out.name = name;
+  out.description = description;
+  out.default_rule = swapped(default_rule);
+  for (const auto& [bucket, b] : bucket_rules) {
+    out.bucket_rules.emplace(bucket, swapped(b));
+  }
+  out.fixed_rule = swapped(fixed_rule);
+  for (const auto& [bucket, b] : fixed_bucket_rules) {
+    out.fixed_bucket_rules.emplace(bucket, swapped(b));
+  }
+  return out;
+}
+
 }  // namespace jr::settle

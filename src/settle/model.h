@@ -33,6 +33,10 @@ struct Model {
   // The needs of all its rules together.
   RuleNeeds needs() const;
   const RuleBinding& ForFixed(const std::string& bucket) const;
+  // The what-if on the key: a copy whose rules split by `key` wherever they split by a
+  // key (SettlementRule::WithKey) — care buckets and fixed regional costs alike. Name,
+  // description and where each rule was written are kept.
+  Model WithKey(const std::string& key) const;
 };
 
 }  // namespace jr::settle

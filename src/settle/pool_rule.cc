@@ -36,6 +36,9 @@ class PoolRule final : public SettlementRule {
     for (size_t m = 0; m < exact.size(); ++m) exact[m] += (*shares)[m];
     return ScaleExact(total, exact, c.year);
   }
+  RulePtr WithKey(const std::string& key) const override {
+    return MakePoolRule(threshold_, key);
+  }
 
  private:
   Money threshold_;

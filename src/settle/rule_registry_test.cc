@@ -24,6 +24,30 @@ TEST(RuleRegistry, ParsesEveryKindAndNamesRoundTrip) {
   }
 }
 
+TEST(RuleRegistry, WithKeySwapsEveryKeyAndNamesParseBack) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"own", "own"},
+      {"key:inwoners", "key:jeugdigen"},
+      {"history:3", "history:3"},
+      {"clients:1", "clients:1"},
+      {"pool:100000:inwoners", "pool:100000:jeugdigen"},
+      {"0.25*own + 0.75*key:rijksbijdrage", "0.25*own + 0.75*key:jeugdigen"},
+      {"0.5*pool:50000:inwoners + 0.5*history:2",
+       "0.5*pool:50000:jeugdigen + 0.5*history:2"},
+      {"phase(2022: key:inwoners; 2023: 0.5*key:eigen + 0.5*own; 2024: own)",
+       "phase(2022: key:jeugdigen; 2023: 0.5*key:jeugdigen + 0.5*own; 2024: own)"}};
+  for (const auto& [text, swapped] : cases) {
+    auto rule = ParseRule(text);
+    ASSERT_TRUE(rule.ok()) << text << ": " << rule.status().ToString();
+    RulePtr other = (*rule)->WithKey("jeugdigen");
+    EXPECT_EQ(other->name(), swapped);
+    EXPECT_EQ((*rule)->name(), text) << "the original is unchanged";
+    auto again = ParseRule(other->name());
+    ASSERT_TRUE(again.ok()) << other->name();
+    EXPECT_EQ((*again)->name(), swapped);
+  }
+}
+
 TEST(RuleRegistry, NormalisesSpaces) {
   auto rule = ParseRule("  0.5 * own+0.5*  history:2 ");
   ASSERT_TRUE(rule.ok()) << rule.status().ToString();

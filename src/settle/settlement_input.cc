@@ -1,6 +1,7 @@
 #include "settle/settlement_input.h"
 
 #include <algorithm>
+#include <set>
 
 namespace jr::settle {
 namespace {
@@ -71,6 +72,14 @@ std::vector<int> SettlementInput::RollUp(const YearData& from, const YearData& t
 std::string SettlementInput::Name(const std::string& code) const {
   auto it = names.find(code);
   return it == names.end() ? code : it->second;
+}
+
+std::vector<std::string> SettlementInput::KeyNames() const {
+  std::set<std::string> out;
+  for (const auto& [year, data] : years) {
+    for (const auto& [key, values] : data.keys) out.insert(key);
+  }
+  return {out.begin(), out.end()};
 }
 
 }  // namespace jr::settle

@@ -78,6 +78,8 @@ struct SettlementInput {
   std::vector<int> RollUp(const YearData& from, const YearData& to) const;
   // Display name, or the code when unknown.
   std::string Name(const std::string& code) const;
+  // The names of the keys of any year, sorted.
+  std::vector<std::string> KeyNames() const;
 };
 
 }  // namespace jr::settle

@@ -44,6 +44,9 @@ struct RuleNeeds {
   }
 };
 
+class SettlementRule;
+using RulePtr = std::unique_ptr<const SettlementRule>;
+
 class SettlementRule {
  public:
   virtual ~SettlementRule() = default;
@@ -59,8 +62,10 @@ class SettlementRule {
                                               Money total) const = 0;
   // What the rule reads besides keys and history.
   virtual RuleNeeds needs() const { return {}; }
+  // The same rule splitting by `key` wherever it splits by a key: key:<k> and
+  // pool:<t>:<k>, and the terms of blends and phase-in paths; a rule without a key
+  // comes back unchanged (a new object). Its name() names the new key and parses back.
+  virtual RulePtr WithKey(const std::string& key) const = 0;
 };
-
-using RulePtr = std::unique_ptr<const SettlementRule>;
 
 }  // namespace jr::settle

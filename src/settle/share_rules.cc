@@ -45,6 +45,7 @@ class OwnRule final : public SettlementRule {
   Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
     return ScaleExact(total, c.year.UseOf(c.bucket_index), c.year);
   }
+  RulePtr WithKey(const std::string&) const override { return MakeOwnRule(); }
 };
 
 class KeyRule final : public SettlementRule {
@@ -54,6 +55,7 @@ class KeyRule final : public SettlementRule {
   Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
     return SplitByKey(c, key_, total);
   }
+  RulePtr WithKey(const std::string& key) const override { return MakeKeyRule(key); }
 
  private:
   std::string key_;

@@ -1,0 +1,58 @@
+#include "forecast/forecast_run.h"
+
+#include <utility>
+
+#include "forecast/history_loader.h"
+#include "forecast/lever_plan.h"
+#include "forecast/simulation.h"
+
+namespace jr::forecast {
+
+Result<Calibration> Calibrate(const Store& store, Date cutoff,
+                              const CalibrationOptions& options) {
+  auto history = LoadHistory(store, StartMonthOf(cutoff) - kCalibrationHistoryMonths);
+  if (!history.ok()) return history.status();
+  return Calibrate(*history, cutoff, options);
+}
+
+Result<ForecastResult> Run(Calibration calibration, const ForecastOptions& o,
+                           const ForecastProgress& progress) {
+  ForecastResult out;
+  out.calibration = std::move(calibration);
+  const Calibration& c = out.calibration;
+  auto plan = LeverPlan::Resolve(c, o.months, o.levers);
+  if (!plan.ok()) return plan.status();
+  SimulationOptions so;
+  so.months = o.months;
+  so.runs = o.runs;
+  so.seed = o.seed;
+  so.threads = o.threads;
+  auto report = [&progress](ForecastStep step) -> std::function<void(int, int)> {
+    if (!progress) return {};
+    return [&progress, step](int done, int total) { progress(step, done, total); };
+  };
+  so.progress = report(ForecastStep::kBaseline);
+  const SimulationResult base = Simulate(c, LeverPlan(c, o.months), so);
+  out.entity_months = base.entity_months;
+  const SimulationResult* shown = &base;
+  SimulationResult with;
+  if (!o.levers.empty()) {
+    so.progress = report(ForecastStep::kLevers);
+    with = Simulate(c, *plan, so);
+    out.entity_months += with.entity_months;
+    out.effect = Difference(c, with, base, Period::kYear);
+    shown = &with;
+  }
+  out.yearly = Summarize(c, *shown, Period::kYear);
+  out.monthly = Summarize(c, *shown, Period::kMonth);
+  return out;
+}
+
+Result<ForecastResult> Run(const Store& store, const ForecastOptions& o,
+                           const ForecastProgress& progress) {
+  auto c = Calibrate(store, o.cutoff, o.calibration);
+  if (!c.ok()) return c.status();
+  return Run(std::move(c).value(), o, progress);
+}
+
+}  // namespace jr::forecast
