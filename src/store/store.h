@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "care/assignment.h"
+#include "care/cost_item.h"
 #include "care/finding.h"
 #include "care/product.h"
 #include "care/provider.h"
@@ -41,15 +42,6 @@ struct ClientYearCost {
   int year = 0;
   std::string bucket;
   Money cost;
-};
-
-// Regional fixed cost (vaste_kosten.csv) or a municipality's local cost
-// (lokale_kosten.csv; `municipality` empty for fixed costs).
-struct CostItem {
-  std::string municipality;
-  int year = 0;
-  std::string bucket;
-  Money amount;
 };
 
 // Declared cost and volume of one assignment in one calendar month (declarations
