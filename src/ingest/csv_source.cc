@@ -21,72 +21,131 @@ struct CsvLayout {
 };
 
 const CsvLayout& Layout(ImportKind kind) {
-  static const CsvLayout kMunicipalities{
-      {{"gemeentecode", true}, {"naam", true}, {"subregio", true},
-       {"begindatum", true}, {"einddatum", false}, {"opvolger", false}},
-      {},
-      {{"code", "gemeentecode"}, {"name", "naam"}, {"subregion", "subregio"},
-       {"begin", "begindatum"}, {"end", "einddatum"}, {"successor", "opvolger"}}};
+  static const CsvLayout kMunicipalities{{{"gemeentecode", true},
+                                          {"naam", true},
+                                          {"subregio", true},
+                                          {"begindatum", true},
+                                          {"einddatum", false},
+                                          {"opvolger", false}},
+                                         {},
+                                         {{"code", "gemeentecode"},
+                                          {"name", "naam"},
+                                          {"subregion", "subregio"},
+                                          {"begin", "begindatum"},
+                                          {"end", "einddatum"},
+                                          {"successor", "opvolger"}}};
   static const CsvLayout kKeys{
       {{"gemeentecode", true}, {"jaar", true}, {"sleutel", true}, {"waarde", true}},
       {},
-      {{"municipality", "gemeentecode"}, {"year", "jaar"}, {"key", "sleutel"},
+      {{"municipality", "gemeentecode"},
+       {"year", "jaar"},
+       {"key", "sleutel"},
        {"value", "waarde"}}};
   static const CsvLayout kProviders{
       {{"agb_code", true}, {"naam", true}}, {}, {{"agb", "agb_code"}, {"name", "naam"}}};
-  static const CsvLayout kProducts{
-      {{"productcategorie", true}, {"productcode", true}, {"omschrijving", true},
-       {"eenheid", true}, {"kostenpost", true}, {"afbakening", true}},
-      {},
-      {{"category", "productcategorie"}, {"code", "productcode"},
-       {"description", "omschrijving"}, {"unit", "eenheid"}, {"bucket", "kostenpost"},
-       {"care_class", "afbakening"}}};
-  static const CsvLayout kTariffs{
-      {{"productcategorie", true}, {"productcode", true}, {"jaar", true},
-       {"tarief", true}, {"agb_code", false}},
-      {},
-      {{"category", "productcategorie"}, {"code", "productcode"}, {"year", "jaar"},
-       {"agb", "agb_code"}, {"per_unit", "tarief"}}};
+  static const CsvLayout kProducts{{{"productcategorie", true},
+                                    {"productcode", true},
+                                    {"omschrijving", true},
+                                    {"eenheid", true},
+                                    {"kostenpost", true},
+                                    {"afbakening", true}},
+                                   {},
+                                   {{"category", "productcategorie"},
+                                    {"code", "productcode"},
+                                    {"description", "omschrijving"},
+                                    {"unit", "eenheid"},
+                                    {"bucket", "kostenpost"},
+                                    {"care_class", "afbakening"}}};
+  static const CsvLayout kTariffs{{{"productcategorie", true},
+                                   {"productcode", true},
+                                   {"jaar", true},
+                                   {"tarief", true},
+                                   {"agb_code", false}},
+                                  {},
+                                  {{"category", "productcategorie"},
+                                   {"code", "productcode"},
+                                   {"year", "jaar"},
+                                   {"agb", "agb_code"},
+                                   {"per_unit", "tarief"}}};
   static const CsvLayout kContracts{
       {{"agb_code", true}, {"jaar", true}, {"perceel", true}, {"budgetplafond", false}},
       {},
-      {{"agb", "agb_code"}, {"year", "jaar"}, {"lot", "perceel"},
+      {{"agb", "agb_code"},
+       {"year", "jaar"},
+       {"lot", "perceel"},
        {"ceiling", "budgetplafond"}}};
-  static const CsvLayout kYouthTeams{
-      {{"team", true}, {"naam", true}, {"gemeentecode", true}, {"jaar", true},
-       {"budget", false}},
-      {},
-      {{"team", "team"}, {"year", "jaar"}, {"name", "naam"},
-       {"municipality", "gemeentecode"}, {"budget", "budget"}}};
+  static const CsvLayout kYouthTeams{{{"team", true},
+                                      {"naam", true},
+                                      {"gemeentecode", true},
+                                      {"jaar", true},
+                                      {"budget", false}},
+                                     {},
+                                     {{"team", "team"},
+                                      {"year", "jaar"},
+                                      {"name", "naam"},
+                                      {"municipality", "gemeentecode"},
+                                      {"budget", "budget"}}};
   static const CsvLayout kClients{
       {{"geboortedatum", true}, {"gemeentecode", true}, {"begindatum", true}},
       {{"bsn", "client"}},
-      {{"client", "client"}, {"begin", "begindatum"}, {"birth", "geboortedatum"},
+      {{"client", "client"},
+       {"begin", "begindatum"},
+       {"birth", "geboortedatum"},
        {"municipality", "gemeentecode"}}};
-  static const CsvLayout kAssignments{
-      {{"toewijzingnummer", true}, {"gemeentecode", true}, {"agb_code", true},
-       {"productcategorie", true}, {"productcode", true}, {"volume", true},
-       {"eenheid", true}, {"frequentie", true}, {"ingangsdatum", true},
-       {"einddatum", false}, {"verwijzer", true}, {"team", false},
-       {"vorige_toewijzing", false}, {"budget", false}},
-      {{"bsn", "client"}},
-      {{"number", "toewijzingnummer"}, {"client", "client"},
-       {"municipality", "gemeentecode"}, {"agb", "agb_code"},
-       {"category", "productcategorie"}, {"product_code", "productcode"},
-       {"volume", "volume"}, {"unit", "eenheid"}, {"frequency", "frequentie"},
-       {"start", "ingangsdatum"}, {"end", "einddatum"}, {"route", "verwijzer"},
-       {"team", "team"}, {"predecessor", "vorige_toewijzing"}, {"budget", "budget"}}};
-  static const CsvLayout kDeclarations{
-      {{"declaratienummer", true}, {"toewijzingnummer", true}, {"agb_code", true},
-       {"productcategorie", true}, {"productcode", true}, {"begindatum", true},
-       {"einddatum", true}, {"geleverd_volume", true}, {"eenheid", true},
-       {"tarief", false}, {"bedrag", true}, {"debet_credit", false}},
-      {},
-      {{"number", "declaratienummer"}, {"assignment", "toewijzingnummer"},
-       {"agb", "agb_code"}, {"category", "productcategorie"},
-       {"product_code", "productcode"}, {"start", "begindatum"}, {"end", "einddatum"},
-       {"volume", "geleverd_volume"}, {"unit", "eenheid"}, {"tariff", "tarief"},
-       {"amount", "bedrag"}}};
+  static const CsvLayout kAssignments{{{"toewijzingnummer", true},
+                                       {"gemeentecode", true},
+                                       {"agb_code", true},
+                                       {"productcategorie", true},
+                                       {"productcode", true},
+                                       {"volume", true},
+                                       {"eenheid", true},
+                                       {"frequentie", true},
+                                       {"ingangsdatum", true},
+                                       {"einddatum", false},
+                                       {"verwijzer", true},
+                                       {"team", false},
+                                       {"vorige_toewijzing", false},
+                                       {"budget", false}},
+                                      {{"bsn", "client"}},
+                                      {{"number", "toewijzingnummer"},
+                                       {"client", "client"},
+                                       {"municipality", "gemeentecode"},
+                                       {"agb", "agb_code"},
+                                       {"category", "productcategorie"},
+                                       {"product_code", "productcode"},
+                                       {"volume", "volume"},
+                                       {"unit", "eenheid"},
+                                       {"frequency", "frequentie"},
+                                       {"start", "ingangsdatum"},
+                                       {"end", "einddatum"},
+                                       {"route", "verwijzer"},
+                                       {"team", "team"},
+                                       {"predecessor", "vorige_toewijzing"},
+                                       {"budget", "budget"}}};
+  static const CsvLayout kDeclarations{{{"declaratienummer", true},
+                                        {"toewijzingnummer", true},
+                                        {"agb_code", true},
+                                        {"productcategorie", true},
+                                        {"productcode", true},
+                                        {"begindatum", true},
+                                        {"einddatum", true},
+                                        {"geleverd_volume", true},
+                                        {"eenheid", true},
+                                        {"tarief", false},
+                                        {"bedrag", true},
+                                        {"debet_credit", false}},
+                                       {},
+                                       {{"number", "declaratienummer"},
+                                        {"assignment", "toewijzingnummer"},
+                                        {"agb", "agb_code"},
+                                        {"category", "productcategorie"},
+                                        {"product_code", "productcode"},
+                                        {"start", "begindatum"},
+                                        {"end", "einddatum"},
+                                        {"volume", "geleverd_volume"},
+                                        {"unit", "eenheid"},
+                                        {"tariff", "tarief"},
+                                        {"amount", "bedrag"}}};
   static const FieldLabels kCostLabels{{"municipality", "gemeentecode"},
                                        {"year", "jaar"},
                                        {"bucket", "kostenpost"},
@@ -98,18 +157,30 @@ const CsvLayout& Layout(ImportKind kind) {
       {},
       kCostLabels};
   switch (kind) {
-    case ImportKind::kMunicipalities: return kMunicipalities;
-    case ImportKind::kKeys: return kKeys;
-    case ImportKind::kProviders: return kProviders;
-    case ImportKind::kProducts: return kProducts;
-    case ImportKind::kTariffs: return kTariffs;
-    case ImportKind::kContracts: return kContracts;
-    case ImportKind::kYouthTeams: return kYouthTeams;
-    case ImportKind::kClients: return kClients;
-    case ImportKind::kAssignments: return kAssignments;
-    case ImportKind::kDeclarations: return kDeclarations;
-    case ImportKind::kFixedCosts: return kFixedCosts;
-    case ImportKind::kLocalCosts: return kLocalCosts;
+    case ImportKind::kMunicipalities:
+      return kMunicipalities;
+    case ImportKind::kKeys:
+      return kKeys;
+    case ImportKind::kProviders:
+      return kProviders;
+    case ImportKind::kProducts:
+      return kProducts;
+    case ImportKind::kTariffs:
+      return kTariffs;
+    case ImportKind::kContracts:
+      return kContracts;
+    case ImportKind::kYouthTeams:
+      return kYouthTeams;
+    case ImportKind::kClients:
+      return kClients;
+    case ImportKind::kAssignments:
+      return kAssignments;
+    case ImportKind::kDeclarations:
+      return kDeclarations;
+    case ImportKind::kFixedCosts:
+      return kFixedCosts;
+    case ImportKind::kLocalCosts:
+      return kLocalCosts;
   }
   return kProviders;
 }
@@ -198,12 +269,12 @@ bool CsvSource::Parse(RowReader& r, Municipality* v) {
   auto end = r.DateField("einddatum", false);
   auto succ = r.Municipality("opvolger", false);
   if (begin && end && *end < *begin) {
-    r.Error("einddatum", fmt::format("einddatum {} ligt voor begindatum {}", FormatDate(*end),
-                                     FormatDate(*begin)));
+    r.Error("einddatum", fmt::format("einddatum {} ligt voor begindatum {}",
+                                     FormatDate(*end), FormatDate(*begin)));
   }
   if (!code || !name || !begin) return false;
-  *v = {std::move(*code), std::move(*name), std::string(r.Raw("subregio")), *begin,
-        ExclusiveEnd(end),  succ.value_or("")};
+  *v = {std::move(*code), std::move(*name),  std::string(r.Raw("subregio")),
+        *begin,           ExclusiveEnd(end), succ.value_or("")};
   return true;
 }
 
@@ -234,12 +305,13 @@ bool CsvSource::Parse(RowReader& r, Product* v) {
   auto cls = r.Text("afbakening");
   std::optional<CareClass> care_class;
   if (cls && !(care_class = CareClassFromName(*cls))) {
-    r.Error("afbakening", fmt::format("'{}' is geen afbakening (zeker, grijs of geen)", *cls));
+    r.Error("afbakening",
+            fmt::format("'{}' is geen afbakening (zeker, grijs of geen)", *cls));
     return false;
   }
   if (!cat || !code || !desc || !unit || !bucket || !cls) return false;
-  *v = {std::move(*cat), std::move(*code), std::move(*desc), *unit, std::move(*bucket),
-        *care_class};
+  *v = {std::move(*cat), std::move(*code),   std::move(*desc),
+        *unit,           std::move(*bucket), *care_class};
   return true;
 }
 
@@ -288,8 +360,9 @@ std::optional<std::string> CsvSource::Client(RowReader& r) {
     return std::nullopt;
   }
   if (options_.pseudonymizer == nullptr) {
-    r.Error("bsn",
-            "geen sleutelbestand voor pseudonimisering (maak het aan met 'jeugdregio init')");
+    r.Error(
+        "bsn",
+        "geen sleutelbestand voor pseudonimisering (maak het aan met 'jeugdregio init')");
     return std::nullopt;
   }
   return options_.pseudonymizer->Pseudonym(bsn);
@@ -323,26 +396,28 @@ bool CsvSource::Parse(RowReader& r, Assignment* v) {
   auto freq_text = r.Text("frequentie");
   std::optional<Frequency> freq;
   if (freq_text && !(freq = FrequencyFromCode(*freq_text))) {
-    r.Error("frequentie", fmt::format("'{}' is geen iJw-frequentie (1, 2, 4 of 6)", *freq_text));
+    r.Error("frequentie",
+            fmt::format("'{}' is geen iJw-frequentie (1, 2, 4 of 6)", *freq_text));
   }
   auto start = r.DateField("ingangsdatum");
   auto end = r.DateField("einddatum", false);
   if (start && end && *end < *start) {
-    r.Error("einddatum", fmt::format("einddatum {} ligt voor ingangsdatum {}", FormatDate(*end),
-                                     FormatDate(*start)));
+    r.Error("einddatum", fmt::format("einddatum {} ligt voor ingangsdatum {}",
+                                     FormatDate(*end), FormatDate(*start)));
   }
   auto route_text = r.Text("verwijzer");
   std::optional<Route> route;
   if (route_text && !(route = RouteFromName(*route_text))) {
-    r.Error("verwijzer", fmt::format("'{}' is geen verwijzer (gemeente, huisarts, jeugdarts, gi, "
-                                     "medisch_specialist, justitie, geen, onbekend)",
-                                     *route_text));
+    r.Error("verwijzer",
+            fmt::format("'{}' is geen verwijzer (gemeente, huisarts, jeugdarts, gi, "
+                        "medisch_specialist, justitie, geen, onbekend)",
+                        *route_text));
   }
   auto team = r.Text("team", false);
   auto previous = r.Text("vorige_toewijzing", false);
   auto budget = r.Amount("budget", false);
-  if (!number || !client || !code || !agb || !cat || !pcode || !volume || !unit || !freq ||
-      !start || !route) {
+  if (!number || !client || !code || !agb || !cat || !pcode || !volume || !unit ||
+      !freq || !start || !route) {
     return false;
   }
   v->number = std::move(*number);
@@ -372,8 +447,8 @@ bool CsvSource::Parse(RowReader& r, Declaration* v) {
   auto start = r.DateField("begindatum");
   auto end = r.DateField("einddatum");
   if (start && end && *end < *start) {
-    r.Error("einddatum", fmt::format("einddatum {} ligt voor begindatum {}", FormatDate(*end),
-                                     FormatDate(*start)));
+    r.Error("einddatum", fmt::format("einddatum {} ligt voor begindatum {}",
+                                     FormatDate(*end), FormatDate(*start)));
   }
   auto volume = r.VolumeField("geleverd_volume");
   auto unit = r.UnitField("eenheid");
@@ -422,18 +497,29 @@ int64_t ReadCsv(const CsvReader& csv, ImportKind kind, const CsvSourceOptions& o
   CsvSource source(csv, options, sink, errors);
   const CsvLayout& layout = Layout(kind);
   switch (kind) {
-    case ImportKind::kMunicipalities: return source.Read<Municipality>(layout);
-    case ImportKind::kKeys: return source.Read<MunicipalityKey>(layout);
-    case ImportKind::kProviders: return source.Read<Provider>(layout);
-    case ImportKind::kProducts: return source.Read<Product>(layout);
-    case ImportKind::kTariffs: return source.Read<Tariff>(layout);
-    case ImportKind::kContracts: return source.Read<Contract>(layout);
-    case ImportKind::kYouthTeams: return source.Read<YouthTeam>(layout);
-    case ImportKind::kClients: return source.Read<ClientResidence>(layout);
-    case ImportKind::kAssignments: return source.Read<Assignment>(layout);
-    case ImportKind::kDeclarations: return source.Read<Declaration>(layout);
+    case ImportKind::kMunicipalities:
+      return source.Read<Municipality>(layout);
+    case ImportKind::kKeys:
+      return source.Read<MunicipalityKey>(layout);
+    case ImportKind::kProviders:
+      return source.Read<Provider>(layout);
+    case ImportKind::kProducts:
+      return source.Read<Product>(layout);
+    case ImportKind::kTariffs:
+      return source.Read<Tariff>(layout);
+    case ImportKind::kContracts:
+      return source.Read<Contract>(layout);
+    case ImportKind::kYouthTeams:
+      return source.Read<YouthTeam>(layout);
+    case ImportKind::kClients:
+      return source.Read<ClientResidence>(layout);
+    case ImportKind::kAssignments:
+      return source.Read<Assignment>(layout);
+    case ImportKind::kDeclarations:
+      return source.Read<Declaration>(layout);
     case ImportKind::kFixedCosts:
-    case ImportKind::kLocalCosts: return source.Read<CostItem>(layout);
+    case ImportKind::kLocalCosts:
+      return source.Read<CostItem>(layout);
   }
   return 0;
 }

@@ -6,13 +6,19 @@
 namespace jr {
 namespace {
 
-constexpr std::array<std::pair<ImportKind, std::string_view>, 12> kKindNames{{
-    {ImportKind::kMunicipalities, "gemeenten"}, {ImportKind::kKeys, "kengetallen"},
-    {ImportKind::kProviders, "aanbieders"},     {ImportKind::kProducts, "producten"},
-    {ImportKind::kTariffs, "tarieven"},         {ImportKind::kContracts, "contracten"},
-    {ImportKind::kYouthTeams, "jeugdteams"},    {ImportKind::kClients, "clienten"},
-    {ImportKind::kAssignments, "toewijzingen"}, {ImportKind::kDeclarations, "declaraties"},
-    {ImportKind::kFixedCosts, "vaste_kosten"},  {ImportKind::kLocalCosts, "lokale_kosten"}}};
+constexpr std::array<std::pair<ImportKind, std::string_view>, 12> kKindNames{
+    {{ImportKind::kMunicipalities, "gemeenten"},
+     {ImportKind::kKeys, "kengetallen"},
+     {ImportKind::kProviders, "aanbieders"},
+     {ImportKind::kProducts, "producten"},
+     {ImportKind::kTariffs, "tarieven"},
+     {ImportKind::kContracts, "contracten"},
+     {ImportKind::kYouthTeams, "jeugdteams"},
+     {ImportKind::kClients, "clienten"},
+     {ImportKind::kAssignments, "toewijzingen"},
+     {ImportKind::kDeclarations, "declaraties"},
+     {ImportKind::kFixedCosts, "vaste_kosten"},
+     {ImportKind::kLocalCosts, "lokale_kosten"}}};
 
 }  // namespace
 

@@ -74,7 +74,8 @@ bool ImportSink::KnownMunicipality(const std::string& code, const Origin& o,
   return false;
 }
 
-bool ImportSink::KnownProvider(const std::string& agb, const Origin& o, const char* field) {
+bool ImportSink::KnownProvider(const std::string& agb, const Origin& o,
+                               const char* field) {
   if (providers_.count(agb)) return true;
   AddFieldError(errors_, o, field,
                 fmt::format("onbekende aanbieder '{}' (niet in aanbieders.csv)", agb));
@@ -84,8 +85,9 @@ bool ImportSink::KnownProvider(const std::string& agb, const Origin& o, const ch
 bool ImportSink::KnownProduct(const std::string& category, const std::string& code,
                               const Origin& o, const char* field) {
   if (products_.count(ProductKey(category, code))) return true;
-  AddFieldError(errors_, o, field,
-                fmt::format("onbekend product {}/{} (niet in producten.csv)", category, code));
+  AddFieldError(
+      errors_, o, field,
+      fmt::format("onbekend product {}/{} (niet in producten.csv)", category, code));
   return false;
 }
 
@@ -99,15 +101,22 @@ bool ImportSink::Write(const T& v, const Origin& o, size_t errors_before) {
     return !errors_->full();
   }
   switch (put->kind) {
-    case PutOutcome::kAdded: ++report_->added; break;
-    case PutOutcome::kUnchanged: ++report_->unchanged; break;
-    case PutOutcome::kReplaced: ++report_->replaced; break;
+    case PutOutcome::kAdded:
+      ++report_->added;
+      break;
+    case PutOutcome::kUnchanged:
+      ++report_->unchanged;
+      break;
+    case PutOutcome::kReplaced:
+      ++report_->replaced;
+      break;
     case PutOutcome::kConflict:
-      errors_->Add(fmt::format("sleutel bestaat al met andere inhoud (veld '{}': '{}' in de "
-                               "database, '{}' in het bestand); gebruik --replace om te "
-                               "vervangen",
-                               o.Label(put->field), put->stored, put->given),
-                   o.Record());
+      errors_->Add(
+          fmt::format("sleutel bestaat al met andere inhoud (veld '{}': '{}' in de "
+                      "database, '{}' in het bestand); gebruik --replace om te "
+                      "vervangen",
+                      o.Label(put->field), put->stored, put->given),
+          o.Record());
       break;
   }
   return !errors_->full();
@@ -144,7 +153,8 @@ bool ImportSink::Add(const Tariff& v, const Origin& o) {
   size_t before = errors_->count();
   bool product = KnownProduct(v.category, v.code, o, "code");
   bool provider = v.agb.empty() || KnownProvider(v.agb, o, "agb");
-  if (product && provider) tariffs_[TariffKey(v.category, v.code, v.year, v.agb)] = v.per_unit;
+  if (product && provider)
+    tariffs_[TariffKey(v.category, v.code, v.year, v.agb)] = v.per_unit;
   return Write(v, o, before);
 }
 
@@ -173,13 +183,15 @@ bool ImportSink::Add(const Assignment& v, const Origin& o) {
   bool provider = KnownProvider(v.agb, o, "agb");
   bool product = KnownProduct(v.category, v.product_code, o, "product_code");
   if (!v.team.empty() && !teams_.count(v.team)) {
-    AddFieldError(errors_, o, "team",
-                  fmt::format("onbekend jeugdteam '{}' (niet in jeugdteams.csv)", v.team));
+    AddFieldError(
+        errors_, o, "team",
+        fmt::format("onbekend jeugdteam '{}' (niet in jeugdteams.csv)", v.team));
   }
   if (municipality && provider && product) {
     assignment_products_[v.number] = ProductKey(v.category, v.product_code);
     if (!v.predecessor.empty()) {
-      predecessors_.push_back({o.Record(), std::string(o.Label("predecessor")), v.predecessor});
+      predecessors_.push_back(
+          {o.Record(), std::string(o.Label("predecessor")), v.predecessor});
     }
   }
   return Write(v, o, before);
@@ -210,7 +222,8 @@ bool ImportSink::Add(const Declaration& v, const Origin& o) {
   if (!v.tariff && v.unit != Unit::kEuro) agreed = AgreedTariff(v);
   CheckDeclarationLine({v, agreed}, &findings_);
   for (const Finding& f : findings_) {
-    if (f.status == FindingStatus::kRejected) AddFieldError(errors_, o, f.field, f.message);
+    if (f.status == FindingStatus::kRejected)
+      AddFieldError(errors_, o, f.field, f.message);
   }
   return Write(v, o, before);
 }
@@ -224,7 +237,8 @@ bool ImportSink::Add(const CostItem& v, const Origin& o) {
 void ImportSink::FinishFile() {
   for (const LaterReference& r : successors_) {
     if (!municipalities_.count(r.value)) {
-      errors_->Add(fmt::format("veld '{}': onbekende gemeente '{}'", r.label, r.value), r.where);
+      errors_->Add(fmt::format("veld '{}': onbekende gemeente '{}'", r.label, r.value),
+                   r.where);
     }
   }
   for (const LaterReference& r : predecessors_) {

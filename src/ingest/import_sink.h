@@ -67,9 +67,10 @@ class ImportSink final : public ValueSink {
   ImportReport* report_ = nullptr;
   // Reference data of the store plus what this import adds.
   std::unordered_set<std::string> municipalities_, providers_, teams_;
-  std::unordered_set<std::string> products_;  // "45/45A10"
+  std::unordered_set<std::string> products_;        // "45/45A10"
   std::unordered_map<std::string, Money> tariffs_;  // "cat/code/year/agb"
-  std::unordered_map<std::string, std::string> assignment_products_;  // number -> "45/45A10"
+  std::unordered_map<std::string, std::string>
+      assignment_products_;  // number -> "45/45A10"
   bool assignments_loaded_ = false;
   std::vector<LaterReference> successors_, predecessors_;
   std::vector<Finding> findings_;  // of the current line, reused

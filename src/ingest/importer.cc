@@ -49,7 +49,8 @@ ImportOutcome ImportFile(Store& store, ImportKind kind, const std::string& path,
   return ImportPaths(store, {{kind, path}}, options);
 }
 
-ImportOutcome ImportFolder(Store& store, const std::string& dir, const ImportOptions& options) {
+ImportOutcome ImportFolder(Store& store, const std::string& dir,
+                           const ImportOptions& options) {
   std::vector<std::pair<ImportKind, std::string>> files;
   for (ImportKind k : ImportOrder()) {
     auto p = std::filesystem::path(dir) / (std::string(ImportKindName(k)) + ".csv");
@@ -57,7 +58,8 @@ ImportOutcome ImportFolder(Store& store, const std::string& dir, const ImportOpt
   }
   if (files.empty()) {
     ImportOutcome out;
-    out.errors.Add("map bevat geen bekende bestanden (gemeenten.csv, toewijzingen.csv, ...)", {dir});
+    out.errors.Add(
+        "map bevat geen bekende bestanden (gemeenten.csv, toewijzingen.csv, ...)", {dir});
     return out;
   }
   return ImportPaths(store, files, options);

@@ -11,8 +11,17 @@ Declaration Line(int64_t volume_x100, std::optional<int64_t> tariff_cents,
   Date start = std::chrono::year(2021) / std::chrono::month(3) / std::chrono::day(1);
   std::optional<Money> tariff;
   if (tariff_cents) tariff = Money::FromCents(*tariff_cents);
-  return {"D1",  "T1",     "12345678", "45", "45A10", start, start, Volume{volume_x100},
-          unit, tariff, Money::FromCents(amount_cents)};
+  return {"D1",
+          "T1",
+          "12345678",
+          "45",
+          "45A10",
+          start,
+          start,
+          Volume{volume_x100},
+          unit,
+          tariff,
+          Money::FromCents(amount_cents)};
 }
 
 std::vector<Finding> Check(const Declaration& d, std::optional<int64_t> agreed = {}) {
@@ -36,8 +45,9 @@ TEST(AmountRuleTest, OtherAmountIsRejectedWithTheComputation) {
   EXPECT_EQ(f[0].status, FindingStatus::kRejected);
   EXPECT_EQ(f[0].code, "volume-x-tarief");
   EXPECT_EQ(f[0].field, "amount");
-  EXPECT_EQ(f[0].message,
-            "bedrag 1.526,76 is niet gelijk aan volume x tarief (15,5 x 98,50 = 1.526,75)");
+  EXPECT_EQ(
+      f[0].message,
+      "bedrag 1.526,76 is niet gelijk aan volume x tarief (15,5 x 98,50 = 1.526,75)");
   EXPECT_EQ(Check(Line(33, 1001, 331)).size(), 1u);  // 3,31 is not 3,30
   EXPECT_EQ(Check(Line(50, 1001, 500)).size(), 1u);  // half a cent rounds up
 }

@@ -6,7 +6,8 @@ namespace jr {
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path_or_url,
                                            const StoreOptions& options) {
-  if (path_or_url.starts_with("postgresql://") || path_or_url.starts_with("postgres://")) {
+  if (path_or_url.starts_with("postgresql://") ||
+      path_or_url.starts_with("postgres://")) {
     return Status::Error(
         "PostgreSQL wordt nog niet ondersteund; gebruik een databasebestand (SQLite)");
   }

@@ -118,8 +118,8 @@ class Store {
 
   // Aggregates over declarations (credits subtract), ordered by municipality, year,
   // bucket. Only the years in [first, last] when given.
-  virtual Result<std::vector<UseRow>> UseByMunicipalityYearBucket(int first = 0,
-                                                                  int last = 9999) const = 0;
+  virtual Result<std::vector<UseRow>> UseByMunicipalityYearBucket(
+      int first = 0, int last = 9999) const = 0;
   // The same over all buckets: one row per municipality and year (bucket "").
   virtual Result<std::vector<UseRow>> UseByMunicipalityYear() const = 0;
   // Per-client costs of every year, or only of the years in [first, last].

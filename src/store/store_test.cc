@@ -30,8 +30,9 @@ class StoreTest : public ::testing::Test {
 
   // GM0505 Dordrecht from 2015, provider 12345678, product 45/45A10.
   void PutReferences() {
-    ASSERT_TRUE(store_->Put(Municipality{"GM0505", "Dordrecht", "", D(2015, 1, 1)},
-                            PutMode::kRefuseChanged)
+    ASSERT_TRUE(store_
+                    ->Put(Municipality{"GM0505", "Dordrecht", "", D(2015, 1, 1)},
+                          PutMode::kRefuseChanged)
                     .ok());
     ASSERT_TRUE(store_->Put(Provider{"12345678", "A"}, PutMode::kRefuseChanged).ok());
     ASSERT_TRUE(store_
@@ -52,8 +53,17 @@ class StoreTest : public ::testing::Test {
     return a;
   }
   Declaration MakeDeclaration(const std::string& number, Date start, int64_t cents) {
-    return {number,  "T1",         "12345678", "45", "45A10", start, start, Volume{100},
-            Unit::kHour, std::nullopt, Money::FromCents(cents)};
+    return {number,
+            "T1",
+            "12345678",
+            "45",
+            "45A10",
+            start,
+            start,
+            Volume{100},
+            Unit::kHour,
+            std::nullopt,
+            Money::FromCents(cents)};
   }
 
   std::filesystem::path dir_;
@@ -113,15 +123,18 @@ TEST_F(StoreTest, ValuesRoundTrip) {
   EXPECT_EQ(b.frequency, Frequency::kTotal);
   EXPECT_EQ(b.budget, Money::FromCents(123456));
   EXPECT_EQ(b.volume.hundredths, 1000);
-  ASSERT_TRUE(store_->Put(MunicipalityKey{"GM0505", 2021, "jeugdigen", 25000.5},
-                          PutMode::kRefuseChanged)
+  ASSERT_TRUE(store_
+                  ->Put(MunicipalityKey{"GM0505", 2021, "jeugdigen", 25000.5},
+                        PutMode::kRefuseChanged)
                   .ok());
   EXPECT_DOUBLE_EQ(*store_->LoadRegion()->Key("GM0505", 2021, "jeugdigen"), 25000.5);
-  ASSERT_TRUE(store_->Put(CostItem{"", 2021, "ambulant", Money::FromCents(500)},
-                          PutMode::kRefuseChanged)
+  ASSERT_TRUE(store_
+                  ->Put(CostItem{"", 2021, "ambulant", Money::FromCents(500)},
+                        PutMode::kRefuseChanged)
                   .ok());
-  ASSERT_TRUE(store_->Put(CostItem{"GM0505", 2021, "lokaal", Money::FromCents(700)},
-                          PutMode::kRefuseChanged)
+  ASSERT_TRUE(store_
+                  ->Put(CostItem{"GM0505", 2021, "lokaal", Money::FromCents(700)},
+                        PutMode::kRefuseChanged)
                   .ok());
   ASSERT_EQ(store_->LoadFixedCosts()->size(), 1u);
   ASSERT_EQ(store_->LoadLocalCosts()->size(), 1u);
@@ -139,10 +152,10 @@ TEST_F(StoreTest, UseByAssignmentMonthSumsPerMonthFromAMonthOn) {
   PutReferences();
   ASSERT_TRUE(store_->Put(MakeAssignment("T1"), PutMode::kRefuseChanged).ok());
   ASSERT_TRUE(store_->Put(MakeAssignment("T2"), PutMode::kRefuseChanged).ok());
-  for (const Declaration& d :
-       {MakeDeclaration("D1", D(2021, 1, 4), 1000), MakeDeclaration("D2", D(2021, 2, 1), 200),
-        MakeDeclaration("D3", D(2021, 2, 15), 300),
-        MakeDeclaration("D4", D(2021, 2, 20), -50)}) {
+  for (const Declaration& d : {MakeDeclaration("D1", D(2021, 1, 4), 1000),
+                               MakeDeclaration("D2", D(2021, 2, 1), 200),
+                               MakeDeclaration("D3", D(2021, 2, 15), 300),
+                               MakeDeclaration("D4", D(2021, 2, 20), -50)}) {
     ASSERT_TRUE(store_->Put(d, PutMode::kRefuseChanged).ok());
   }
   Declaration other = MakeDeclaration("D5", D(2021, 2, 3), 7);
@@ -174,8 +187,9 @@ TEST_F(StoreTest, TokensKeepTheirOrderAndGetATime) {
 }
 
 TEST_F(StoreTest, FindingsArePutReplacedLoadedAndCleared) {
-  Finding f{"T1", D(2021, 3, 1), "D1", "bedrag", "volume-x-tarief",
-            FindingStatus::kRejected, "amount", "bedrag klopt niet"};
+  Finding f{"T1",     D(2021, 3, 1),      "D1",
+            "bedrag", "volume-x-tarief",  FindingStatus::kRejected,
+            "amount", "bedrag klopt niet"};
   Finding g = f;
   g.rule = "periode";
   g.code = "buiten-toewijzing";

@@ -1,9 +1,7 @@
-#include <fmt/format.h>
-
+// The loaders and aggregates of SqliteStore.
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/statement.h"
 
-// The loaders and aggregates of SqliteStore.
 namespace jr {
 namespace {
 
@@ -151,41 +149,47 @@ Result<std::vector<Declaration>> SqliteStore::LoadDeclarations() const {
 
 // Declarations summed per assignment and year first (in primary-key order), then joined:
 // much cheaper than joining every declaration row.
-#define JR_PER_ASSIGNMENT_YEAR                                                  \
-  "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration "     \
+#define JR_PER_ASSIGNMENT_YEAR                                             \
+  "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration " \
   "GROUP BY assignment, year) d JOIN assignment a ON a.number = d.assignment "
 // The same for the years [?1, ?2] only: other years are never grouped.
-#define JR_PER_ASSIGNMENT_IN_YEARS                                              \
-  "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration "     \
-  "WHERE year BETWEEN ?1 AND ?2 GROUP BY assignment, year) d "                 \
+#define JR_PER_ASSIGNMENT_IN_YEARS                                         \
+  "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration " \
+  "WHERE year BETWEEN ?1 AND ?2 GROUP BY assignment, year) d "             \
   "JOIN assignment a ON a.number = d.assignment "
 
-Result<std::vector<UseRow>> SqliteStore::UseByMunicipalityYearBucket(int first, int last) const {
-  Statement s(db_,
-              "SELECT a.municipality, d.year, p.bucket, sum(d.cents), count(DISTINCT a.client),"
-              " count(*) FROM " JR_PER_ASSIGNMENT_IN_YEARS
-              "JOIN product p ON p.category = a.category AND p.code = a.product_code "
-              "GROUP BY a.municipality, d.year, p.bucket "
-              "ORDER BY a.municipality, d.year, p.bucket");
+Result<std::vector<UseRow>> SqliteStore::UseByMunicipalityYearBucket(int first,
+                                                                     int last) const {
+  Statement s(
+      db_,
+      "SELECT a.municipality, d.year, p.bucket, sum(d.cents), count(DISTINCT a.client),"
+      " count(*) FROM " JR_PER_ASSIGNMENT_IN_YEARS
+      "JOIN product p ON p.category = a.category AND p.code = a.product_code "
+      "GROUP BY a.municipality, d.year, p.bucket "
+      "ORDER BY a.municipality, d.year, p.bucket");
   s.Bind(1, first).Bind(2, last);
   return Collect<UseRow>(s, [](const Statement& s) -> UseRow {
-    return {s.Text(0), static_cast<int>(s.Int(1)), s.Text(2), Money::FromCents(s.Int(3)),
-            s.Int(4), s.Int(5)};
+    return {s.Text(0), static_cast<int>(s.Int(1)),
+            s.Text(2), Money::FromCents(s.Int(3)),
+            s.Int(4),  s.Int(5)};
   });
 }
 
 Result<std::vector<UseRow>> SqliteStore::UseByMunicipalityYear() const {
-  Statement s(db_,
-              "SELECT a.municipality, d.year, sum(d.cents), count(DISTINCT a.client), count(*) "
-              "FROM " JR_PER_ASSIGNMENT_YEAR
-              "GROUP BY a.municipality, d.year ORDER BY a.municipality, d.year");
+  Statement s(
+      db_,
+      "SELECT a.municipality, d.year, sum(d.cents), count(DISTINCT a.client), count(*) "
+      "FROM " JR_PER_ASSIGNMENT_YEAR
+      "GROUP BY a.municipality, d.year ORDER BY a.municipality, d.year");
   return Collect<UseRow>(s, [](const Statement& s) -> UseRow {
-    return {s.Text(0), static_cast<int>(s.Int(1)), "", Money::FromCents(s.Int(2)), s.Int(3),
-            s.Int(4)};
+    return {s.Text(0), static_cast<int>(s.Int(1)),
+            "",        Money::FromCents(s.Int(2)),
+            s.Int(3),  s.Int(4)};
   });
 }
 
-Result<std::vector<ClientYearCost>> SqliteStore::ClientYearCosts(int first, int last) const {
+Result<std::vector<ClientYearCost>> SqliteStore::ClientYearCosts(int first,
+                                                                 int last) const {
   Statement s(db_,
               "SELECT a.client, a.municipality, d.year, p.bucket, sum(d.cents) "
               "FROM " JR_PER_ASSIGNMENT_IN_YEARS

@@ -33,7 +33,8 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "onbekende fout";
     sqlite3_close(db);
-    return Status::Error(fmt::format("database kan niet worden geopend: {}", msg), {path});
+    return Status::Error(fmt::format("database kan niet worden geopend: {}", msg),
+                         {path});
   }
   std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
@@ -142,7 +143,8 @@ int64_t SqliteStore::Count(const std::string& table) const {
 
 Result<std::string> SqliteStore::Dump() const {
   std::string out;
-  Statement tables(db_, "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
+  Statement tables(db_,
+                   "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
   while (tables.Step()) {
     std::string name = tables.Text(0);
     Statement rows(db_, "SELECT * FROM " + name + " ORDER BY 1, 2");
@@ -193,9 +195,10 @@ Status SqliteStore::PutFindings(const std::vector<Finding>& findings) {
 }
 
 Result<std::vector<Finding>> SqliteStore::LoadFindings() const {
-  Statement q(db_,
-              "SELECT assignment, start_day, declaration, rule, code, status, field, message "
-              "FROM finding ORDER BY assignment, start_day, declaration, rule, code");
+  Statement q(
+      db_,
+      "SELECT assignment, start_day, declaration, rule, code, status, field, message "
+      "FROM finding ORDER BY assignment, start_day, declaration, rule, code");
   std::vector<Finding> out;
   while (q.Step()) {
     out.push_back({q.Text(0), FromDayNumber(static_cast<int>(q.Int(1))), q.Text(2),
