@@ -11,6 +11,13 @@ std::string ProductKey(const std::string& category, const std::string& code) {
   return category + "/" + code;
 }
 
+// True when `r` holds a value; otherwise adds its error to `errors`.
+template <typename T>
+bool Loaded(const Result<T>& r, ErrorList* errors) {
+  if (!r.ok()) errors->Add(r.status());
+  return r.ok();
+}
+
 }  // namespace
 
 ImportSink::ImportSink(Store& store, PutMode mode, ErrorList* errors)
@@ -20,15 +27,10 @@ ImportSink::ImportSink(Store& store, PutMode mode, ErrorList* errors)
   auto teams = store.LoadYouthTeams();
   auto products = store.LoadProducts();
   auto tariffs = store.LoadTariffs();
-  for (const Status& s : {region.ok() ? Status() : region.status(),
-                          providers.ok() ? Status() : providers.status(),
-                          teams.ok() ? Status() : teams.status(),
-                          products.ok() ? Status() : products.status(),
-                          tariffs.ok() ? Status() : tariffs.status()}) {
-    if (!s.ok()) {
-      errors_->Add(s);
-      return;
-    }
+  if (!Loaded(region, errors_) || !Loaded(providers, errors_) ||
+      !Loaded(teams, errors_) || !Loaded(products, errors_) ||
+      !Loaded(tariffs, errors_)) {
+    return;
   }
   for (const Municipality& m : region->municipalities()) municipalities_.insert(m.code);
   for (const Provider& p : *providers) providers_.insert(p.agb);
@@ -43,10 +45,7 @@ void ImportSink::LoadAssignments() {
   if (assignments_loaded_) return;
   assignments_loaded_ = true;
   auto assignments = store_.LoadAssignments();
-  if (!assignments.ok()) {
-    errors_->Add(assignments.status());
-    return;
-  }
+  if (!Loaded(assignments, errors_)) return;
   for (const Assignment& a : *assignments) {
     assignment_products_.emplace(a.number, ProductKey(a.category, a.product_code));
   }
