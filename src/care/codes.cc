@@ -24,6 +24,9 @@ constexpr std::array<std::pair<Route, std::string_view>, kRouteCount> kRouteName
     {Route::kYouthDoctor, "jeugdarts"}, {Route::kCertifiedInstitution, "gi"},
     {Route::kMedicalSpecialist, "medisch_specialist"}, {Route::kJustice, "justitie"},
     {Route::kNone, "geen"}, {Route::kUnknown, "onbekend"}}};
+constexpr std::array<std::pair<FindingStatus, std::string_view>, 3> kFindingStatusNames{{
+    {FindingStatus::kAccepted, "geaccepteerd"}, {FindingStatus::kRejected, "afgewezen"},
+    {FindingStatus::kSignal, "signaal"}}};
 
 template <typename E, size_t N>
 std::optional<E> Lookup(const std::array<std::pair<E, std::string_view>, N>& table,
@@ -58,5 +61,9 @@ std::string_view UnitCode(Unit u) { return NameOf(kUnitCodes, u); }
 std::string_view UnitName(Unit u) { return NameOf(kUnitNames, u); }
 std::string_view CareClassName(CareClass c) { return NameOf(kCareClassNames, c); }
 std::string_view RouteName(Route r) { return NameOf(kRouteNames, r); }
+std::optional<FindingStatus> FindingStatusFromName(std::string_view name) {
+  return Lookup(kFindingStatusNames, name);
+}
+std::string_view FindingStatusName(FindingStatus s) { return NameOf(kFindingStatusNames, s); }
 
 }  // namespace jr

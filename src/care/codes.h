@@ -17,16 +17,20 @@ enum class CareClass { kCertain, kGrey, kNot };
 enum class Route { kMunicipality, kGp, kYouthDoctor, kCertifiedInstitution,
                    kMedicalSpecialist, kJustice, kNone, kUnknown };
 inline constexpr int kRouteCount = 8;
+// Decision of a care rule on a declaration line (care/finding.h).
+enum class FindingStatus { kAccepted, kRejected, kSignal };
 
 // Parsers of the CSV codes; nullopt when the code is not in the list.
 std::optional<Unit> UnitFromCode(std::string_view code);            // "01", "14", ...
 std::optional<Frequency> FrequencyFromCode(std::string_view code);  // "1", "2", "4", "6"
 std::optional<CareClass> CareClassFromName(std::string_view name);  // zeker/grijs/geen
 std::optional<Route> RouteFromName(std::string_view name);          // gemeente, huisarts, ...
+std::optional<FindingStatus> FindingStatusFromName(std::string_view name);  // afgewezen, ...
 
 std::string_view UnitCode(Unit u);            // "01"
 std::string_view UnitName(Unit u);            // Dutch: "minuut"
 std::string_view CareClassName(CareClass c);  // "zeker"
 std::string_view RouteName(Route r);          // "huisarts"
+std::string_view FindingStatusName(FindingStatus s);  // "geaccepteerd", "afgewezen", "signaal"
 
 }  // namespace jr

@@ -3,7 +3,6 @@
 #include <string>
 #include <unordered_map>
 
-#include "store/statement.h"
 
 namespace jr::forecast {
 
@@ -27,36 +26,21 @@ Result<History> LoadHistory(const Store& store, int from_month) {
   for (size_t i = 0; i < h.assignments.size(); ++i) {
     index.emplace(h.assignments[i].number, static_cast<int>(i));
   }
-  // Declarations from the first day of `from_month`, summed per assignment and month
-  // of their first day. The table is stored in (assignment, start_day) order, so rows
-  // of one assignment-month are adjacent; the month is computed here, not in SQL.
-  Statement q(store.handle(), R"sql(
-SELECT assignment, start_day, amount_cents, volume_x100
-FROM declaration
-WHERE start_day >= ?
-)sql");
-  q.Bind(1, DayNumber(FirstOfMonth(FromMonthIndex(from_month))));
-  std::string number;
+  auto months = store.UseByAssignmentMonth(from_month);
+  if (!months.ok()) return months.status();
+  h.months.reserve(months->size());
+  // Months of one assignment are adjacent: look its number up once.
+  const std::string* number = nullptr;
   int assignment = -1;
-  while (q.Step()) {
-    std::string n = q.Text(0);
-    if (n != number) {
-      number = std::move(n);
-      auto it = index.find(number);
+  for (const AssignmentMonthUse& m : *months) {
+    if (number == nullptr || *number != m.assignment) {
+      number = &m.assignment;
+      auto it = index.find(m.assignment);
       assignment = it == index.end() ? -1 : it->second;
     }
     if (assignment < 0) continue;
-    Date d = FromDayNumber(static_cast<int>(q.Int(1)));
-    int month = MonthIndex(d.year() / d.month());
-    if (!h.months.empty() && h.months.back().assignment == assignment &&
-        h.months.back().month == month) {
-      h.months.back().cost_cents += q.Int(2);
-      h.months.back().volume_x100 += q.Int(3);
-    } else {
-      h.months.push_back({assignment, month, q.Int(2), q.Int(3)});
-    }
+    h.months.push_back({assignment, m.month, m.cost.cents(), m.volume_x100});
   }
-  if (!q.status().ok()) return q.status();
   return h;
 }
 

@@ -1,6 +1,9 @@
 // Import of the CSV interchange files (FORMATS.md) into the store.
 //
-// Every import is one transaction: a file (or a folder) with any error changes
+// The import is staged: a source (csv_source.h) checks the format and yields domain
+// values with their origin; the sink (import_sink.h) checks references, runs the care
+// rules (rules/) and puts the values into the store by natural key. Every import is
+// one transaction: a file (or a folder) with any error changes
 // nothing. Errors are gathered over the whole input (up to a limit) as
 // "file:line:column: message" in Dutch, naming the field and the value (never a BSN).
 // Importing the same file twice changes nothing; the same key with other content is an
@@ -8,37 +11,15 @@
 #pragma once
 
 #include <functional>
-#include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "care/pseudonym.h"
 #include "core/status.h"
+#include "ingest/import_kind.h"
 #include "store/store.h"
 
 namespace jr {
-
-enum class ImportKind {
-  kMunicipalities,   // gemeenten
-  kKeys,             // kengetallen
-  kProviders,        // aanbieders
-  kProducts,         // producten
-  kTariffs,          // tarieven
-  kContracts,        // contracten
-  kYouthTeams,       // jeugdteams
-  kClients,          // clienten
-  kAssignments,      // toewijzingen
-  kDeclarations,     // declaraties
-  kFixedCosts,       // vaste_kosten
-  kLocalCosts,       // lokale_kosten
-};
-
-// "declaraties" -> kDeclarations (the file name without .csv); nullopt if unknown.
-std::optional<ImportKind> ImportKindFromName(std::string_view name);
-std::string_view ImportKindName(ImportKind kind);
-// All kinds in dependency order (the order of a folder import).
-const std::vector<ImportKind>& ImportOrder();
 
 struct ImportOptions {
   // Same key with other content: update the stored row instead of refusing the file.
@@ -66,7 +47,8 @@ struct ImportOutcome {
   bool ok() const { return errors.empty(); }
 };
 
-// Imports one file of `kind` in one transaction.
+// Imports one file of `kind` in one transaction. When the transaction cannot begin
+// (another process writes to the database), that is the only error and nothing is read.
 ImportOutcome ImportFile(Store& store, ImportKind kind, const std::string& path,
                          const ImportOptions& options);
 // Imports every known file (<kind>.csv) present in `dir`, in dependency order, all in

@@ -9,7 +9,6 @@
 #include <regex>
 #include <sstream>
 
-#include "store/statement.h"
 
 namespace jr {
 namespace {
@@ -28,19 +27,9 @@ std::string ReadFile(const fs::path& p) {
 
 // Every row of every table as text: equal dumps mean an unchanged store.
 std::string Dump(const Store& store) {
-  std::string out;
-  Statement tables(store.handle(),
-                   "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
-  while (tables.Step()) {
-    std::string name = tables.Text(0);
-    Statement rows(store.handle(), "SELECT * FROM " + name + " ORDER BY 1, 2");
-    out += "#" + name + "\n";
-    while (rows.Step()) {
-      for (int c = 0; c < 16; ++c) out += rows.Text(c) + "|";  // past the last: ""
-      out += "\n";
-    }
-  }
-  return out;
+  auto dump = store.Dump();
+  EXPECT_TRUE(dump.ok()) << dump.status().ToString();
+  return dump.ok() ? *dump : "";
 }
 
 class ImporterTest : public ::testing::Test {
@@ -226,6 +215,28 @@ TEST_F(BadInputTest, BadDateAndUnknownRoute) {
   ExpectRefused(ImportKind::kAssignments, "2019-07-01;;gemeente", "2019-07-32;;gemeente",
                 "'2019-07-32' is geen bestaande datum");
   ExpectRefused(ImportKind::kAssignments, ";gi;", ";rechter;", "'rechter' is geen verwijzer");
+}
+TEST_F(BadInputTest, BusyDatabaseRefusesTheImportAndChangesNothing) {
+  StoreOptions quick;
+  quick.create = false;
+  quick.busy_timeout_ms = 50;
+  auto other = Store::Open((dir_ / "t.db").string(), quick);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  std::string before = Dump(*store_);
+  fs::path extra = dir_ / "aanbieders.csv";
+  std::ofstream(extra) << "agb_code;naam\n11112222;Nieuw\n";
+  {
+    auto writer = Transaction::Begin(*store_);  // another process holds the database
+    ASSERT_TRUE(writer.ok());
+    ImportOutcome out = ImportFile(*other.value(), ImportKind::kProviders, extra.string(),
+                                   options_);
+    ASSERT_FALSE(out.ok());
+    EXPECT_EQ(out.errors.count(), 1u);
+    EXPECT_THAT(out.errors.ToString(), HasSubstr("database is bezet"));
+    EXPECT_TRUE(out.files.empty());  // nothing was read, so nothing was written
+  }
+  EXPECT_EQ(Dump(*store_), before);
+  EXPECT_EQ(Dump(*other.value()), before);
 }
 TEST_F(BadInputTest, ReportsAllErrorsOfAFile) {
   fs::path bad = dir_ / "aanbieders.csv";

@@ -75,7 +75,7 @@ RowReader::RowReader(const CsvReader& csv, std::vector<ColumnSpec> spec,
   }
 }
 
-int RowReader::Index(const char* column) const {
+int RowReader::Index(std::string_view column) const {
   for (size_t i = 0; i < header_.size(); ++i) {
     if (header_[i] == column) return static_cast<int>(i);
   }
@@ -95,9 +95,12 @@ bool RowReader::Start(int line, const std::vector<std::string>* fields) {
   return true;
 }
 
+Location RowReader::At(std::string_view column) const {
+  return {file_, line_, Index(column) + 1};
+}
+
 void RowReader::Error(const char* column, const std::string& message) {
-  int col = Index(column);
-  errors_->Add(fmt::format("veld '{}': {}", column, message), {file_, line_, col + 1});
+  errors_->Add(fmt::format("veld '{}': {}", column, message), At(column));
 }
 
 std::string_view RowReader::Raw(const char* column) const {

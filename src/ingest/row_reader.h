@@ -53,12 +53,14 @@ class RowReader {
   std::optional<std::string> ProductCode(const char* column);
   std::optional<Unit> UnitField(const char* column);
 
+  // Where `column` of the current record is (no column when the header lacks it).
+  Location At(std::string_view column) const;
   // Adds an error about `column` of the current record.
   void Error(const char* column, const std::string& message);
   ErrorList& errors() { return *errors_; }
 
  private:
-  int Index(const char* column) const;
+  int Index(std::string_view column) const;
   std::string file_;
   std::vector<std::string> header_;
   ErrorList* errors_;

@@ -6,7 +6,6 @@
 
 #include <fmt/format.h>
 
-#include "store/statement.h"
 
 namespace jr::server {
 namespace {
@@ -39,36 +38,32 @@ Result<std::string> AddToken(Store& store, const Role& role, const std::string& 
   std::array<unsigned char, 24> raw{};
   randombytes_buf(raw.data(), raw.size());
   std::string token = "jr_" + Hex(raw.data(), raw.size());
-  Statement insert(store.handle(),
-                   "INSERT INTO api_token (hash, role, name, created) "
-                   "VALUES (?, ?, ?, datetime('now'))");
-  insert.Bind(1, HashToken(token)).Bind(2, role.name()).Bind(3, name);
-  Status s = insert.Run();
+  Status s = store.AddToken({HashToken(token), role.name(), name, ""});
   if (!s.ok()) return s;
   return token;
 }
 
 Result<std::vector<TokenInfo>> ListTokens(const Store& store) {
-  Statement q(store.handle(), "SELECT name, role, created FROM api_token ORDER BY rowid");
+  auto tokens = store.LoadTokens();
+  if (!tokens.ok()) return tokens.status();
   std::vector<TokenInfo> out;
-  while (q.Step()) {
-    auto role = ParseRole(q.Text(1));
+  for (const StoredToken& t : *tokens) {
+    auto role = ParseRole(t.role);
     if (!role.ok()) return role.status();
-    out.push_back({q.Text(0), *role, q.Text(2)});
+    out.push_back({t.name, *role, t.created});
   }
-  if (!q.status().ok()) return q.status();
   return out;
 }
 
 Result<std::map<std::string, Role>> LoadTokenRoles(const Store& store) {
-  Statement q(store.handle(), "SELECT hash, role FROM api_token");
+  auto tokens = store.LoadTokens();
+  if (!tokens.ok()) return tokens.status();
   std::map<std::string, Role> out;
-  while (q.Step()) {
-    auto role = ParseRole(q.Text(1));
+  for (const StoredToken& t : *tokens) {
+    auto role = ParseRole(t.role);
     if (!role.ok()) return role.status();
-    out.emplace(q.Text(0), *role);
+    out.emplace(t.hash, *role);
   }
-  if (!q.status().ok()) return q.status();
   return out;
 }
 

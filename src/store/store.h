@@ -1,21 +1,25 @@
-// Store: the region's database (an SQLite file).
+// Store: the region's database, as repositories of value types (DESIGN §2.12).
 //
-// Open() creates or migrates the schema (versioned migrations, see schema.cc), with
-// WAL, foreign keys on, and the file created with mode 0600. All loaders return plain
-// value types from region/ and care/. A Store is used by one thread at a time.
+// Store is an interface: the parts load and put plain values from region/ and care/
+// and never see SQL. The implementation is chosen by Store::Open from the path: a
+// file is an SQLite database (store/sqlite/), a postgresql:// URL is refused until
+// the PostgreSQL store exists (store/postgres/). A Store is used by one thread at a
+// time; open one per thread.
 #pragma once
 
-#include <sqlite3.h>
-
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "care/assignment.h"
+#include "care/cost_item.h"
+#include "care/finding.h"
 #include "care/product.h"
 #include "care/provider.h"
 #include "core/money.h"
 #include "core/status.h"
+#include "region/municipality_key.h"
 #include "region/region.h"
 
 namespace jr {
@@ -40,79 +44,158 @@ struct ClientYearCost {
   Money cost;
 };
 
-// Regional fixed cost (vaste_kosten.csv) or a municipality's local cost
-// (lokale_kosten.csv; `municipality` empty for fixed costs).
-struct CostItem {
-  std::string municipality;
-  int year = 0;
-  std::string bucket;
-  Money amount;
+// Declared cost and volume of one assignment in one calendar month (declarations
+// counted in the month of their first day; credits subtract).
+struct AssignmentMonthUse {
+  std::string assignment;  // toewijzingnummer
+  int month = 0;           // MonthIndex
+  Money cost;
+  int64_t volume_x100 = 0;  // hundredths of the declared units
+};
+
+// An API token of `jeugdregio serve` as stored: only its hash (server/token_store.h).
+struct StoredToken {
+  std::string hash;
+  std::string role;     // Role::name(), e.g. "region", "municipality:GM0505"
+  std::string name;     // free label
+  std::string created;  // "YYYY-MM-DD HH:MM:SS" UTC, set by the store
+};
+
+// What Put does with a value whose natural key is already stored with other content.
+enum class PutMode {
+  kRefuseChanged,  // leave the stored value; the outcome is kConflict
+  kReplace,        // update the stored value; the outcome is kReplaced
+};
+
+// The outcome of putting one value, by its natural key (idempotent insert).
+struct PutOutcome {
+  enum Kind { kAdded, kUnchanged, kReplaced, kConflict };
+  Kind kind = kAdded;
+  // kConflict: the first field that differs, by the name of the value type's member
+  // ("name", "end", "amount"), and both values as the store shows them (days as day
+  // numbers, money in cents, "(leeg)" for none).
+  std::string field, stored, given;
+};
+
+// Options of Store::Open.
+struct StoreOptions {
+  bool create = true;          // create the database when it does not exist
+  int busy_timeout_ms = 5000;  // how long to wait for another writer before failing
 };
 
 class Store {
  public:
-  // Opens (creating when missing, if `create`) and migrates the database at `path`.
-  // Dutch error naming the file when it cannot be opened or is not a jeugdregio database
-  // of this or an older version.
-  static Result<std::unique_ptr<Store>> Open(const std::string& path, bool create = true);
-  ~Store();
+  // Opens `path_or_url` (creating a missing file when `options.create`; the file is
+  // private, mode 0600) and brings its schema to the latest version. Dutch error naming
+  // the file when it cannot be opened or is not a jeugdregio database of this or an
+  // older version; a postgresql:// URL is refused (not supported yet).
+  static Result<std::unique_ptr<Store>> Open(const std::string& path_or_url,
+                                             const StoreOptions& options);
+  static Result<std::unique_ptr<Store>> Open(const std::string& path_or_url,
+                                             bool create = true);
+  virtual ~Store() = default;
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;
 
-  sqlite3* handle() const { return db_; }
-  const std::string& path() const { return path_; }
-  int SchemaVersion() const;
-  static int LatestSchemaVersion();
+  // The path or URL it was opened with.
+  virtual const std::string& path() const = 0;
+  virtual int SchemaVersion() const = 0;
 
-  // Executes SQL without results; a failure is returned with the SQLite message.
-  Status Exec(const std::string& sql);
-
-  Result<Region> LoadRegion() const;
-  Result<std::vector<Product>> LoadProducts() const;
-  Result<std::vector<Tariff>> LoadTariffs() const;
-  Result<std::vector<Provider>> LoadProviders() const;
-  Result<std::vector<Contract>> LoadContracts() const;
-  Result<std::vector<YouthTeam>> LoadYouthTeams() const;
-  Result<std::vector<ClientResidence>> LoadClients() const;
+  // Loaders: every value, in key order. Errors of the database are returned.
+  virtual Result<Region> LoadRegion() const = 0;
+  virtual Result<std::vector<Product>> LoadProducts() const = 0;
+  virtual Result<std::vector<Tariff>> LoadTariffs() const = 0;
+  virtual Result<std::vector<Provider>> LoadProviders() const = 0;
+  virtual Result<std::vector<Contract>> LoadContracts() const = 0;
+  virtual Result<std::vector<YouthTeam>> LoadYouthTeams() const = 0;
+  virtual Result<std::vector<ClientResidence>> LoadClients() const = 0;
   // All assignments ordered by number.
-  Result<std::vector<Assignment>> LoadAssignments() const;
+  virtual Result<std::vector<Assignment>> LoadAssignments() const = 0;
   // Declarations of the assignments; many rows: prefer the aggregates below.
-  Result<std::vector<Declaration>> LoadDeclarations() const;
+  virtual Result<std::vector<Declaration>> LoadDeclarations() const = 0;
+  virtual Result<std::vector<CostItem>> LoadFixedCosts() const = 0;
+  virtual Result<std::vector<CostItem>> LoadLocalCosts() const = 0;
 
-  // Aggregates over declarations (credits subtract), ordered by municipality, year, bucket.
-  // Only the years in [first, last] when given.
-  Result<std::vector<UseRow>> UseByMunicipalityYearBucket(int first = 0, int last = 9999) const;
+  // Aggregates over declarations (credits subtract), ordered by municipality, year,
+  // bucket. Only the years in [first, last] when given.
+  virtual Result<std::vector<UseRow>> UseByMunicipalityYearBucket(
+      int first = 0, int last = 9999) const = 0;
   // The same over all buckets: one row per municipality and year (bucket "").
-  Result<std::vector<UseRow>> UseByMunicipalityYear() const;
+  virtual Result<std::vector<UseRow>> UseByMunicipalityYear() const = 0;
   // Per-client costs of every year, or only of the years in [first, last].
-  Result<std::vector<ClientYearCost>> ClientYearCosts(int first = 0, int last = 9999) const;
-  Result<std::vector<CostItem>> LoadFixedCosts() const;
-  Result<std::vector<CostItem>> LoadLocalCosts() const;
+  virtual Result<std::vector<ClientYearCost>> ClientYearCosts(int first = 0,
+                                                              int last = 9999) const = 0;
+  // Cost and volume per assignment and month, for the months >= `from_month` (a
+  // MonthIndex; 0 = all), ordered by assignment and month.
+  virtual Result<std::vector<AssignmentMonthUse>> UseByAssignmentMonth(
+      int from_month) const = 0;
+
+  // Puts one value by its natural key: added when new, unchanged when stored with the
+  // same content, otherwise as `mode` says. A value the database refuses (a reference
+  // that does not exist) is an error. Natural keys: municipality code; municipality,
+  // year and key; agb; category and code; category, code, year and agb; agb, year and
+  // lot; team and year; client and begin; number; assignment, start and number; a cost
+  // item's municipality (empty: a regional fixed cost), year and bucket.
+  virtual Result<PutOutcome> Put(const Municipality& m, PutMode mode) = 0;
+  virtual Result<PutOutcome> Put(const MunicipalityKey& k, PutMode mode) = 0;
+  virtual Result<PutOutcome> Put(const Provider& p, PutMode mode) = 0;
+  virtual Result<PutOutcome> Put(const Product& p, PutMode mode) = 0;
+  virtual Result<PutOutcome> Put(const Tariff& t, PutMode mode) = 0;
+  virtual Result<PutOutcome> Put(const Contract& c, PutMode mode) = 0;
+  virtual Result<PutOutcome> Put(const YouthTeam& t, PutMode mode) = 0;
+  virtual Result<PutOutcome> Put(const ClientResidence& c, PutMode mode) = 0;
+  virtual Result<PutOutcome> Put(const Assignment& a, PutMode mode) = 0;
+  virtual Result<PutOutcome> Put(const Declaration& d, PutMode mode) = 0;
+  virtual Result<PutOutcome> Put(const CostItem& c, PutMode mode) = 0;
+
+  // API tokens: added with the current time as `created` (the given one is ignored);
+  // loaded oldest first.
+  virtual Status AddToken(const StoredToken& token) = 0;
+  virtual Result<std::vector<StoredToken>> LoadTokens() const = 0;
+
+  // Findings of the care rules, per declaration line and rule. Put replaces a finding
+  // with the same line, rule and code; Load returns them by line, rule and code.
+  virtual Status PutFindings(const std::vector<Finding>& findings) = 0;
+  virtual Result<std::vector<Finding>> LoadFindings() const = 0;
+  virtual Status ClearFindings() = 0;
 
   // Free-form facts about the data set, e.g. "dataset" = "demoregio, synthetische
   // gegevens". Get returns "" when unset.
-  std::string GetMeta(const std::string& key) const;
-  Status SetMeta(const std::string& key, const std::string& value);
+  virtual std::string GetMeta(const std::string& key) const = 0;
+  virtual Status SetMeta(const std::string& key, const std::string& value) = 0;
 
-  // Row count of a table (for tests and progress lines).
-  int64_t Count(const std::string& table) const;
+  // Row count of a table (for tests and progress lines), e.g. "declaration".
+  virtual int64_t Count(const std::string& table) const = 0;
+  // Every stored row of every table as text, in a fixed order: equal dumps mean equal
+  // contents (for tests).
+  virtual Result<std::string> Dump() const = 0;
+
+ protected:
+  Store() = default;
 
  private:
-  Store(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
-  Status Migrate();
-  sqlite3* db_;
-  std::string path_;
+  friend class Transaction;
+  // One write transaction at a time; Begin fails (Dutch) when another writer holds the
+  // database past the busy timeout.
+  virtual Status Begin() = 0;
+  virtual Status Commit() = 0;
+  virtual void Rollback() = 0;
 };
 
-// RAII transaction: rolls back unless Commit() succeeded.
+// RAII write transaction: rolls back unless Commit() succeeded.
 class Transaction {
  public:
-  explicit Transaction(Store& store);
+  // Begins a transaction on `store`; the error of a failed begin (database busy) is
+  // returned and nothing was started.
+  static Result<Transaction> Begin(Store& store);
+  Transaction(Transaction&& other) noexcept;
+  Transaction& operator=(Transaction&&) = delete;
   ~Transaction();
   Status Commit();
 
  private:
-  Store& store_;
+  explicit Transaction(Store& store) : store_(&store) {}
+  Store* store_;
   bool done_ = false;
 };
 

@@ -1,87 +1,257 @@
+// Tests of the Store interface, on the SQLite implementation Store::Open gives.
 #include "store/store.h"
 
 #include <gtest/gtest.h>
-#include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
-#include <fstream>
-
-#include "store/statement.h"
 
 namespace jr {
 namespace {
+
+Date D(int y, unsigned m, unsigned d) {
+  return std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d);
+}
 
 class StoreTest : public ::testing::Test {
  protected:
   void SetUp() override {
     dir_ = std::filesystem::temp_directory_path() /
-           ("jr_store_test_" + std::to_string(::getpid()));
+           ("jr_store_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
+    auto s = Store::Open(Path("t.db"));
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    store_ = std::move(s).value();
   }
   void TearDown() override { std::filesystem::remove_all(dir_); }
   std::string Path(const char* name) { return (dir_ / name).string(); }
-  std::filesystem::path dir_;
-};
 
-TEST_F(StoreTest, MigratesAnEmptyFileAndIsPrivate) {
-  auto store = Store::Open(Path("a.db"));
-  ASSERT_TRUE(store.ok()) << store.status().ToString();
-  EXPECT_EQ(store.value()->SchemaVersion(), Store::LatestSchemaVersion());
-  EXPECT_EQ(store.value()->Count("assignment"), 0);
-  struct stat st;
-  ASSERT_EQ(::stat(Path("a.db").c_str(), &st), 0);
-  EXPECT_EQ(st.st_mode & 0777, 0600u);
-  Statement fk(store.value()->handle(), "PRAGMA foreign_keys");
-  ASSERT_TRUE(fk.Step());
-  EXPECT_EQ(fk.Int(0), 1);
-  Statement wal(store.value()->handle(), "PRAGMA journal_mode");
-  ASSERT_TRUE(wal.Step());
-  EXPECT_EQ(wal.Text(0), "wal");
-}
-
-TEST_F(StoreTest, ReopeningKeepsVersionAndData) {
-  {
-    auto store = Store::Open(Path("b.db"));
-    ASSERT_TRUE(store.ok());
-    ASSERT_TRUE(store.value()
-                    ->Exec("INSERT INTO municipality(code,name,begin_day) "
-                           "VALUES('GM0505','Dordrecht',0)")
+  // GM0505 Dordrecht from 2015, provider 12345678, product 45/45A10.
+  void PutReferences() {
+    ASSERT_TRUE(store_
+                    ->Put(Municipality{"GM0505", "Dordrecht", "", D(2015, 1, 1)},
+                          PutMode::kRefuseChanged)
+                    .ok());
+    ASSERT_TRUE(store_->Put(Provider{"12345678", "A"}, PutMode::kRefuseChanged).ok());
+    ASSERT_TRUE(store_
+                    ->Put(Product{"45", "45A10", "Ambulant", Unit::kHour, "ambulant"},
+                          PutMode::kRefuseChanged)
                     .ok());
   }
-  auto again = Store::Open(Path("b.db"), /*create=*/false);
-  ASSERT_TRUE(again.ok());
-  auto region = again.value()->LoadRegion();
-  ASSERT_TRUE(region.ok());
-  ASSERT_EQ(region->municipalities().size(), 1u);
-  EXPECT_EQ(region->municipalities()[0].name, "Dordrecht");
+  Assignment MakeAssignment(const std::string& number) {
+    Assignment a;
+    a.number = number;
+    a.client = "P1";
+    a.municipality = "GM0505";
+    a.agb = "12345678";
+    a.category = "45";
+    a.product_code = "45A10";
+    a.volume = Volume{1000};
+    a.start = D(2021, 1, 1);
+    return a;
+  }
+  Declaration MakeDeclaration(const std::string& number, Date start, int64_t cents) {
+    return {number,
+            "T1",
+            "12345678",
+            "45",
+            "45A10",
+            start,
+            start,
+            Volume{100},
+            Unit::kHour,
+            std::nullopt,
+            Money::FromCents(cents)};
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<Store> store_;
+};
+
+TEST_F(StoreTest, PutCountsAddedUnchangedConflictAndReplaced) {
+  Provider p{"12345678", "Jeugdhulp Noord"};
+  auto added = store_->Put(p, PutMode::kRefuseChanged);
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(added->kind, PutOutcome::kAdded);
+  EXPECT_EQ(store_->Put(p, PutMode::kRefuseChanged)->kind, PutOutcome::kUnchanged);
+  p.name = "Jeugdhulp Zuid";
+  auto conflict = store_->Put(p, PutMode::kRefuseChanged);
+  ASSERT_TRUE(conflict.ok());
+  EXPECT_EQ(conflict->kind, PutOutcome::kConflict);
+  EXPECT_EQ(conflict->field, "name");
+  EXPECT_EQ(conflict->stored, "Jeugdhulp Noord");
+  EXPECT_EQ(conflict->given, "Jeugdhulp Zuid");
+  EXPECT_EQ((*store_->LoadProviders())[0].name, "Jeugdhulp Noord");
+  EXPECT_EQ(store_->Put(p, PutMode::kReplace)->kind, PutOutcome::kReplaced);
+  EXPECT_EQ((*store_->LoadProviders())[0].name, "Jeugdhulp Zuid");
+  EXPECT_EQ(store_->Count("provider"), 1);
 }
 
-TEST_F(StoreTest, RefusesForeignFilesAndMissingFiles) {
-  { std::ofstream(Path("x.db")) << "dit is geen database"; }
-  auto bad = Store::Open(Path("x.db"));
-  ASSERT_FALSE(bad.ok());
-  EXPECT_NE(bad.status().ToString().find("x.db"), std::string::npos);
-  auto missing = Store::Open(Path("missing.db"), /*create=*/false);
-  ASSERT_FALSE(missing.ok());
-  EXPECT_NE(missing.status().message().find("bestaat niet"), std::string::npos);
+TEST_F(StoreTest, ConflictNamesTheFieldAndShowsStoredValues) {
+  PutReferences();
+  Municipality m{"GM0505", "Dordrecht", "", D(2015, 1, 2)};
+  auto conflict = store_->Put(m, PutMode::kRefuseChanged);
+  ASSERT_TRUE(conflict.ok());
+  EXPECT_EQ(conflict->kind, PutOutcome::kConflict);
+  EXPECT_EQ(conflict->field, "begin");
+  // Day numbers since 1970-01-01: 2015-01-01 is 45 * 365 + 11 leap days = 16436.
+  EXPECT_EQ(conflict->stored, "16436");
+  EXPECT_EQ(conflict->given, "16437");
+  m.begin = D(2015, 1, 1);
+  m.end = D(2022, 1, 1);
+  conflict = store_->Put(m, PutMode::kRefuseChanged);
+  EXPECT_EQ(conflict->field, "end");
+  EXPECT_EQ(conflict->stored, "(leeg)");
+}
+
+TEST_F(StoreTest, ValuesRoundTrip) {
+  PutReferences();
+  Assignment a = MakeAssignment("T1");
+  a.end = D(2021, 7, 1);
+  a.route = Route::kCertifiedInstitution;
+  a.frequency = Frequency::kTotal;
+  a.budget = Money::FromCents(123456);
+  ASSERT_TRUE(store_->Put(a, PutMode::kRefuseChanged).ok());
+  auto loaded = store_->LoadAssignments();
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_EQ(loaded->size(), 1u);
+  const Assignment& b = (*loaded)[0];
+  EXPECT_EQ(b.end, D(2021, 7, 1));
+  EXPECT_EQ(b.route, Route::kCertifiedInstitution);
+  EXPECT_EQ(b.frequency, Frequency::kTotal);
+  EXPECT_EQ(b.budget, Money::FromCents(123456));
+  EXPECT_EQ(b.volume.hundredths, 1000);
+  ASSERT_TRUE(store_
+                  ->Put(MunicipalityKey{"GM0505", 2021, "jeugdigen", 25000.5},
+                        PutMode::kRefuseChanged)
+                  .ok());
+  EXPECT_DOUBLE_EQ(*store_->LoadRegion()->Key("GM0505", 2021, "jeugdigen"), 25000.5);
+  ASSERT_TRUE(store_
+                  ->Put(CostItem{"", 2021, "ambulant", Money::FromCents(500)},
+                        PutMode::kRefuseChanged)
+                  .ok());
+  ASSERT_TRUE(store_
+                  ->Put(CostItem{"GM0505", 2021, "lokaal", Money::FromCents(700)},
+                        PutMode::kRefuseChanged)
+                  .ok());
+  ASSERT_EQ(store_->LoadFixedCosts()->size(), 1u);
+  ASSERT_EQ(store_->LoadLocalCosts()->size(), 1u);
+  EXPECT_EQ((*store_->LoadLocalCosts())[0].amount.cents(), 700);
+}
+
+TEST_F(StoreTest, UnknownReferenceIsAnError) {
+  auto r = store_->Put(MakeAssignment("T1"), PutMode::kRefuseChanged);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("FOREIGN KEY"), std::string::npos);
+  EXPECT_EQ(store_->Count("assignment"), 0);
+}
+
+TEST_F(StoreTest, UseByAssignmentMonthSumsPerMonthFromAMonthOn) {
+  PutReferences();
+  ASSERT_TRUE(store_->Put(MakeAssignment("T1"), PutMode::kRefuseChanged).ok());
+  ASSERT_TRUE(store_->Put(MakeAssignment("T2"), PutMode::kRefuseChanged).ok());
+  for (const Declaration& d : {MakeDeclaration("D1", D(2021, 1, 4), 1000),
+                               MakeDeclaration("D2", D(2021, 2, 1), 200),
+                               MakeDeclaration("D3", D(2021, 2, 15), 300),
+                               MakeDeclaration("D4", D(2021, 2, 20), -50)}) {
+    ASSERT_TRUE(store_->Put(d, PutMode::kRefuseChanged).ok());
+  }
+  Declaration other = MakeDeclaration("D5", D(2021, 2, 3), 7);
+  other.assignment = "T2";
+  ASSERT_TRUE(store_->Put(other, PutMode::kRefuseChanged).ok());
+  int february = MonthIndex(std::chrono::year(2021) / std::chrono::month(2));
+  auto months = store_->UseByAssignmentMonth(february);
+  ASSERT_TRUE(months.ok());
+  ASSERT_EQ(months->size(), 2u);
+  EXPECT_EQ((*months)[0].assignment, "T1");
+  EXPECT_EQ((*months)[0].month, february);
+  EXPECT_EQ((*months)[0].cost.cents(), 200 + 300 - 50);
+  EXPECT_EQ((*months)[0].volume_x100, 300);
+  EXPECT_EQ((*months)[1].assignment, "T2");
+  EXPECT_EQ((*months)[1].cost.cents(), 7);
+  EXPECT_EQ(store_->UseByAssignmentMonth(0)->size(), 3u);  // January of T1 too
+}
+
+TEST_F(StoreTest, TokensKeepTheirOrderAndGetATime) {
+  ASSERT_TRUE(store_->AddToken({"h2", "region", "regio", ""}).ok());
+  ASSERT_TRUE(store_->AddToken({"h1", "municipality:GM0505", "", "gegeven"}).ok());
+  auto tokens = store_->LoadTokens();
+  ASSERT_TRUE(tokens.ok());
+  ASSERT_EQ(tokens->size(), 2u);
+  EXPECT_EQ((*tokens)[0].hash, "h2");
+  EXPECT_EQ((*tokens)[1].role, "municipality:GM0505");
+  EXPECT_EQ((*tokens)[1].created.size(), 19u);  // "YYYY-MM-DD HH:MM:SS", not "gegeven"
+  EXPECT_FALSE(store_->AddToken({"h2", "region", "dubbel", ""}).ok());
+}
+
+TEST_F(StoreTest, FindingsArePutReplacedLoadedAndCleared) {
+  Finding f{"T1",     D(2021, 3, 1),      "D1",
+            "bedrag", "volume-x-tarief",  FindingStatus::kRejected,
+            "amount", "bedrag klopt niet"};
+  Finding g = f;
+  g.rule = "periode";
+  g.code = "buiten-toewijzing";
+  g.status = FindingStatus::kSignal;
+  ASSERT_TRUE(store_->PutFindings({g, f}).ok());
+  f.message = "bedrag klopt nog steeds niet";
+  ASSERT_TRUE(store_->PutFindings({f}).ok());
+  auto loaded = store_->LoadFindings();
+  ASSERT_TRUE(loaded.ok());
+  ASSERT_EQ(loaded->size(), 2u);
+  EXPECT_EQ((*loaded)[0], f);  // "bedrag" sorts before "periode"
+  EXPECT_EQ((*loaded)[1], g);
+  ASSERT_TRUE(store_->ClearFindings().ok());
+  EXPECT_TRUE(store_->LoadFindings()->empty());
 }
 
 TEST_F(StoreTest, TransactionRollsBackUnlessCommitted) {
-  auto store = Store::Open(Path("c.db"));
-  ASSERT_TRUE(store.ok());
-  Store& s = *store.value();
   {
-    Transaction tx(s);
-    ASSERT_TRUE(s.Exec("INSERT INTO provider VALUES('12345678','A')").ok());
+    auto tx = Transaction::Begin(*store_);
+    ASSERT_TRUE(tx.ok());
+    ASSERT_TRUE(store_->Put(Provider{"12345678", "A"}, PutMode::kRefuseChanged).ok());
   }
-  EXPECT_EQ(s.Count("provider"), 0);
+  EXPECT_EQ(store_->Count("provider"), 0);
   {
-    Transaction tx(s);
-    ASSERT_TRUE(s.Exec("INSERT INTO provider VALUES('12345678','A')").ok());
-    ASSERT_TRUE(tx.Commit().ok());
+    auto tx = Transaction::Begin(*store_);
+    ASSERT_TRUE(tx.ok());
+    ASSERT_TRUE(store_->Put(Provider{"12345678", "A"}, PutMode::kRefuseChanged).ok());
+    ASSERT_TRUE(tx.value().Commit().ok());
   }
-  EXPECT_EQ(s.Count("provider"), 1);
+  EXPECT_EQ(store_->Count("provider"), 1);
+}
+
+TEST_F(StoreTest, BeginFailsWhileAnotherStoreWrites) {
+  StoreOptions quick;
+  quick.busy_timeout_ms = 50;
+  auto other = Store::Open(Path("t.db"), quick);
+  ASSERT_TRUE(other.ok()) << other.status().ToString();
+  auto tx = Transaction::Begin(*store_);
+  ASSERT_TRUE(tx.ok());
+  auto second = Transaction::Begin(*other.value());
+  ASSERT_FALSE(second.ok());
+  EXPECT_NE(second.status().message().find("database is bezet"), std::string::npos);
+  EXPECT_NE(second.status().ToString().find("t.db"), std::string::npos);
+}
+
+TEST_F(StoreTest, PostgresqlIsRefusedWithoutEchoingTheUrl) {
+  auto pg = Store::Open("postgresql://jr:geheim@localhost/regio");
+  ASSERT_FALSE(pg.ok());
+  EXPECT_NE(pg.status().message().find("PostgreSQL wordt nog niet ondersteund"),
+            std::string::npos);
+  EXPECT_EQ(pg.status().ToString().find("geheim"), std::string::npos);
+}
+
+TEST_F(StoreTest, DumpChangesWithContentOnly) {
+  auto before = store_->Dump();
+  ASSERT_TRUE(before.ok());
+  PutReferences();
+  auto after = store_->Dump();
+  EXPECT_NE(*after, *before);
+  EXPECT_NE(after->find("Dordrecht"), std::string::npos);
+  PutReferences();
+  EXPECT_EQ(*store_->Dump(), *after);
 }
 
 }  // namespace

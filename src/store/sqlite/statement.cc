@@ -1,4 +1,4 @@
-#include "store/statement.h"
+#include "store/sqlite/statement.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -59,12 +59,14 @@ Status Statement::Run() {
 
 int64_t Statement::Int(int col) const { return sqlite3_column_int64(stmt_, col); }
 double Statement::Real(int col) const { return sqlite3_column_double(stmt_, col); }
-std::string Statement::Text(int col) const {
+std::string Statement::Text(int col) const { return std::string(TextView(col)); }
+std::string_view Statement::TextView(int col) const {
   const unsigned char* t = sqlite3_column_text(stmt_, col);
-  return t ? std::string(reinterpret_cast<const char*>(t),
-                         static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
-           : std::string();
+  return t ? std::string_view(reinterpret_cast<const char*>(t),
+                              static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+           : std::string_view();
 }
+int Statement::ColumnCount() const { return sqlite3_column_count(stmt_); }
 bool Statement::IsNull(int col) const {
   return sqlite3_column_type(stmt_, col) == SQLITE_NULL;
 }

@@ -45,7 +45,10 @@ class Statement {
   int64_t Int(int col) const;
   double Real(int col) const;
   std::string Text(int col) const;
+  // The text of a column, valid until the next Step() or Reset().
+  std::string_view TextView(int col) const;
   bool IsNull(int col) const;
+  int ColumnCount() const;
 
  private:
   sqlite3* db_;

@@ -1,4 +1,4 @@
-#include "store/schema.h"
+#include "store/sqlite/schema.h"
 
 namespace jr {
 
@@ -134,6 +134,20 @@ CREATE TABLE api_token (
   name TEXT NOT NULL,
   created TEXT NOT NULL
 );
+)sql",
+      // 3: findings of the care rules per declaration line (rules/, issue 12).
+      R"sql(
+CREATE TABLE finding (
+  assignment TEXT NOT NULL,
+  start_day INTEGER NOT NULL,
+  declaration TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  code TEXT NOT NULL,
+  status TEXT NOT NULL CHECK (status IN ('geaccepteerd', 'afgewezen', 'signaal')),
+  field TEXT NOT NULL DEFAULT '',
+  message TEXT NOT NULL,
+  PRIMARY KEY (assignment, start_day, declaration, rule, code)
+) WITHOUT ROWID;
 )sql",
   };
   return kMigrations;

@@ -1,4 +1,4 @@
-// The database schema as a list of versioned migrations.
+// The SQLite schema as a list of versioned migrations.
 #pragma once
 
 #include <vector>

@@ -1,0 +1,253 @@
+#include "ingest/import_sink.h"
+
+#include <fmt/format.h>
+
+#include "rules/rule_set.h"
+
+namespace jr {
+namespace {
+
+std::string ProductKey(const std::string& category, const std::string& code) {
+  return category + "/" + code;
+}
+
+// True when `r` holds a value; otherwise adds its error to `errors`.
+template <typename T>
+bool Loaded(const Result<T>& r, ErrorList* errors) {
+  if (!r.ok()) errors->Add(r.status());
+  return r.ok();
+}
+
+}  // namespace
+
+ImportSink::ImportSink(Store& store, PutMode mode, ErrorList* errors)
+    : store_(store), mode_(mode), errors_(errors) {
+  auto region = store.LoadRegion();
+  auto providers = store.LoadProviders();
+  auto teams = store.LoadYouthTeams();
+  auto products = store.LoadProducts();
+  auto tariffs = store.LoadTariffs();
+  if (!Loaded(region, errors_) || !Loaded(providers, errors_) ||
+      !Loaded(teams, errors_) || !Loaded(products, errors_) ||
+      !Loaded(tariffs, errors_)) {
+    return;
+  }
+  for (const Municipality& m : region->municipalities()) municipalities_.insert(m.code);
+  for (const Provider& p : *providers) providers_.insert(p.agb);
+  for (const YouthTeam& t : *teams) teams_.insert(t.team);
+  for (const Product& p : *products) products_.insert(p.Key());
+  for (const Tariff& t : *tariffs) {
+    tariffs_[TariffKey(t.category, t.code, t.year, t.agb)] = t.per_unit;
+  }
+}
+
+void ImportSink::LoadAssignments() {
+  if (assignments_loaded_) return;
+  assignments_loaded_ = true;
+  auto assignments = store_.LoadAssignments();
+  if (!Loaded(assignments, errors_)) return;
+  for (const Assignment& a : *assignments) {
+    assignment_products_.emplace(a.number, ProductKey(a.category, a.product_code));
+  }
+}
+
+std::string ImportSink::TariffKey(const std::string& category, const std::string& code,
+                                  int year, const std::string& agb) {
+  return fmt::format("{}/{}/{}/{}", category, code, year, agb);
+}
+
+std::optional<Money> ImportSink::AgreedTariff(const Declaration& d) const {
+  int year = static_cast<int>(d.start.year());
+  for (const std::string& agb : {d.agb, std::string()}) {
+    auto it = tariffs_.find(TariffKey(d.category, d.product_code, year, agb));
+    if (it != tariffs_.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
+bool ImportSink::KnownMunicipality(const std::string& code, const Origin& o,
+                                   const char* field) {
+  if (municipalities_.count(code)) return true;
+  AddFieldError(errors_, o, field,
+                fmt::format("onbekende gemeente '{}' (niet in gemeenten.csv)", code));
+  return false;
+}
+
+bool ImportSink::KnownProvider(const std::string& agb, const Origin& o,
+                               const char* field) {
+  if (providers_.count(agb)) return true;
+  AddFieldError(errors_, o, field,
+                fmt::format("onbekende aanbieder '{}' (niet in aanbieders.csv)", agb));
+  return false;
+}
+
+bool ImportSink::KnownProduct(const std::string& category, const std::string& code,
+                              const Origin& o, const char* field) {
+  if (products_.count(ProductKey(category, code))) return true;
+  AddFieldError(
+      errors_, o, field,
+      fmt::format("onbekend product {}/{} (niet in producten.csv)", category, code));
+  return false;
+}
+
+template <typename T>
+bool ImportSink::Write(const T& v, const Origin& o, size_t errors_before) {
+  if (errors_->count() != errors_before) return !errors_->full();
+  auto put = store_.Put(v, mode_);
+  if (!put.ok()) {
+    errors_->Add(fmt::format("kan niet worden opgeslagen: {}", put.status().message()),
+                 o.Record());
+    return !errors_->full();
+  }
+  switch (put->kind) {
+    case PutOutcome::kAdded:
+      ++report_->added;
+      break;
+    case PutOutcome::kUnchanged:
+      ++report_->unchanged;
+      break;
+    case PutOutcome::kReplaced:
+      ++report_->replaced;
+      break;
+    case PutOutcome::kConflict:
+      errors_->Add(
+          fmt::format("sleutel bestaat al met andere inhoud (veld '{}': '{}' in de "
+                      "database, '{}' in het bestand); gebruik --replace om te "
+                      "vervangen",
+                      o.Label(put->field), put->stored, put->given),
+          o.Record());
+      break;
+  }
+  return !errors_->full();
+}
+
+bool ImportSink::Add(const Municipality& v, const Origin& o) {
+  size_t before = errors_->count();
+  municipalities_.insert(v.code);
+  if (!v.successor.empty()) {
+    successors_.push_back({o.Record(), std::string(o.Label("successor")), v.successor});
+  }
+  return Write(v, o, before);
+}
+
+bool ImportSink::Add(const MunicipalityKey& v, const Origin& o) {
+  size_t before = errors_->count();
+  KnownMunicipality(v.municipality, o, "municipality");
+  return Write(v, o, before);
+}
+
+bool ImportSink::Add(const Provider& v, const Origin& o) {
+  size_t before = errors_->count();
+  providers_.insert(v.agb);
+  return Write(v, o, before);
+}
+
+bool ImportSink::Add(const Product& v, const Origin& o) {
+  size_t before = errors_->count();
+  products_.insert(v.Key());
+  return Write(v, o, before);
+}
+
+bool ImportSink::Add(const Tariff& v, const Origin& o) {
+  size_t before = errors_->count();
+  bool product = KnownProduct(v.category, v.code, o, "code");
+  bool provider = v.agb.empty() || KnownProvider(v.agb, o, "agb");
+  if (product && provider)
+    tariffs_[TariffKey(v.category, v.code, v.year, v.agb)] = v.per_unit;
+  return Write(v, o, before);
+}
+
+bool ImportSink::Add(const Contract& v, const Origin& o) {
+  size_t before = errors_->count();
+  KnownProvider(v.agb, o, "agb");
+  return Write(v, o, before);
+}
+
+bool ImportSink::Add(const YouthTeam& v, const Origin& o) {
+  size_t before = errors_->count();
+  if (KnownMunicipality(v.municipality, o, "municipality")) teams_.insert(v.team);
+  return Write(v, o, before);
+}
+
+bool ImportSink::Add(const ClientResidence& v, const Origin& o) {
+  size_t before = errors_->count();
+  KnownMunicipality(v.municipality, o, "municipality");
+  return Write(v, o, before);
+}
+
+bool ImportSink::Add(const Assignment& v, const Origin& o) {
+  size_t before = errors_->count();
+  LoadAssignments();
+  bool municipality = KnownMunicipality(v.municipality, o, "municipality");
+  bool provider = KnownProvider(v.agb, o, "agb");
+  bool product = KnownProduct(v.category, v.product_code, o, "product_code");
+  if (!v.team.empty() && !teams_.count(v.team)) {
+    AddFieldError(
+        errors_, o, "team",
+        fmt::format("onbekend jeugdteam '{}' (niet in jeugdteams.csv)", v.team));
+  }
+  if (municipality && provider && product) {
+    assignment_products_[v.number] = ProductKey(v.category, v.product_code);
+    if (!v.predecessor.empty()) {
+      predecessors_.push_back(
+          {o.Record(), std::string(o.Label("predecessor")), v.predecessor});
+    }
+  }
+  return Write(v, o, before);
+}
+
+bool ImportSink::Add(const Declaration& v, const Origin& o) {
+  size_t before = errors_->count();
+  LoadAssignments();
+  auto assignment = assignment_products_.find(v.assignment);
+  if (assignment == assignment_products_.end()) {
+    AddFieldError(errors_, o, "assignment",
+                  fmt::format("onbekende toewijzing '{}' (niet in toewijzingen.csv)",
+                              v.assignment));
+  }
+  bool provider = KnownProvider(v.agb, o, "agb");
+  bool product = KnownProduct(v.category, v.product_code, o, "product_code");
+  if (assignment == assignment_products_.end() || !provider || !product) {
+    return !errors_->full();
+  }
+  if (assignment->second != ProductKey(v.category, v.product_code)) {
+    AddFieldError(errors_, o, "product_code",
+                  fmt::format("product {}/{} wijkt af van de toewijzing ({})", v.category,
+                              v.product_code, assignment->second));
+  }
+  // The care rules; for now a rejected line refuses the file, as any other error.
+  findings_.clear();
+  std::optional<Money> agreed;
+  if (!v.tariff && v.unit != Unit::kEuro) agreed = AgreedTariff(v);
+  CheckDeclarationLine({v, agreed}, &findings_);
+  for (const Finding& f : findings_) {
+    if (f.status == FindingStatus::kRejected)
+      AddFieldError(errors_, o, f.field, f.message);
+  }
+  return Write(v, o, before);
+}
+
+bool ImportSink::Add(const CostItem& v, const Origin& o) {
+  size_t before = errors_->count();
+  if (!v.municipality.empty()) KnownMunicipality(v.municipality, o, "municipality");
+  return Write(v, o, before);
+}
+
+void ImportSink::FinishFile() {
+  for (const LaterReference& r : successors_) {
+    if (!municipalities_.count(r.value)) {
+      errors_->Add(fmt::format("veld '{}': onbekende gemeente '{}'", r.label, r.value),
+                   r.where);
+    }
+  }
+  for (const LaterReference& r : predecessors_) {
+    if (!assignment_products_.count(r.value)) {
+      errors_->Add(fmt::format("veld '{}': onbekende toewijzing '{}'", r.label, r.value),
+                   r.where);
+    }
+  }
+  successors_.clear();
+  predecessors_.clear();
+}
+
+}  // namespace jr

@@ -1,0 +1,79 @@
+// ImportSink: the stages after a source. For every value: the reference checks
+// (unknown municipality, provider, product, assignment, team, ...), the care rules
+// of rules/ on declaration lines, and the write to the store by natural key.
+// Internal to ingest/.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "care/finding.h"
+#include "core/status.h"
+#include "ingest/importer.h"
+#include "ingest/value_sink.h"
+#include "store/store.h"
+
+namespace jr {
+
+class ImportSink final : public ValueSink {
+ public:
+  // Loads the reference data of `store`; a database error goes to `errors`.
+  // `store` and `errors` must outlive the sink.
+  ImportSink(Store& store, PutMode mode, ErrorList* errors);
+
+  // Starts a file: the added, unchanged and replaced counts go to `report`.
+  void StartFile(ImportReport* report) { report_ = report; }
+  // The checks that need the whole file (successors, predecessors).
+  void FinishFile();
+
+  bool Add(const Municipality& v, const Origin& o) override;
+  bool Add(const MunicipalityKey& v, const Origin& o) override;
+  bool Add(const Provider& v, const Origin& o) override;
+  bool Add(const Product& v, const Origin& o) override;
+  bool Add(const Tariff& v, const Origin& o) override;
+  bool Add(const Contract& v, const Origin& o) override;
+  bool Add(const YouthTeam& v, const Origin& o) override;
+  bool Add(const ClientResidence& v, const Origin& o) override;
+  bool Add(const Assignment& v, const Origin& o) override;
+  bool Add(const Declaration& v, const Origin& o) override;
+  bool Add(const CostItem& v, const Origin& o) override;
+
+ private:
+  // A reference named in a record, checked when the whole file is read.
+  struct LaterReference {
+    Location where;
+    std::string label;  // the field's name in the source
+    std::string value;
+  };
+  // Writes `v` unless checking it added errors; false when errors are full.
+  template <typename T>
+  bool Write(const T& v, const Origin& o, size_t errors_before);
+  bool KnownMunicipality(const std::string& code, const Origin& o, const char* field);
+  bool KnownProvider(const std::string& agb, const Origin& o, const char* field);
+  bool KnownProduct(const std::string& category, const std::string& code, const Origin& o,
+                    const char* field);
+  void LoadAssignments();
+  // The tariff of the store for the line's product, year and provider, else the
+  // regional one.
+  std::optional<Money> AgreedTariff(const Declaration& d) const;
+  static std::string TariffKey(const std::string& category, const std::string& code,
+                               int year, const std::string& agb);
+
+  Store& store_;
+  PutMode mode_;
+  ErrorList* errors_;
+  ImportReport* report_ = nullptr;
+  // Reference data of the store plus what this import adds.
+  std::unordered_set<std::string> municipalities_, providers_, teams_;
+  std::unordered_set<std::string> products_;        // "45/45A10"
+  std::unordered_map<std::string, Money> tariffs_;  // "cat/code/year/agb"
+  std::unordered_map<std::string, std::string>
+      assignment_products_;  // number -> "45/45A10"
+  bool assignments_loaded_ = false;
+  std::vector<LaterReference> successors_, predecessors_;
+  std::vector<Finding> findings_;  // of the current line, reused
+};
+
+}  // namespace jr
