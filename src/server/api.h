@@ -81,17 +81,6 @@ class Api {
   // phase-in from its default rule to own use over three years from `phase_from`.
   // Dutch error for an unknown model or key, or a phase-in of a blend or phase rule.
   Result<std::shared_ptr<const settle::Model>> RequestModel(const ApiRequest& request) const;
-  // api_compute.cc: parts computed on first use and kept.
-  ApiResponse Levers() const;
-  ApiResponse Forecast(const ApiRequest& request, const Role& role) const;
-  // The forecast of `months` and `runs` with the levers of `indexes` (all rows).
-  ForecastAnswer ComputeForecast(int months, int runs,
-                              const std::vector<int>& indexes) const;
-  ApiResponse ReportSections() const;
-  ApiResponse ReportPart(const std::string& key, const Role& role) const;
-  Result<const report::Report*> ReportOnce() const;
-  Result<const forecast::Calibration*> CalibrationOnce() const;
-
   // A forecast answer before role filtering: its parameters and its tables, or the
   // refusal (`error.status` != 200) of a query that cannot be computed.
   struct ForecastAnswer {
@@ -100,6 +89,16 @@ class Api {
     Table yearly;
     Table lever_effect;  // without rows when no lever is switched on
   };
+
+  // api_compute.cc: parts computed on first use and kept.
+  ApiResponse Levers() const;
+  ApiResponse Forecast(const ApiRequest& request, const Role& role) const;
+  // The forecast of `months` and `runs` with the levers of `indexes` (all rows).
+  ForecastAnswer ComputeForecast(int months, int runs, const std::vector<int>& indexes) const;
+  ApiResponse ReportSections() const;
+  ApiResponse ReportPart(const std::string& key, const Role& role) const;
+  Result<const report::Report*> ReportOnce() const;
+  Result<const forecast::Calibration*> CalibrationOnce() const;
 
   // The parts computed on first use. Each is computed once, outside any lock; `mu`
   // guards only the map of forecasts (finding or adding an entry, never computing).
