@@ -4,7 +4,7 @@
 PACKAGES := g++ make cmake pkg-config libfmt-dev libcli11-dev libtomlplusplus-dev \
 	nlohmann-json3-dev libsodium-dev libcsv-dev librandom123-dev libsqlite3-dev \
 	libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev \
-	libcpp-httplib-dev curl python3
+	libcpp-httplib-dev clang-format curl python3
 BUILD ?= build
 JOBS ?= $(shell nproc)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -71,7 +71,7 @@ bench: deps
 	bench/api_load.sh $(BUILD)-bench/jeugdregio $(DB)
 
 format:
-	clang-format -i $$(git ls-files 'src/*.h' 'src/*.cc' 'bench/*.cc')
+	clang-format -i $$(find src bench -name '*.h' -o -name '*.cc')
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-bench

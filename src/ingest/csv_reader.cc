@@ -3,10 +3,10 @@
 #include <csv.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
+
+#include "core/env.h"
 
 namespace jr {
 namespace {
@@ -65,11 +65,9 @@ std::string Trimmed(std::string s) {
 }  // namespace
 
 Result<CsvReader> CsvReader::Open(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("bestand kan niet worden gelezen", {path});
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  return FromText(path, std::move(buf).str());
+  auto text = Env::Default().ReadFile(path);
+  if (!text.ok()) return Status::Error("bestand kan niet worden gelezen", {path});
+  return FromText(path, std::move(*text));
 }
 
 Result<CsvReader> CsvReader::FromText(std::string name, std::string text) {

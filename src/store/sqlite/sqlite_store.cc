@@ -1,12 +1,8 @@
 #include "store/sqlite/sqlite_store.h"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
-#include <filesystem>
-
+#include "core/env.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/statement.h"
 
@@ -20,14 +16,15 @@ constexpr int kApplicationId = 0x4A524442;
 
 Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
                                                        const StoreOptions& options) {
-  bool exists = std::filesystem::exists(path);
+  Env& env = Env::Default();
+  bool exists = env.FileExists(path);
   if (!exists && !options.create) return Status::Error("database bestaat niet", {path});
   if (!exists) {
     // Create the file ourselves so it is private (0600) from the first byte; SQLite
     // gives its WAL and shared-memory files the same mode.
-    int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0) return Status::Error("database kan niet worden aangemaakt", {path});
-    ::close(fd);
+    if (!env.CreatePrivateFileExclusive(path, "").ok()) {
+      return Status::Error("database kan niet worden aangemaakt", {path});
+    }
   }
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {

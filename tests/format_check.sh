@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# CI: every C++ source is clang-format clean (.clang-format, Google base). `make format`
+# rewrites them in place.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v clang-format > /dev/null || { echo "clang-format ontbreekt (make deps installeert het)"; exit 1; }
+mapfile -t files < <(find src bench -name '*.h' -o -name '*.cc' | sort)
+bad=0
+for f in "${files[@]}"; do
+  if ! clang-format --dry-run --Werror "$f" > /dev/null 2>&1; then
+    echo "niet clang-format-schoon: $f (make format)"
+    bad=$((bad + 1))
+  fi
+done
+echo "${#files[@]} bestanden gecontroleerd, $bad niet schoon"
+[ "$bad" -eq 0 ]
