@@ -48,7 +48,8 @@ void BM_SimulateOneCore(benchmark::State& state) {
   }
   state.SetItemsProcessed(entity_months);
   state.counters["entity_months_per_run"] =
-      static_cast<double>(entity_months) / (static_cast<double>(state.iterations()) * o.runs);
+      static_cast<double>(entity_months) /
+      (static_cast<double>(state.iterations()) * o.runs);
 }
 // CPU time of the one thread: the figure per core, also on a shared machine.
 BENCHMARK(BM_SimulateOneCore)->Unit(benchmark::kMillisecond);

@@ -1,12 +1,11 @@
 // Import of declaration CSV rows into the store, single thread (issue 2 target:
 // >= 300,000 rows/s). Run: make bench, or build-bench/import_bench.
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include <fmt/format.h>
 
 #include "ingest/importer.h"
 
@@ -26,25 +25,34 @@ struct Fixture {
     auto write = [&](const char* name, const std::string& text) {
       std::ofstream(dir / "ref" / name) << text;
     };
-    write("gemeenten.csv", "gemeentecode;naam;subregio;begindatum\nGM0505;Dordrecht;D;2015-01-01\n");
+    write("gemeenten.csv",
+          "gemeentecode;naam;subregio;begindatum\nGM0505;Dordrecht;D;2015-01-01\n");
     write("aanbieders.csv", "agb_code;naam\n12345678;A\n");
     write("producten.csv",
           "productcategorie;productcode;omschrijving;eenheid;kostenpost;afbakening\n"
           "45;45A10;Ambulant;04;ambulant;zeker\n");
-    write("tarieven.csv", "productcategorie;productcode;jaar;tarief\n45;45A10;2021;98,50\n");
+    write("tarieven.csv",
+          "productcategorie;productcode;jaar;tarief\n45;45A10;2021;98,50\n");
     std::string a =
-        "toewijzingnummer;client;gemeentecode;agb_code;productcategorie;productcode;volume;"
+        "toewijzingnummer;client;gemeentecode;agb_code;productcategorie;productcode;"
+        "volume;"
         "eenheid;frequentie;ingangsdatum;einddatum;verwijzer\n";
     std::string d =
-        "declaratienummer;toewijzingnummer;agb_code;productcategorie;productcode;begindatum;"
+        "declaratienummer;toewijzingnummer;agb_code;productcategorie;productcode;"
+        "begindatum;"
         "einddatum;geleverd_volume;eenheid;tarief;bedrag;debet_credit\n";
     for (int i = 0; i < kAssignments; ++i) {
-      a += fmt::format("T{:06d};P{:06d};GM0505;12345678;45;45A10;20;04;4;2021-01-01;2021-12-31;huisarts\n", i, i);
+      a += fmt::format(
+          "T{:06d};P{:06d};GM0505;12345678;45;45A10;20;04;4;2021-01-01;2021-12-31;"
+          "huisarts\n",
+          i, i);
       for (int m = 1; m <= kMonths; ++m) {
         int vol = 1000 + (i + m) % 900;  // hundredths
         int64_t cents = (static_cast<int64_t>(vol) * 9850 + 50) / 100;
-        d += fmt::format("D{:07d};T{:06d};12345678;45;45A10;2021-{:02d}-01;2021-{:02d}-28;{},{:02d};04;98,50;{},{:02d};D\n",
-                         i * kMonths + m, i, m, m, vol / 100, vol % 100, cents / 100, cents % 100);
+        d += fmt::format(
+            "D{:07d};T{:06d};12345678;45;45A10;2021-{:02d}-01;2021-{:02d}-28;{},{:02d};"
+            "04;98,50;{},{:02d};D\n",
+            i * kMonths + m, i, m, m, vol / 100, vol % 100, cents / 100, cents % 100);
       }
     }
     write("toewijzingen.csv", a);

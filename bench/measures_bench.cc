@@ -4,13 +4,12 @@
 // bases, PERT, rank correlation 0.3 within clusters, years 2019-2022.
 // Run: make bench, or build-bench/measures_bench.
 #include <benchmark/benchmark.h>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
-
-#include <fmt/format.h>
 
 #include "agenda/measure_portfolio.h"
 #include "agenda/savings_simulation.h"
@@ -27,11 +26,13 @@ constexpr int64_t kRuns = 100000;
 // beside it for the target), and the portfolio read from there.
 const jr::MeasurePortfolio& DemoPortfolio() {
   static const jr::MeasurePortfolio portfolio = [] {
-    fs::path dir = fs::temp_directory_path() / fmt::format("jr_measures_bench_{}", ::getpid());
+    fs::path dir =
+        fs::temp_directory_path() / fmt::format("jr_measures_bench_{}", ::getpid());
     fs::create_directories(dir);
     jr::Status s = jr::demo::WriteDemoConfigFiles(dir.string());
     const std::string file = (dir / "maatregelen.toml").string();
-    auto p = s.ok() ? jr::LoadMeasurePortfolio(file) : jr::Result<jr::MeasurePortfolio>(s);
+    auto p =
+        s.ok() ? jr::LoadMeasurePortfolio(file) : jr::Result<jr::MeasurePortfolio>(s);
     auto target = p.ok() ? jr::LoadSavingsTarget(file)
                          : jr::Result<std::map<int, jr::Money>>(p.status());
     fs::remove_all(dir);
@@ -57,8 +58,8 @@ void BM_MeasuresMonteCarlo(benchmark::State& state) {
   }
   state.counters["measures"] = static_cast<double>(p.measures.size());
   state.counters["years"] = static_cast<double>(p.years.size());
-  state.counters["runs/s"] = benchmark::Counter(static_cast<double>(kRuns) * state.iterations(),
-                                                benchmark::Counter::kIsRate);
+  state.counters["runs/s"] = benchmark::Counter(
+      static_cast<double>(kRuns) * state.iterations(), benchmark::Counter::kIsRate);
 }
 // Time = wall clock; CPU = CPU time of the whole process (all threads), which is the
 // figure to read on a machine that other jobs share.

@@ -27,7 +27,8 @@ constexpr int kSettledYears = 10;
 
 std::vector<Model> Models(const std::vector<std::string>& names) {
   std::vector<Model> out;
-  for (const std::string& name : names) out.push_back(jr::settle::BuiltinModel(name).value());
+  for (const std::string& name : names)
+    out.push_back(jr::settle::BuiltinModel(name).value());
   return out;
 }
 

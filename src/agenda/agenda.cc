@@ -12,7 +12,8 @@ Status ParseSavingsLine(const TomlSource& src, const Agenda& a, const toml::tabl
   line.name = *name;
   const toml::node* planned = t.get("gepland");
   if (planned == nullptr) {
-    return TomlError(src, &t, at + ".gepland", fmt::format("verplicht veld '{}.gepland' ontbreekt", at));
+    return TomlError(src, &t, at + ".gepland",
+                     fmt::format("verplicht veld '{}.gepland' ontbreekt", at));
   }
   auto p = ReadYearAmounts(src, *planned, at + ".gepland", a.years);
   if (!p.ok()) return p.status();
@@ -33,7 +34,8 @@ Status ParseMilestone(const TomlSource& src, const toml::table& t, const std::st
   auto due = OptionalDate(src, t, "datum", at + ".datum");
   if (!due.ok()) return due.status();
   if (!*due) {
-    return TomlError(src, &t, at + ".datum", fmt::format("verplicht veld '{}.datum' ontbreekt", at));
+    return TomlError(src, &t, at + ".datum",
+                     fmt::format("verplicht veld '{}.datum' ontbreekt", at));
   }
   m.due = **due;
   auto done = OptionalDate(src, t, "gereed", at + ".gereed");
@@ -49,12 +51,14 @@ Status ParseItem(const TomlSource& src, const Agenda& a, const toml::table& t,
     std::string* out;
     bool required;
   };
-  for (TextField f : {TextField{"id", &item.id, true}, TextField{"naam", &item.name, true},
-                      TextField{"opdrachtgever", &item.owner, false},
-                      TextField{"cluster", &item.cluster, false},
-                      TextField{"budget_toelichting", &item.budget_note, false}}) {
+  for (TextField f :
+       {TextField{"id", &item.id, true}, TextField{"naam", &item.name, true},
+        TextField{"opdrachtgever", &item.owner, false},
+        TextField{"cluster", &item.cluster, false},
+        TextField{"budget_toelichting", &item.budget_note, false}}) {
     std::string path = at + "." + f.key;
-    auto s = f.required ? RequireString(src, t, f.key, path) : OptionalString(src, t, f.key, path, "");
+    auto s = f.required ? RequireString(src, t, f.key, path)
+                        : OptionalString(src, t, f.key, path, "");
     if (!s.ok()) return s.status();
     *f.out = *s;
   }
@@ -62,8 +66,10 @@ Status ParseItem(const TomlSource& src, const Agenda& a, const toml::table& t,
   if (!status.ok()) return status.status();
   auto st = ParseItemStatus(*status);
   if (!st) {
-    return TomlError(src, t.get("status"), at + ".status",
-                     fmt::format("onbekende status '{}' (niet_gestart, lopend, afgerond of gestopt)", *status));
+    return TomlError(
+        src, t.get("status"), at + ".status",
+        fmt::format("onbekende status '{}' (niet_gestart, lopend, afgerond of gestopt)",
+                    *status));
   }
   item.status = *st;
   auto budget = OptionalMoney(src, t, "budget", at + ".budget");
@@ -93,7 +99,8 @@ Status ParseSharing(const TomlSource& src, const toml::table& doc, Agenda& a) {
   const toml::node* n = doc.get("verdeling");
   if (n == nullptr) return Status::Ok();
   const toml::table* t = n->as_table();
-  if (t == nullptr) return TomlError(src, n, "verdeling", "'verdeling' moet een tabel zijn");
+  if (t == nullptr)
+    return TomlError(src, n, "verdeling", "'verdeling' moet een tabel zijn");
   auto amount = RequireMoney(src, *t, "bedrag", "verdeling.bedrag");
   if (!amount.ok()) return amount.status();
   a.shared_cost = *amount;
@@ -129,7 +136,8 @@ Result<Agenda> ParseAgenda(const toml::table& doc, const TomlSource& src) {
     if (Status s = ParseItem(src, a, t, at, item); !s.ok()) return s;
     for (const AgendaItem& other : a.items) {
       if (other.id == item.id) {
-        return TomlError(src, t.get("id"), at + ".id", fmt::format("opgave '{}' komt twee keer voor", item.id));
+        return TomlError(src, t.get("id"), at + ".id",
+                         fmt::format("opgave '{}' komt twee keer voor", item.id));
       }
     }
     a.items.push_back(std::move(item));

@@ -28,11 +28,11 @@
 //   gereed = 2021-07-06                 # optional
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "agenda/agenda_item.h"
 #include "core/status.h"
@@ -41,15 +41,15 @@
 namespace jr {
 
 struct Agenda {
-  Date date;                        // the config's date: the default "as of"
-  std::vector<int> years;           // ascending, unique
+  Date date;               // the config's date: the default "as of"
+  std::vector<int> years;  // ascending, unique
   // Savings needed per year; may be empty. Not read from the file: the caller passes
   // it in (AgendaOptions::target_gap), so the agenda never opens a budget file.
   std::map<int, Money> target_gap;
-  Money shared_cost;                // the agenda's cost shared by the municipalities
+  Money shared_cost;                   // the agenda's cost shared by the municipalities
   std::string share_key = "inwoners";  // key of that sharing
-  int share_year = 0;               // year of the key
-  std::vector<AgendaItem> items;    // in file order
+  int share_year = 0;                  // year of the key
+  std::vector<AgendaItem> items;       // in file order
 };
 
 // Reads an agenda. Dutch errors naming file, line and key for a missing field, an

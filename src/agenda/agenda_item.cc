@@ -37,7 +37,9 @@ const char* ItemStatusName(ItemStatus s) {
   return "";
 }
 
-Money AgendaItem::Planned(int year) const { return SumYear(savings, year, &SavingsLine::planned); }
+Money AgendaItem::Planned(int year) const {
+  return SumYear(savings, year, &SavingsLine::planned);
+}
 Money AgendaItem::Realised(int year) const {
   return SumYear(savings, year, &SavingsLine::realised);
 }

@@ -13,9 +13,9 @@
 namespace jr {
 
 struct Milestone {
-  std::string name;           // Dutch
-  Date due;                   // planned date
-  std::optional<Date> done;   // date it was reached; none = not (yet)
+  std::string name;          // Dutch
+  Date due;                  // planned date
+  std::optional<Date> done;  // date it was reached; none = not (yet)
 };
 
 // One savings line of an item (an item can have several, e.g. "Anders Zorgen" has
@@ -37,7 +37,7 @@ struct AgendaItem {
   std::string owner;    // administrative owner (bestuurlijk opdrachtgever)
   std::string cluster;  // "Hoe", "Wat", "Ondersteunend", ...
   ItemStatus status = ItemStatus::kRunning;
-  Money budget_asked;   // from the agenda's shared budget
+  Money budget_asked;       // from the agenda's shared budget
   std::string budget_note;  // e.g. "begroting SOJ"
   std::vector<SavingsLine> savings;
   std::vector<Milestone> milestones;

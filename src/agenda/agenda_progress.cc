@@ -13,7 +13,8 @@ void Add(Progress& to, const Progress& p) {
 
 void SetRatio(Progress& p, bool any_realised) {
   if (any_realised && p.planned.cents() > 0) {
-    p.progress = static_cast<double>(p.realised.cents()) / static_cast<double>(p.planned.cents());
+    p.progress =
+        static_cast<double>(p.realised.cents()) / static_cast<double>(p.planned.cents());
   }
 }
 
@@ -39,7 +40,8 @@ ItemProgress ItemState(const Agenda& a, const AgendaItem& item, Date as_of,
     p.savings.realised += item.Realised(y);
   }
   SetRatio(p.savings, AnyRealised(item, now));
-  const bool closed = item.status == ItemStatus::kDone || item.status == ItemStatus::kStopped;
+  const bool closed =
+      item.status == ItemStatus::kDone || item.status == ItemStatus::kStopped;
   for (const Milestone& m : item.milestones) {
     ++p.milestones;
     if (m.done && *m.done <= as_of) {
@@ -61,8 +63,9 @@ AgendaProgress EvaluateAgenda(const Agenda& a, Date as_of) {
   const int now = static_cast<int>(as_of.year());
   for (const AgendaItem& item : a.items) {
     ItemProgress p = ItemState(a, item, as_of, r.overdue);
-    auto c = std::find_if(r.clusters.begin(), r.clusters.end(),
-                          [&](const ClusterProgress& x) { return x.cluster == item.cluster; });
+    auto c =
+        std::find_if(r.clusters.begin(), r.clusters.end(),
+                     [&](const ClusterProgress& x) { return x.cluster == item.cluster; });
     if (c == r.clusters.end()) {
       r.clusters.push_back({item.cluster});
       c = r.clusters.end() - 1;
@@ -74,7 +77,8 @@ AgendaProgress EvaluateAgenda(const Agenda& a, Date as_of) {
   }
   for (ClusterProgress& c : r.clusters) {
     bool any = false;
-    for (const AgendaItem& item : a.items) any |= item.cluster == c.cluster && AnyRealised(item, now);
+    for (const AgendaItem& item : a.items)
+      any |= item.cluster == c.cluster && AnyRealised(item, now);
     SetRatio(c.savings, any);
   }
   std::stable_sort(r.overdue.begin(), r.overdue.end(),

@@ -58,9 +58,9 @@ struct AgendaYear {
 
 struct AgendaProgress {
   Date as_of;
-  std::vector<ItemProgress> items;       // agenda order
-  std::vector<ClusterProgress> clusters; // in order of first appearance
-  std::vector<OverdueMilestone> overdue; // by due date, then item order
+  std::vector<ItemProgress> items;        // agenda order
+  std::vector<ClusterProgress> clusters;  // in order of first appearance
+  std::vector<OverdueMilestone> overdue;  // by due date, then item order
   std::vector<AgendaYear> years;
   Money slip_loss;  // planned savings that a slip pushes past the last agenda year
 };

@@ -6,7 +6,8 @@ namespace jr {
 
 Table AgendaItemTable(const AgendaProgress& p) {
   Table t;
-  t.title = fmt::format("Voortgang per opgave (besparing t/m {})", static_cast<int>(p.as_of.year()));
+  t.title = fmt::format("Voortgang per opgave (besparing t/m {})",
+                        static_cast<int>(p.as_of.year()));
   t.columns = {{"id", "Nr", ColumnType::kText},
                {"name", "Opgave", ColumnType::kText},
                {"owner", "Opdrachtgever", ColumnType::kText},
@@ -26,11 +27,13 @@ Table AgendaItemTable(const AgendaProgress& p) {
     t.AddRow({a.id, a.name, a.owner, a.cluster, std::string(ItemStatusName(a.status)),
               a.budget_asked, i.savings.planned, i.savings.realised,
               FractionCell(i.savings.progress), i.savings.planned_total,
-              int64_t{i.milestones}, int64_t{i.milestones_done}, int64_t{i.milestones_overdue},
-              std::string(i.overdue ? "ja" : "")});
+              int64_t{i.milestones}, int64_t{i.milestones_done},
+              int64_t{i.milestones_overdue}, std::string(i.overdue ? "ja" : "")});
   }
-  t.notes = {fmt::format("Stand per {}. Voortgang = gerealiseerd / gepland; leeg = nog niets gerealiseerd ingevuld.",
-                         FormatDate(p.as_of))};
+  t.notes = {
+      fmt::format("Stand per {}. Voortgang = gerealiseerd / gepland; leeg = nog niets "
+                  "gerealiseerd ingevuld.",
+                  FormatDate(p.as_of))};
   return t;
 }
 
@@ -46,7 +49,8 @@ Table AgendaClusterTable(const AgendaProgress& p) {
                {"planned_total_cents", "Gepland totaal", ColumnType::kMoney}};
   for (const ClusterProgress& c : p.clusters) {
     t.AddRow({c.cluster, int64_t{c.items}, int64_t{c.overdue_items}, c.savings.planned,
-              c.savings.realised, FractionCell(c.savings.progress), c.savings.planned_total});
+              c.savings.realised, FractionCell(c.savings.progress),
+              c.savings.planned_total});
   }
   return t;
 }
@@ -69,8 +73,10 @@ Table AgendaYearTable(const AgendaProgress& p) {
     slipped += y.planned_slipped;
   }
   t.notes = {
-      "Tekort = taakstelling - geplande besparing. '+1 jaar': alle niet afgeronde opgaven schuiven een jaar op.",
-      fmt::format("Een jaar vertraging kost over deze jaren {} euro besparing ({} euro valt na het laatste jaar).",
+      "Tekort = taakstelling - geplande besparing. '+1 jaar': alle niet afgeronde "
+      "opgaven schuiven een jaar op.",
+      fmt::format("Een jaar vertraging kost over deze jaren {} euro besparing ({} euro "
+                  "valt na het laatste jaar).",
                   (planned - slipped).ToEuroString(), p.slip_loss.ToEuroString())};
   return t;
 }
@@ -91,11 +97,11 @@ Table OverdueTable(const AgendaProgress& p) {
   return t;
 }
 
-Table CostShareTable(const Agenda& a, const KeyWeights& w, const std::vector<Money>& parts,
-                     const Region& region) {
+Table CostShareTable(const Agenda& a, const KeyWeights& w,
+                     const std::vector<Money>& parts, const Region& region) {
   Table t;
-  t.title = fmt::format("Verdeling van {} euro naar rato van '{}' ({})", a.shared_cost.ToEuroString(),
-                        w.key, w.year);
+  t.title = fmt::format("Verdeling van {} euro naar rato van '{}' ({})",
+                        a.shared_cost.ToEuroString(), w.key, w.year);
   t.columns = {{"municipality", "Code", ColumnType::kText, ColumnRole::kMunicipality},
                {"name", "Gemeente", ColumnType::kText},
                {"key_value", "Sleutel", ColumnType::kNumber, 0},
@@ -104,11 +110,15 @@ Table CostShareTable(const Agenda& a, const KeyWeights& w, const std::vector<Mon
   Money total;
   for (size_t i = 0; i < w.codes.size(); ++i) {
     const Municipality* m = region.Find(w.codes[i]);
-    t.AddRow({w.codes[i], m == nullptr ? w.codes[i] : m->name, w.weights[i], w.Share(i), parts[i]});
+    t.AddRow({w.codes[i], m == nullptr ? w.codes[i] : m->name, w.weights[i], w.Share(i),
+              parts[i]});
     total += parts[i];
   }
-  t.AddRow({std::string("Totaal"), std::string(""), w.total, 1.0, total}, RowKind::kTotal);
-  t.notes = {"Tot op de cent verdeeld (grootste-restmethode); de bijdragen tellen op tot het totaal."};
+  t.AddRow({std::string("Totaal"), std::string(""), w.total, 1.0, total},
+           RowKind::kTotal);
+  t.notes = {
+      "Tot op de cent verdeeld (grootste-restmethode); de bijdragen tellen op tot het "
+      "totaal."};
   return t;
 }
 

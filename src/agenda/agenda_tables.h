@@ -24,7 +24,7 @@ Table AgendaYearTable(const AgendaProgress& p);
 Table OverdueTable(const AgendaProgress& p);
 // The shared cost per municipality. Keys: municipality, name, key_value, share,
 // amount_cents. REQUIRES: parts in the order of w.codes (a CostShare of RunAgenda).
-Table CostShareTable(const Agenda& a, const KeyWeights& w, const std::vector<Money>& parts,
-                     const Region& region);
+Table CostShareTable(const Agenda& a, const KeyWeights& w,
+                     const std::vector<Money>& parts, const Region& region);
 
 }  // namespace jr

@@ -1,10 +1,10 @@
 #include "agenda/agenda.h"
 
-#include <filesystem>
-#include <fstream>
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "agenda/agenda_progress.h"
 #include "agenda/agenda_run.h"
@@ -13,9 +13,9 @@
 namespace jr {
 namespace {
 
-using ::testing::HasSubstr;
 using std::chrono::January;
 using std::chrono::year;
+using ::testing::HasSubstr;
 
 Money E(int64_t euros) { return Money::FromEuros(euros); }
 
@@ -113,7 +113,8 @@ TEST(AgendaTest, OverdueDependsOnTheAsOfDateOnly) {
 }
 
 // The savings target the tests pass in, as a caller does (budget's LoadSavingsTarget).
-const std::map<int, Money> kTarget = {{2021, E(1000000)}, {2022, E(1500000)}, {2023, E(2000000)}};
+const std::map<int, Money> kTarget = {
+    {2021, E(1000000)}, {2022, E(1500000)}, {2023, E(2000000)}};
 
 TEST(AgendaTest, TargetGapAndOneYearSlip) {
   Agenda a = Parse(kAgenda);
@@ -133,7 +134,8 @@ TEST(AgendaTest, TargetGapAndOneYearSlip) {
 
 Region TenMunicipalities() {
   Region r;
-  const double inhabitants[] = {119000, 53000, 49000, 46000, 88000, 44000, 30000, 27000, 26000, 1};
+  const double inhabitants[] = {119000, 53000, 49000, 46000, 88000,
+                                44000,  30000, 27000, 26000, 1};
   for (int i = 0; i < 10; ++i) {
     std::string code = "GM" + std::to_string(1000 + i);
     r.AddMunicipality({.code = code, .begin = year(2015) / January / 1});
@@ -158,7 +160,8 @@ TEST(AgendaTest, SharedCostAddsUpToTheCent) {
   }
   auto parts = SplitByKey(a.shared_cost, *w);
   // The largest municipality pays its share within a cent.
-  EXPECT_NEAR(static_cast<double>((*parts)[0].cents()), 25000000.0 * 119000 / w->total, 1.0);
+  EXPECT_NEAR(static_cast<double>((*parts)[0].cents()), 25000000.0 * 119000 / w->total,
+              1.0);
 }
 
 TEST(AgendaTest, BadInputNamesFileAndKey) {
@@ -167,11 +170,14 @@ TEST(AgendaTest, BadInputNamesFileAndKey) {
   };
   const Case cases[] = {
       {"datum = 2021-05-27\n", "", "datum", "ontbreekt"},
-      {"status = \"afgerond\"", "status = \"klaar\"", "opgave[3].status", "onbekende status"},
-      {"2023 = 300_000", "2025 = 300_000", "opgave[1].besparing[1].gepland.2025", "buiten"},
+      {"status = \"afgerond\"", "status = \"klaar\"", "opgave[3].status",
+       "onbekende status"},
+      {"2023 = 300_000", "2025 = 300_000", "opgave[1].besparing[1].gepland.2025",
+       "buiten"},
       {"naam = \"Anders Zorgen\"\n", "", "opgave[2].naam", "ontbreekt"},
       {"id = \"10\"", "id = \"3\"", "opgave[3].id", "twee keer"},
-      {"datum = 2021-04-01", "datum = \"1 april\"", "opgave[2].mijlpaal[1].datum", "datum"},
+      {"datum = 2021-04-01", "datum = \"1 april\"", "opgave[2].mijlpaal[1].datum",
+       "datum"},
       {"bedrag = 250_000", "bedrag = \"veel\"", "verdeling.bedrag", "veel"},
   };
   for (const Case& c : cases) {
@@ -196,8 +202,8 @@ TEST(AgendaTest, BadInputNamesFileAndKey) {
 std::string AgendaFile(const std::string& text) {
   const std::filesystem::path p =
       std::filesystem::temp_directory_path() /
-      ("agenda_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-       ".toml");
+      ("agenda_test_" +
+       std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + ".toml");
   std::ofstream(p) << text;
   return p.string();
 }

@@ -52,9 +52,11 @@ std::vector<double> BetaQuantiles(double alpha, double beta) {
 
 // The table of a shape, computed once per process: PERT bandwidths with the mode at the
 // same relative place share it (e.g. all with the mode in the middle: Beta(3, 3)).
-std::shared_ptr<const std::vector<double>> SharedBetaQuantiles(double alpha, double beta) {
+std::shared_ptr<const std::vector<double>> SharedBetaQuantiles(double alpha,
+                                                               double beta) {
   static std::mutex mu;
-  static std::map<std::pair<double, double>, std::shared_ptr<const std::vector<double>>> cache;
+  static std::map<std::pair<double, double>, std::shared_ptr<const std::vector<double>>>
+      cache;
   std::lock_guard<std::mutex> lock(mu);
   auto& table = cache[{alpha, beta}];
   if (table == nullptr) {

@@ -19,11 +19,11 @@ struct Bandwidth {
 };
 
 struct Measure {
-  std::string id;           // "3a"
-  std::string name;         // Dutch, as in the source
-  std::string responsible;  // "gemeenten, jeugdteams, SOJ"
-  std::string base;         // name of a MeasureBase
-  std::string cluster;      // measures in one cluster may be correlated
+  std::string id;                   // "3a"
+  std::string name;                 // Dutch, as in the source
+  std::string responsible;          // "gemeenten, jeugdteams, SOJ"
+  std::string base;                 // name of a MeasureBase
+  std::string cluster;              // measures in one cluster may be correlated
   std::optional<Money> investment;  // when given as an amount
   std::string investment_note;      // when given as text ("op te geven door teams")
   std::string lead_time;            // as text: "3-6 mnd", "lopend"

@@ -1,8 +1,8 @@
 #include "agenda/measure_portfolio.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 namespace jr {
 namespace {
@@ -15,18 +15,20 @@ bool HasYear(const MeasurePortfolio& p, int year) {
   return std::binary_search(p.years.begin(), p.years.end(), year);
 }
 
-Status ParseBase(const TomlSource& src, const MeasurePortfolio& p, const std::string& name,
-                 const toml::node& node, MeasureBase& b) {
+Status ParseBase(const TomlSource& src, const MeasurePortfolio& p,
+                 const std::string& name, const toml::node& node, MeasureBase& b) {
   const std::string at = "basis." + name;
   const toml::table* t = node.as_table();
-  if (t == nullptr) return TomlError(src, &node, at, fmt::format("'{}' moet een tabel zijn", at));
+  if (t == nullptr)
+    return TomlError(src, &node, at, fmt::format("'{}' moet een tabel zijn", at));
   b.name = name;
   auto d = OptionalString(src, *t, "omschrijving", at + ".omschrijving", "");
   if (!d.ok()) return d.status();
   b.description = *d;
   const toml::node* amount = t->get("bedrag");
   if (amount == nullptr) {
-    return TomlError(src, t, at + ".bedrag", fmt::format("verplicht veld '{}.bedrag' ontbreekt", at));
+    return TomlError(src, t, at + ".bedrag",
+                     fmt::format("verplicht veld '{}.bedrag' ontbreekt", at));
   }
   if (amount->is_table()) {
     auto per_year = ReadYearAmounts(src, *amount, at + ".bedrag", p.years);
@@ -40,8 +42,9 @@ Status ParseBase(const TomlSource& src, const MeasurePortfolio& p, const std::st
   for (int y : p.years) {
     auto it = b.amount.find(y);
     if (it == b.amount.end() || it->second <= 0) {
-      return TomlError(src, amount, at + ".bedrag",
-                       fmt::format("basis '{}' heeft geen positief bedrag voor {}", name, y));
+      return TomlError(
+          src, amount, at + ".bedrag",
+          fmt::format("basis '{}' heeft geen positief bedrag voor {}", name, y));
     }
   }
   return Status::Ok();
@@ -62,37 +65,43 @@ Result<Bandwidth> ParseBandwidth(const TomlSource& src, const toml::node& node,
   }
   Bandwidth b{v.front(), (v.front() + v.back()) / 2, v.back()};
   if (v.size() == 3) b.mode = v[1];
-  if (b.min < 0) return TomlError(src, &node, path, fmt::format("'{}': minimum is negatief", path));
+  if (b.min < 0)
+    return TomlError(src, &node, path, fmt::format("'{}': minimum is negatief", path));
   if (b.min > b.max) {
     return TomlError(src, &node, path,
                      fmt::format("'{}': minimum ({}) is groter dan maximum ({})", path,
                                  FormatEuros(b.min), FormatEuros(b.max)));
   }
   if (b.mode < b.min || b.mode > b.max) {
-    return TomlError(src, &node, path, fmt::format("'{}': modus ligt buiten [min, max]", path));
+    return TomlError(src, &node, path,
+                     fmt::format("'{}': modus ligt buiten [min, max]", path));
   }
   return b;
 }
 
-Status ParseMeasure(const TomlSource& src, const MeasurePortfolio& p, DistributionKind fallback,
-                    const toml::table& t, const std::string& at, Measure& m) {
+Status ParseMeasure(const TomlSource& src, const MeasurePortfolio& p,
+                    DistributionKind fallback, const toml::table& t,
+                    const std::string& at, Measure& m) {
   struct TextField {
     const char* key;
     std::string* out;
     bool required;
   };
-  for (TextField f : {TextField{"id", &m.id, true}, TextField{"naam", &m.name, true},
-                      TextField{"verantwoordelijk", &m.responsible, false},
-                      TextField{"basis", &m.base, true}, TextField{"cluster", &m.cluster, false},
-                      TextField{"doorlooptijd", &m.lead_time, false}}) {
+  for (TextField f :
+       {TextField{"id", &m.id, true}, TextField{"naam", &m.name, true},
+        TextField{"verantwoordelijk", &m.responsible, false},
+        TextField{"basis", &m.base, true}, TextField{"cluster", &m.cluster, false},
+        TextField{"doorlooptijd", &m.lead_time, false}}) {
     std::string path = at + "." + f.key;
-    auto s = f.required ? RequireString(src, t, f.key, path) : OptionalString(src, t, f.key, path, "");
+    auto s = f.required ? RequireString(src, t, f.key, path)
+                        : OptionalString(src, t, f.key, path, "");
     if (!s.ok()) return s.status();
     *f.out = *s;
   }
   if (p.BaseIndex(m.base) == p.bases.size()) {
-    return TomlError(src, t.get("basis"), at + ".basis",
-                     fmt::format("onbekende basis '{}' (geef [basis.{}])", m.base, m.base));
+    return TomlError(
+        src, t.get("basis"), at + ".basis",
+        fmt::format("onbekende basis '{}' (geef [basis.{}])", m.base, m.base));
   }
   if (const toml::node* inv = t.get("investering")) {
     auto amount = MoneyFromNode(src, *inv, at + ".investering");
@@ -104,21 +113,25 @@ Status ParseMeasure(const TomlSource& src, const MeasurePortfolio& p, Distributi
       return amount.status();
     }
   }
-  auto dist = OptionalString(src, t, "verdeling", at + ".verdeling", DistributionName(fallback));
+  auto dist =
+      OptionalString(src, t, "verdeling", at + ".verdeling", DistributionName(fallback));
   if (!dist.ok()) return dist.status();
   auto kind = ParseDistributionKind(*dist);
   if (!kind) {
-    return TomlError(src, t.get("verdeling"), at + ".verdeling",
-                     fmt::format("onbekende verdeling '{}' (uniform, driehoek of pert)", *dist));
+    return TomlError(
+        src, t.get("verdeling"), at + ".verdeling",
+        fmt::format("onbekende verdeling '{}' (uniform, driehoek of pert)", *dist));
   }
   m.distribution = *kind;
   const toml::node* sav = t.get("besparing");
   if (sav == nullptr) {
-    return TomlError(src, &t, at + ".besparing", fmt::format("verplicht veld '{}.besparing' ontbreekt", at));
+    return TomlError(src, &t, at + ".besparing",
+                     fmt::format("verplicht veld '{}.besparing' ontbreekt", at));
   }
   const toml::table* st = sav->as_table();
   if (st == nullptr) {
-    return TomlError(src, sav, at + ".besparing", "'besparing' moet een tabel per jaar zijn");
+    return TomlError(src, sav, at + ".besparing",
+                     "'besparing' moet een tabel per jaar zijn");
   }
   const MeasureBase& base = p.bases[p.BaseIndex(m.base)];
   for (const auto& [k, v] : *st) {
@@ -150,7 +163,8 @@ size_t MeasurePortfolio::BaseIndex(const std::string& name) const {
   return bases.size();
 }
 
-Result<MeasurePortfolio> ParseMeasurePortfolio(const toml::table& doc, const TomlSource& src) {
+Result<MeasurePortfolio> ParseMeasurePortfolio(const toml::table& doc,
+                                               const TomlSource& src) {
   MeasurePortfolio p;
   auto years = RequireYearList(src, doc, "jaren", "jaren");
   if (!years.ok()) return years.status();
@@ -159,8 +173,9 @@ Result<MeasurePortfolio> ParseMeasurePortfolio(const toml::table& doc, const Tom
   if (!dist.ok()) return dist.status();
   auto kind = ParseDistributionKind(*dist);
   if (!kind) {
-    return TomlError(src, doc.get("verdeling"), "verdeling",
-                     fmt::format("onbekende verdeling '{}' (uniform, driehoek of pert)", *dist));
+    return TomlError(
+        src, doc.get("verdeling"), "verdeling",
+        fmt::format("onbekende verdeling '{}' (uniform, driehoek of pert)", *dist));
   }
   auto rho = OptionalDouble(src, doc, "rangcorrelatie", "rangcorrelatie", 0.0);
   if (!rho.ok()) return rho.status();
@@ -172,7 +187,8 @@ Result<MeasurePortfolio> ParseMeasurePortfolio(const toml::table& doc, const Tom
   const toml::node* bases = doc.get("basis");
   const toml::table* bt = bases == nullptr ? nullptr : bases->as_table();
   if (bt == nullptr || bt->empty()) {
-    return TomlError(src, bases, "basis", "verplicht veld 'basis' ontbreekt: geef [basis.<naam>]-tabellen");
+    return TomlError(src, bases, "basis",
+                     "verplicht veld 'basis' ontbreekt: geef [basis.<naam>]-tabellen");
   }
   for (const auto& [k, v] : *bt) {
     MeasureBase b;
@@ -182,17 +198,20 @@ Result<MeasurePortfolio> ParseMeasurePortfolio(const toml::table& doc, const Tom
   const toml::node* ms = doc.get("maatregel");
   const toml::array* arr = ms == nullptr ? nullptr : ms->as_array();
   if (arr == nullptr || arr->empty()) {
-    return TomlError(src, ms, "maatregel", "verplicht veld 'maatregel' ontbreekt: geef [[maatregel]]-tabellen");
+    return TomlError(src, ms, "maatregel",
+                     "verplicht veld 'maatregel' ontbreekt: geef [[maatregel]]-tabellen");
   }
   for (size_t i = 0; i < arr->size(); ++i) {
     std::string at = fmt::format("maatregel[{}]", i + 1);
     const toml::table* t = (*arr)[i].as_table();
-    if (t == nullptr) return TomlError(src, &(*arr)[i], at, fmt::format("'{}' moet een tabel zijn", at));
+    if (t == nullptr)
+      return TomlError(src, &(*arr)[i], at, fmt::format("'{}' moet een tabel zijn", at));
     Measure m;
     if (Status s = ParseMeasure(src, p, *kind, *t, at, m); !s.ok()) return s;
     for (const Measure& other : p.measures) {
       if (other.id == m.id) {
-        return TomlError(src, t->get("id"), at + ".id", fmt::format("maatregel '{}' komt twee keer voor", m.id));
+        return TomlError(src, t->get("id"), at + ".id",
+                         fmt::format("maatregel '{}' komt twee keer voor", m.id));
       }
     }
     p.measures.push_back(std::move(m));

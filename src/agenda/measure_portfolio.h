@@ -18,18 +18,19 @@
 //   investering = 500_000                # or text: "op te geven door teams"
 //   doorlooptijd = "6 mnd"
 //   verdeling = "driehoek"               # optional, overrides the default
-//   besparing = { 2020 = [1_000_000, 8_000_000], 2021 = [1_000_000, 3_000_000, 10_000_000] }
+//   besparing = { 2020 = [1_000_000, 8_000_000], 2021 = [1_000_000, 3_000_000,
+//   10_000_000] }
 //
 // A bandwidth is [min, max] or [min, mode, max] in euros; the mode defaults to the
 // midpoint. A measure's saving s in year t is turned into a rate r = s / base_t on its
 // base, so measures on one base combine as base_t x (1 - prod(1 - r_i)).
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "agenda/measure.h"
 #include "core/money.h"
@@ -45,10 +46,10 @@ struct MeasureBase {
 };
 
 struct MeasurePortfolio {
-  std::vector<int> years;           // ascending, unique
-  std::vector<MeasureBase> bases;   // sorted by name
-  std::vector<Measure> measures;    // in file order
-  double rank_correlation = 0;      // Spearman rank correlation within a cluster, [0, 1)
+  std::vector<int> years;          // ascending, unique
+  std::vector<MeasureBase> bases;  // sorted by name
+  std::vector<Measure> measures;   // in file order
+  double rank_correlation = 0;     // Spearman rank correlation within a cluster, [0, 1)
   // Savings needed per year; may be empty. Not read from the file: the caller passes
   // it in (MeasuresOptions::target_gap).
   std::map<int, Money> target_gap;
@@ -61,7 +62,8 @@ struct MeasurePortfolio {
 // an unknown base or distribution, a bandwidth with min > max or a mode outside it,
 // a year outside `jaren`, a base without an amount for a year, a maximum saving above
 // its base amount, a correlation outside [0, 1).
-Result<MeasurePortfolio> ParseMeasurePortfolio(const toml::table& doc, const TomlSource& src);
+Result<MeasurePortfolio> ParseMeasurePortfolio(const toml::table& doc,
+                                               const TomlSource& src);
 Result<MeasurePortfolio> LoadMeasurePortfolio(const std::string& file);
 
 }  // namespace jr

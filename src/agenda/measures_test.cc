@@ -1,10 +1,10 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "agenda/measure_portfolio.h"
 #include "agenda/measures_run.h"
@@ -53,12 +53,18 @@ TEST(DistributionTest, QuantilesAndMoments) {
 MeasurePortfolio SmallPortfolio() {
   MeasurePortfolio p;
   p.years = {2020, 2021};
-  p.bases = {{"a", "", {{2020, 100.0}, {2021, 100.0}}}, {"b", "", {{2020, 50.0}, {2021, 60.0}}}};
-  Measure m1{.id = "1", .base = "a", .cluster = "x", .distribution = DistributionKind::kUniform};
+  p.bases = {{"a", "", {{2020, 100.0}, {2021, 100.0}}},
+             {"b", "", {{2020, 50.0}, {2021, 60.0}}}};
+  Measure m1{
+      .id = "1", .base = "a", .cluster = "x", .distribution = DistributionKind::kUniform};
   m1.savings = {{2020, {10, 20, 30}}, {2021, {20, 30, 40}}};
-  Measure m2{.id = "2", .base = "a", .cluster = "y", .distribution = DistributionKind::kTriangular};
+  Measure m2{.id = "2",
+             .base = "a",
+             .cluster = "y",
+             .distribution = DistributionKind::kTriangular};
   m2.savings = {{2021, {0, 5, 30}}};
-  Measure m3{.id = "3", .base = "b", .cluster = "x", .distribution = DistributionKind::kPert};
+  Measure m3{
+      .id = "3", .base = "b", .cluster = "x", .distribution = DistributionKind::kPert};
   m3.savings = {{2020, {5, 10, 40}}, {2021, {5, 10, 40}}};
   p.measures = {m1, m2, m3};
   return p;
@@ -125,7 +131,8 @@ TEST(SimulationTest, CorrelationWithinClusterWidensTheSpread) {
     const YearSavings& b = correlated->years[y];
     EXPECT_GT(b.p90 - b.p10, 1.1 * (a.p90 - a.p10)) << p.years[y];
     // Correlation does not move the naive mean.
-    EXPECT_NEAR(a.naive_mean, b.naive_mean, 5 * std::sqrt(NaiveVariance(p, p.years[y]) * 4 / 20000));
+    EXPECT_NEAR(a.naive_mean, b.naive_mean,
+                5 * std::sqrt(NaiveVariance(p, p.years[y]) * 4 / 20000));
   }
 }
 
@@ -136,7 +143,8 @@ TEST(SimulationTest, VarianceSharesAndTargetProbability) {
   ASSERT_TRUE(r.ok());
   const YearSavings& y2020 = r->years[0];
   // No overlap in 2020: the shares add up to 1; measure 2 saves nothing then.
-  double sum = std::accumulate(y2020.variance_share.begin(), y2020.variance_share.end(), 0.0);
+  double sum =
+      std::accumulate(y2020.variance_share.begin(), y2020.variance_share.end(), 0.0);
   EXPECT_NEAR(sum, 1.0, 1e-6);
   EXPECT_EQ(y2020.variance_share[1], 0.0);
   // Independent in 2020, so the shares are the variances over their sum: uniform
@@ -204,7 +212,8 @@ TEST(MeasurePortfolioTest, BadInputGivesDutchErrorWithFileAndKey) {
   const Case cases[] = {
       {"[1_000_000, 8_000_000]", "[8_000_000, 1_000_000]", "maatregel[1].besparing.2020",
        "groter dan maximum"},
-      {"basis = \"instroom\"", "basis = \"tarief\"", "maatregel[1].basis", "onbekende basis"},
+      {"basis = \"instroom\"", "basis = \"tarief\"", "maatregel[1].basis",
+       "onbekende basis"},
       {"2021 = [1_000_000", "2025 = [1_000_000", "maatregel[1].besparing.2025", "buiten"},
       {"naam = \"Budgetverantwoordelijkheid\"\n", "", "maatregel[1].naam", "ontbreekt"},
       {"8_000_000]", "80_000_000]", "maatregel[1].besparing.2020", "groter dan basis"},
@@ -225,8 +234,8 @@ TEST(MeasurePortfolioTest, BadInputGivesDutchErrorWithFileAndKey) {
 TEST(RunMeasuresTest, TargetAndCorrelationFromTheOptions) {
   const std::filesystem::path file =
       std::filesystem::temp_directory_path() /
-      ("measures_test_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-       ".toml");
+      ("measures_test_" +
+       std::to_string(::testing::UnitTest::GetInstance()->random_seed()) + ".toml");
   std::ofstream(file) << kGood;
   // The whole 2021 bandwidth [1, 10] million lies above a target of 0.5 million and
   // below one of 20 million.

@@ -22,7 +22,8 @@ std::optional<Distribution> SavingDistribution(const Measure& m, int year) {
 double AnalyticMeanSaving(const MeasurePortfolio& p, int year) {
   std::vector<std::vector<double>> by_base(p.bases.size());
   for (const Measure& m : p.measures) {
-    if (auto d = SavingDistribution(m, year)) by_base[p.BaseIndex(m.base)].push_back(d->Mean());
+    if (auto d = SavingDistribution(m, year))
+      by_base[p.BaseIndex(m.base)].push_back(d->Mean());
   }
   double total = 0;
   for (size_t b = 0; b < p.bases.size(); ++b) {

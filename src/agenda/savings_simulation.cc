@@ -24,7 +24,7 @@ struct Model {
   std::vector<int> base_of;                       // per measure
   std::vector<int> cluster_of;                    // per measure; -1 = alone
   std::vector<int> years;
-  double rho = 0;                                 // Pearson, copula
+  double rho = 0;  // Pearson, copula
 };
 
 Model Prepare(const MeasurePortfolio& p) {
@@ -92,7 +92,8 @@ struct Output {
   std::vector<ChunkSums> chunks;
 };
 
-void RunChunk(const Model& m, const Draws& draws, int64_t chunk, int64_t runs, Output& out) {
+void RunChunk(const Model& m, const Draws& draws, int64_t chunk, int64_t runs,
+              Output& out) {
   ChunkSums& sums = out.chunks[chunk];
   sums.t.assign(m.n_years, 0.0);
   sums.tt.assign(m.n_years, 0.0);
@@ -105,7 +106,8 @@ void RunChunk(const Model& m, const Draws& draws, int64_t chunk, int64_t runs, O
     for (int y = 0; y < m.n_years; ++y) {
       const int year = m.years[y];
       if (m.rho > 0) {
-        for (int c = 0; c < m.n_clusters; ++c) factor[c] = draws.Normal(run, m.n_measures + c, year);
+        for (int c = 0; c < m.n_clusters; ++c)
+          factor[c] = draws.Normal(run, m.n_measures + c, year);
       }
       std::fill(untouched.begin(), untouched.end(), 1.0);
       double naive = 0;
@@ -124,11 +126,13 @@ void RunChunk(const Model& m, const Draws& draws, int64_t chunk, int64_t runs, O
         }
         saving[i] = s;
         naive += s;
-        untouched[m.base_of[i]] *= 1.0 - s / m.base_amount[static_cast<size_t>(y) * m.n_bases + m.base_of[i]];
+        untouched[m.base_of[i]] *=
+            1.0 - s / m.base_amount[static_cast<size_t>(y) * m.n_bases + m.base_of[i]];
       }
       double total = 0;
       for (int k = 0; k < m.n_bases; ++k) {
-        total += m.base_amount[static_cast<size_t>(y) * m.n_bases + k] * (1.0 - untouched[k]);
+        total +=
+            m.base_amount[static_cast<size_t>(y) * m.n_bases + k] * (1.0 - untouched[k]);
       }
       out.total[static_cast<size_t>(y) * runs + run] = total;
       out.naive[static_cast<size_t>(y) * runs + run] = naive;
@@ -147,7 +151,8 @@ void RunChunk(const Model& m, const Draws& draws, int64_t chunk, int64_t runs, O
 
 // Mean and the type-7 quantiles at 10%, 50% and 90%, with selection instead of a full
 // sort (same values: order statistics do not depend on how they are found).
-void Percentiles(std::vector<double> v, double& mean, double& p10, double& p50, double& p90) {
+void Percentiles(std::vector<double> v, double& mean, double& p10, double& p50,
+                 double& p90) {
   double sum = 0;
   for (double x : v) sum += x;
   mean = sum / static_cast<double>(v.size());
@@ -170,7 +175,8 @@ void Percentiles(std::vector<double> v, double& mean, double& p10, double& p50, 
 
 Result<SimulationResult> SimulateSavings(const MeasurePortfolio& p,
                                          const SimulationOptions& options) {
-  if (options.runs < 1) return Status::Error("aantal runs moet minstens 1 zijn", {"", 0, 0, "runs"});
+  if (options.runs < 1)
+    return Status::Error("aantal runs moet minstens 1 zijn", {"", 0, 0, "runs"});
   if (options.threads < 1) {
     return Status::Error("aantal threads moet minstens 1 zijn", {"", 0, 0, "threads"});
   }
@@ -209,7 +215,8 @@ Result<SimulationResult> SimulateSavings(const MeasurePortfolio& p,
     if (auto g = p.target_gap.find(ys.year); g != p.target_gap.end()) {
       ys.target_gap = g->second;
       const double need = g->second.ToEurosApprox();
-      int64_t met = std::count_if(total.begin(), total.end(), [&](double t) { return t >= need; });
+      int64_t met =
+          std::count_if(total.begin(), total.end(), [&](double t) { return t >= need; });
       ys.p_target = static_cast<double>(met) / n;
     }
     Percentiles(std::move(total), ys.mean, ys.p10, ys.p50, ys.p90);
@@ -227,7 +234,8 @@ Result<SimulationResult> SimulateSavings(const MeasurePortfolio& p,
     for (int i = 0; i < m.n_measures; ++i) {
       const double cov = sts[i] / n - (st / n) * (ss[i] / n);
       ys.variance_share.push_back(var_t > 0 ? cov / var_t : 0.0);
-      ys.measure_mean.push_back(m.measure_mean[static_cast<size_t>(y) * m.n_measures + i] + ss[i] / n);
+      ys.measure_mean.push_back(
+          m.measure_mean[static_cast<size_t>(y) * m.n_measures + i] + ss[i] / n);
     }
     r.years.push_back(std::move(ys));
   }

@@ -28,14 +28,17 @@ Table SavingsYearTable(const SimulationResult& r) {
     // The loss is the difference of the rounded means, so the row adds up to the cent.
     const Money mean = Euros(y.mean);
     const Money naive_mean = Euros(y.naive_mean);
-    t.AddRow({int64_t{y.year}, MoneyCell(y.target_gap), Euros(y.p10), Euros(y.p50), Euros(y.p90),
-              mean, naive_mean, Euros(y.naive_p10), Euros(y.naive_p90), naive_mean - mean,
-              FractionCell(y.p_target)});
+    t.AddRow({int64_t{y.year}, MoneyCell(y.target_gap), Euros(y.p10), Euros(y.p50),
+              Euros(y.p90), mean, naive_mean, Euros(y.naive_p10), Euros(y.naive_p90),
+              naive_mean - mean, FractionCell(y.p_target)});
   }
   t.notes = {
-      "P10/P50/P90: 10%, 50% en 90% van de runs besparen hoogstens dit bedrag. Maatregelen op",
-      "dezelfde basis overlappen (basis x (1 - (1 - r1)(1 - r2)...)); de optelsom telt ze naïef op.",
-      fmt::format("Kans taakstelling = aandeel runs waarin de besparing de benodigde besparing haalt."
+      "P10/P50/P90: 10%, 50% en 90% van de runs besparen hoogstens dit bedrag. "
+      "Maatregelen op",
+      "dezelfde basis overlappen (basis x (1 - (1 - r1)(1 - r2)...)); de optelsom telt "
+      "ze naïef op.",
+      fmt::format("Kans taakstelling = aandeel runs waarin de besparing de benodigde "
+                  "besparing haalt."
                   " Correlatie binnen een cluster: {}.",
                   FormatNumber(r.pearson_correlation, 2))};
   return t;
@@ -53,20 +56,30 @@ Table MeasureShareTable(const MeasurePortfolio& p, const SimulationResult& r) {
                {"investment_cents", "Investering", ColumnType::kMoney},
                {"investment_note", "Toelichting", ColumnType::kText},
                {"lead_time", "Doorlooptijd", ColumnType::kText},
-               {fmt::format("mean_{}_cents", last), fmt::format("Gem. {}", last), ColumnType::kMoney}};
+               {fmt::format("mean_{}_cents", last), fmt::format("Gem. {}", last),
+                ColumnType::kMoney}};
   for (const YearSavings& y : r.years) {
-    t.columns.push_back({fmt::format("share_{}", y.year), fmt::format("Aandeel {}", y.year),
-                         ColumnType::kPercent, 0});
+    t.columns.push_back({fmt::format("share_{}", y.year),
+                         fmt::format("Aandeel {}", y.year), ColumnType::kPercent, 0});
   }
   for (size_t i = 0; i < p.measures.size(); ++i) {
     const Measure& m = p.measures[i];
-    std::vector<Cell> row{m.id, m.name, m.base, m.cluster, m.responsible, MoneyCell(m.investment),
-                          m.investment_note, m.lead_time, Euros(r.years.back().measure_mean[i])};
+    std::vector<Cell> row{m.id,
+                          m.name,
+                          m.base,
+                          m.cluster,
+                          m.responsible,
+                          MoneyCell(m.investment),
+                          m.investment_note,
+                          m.lead_time,
+                          Euros(r.years.back().measure_mean[i])};
     for (const YearSavings& y : r.years) row.push_back(y.variance_share[i]);
     t.AddRow(std::move(row));
   }
-  t.notes = {"Aandeel = Cov(totaal, maatregel) / Var(totaal): welk deel van de spreiding van de",
-             "totale besparing van de maatregel komt. Zonder overlap tellen de aandelen op tot 100%."};
+  t.notes = {
+      "Aandeel = Cov(totaal, maatregel) / Var(totaal): welk deel van de spreiding van de",
+      "totale besparing van de maatregel komt. Zonder overlap tellen de aandelen op tot "
+      "100%."};
   return t;
 }
 

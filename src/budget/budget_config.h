@@ -5,7 +5,8 @@
 //   realisatie_voorgaand_jaar = 104_600_000  # realised cost of the year before the first
 //   [realisatie_uit_database]            # what "realised" means when read from the store
 //   vaste_kosten = true                  # + regional fixed costs (default true)
-//   lokale_kosten = false                # + local costs of the municipalities (default false)
+//   lokale_kosten = false                # + local costs of the municipalities (default
+//   false)
 //   [[jaar]]
 //   jaar = 2019
 //   begroting = 104_500_000              # required in the first year
@@ -18,11 +19,11 @@
 // Amounts are euros (see core/toml_reader.h).
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <optional>
 #include <string>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "budget/budget_year.h"
 #include "core/money.h"
@@ -36,8 +37,8 @@ struct BudgetConfig {
   double indexation = 0.02;              // scenario 2: yearly indexation of the cap
   std::optional<Money> realised_before;  // realised cost of years.front().year - 1
   std::string key = "inwoners";          // key that shares caps over municipalities
-  bool include_fixed_costs = true;       // store realisation includes fixed regional costs
-  bool include_local_costs = false;      // store realisation includes local costs
+  bool include_fixed_costs = true;   // store realisation includes fixed regional costs
+  bool include_local_costs = false;  // store realisation includes local costs
 };
 
 // Reads the config from a parsed document. Dutch errors name file, line and key:

@@ -76,7 +76,8 @@ lokale_kosten = true
 [[jaar]]
 jaar = 2019
 begroting = 10
-)", src);
+)",
+                       src);
   ASSERT_TRUE(doc.ok());
   auto c = ParseBudgetConfig(*doc, src);
   ASSERT_TRUE(c.ok()) << c.status().ToString();

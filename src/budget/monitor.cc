@@ -8,7 +8,8 @@ namespace jr {
 namespace {
 
 Money Indexed(Money m, double indexation) {
-  return Money::FromCents(RoundCents(static_cast<double>(m.cents()) * (1.0 + indexation)));
+  return Money::FromCents(
+      RoundCents(static_cast<double>(m.cents()) * (1.0 + indexation)));
 }
 
 std::optional<Money> Minus(std::optional<Money> a, std::optional<Money> b) {
@@ -83,8 +84,8 @@ Status MunicipalityRows(const MonitorInput& in, const std::vector<MonitorRow>& y
     std::vector<std::optional<Money>> cost;
     if (y.realised_from_store) {
       auto shared = in.store.shared.find(y.path.year);
-      auto parts = SplitOptional(
-          shared == in.store.shared.end() ? Money() : shared->second, *w);
+      auto parts =
+          SplitOptional(shared == in.store.shared.end() ? Money() : shared->second, *w);
       if (!parts.ok()) return parts.status();
       cost = std::move(parts).value();
       auto own = in.store.own.find(y.path.year);
@@ -132,7 +133,8 @@ Result<MonitorResult> ComputeMonitor(const MonitorInput& input) {
   MonitorResult result;
   result.years = RegionRows(input);
   if (input.region != nullptr) {
-    if (Status s = MunicipalityRows(input, result.years, result.municipalities); !s.ok()) {
+    if (Status s = MunicipalityRows(input, result.years, result.municipalities);
+        !s.ok()) {
       return s;
     }
   }

@@ -43,12 +43,12 @@ struct MonitorInput {
 
 struct MonitorRow {
   PathRow path;
-  std::optional<Money> realised;   // config, else store
+  std::optional<Money> realised;  // config, else store
   bool realised_from_store = false;
   std::optional<Money> forecast;
   CostBasis basis = CostBasis::kNone;
-  std::optional<Money> cost;       // realised, else forecast
-  std::optional<Money> path_gap;   // cost - annual cost of the path
+  std::optional<Money> cost;      // realised, else forecast
+  std::optional<Money> path_gap;  // cost - annual cost of the path
   std::array<std::optional<Money>, kScenarios> cap;
   std::array<std::optional<Money>, kScenarios> gap;  // cost - cap
 };

@@ -10,8 +10,10 @@ void AddScenarioColumns(Table& t) {
                                        {"Plafond 2 vorig jaar + index", "Verschil 2"},
                                        {"Plafond 3 taakstellingspad", "Verschil 3"}};
   for (int s = 0; s < kScenarios; ++s) {
-    t.columns.push_back({fmt::format("cap{}_cents", s + 1), labels[s][0], ColumnType::kMoney});
-    t.columns.push_back({fmt::format("gap{}_cents", s + 1), labels[s][1], ColumnType::kMoney});
+    t.columns.push_back(
+        {fmt::format("cap{}_cents", s + 1), labels[s][0], ColumnType::kMoney});
+    t.columns.push_back(
+        {fmt::format("gap{}_cents", s + 1), labels[s][1], ColumnType::kMoney});
   }
 }
 
@@ -52,9 +54,12 @@ Table PathTable(const MonitorResult& r) {
               std::string(Source(y.realised_from_store, y.realised.has_value())),
               MoneyCell(y.forecast), MoneyCell(y.path_gap)});
   }
-  t.notes = {"Jaarkosten = begroting + burap + taakstelling; begroting volgend jaar = jaarkosten;",
-             "kosten regio = jaarkosten - bijdrage rijk (onbekend telt als 0).",
-             "Verschil met pad = realisatie (of prognose) - jaarkosten; positief = boven het pad."};
+  t.notes = {
+      "Jaarkosten = begroting + burap + taakstelling; begroting volgend jaar = "
+      "jaarkosten;",
+      "kosten regio = jaarkosten - bijdrage rijk (onbekend telt als 0).",
+      "Verschil met pad = realisatie (of prognose) - jaarkosten; positief = boven het "
+      "pad."};
   return t;
 }
 
@@ -71,8 +76,10 @@ Table ScenarioTable(const MonitorResult& r) {
     AddScenarioCells(row, y.cap, y.gap);
     t.AddRow(std::move(row));
   }
-  t.notes = {"Scenario 1: niet boven het oude rijksbudget; 2: realisatie vorig jaar + indexatie;",
-             "3: het taakstellingspad. Verschil positief = uitgaven boven het plafond."};
+  t.notes = {
+      "Scenario 1: niet boven het oude rijksbudget; 2: realisatie vorig jaar + "
+      "indexatie;",
+      "3: het taakstellingspad. Verschil positief = uitgaven boven het plafond."};
   return t;
 }
 
@@ -89,15 +96,21 @@ Table MunicipalityScenarioTable(const MonitorResult& r, const Region& region,
   AddScenarioColumns(t);
   for (const MunicipalityRow& m : r.municipalities) {
     const Municipality* mun = region.Find(m.code);
-    std::vector<Cell> row{int64_t{m.year}, m.code, mun == nullptr ? m.code : mun->name,
-                          m.share, MoneyCell(m.cost),
-                          std::string(!m.cost ? "" : m.cost_from_store ? "eigen realisatie"
-                                                                       : "aandeel regio")};
+    std::vector<Cell> row{int64_t{m.year},
+                          m.code,
+                          mun == nullptr ? m.code : mun->name,
+                          m.share,
+                          MoneyCell(m.cost),
+                          std::string(!m.cost             ? ""
+                                      : m.cost_from_store ? "eigen realisatie"
+                                                          : "aandeel regio")};
     AddScenarioCells(row, m.cap, m.gap);
     t.AddRow(std::move(row));
   }
-  t.notes = {"Eigen realisatie = eigen gedeclareerde zorg + aandeel in de vaste regionale kosten.",
-             "Plafonds zijn tot op de cent verdeeld (grootste-restmethode)."};
+  t.notes = {
+      "Eigen realisatie = eigen gedeclareerde zorg + aandeel in de vaste regionale "
+      "kosten.",
+      "Plafonds zijn tot op de cent verdeeld (grootste-restmethode)."};
   return t;
 }
 

@@ -14,8 +14,10 @@ Money E(int64_t euros) { return Money::FromEuros(euros); }
 
 Region TwoMunicipalities() {
   Region r;
-  r.AddMunicipality({.code = "GM0001", .name = "Klein", .begin = year(2015) / January / 1});
-  r.AddMunicipality({.code = "GM0002", .name = "Groot", .begin = year(2015) / January / 1});
+  r.AddMunicipality(
+      {.code = "GM0001", .name = "Klein", .begin = year(2015) / January / 1});
+  r.AddMunicipality(
+      {.code = "GM0002", .name = "Groot", .begin = year(2015) / January / 1});
   for (int y = 2018; y <= 2022; ++y) {
     r.SetKey("GM0001", y, "inwoners", 1);
     r.SetKey("GM0002", y, "inwoners", 2);
@@ -28,7 +30,10 @@ BudgetConfig HandConfig() {
   c.indexation = 0.02;
   c.realised_before = E(900);
   c.years = {
-      {.year = 2020, .budget = E(1000), .target = E(-100), .state_budget = E(800),
+      {.year = 2020,
+       .budget = E(1000),
+       .target = E(-100),
+       .state_budget = E(800),
        .realised = E(950)},
       {.year = 2021, .target = E(-50), .state_budget = E(800), .forecast = E(880)},
       {.year = 2022},
@@ -100,7 +105,7 @@ TEST(MonitorTest, RealisedFromStoreWithOwnUseAndSharedFixedCosts) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_EQ(r->years[0].realised, E(950));
   EXPECT_TRUE(r->years[0].realised_from_store);
-  EXPECT_EQ(r->years[0].cap[1], E(1020));  // 1000 realised in 2019 from the store
+  EXPECT_EQ(r->years[0].cap[1], E(1020));        // 1000 realised in 2019 from the store
   EXPECT_EQ(r->municipalities[0].cost, E(350));  // 300 own + 1/3 of 150
   EXPECT_EQ(r->municipalities[1].cost, E(600));
   EXPECT_TRUE(r->municipalities[0].cost_from_store);
@@ -118,7 +123,8 @@ TEST(MonitorTest, MissingKeyIsAnError) {
 }
 
 TEST(RunMonitorTest, DemoConfigWithoutAStore) {
-  auto run = RunMonitor(nullptr, {.config_file = "data/demo/begroting.toml", .key = "jeugdigen"});
+  auto run = RunMonitor(nullptr,
+                        {.config_file = "data/demo/begroting.toml", .key = "jeugdigen"});
   ASSERT_TRUE(run.ok()) << run.status().ToString();
   EXPECT_EQ(run->key, "jeugdigen");  // the option wins over the config's inwoners
   EXPECT_FALSE(run->region.has_value());

@@ -25,9 +25,10 @@ Table PathForecastTable(const std::vector<PathRow>& path,
               fx == fixed.end() ? Cell(std::monostate{}) : Cell(extra), mean,
               f->second.p10 + extra, f->second.p90 + extra, mean - row.annual_cost});
   }
-  t.notes = {"Prognose = gedeclareerde zorg uit de microsimulatie + vaste regionale kosten "
-             "van dat jaar (leeg: niet bekend, niet meegeteld). Verschil positief = boven "
-             "het pad. Minder dan 12 maanden: de prognose dekt het jaar maar deels."};
+  t.notes = {
+      "Prognose = gedeclareerde zorg uit de microsimulatie + vaste regionale kosten "
+      "van dat jaar (leeg: niet bekend, niet meegeteld). Verschil positief = boven "
+      "het pad. Minder dan 12 maanden: de prognose dekt het jaar maar deels."};
   return t;
 }
 

@@ -21,9 +21,9 @@ TEST(PathForecastTest, OverlappingYearsWithFixedCostsAndGap) {
   const auto& row = t.rows[0];
   EXPECT_EQ(std::get<int64_t>(row[0]), 2022);
   EXPECT_EQ(std::get<int64_t>(row[1]), 6);
-  EXPECT_EQ(std::get<Money>(row[4]), E(85));   // 80 care + 5 fixed
+  EXPECT_EQ(std::get<Money>(row[4]), E(85));  // 80 care + 5 fixed
   EXPECT_EQ(std::get<Money>(row[5]), E(75));
-  EXPECT_EQ(std::get<Money>(row[7]), E(-5));   // 85 - 90: below the path
+  EXPECT_EQ(std::get<Money>(row[7]), E(-5));  // 85 - 90: below the path
 }
 
 TEST(PathForecastTest, UnknownFixedCostsAreLeftEmpty) {

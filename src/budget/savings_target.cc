@@ -1,9 +1,9 @@
 #include "budget/savings_target.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <filesystem>
-
-#include <fmt/format.h>
 
 #include "budget/budget_config.h"
 #include "budget/target_path.h"
@@ -14,7 +14,8 @@ std::map<int, Money> CumulativeTarget(const std::vector<BudgetYear>& path,
                                       const std::vector<int>& years, double growth) {
   std::map<int, Money> out;
   if (path.empty()) return out;
-  const double start = static_cast<double>(ComputeTargetPath(path).front().annual_cost.cents());
+  const double start =
+      static_cast<double>(ComputeTargetPath(path).front().annual_cost.cents());
   for (int y : years) {
     if (y < path.front().year) continue;
     Money sum;
@@ -27,7 +28,8 @@ std::map<int, Money> CumulativeTarget(const std::vector<BudgetYear>& path,
   return out;
 }
 
-Result<std::map<int, Money>> ReadSavingsTarget(const toml::table& doc, const TomlSource& src,
+Result<std::map<int, Money>> ReadSavingsTarget(const toml::table& doc,
+                                               const TomlSource& src,
                                                const std::vector<int>& years) {
   const toml::node* table = doc.get("taakstelling");
   const toml::node* budget = doc.get("begroting");

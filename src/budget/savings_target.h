@@ -10,11 +10,11 @@
 //   2021 = 1_000_000
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <map>
 #include <string>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "budget/budget_year.h"
 #include "core/money.h"
@@ -38,7 +38,8 @@ std::map<int, Money> CumulativeTarget(const std::vector<BudgetYear>& path,
 // the config's folder) whose path gives CumulativeTarget, with `autonome_groei`
 // (default 0, in [-0.5, 0.5]) as the growth. Neither present: an empty map. Both: an
 // error. Dutch errors name the file (the config's or the budget file's), line and key.
-Result<std::map<int, Money>> ReadSavingsTarget(const toml::table& doc, const TomlSource& src,
+Result<std::map<int, Money>> ReadSavingsTarget(const toml::table& doc,
+                                               const TomlSource& src,
                                                const std::vector<int>& years);
 // The target of the agenda or measures file `config_file` for the years of its
 // `jaren`: reads the file and calls ReadSavingsTarget.

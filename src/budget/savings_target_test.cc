@@ -7,7 +7,9 @@ namespace {
 
 std::vector<BudgetYear> Seed004Path() {
   std::vector<BudgetYear> p(4);
-  p[0] = {.year = 2019, .budget = Money::FromEuros(104500000), .amendment = Money::FromEuros(10200000)};
+  p[0] = {.year = 2019,
+          .budget = Money::FromEuros(104500000),
+          .amendment = Money::FromEuros(10200000)};
   p[1] = {.year = 2020, .target = Money::FromEuros(-5000000)};
   p[2] = {.year = 2021, .target = Money::FromEuros(-5000000)};
   p[3] = {.year = 2022, .target = Money::FromEuros(-4700000)};
@@ -28,7 +30,9 @@ TEST(SavingsTargetTest, AutonomousGrowthAddsToTheTarget) {
   auto t = CumulativeTarget(Seed004Path(), {2020, 2021}, 0.05);
   // 114.7 million grows 5% to 120.435 million: 5.735 million more to save in 2020.
   EXPECT_EQ(t.at(2020), Money::FromEuros(5000000 + 5735000));
-  EXPECT_EQ(t.at(2021), Money::FromEuros(10000000) + Money::FromCents(RoundCents(11470000000.0 * (1.05 * 1.05 - 1))));
+  EXPECT_EQ(t.at(2021),
+            Money::FromEuros(10000000) +
+                Money::FromCents(RoundCents(11470000000.0 * (1.05 * 1.05 - 1))));
 }
 
 TEST(SavingsTargetTest, TableAndBudgetFileExcludeEachOther) {

@@ -16,7 +16,7 @@ struct PathRow {
   Money target;
   Money annual_cost;                        // budget + amendment + target
   std::optional<Money> state_contribution;  // unknown stays unknown
-  Money cost_to_region;                     // annual cost - state contribution (unknown = 0)
+  Money cost_to_region;  // annual cost - state contribution (unknown = 0)
 };
 
 // The path, one row per input year, in input order:

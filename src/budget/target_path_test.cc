@@ -75,7 +75,8 @@ TEST(TargetPathTest, DemoFileReproducesSeed004Table) {
 TEST(TargetPathTest, LaterBudgetRebasesThePath) {
   std::vector<BudgetYear> years(3);
   years[0] = {.year = 2020, .budget = Money::FromEuros(100)};
-  years[1] = {.year = 2021, .budget = Money::FromEuros(150), .target = Money::FromEuros(-10)};
+  years[1] = {
+      .year = 2021, .budget = Money::FromEuros(150), .target = Money::FromEuros(-10)};
   years[2] = {.year = 2022, .amendment = Money::FromEuros(3)};
   std::vector<PathRow> p = ComputeTargetPath(years);
   EXPECT_EQ(p[1].budget, Money::FromEuros(150));

@@ -14,8 +14,8 @@ namespace jr {
 // One period of residence of a client: from `begin` the municipality is responsible
 // (woonplaatsbeginsel). The client is known only by a pseudonym.
 struct ClientResidence {
-  std::string client;   // pseudonym (keyed hash of the BSN, or the region's own)
-  Month birth;          // birth year-month
+  std::string client;  // pseudonym (keyed hash of the BSN, or the region's own)
+  Month birth;         // birth year-month
   std::string municipality;
   Date begin;
 };
@@ -31,27 +31,27 @@ struct Assignment {
   Unit unit = Unit::kHour;
   Frequency frequency = Frequency::kPerWeek;
   Date start;
-  std::optional<Date> end;   // exclusive (the CSV's inclusive end + 1 day); none = open
+  std::optional<Date> end;  // exclusive (the CSV's inclusive end + 1 day); none = open
   Route route = Route::kUnknown;
-  std::string team;          // issuing youth team; may be empty
-  std::string predecessor;   // previous assignment when a re-indication; may be empty
+  std::string team;         // issuing youth team; may be empty
+  std::string predecessor;  // previous assignment when a re-indication; may be empty
   std::optional<Money> budget;
 
   bool IsReindication() const { return !predecessor.empty(); }
 };
 
 struct Declaration {
-  std::string number;             // declaratienummer
-  std::string assignment;         // toewijzingnummer
+  std::string number;      // declaratienummer
+  std::string assignment;  // toewijzingnummer
   std::string agb;
   std::string category;
   std::string product_code;
-  Date start;                     // first day
-  Date end;                       // exclusive
+  Date start;  // first day
+  Date end;    // exclusive
   Volume volume;
   Unit unit = Unit::kHour;
   std::optional<Money> tariff;
-  Money amount;                   // signed: a credit (debet_credit = C) is negative
+  Money amount;  // signed: a credit (debet_credit = C) is negative
 };
 
 }  // namespace jr

@@ -6,27 +6,44 @@
 namespace jr {
 namespace {
 
-constexpr std::array<std::pair<Unit, std::string_view>, 7> kUnitCodes{{
-    {Unit::kMinute, "01"}, {Unit::kHour, "04"}, {Unit::kDay, "14"},
-    {Unit::kDayPart, "16"}, {Unit::kPieceOutput, "82"}, {Unit::kEuro, "83"},
-    {Unit::kPieceEffort, "84"}}};
-constexpr std::array<std::pair<Unit, std::string_view>, 7> kUnitNames{{
-    {Unit::kMinute, "minuut"}, {Unit::kHour, "uur"}, {Unit::kDay, "etmaal"},
-    {Unit::kDayPart, "dagdeel"}, {Unit::kPieceOutput, "stuks (output)"},
-    {Unit::kEuro, "euro"}, {Unit::kPieceEffort, "stuks (inspanning)"}}};
-constexpr std::array<std::pair<Frequency, std::string_view>, 4> kFrequencyCodes{{
-    {Frequency::kPerDay, "1"}, {Frequency::kPerWeek, "2"}, {Frequency::kPerMonth, "4"},
-    {Frequency::kTotal, "6"}}};
-constexpr std::array<std::pair<CareClass, std::string_view>, 3> kCareClassNames{{
-    {CareClass::kCertain, "zeker"}, {CareClass::kGrey, "grijs"}, {CareClass::kNot, "geen"}}};
-constexpr std::array<std::pair<Route, std::string_view>, kRouteCount> kRouteNames{{
-    {Route::kMunicipality, "gemeente"}, {Route::kGp, "huisarts"},
-    {Route::kYouthDoctor, "jeugdarts"}, {Route::kCertifiedInstitution, "gi"},
-    {Route::kMedicalSpecialist, "medisch_specialist"}, {Route::kJustice, "justitie"},
-    {Route::kNone, "geen"}, {Route::kUnknown, "onbekend"}}};
-constexpr std::array<std::pair<FindingStatus, std::string_view>, 3> kFindingStatusNames{{
-    {FindingStatus::kAccepted, "geaccepteerd"}, {FindingStatus::kRejected, "afgewezen"},
-    {FindingStatus::kSignal, "signaal"}}};
+constexpr std::array<std::pair<Unit, std::string_view>, 7> kUnitCodes{
+    {{Unit::kMinute, "01"},
+     {Unit::kHour, "04"},
+     {Unit::kDay, "14"},
+     {Unit::kDayPart, "16"},
+     {Unit::kPieceOutput, "82"},
+     {Unit::kEuro, "83"},
+     {Unit::kPieceEffort, "84"}}};
+constexpr std::array<std::pair<Unit, std::string_view>, 7> kUnitNames{
+    {{Unit::kMinute, "minuut"},
+     {Unit::kHour, "uur"},
+     {Unit::kDay, "etmaal"},
+     {Unit::kDayPart, "dagdeel"},
+     {Unit::kPieceOutput, "stuks (output)"},
+     {Unit::kEuro, "euro"},
+     {Unit::kPieceEffort, "stuks (inspanning)"}}};
+constexpr std::array<std::pair<Frequency, std::string_view>, 4> kFrequencyCodes{
+    {{Frequency::kPerDay, "1"},
+     {Frequency::kPerWeek, "2"},
+     {Frequency::kPerMonth, "4"},
+     {Frequency::kTotal, "6"}}};
+constexpr std::array<std::pair<CareClass, std::string_view>, 3> kCareClassNames{
+    {{CareClass::kCertain, "zeker"},
+     {CareClass::kGrey, "grijs"},
+     {CareClass::kNot, "geen"}}};
+constexpr std::array<std::pair<Route, std::string_view>, kRouteCount> kRouteNames{
+    {{Route::kMunicipality, "gemeente"},
+     {Route::kGp, "huisarts"},
+     {Route::kYouthDoctor, "jeugdarts"},
+     {Route::kCertifiedInstitution, "gi"},
+     {Route::kMedicalSpecialist, "medisch_specialist"},
+     {Route::kJustice, "justitie"},
+     {Route::kNone, "geen"},
+     {Route::kUnknown, "onbekend"}}};
+constexpr std::array<std::pair<FindingStatus, std::string_view>, 3> kFindingStatusNames{
+    {{FindingStatus::kAccepted, "geaccepteerd"},
+     {FindingStatus::kRejected, "afgewezen"},
+     {FindingStatus::kSignal, "signaal"}}};
 
 template <typename E, size_t N>
 std::optional<E> Lookup(const std::array<std::pair<E, std::string_view>, N>& table,
@@ -47,7 +64,9 @@ std::string_view NameOf(const std::array<std::pair<E, std::string_view>, N>& tab
 
 }  // namespace
 
-std::optional<Unit> UnitFromCode(std::string_view code) { return Lookup(kUnitCodes, code); }
+std::optional<Unit> UnitFromCode(std::string_view code) {
+  return Lookup(kUnitCodes, code);
+}
 std::optional<Frequency> FrequencyFromCode(std::string_view code) {
   return Lookup(kFrequencyCodes, code);
 }
@@ -64,6 +83,8 @@ std::string_view RouteName(Route r) { return NameOf(kRouteNames, r); }
 std::optional<FindingStatus> FindingStatusFromName(std::string_view name) {
   return Lookup(kFindingStatusNames, name);
 }
-std::string_view FindingStatusName(FindingStatus s) { return NameOf(kFindingStatusNames, s); }
+std::string_view FindingStatusName(FindingStatus s) {
+  return NameOf(kFindingStatusNames, s);
+}
 
 }  // namespace jr

@@ -12,7 +12,7 @@ struct Product {
   std::string code;         // product code, up to 5 characters: "45A10"
   std::string description;  // Dutch
   Unit unit = Unit::kHour;
-  std::string bucket;       // cost bucket used by settlement: "ambulant"
+  std::string bucket;  // cost bucket used by settlement: "ambulant"
   CareClass care_class = CareClass::kCertain;
 
   // "45/45A10": the key used in messages and maps.

@@ -9,7 +9,7 @@
 namespace jr {
 
 struct Provider {
-  std::string agb;   // 8-digit AGB code
+  std::string agb;  // 8-digit AGB code
   std::string name;
 };
 
@@ -23,7 +23,7 @@ struct Contract {
 
 // A youth team (jeugdteam) serving one municipality, with an optional yearly budget.
 struct YouthTeam {
-  std::string team;          // team code
+  std::string team;  // team code
   std::string name;
   std::string municipality;  // CBS code
   int year = 0;

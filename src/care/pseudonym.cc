@@ -1,10 +1,9 @@
 #include "care/pseudonym.h"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <algorithm>
-
-#include <fmt/format.h>
 
 namespace jr {
 
@@ -22,7 +21,8 @@ bool IsValidBsn(std::string_view bsn) {
   return any && sum % 11 == 0;
 }
 
-Pseudonymizer::Pseudonymizer(const std::array<unsigned char, kKeyBytes>& key) : key_(key) {}
+Pseudonymizer::Pseudonymizer(const std::array<unsigned char, kKeyBytes>& key)
+    : key_(key) {}
 
 std::string Pseudonymizer::Pseudonym(std::string_view bsn) const {
   unsigned char out[10];

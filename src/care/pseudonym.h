@@ -28,7 +28,8 @@ class Pseudonymizer {
   // if it exists.
   static Status CreateKeyFile(const std::string& path, Env& env = Env::Default());
   // Reads the key file; Dutch error naming the file if missing or malformed.
-  static Result<Pseudonymizer> FromKeyFile(const std::string& path, Env& env = Env::Default());
+  static Result<Pseudonymizer> FromKeyFile(const std::string& path,
+                                           Env& env = Env::Default());
 
  private:
   std::array<unsigned char, kKeyBytes> key_;

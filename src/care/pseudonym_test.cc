@@ -12,7 +12,7 @@ namespace jr {
 namespace {
 
 TEST(BsnTest, ElevenTest) {
-  EXPECT_TRUE(IsValidBsn("111222333"));   // 9+8+7+12+10+8+9+6-3 = 66
+  EXPECT_TRUE(IsValidBsn("111222333"));  // 9+8+7+12+10+8+9+6-3 = 66
   EXPECT_TRUE(IsValidBsn("123456782"));
   EXPECT_FALSE(IsValidBsn("123456789"));
   EXPECT_FALSE(IsValidBsn("000000000"));

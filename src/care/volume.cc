@@ -9,8 +9,10 @@ Result<Volume> Volume::Parse(std::string_view text) {
   // allows but a volume does not.
   auto m = Money::Parse(text);
   if (!m.ok()) {
-    return Status::Error(fmt::format("'{}' is geen geldig volume (getal met hoogstens twee "
-                                     "decimalen verwacht)", text));
+    return Status::Error(
+        fmt::format("'{}' is geen geldig volume (getal met hoogstens twee "
+                    "decimalen verwacht)",
+                    text));
   }
   if (m->cents() < 0) return Status::Error(fmt::format("volume '{}' is negatief", text));
   return Volume{m->cents()};

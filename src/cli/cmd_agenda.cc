@@ -1,11 +1,11 @@
 // jeugdregio agenda: progress of the development agenda (DESIGN.md §2.6) as of a date,
 // the savings against the target with a one-year slip, overdue milestones, and the
 // agenda's cost shared pro rata over the municipalities.
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <iostream>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "agenda/agenda_run.h"
 #include "agenda/agenda_tables.h"
@@ -56,22 +56,26 @@ void Run(const AgendaFlags& o) {
   if (want("years")) sections.push_back({"years", AgendaYearTable(p)});
   if (want("overdue")) sections.push_back({"overdue", OverdueTable(p)});
   if (options.share && run->agenda->shared_cost.cents() != 0 && !region) {
-    std::cerr << fmt::format("Geen database {}: verdeling over gemeenten overgeslagen.\n", o.db);
+    std::cerr << fmt::format("Geen database {}: verdeling over gemeenten overgeslagen.\n",
+                             o.db);
   }
   if (run->sharing) {
     sections.push_back({"sharing", CostShareTable(*run->agenda, run->sharing->weights,
                                                   run->sharing->parts, *region)});
   }
-  if (sections.empty()) Fail(Status::Error("niets te tonen: geen verdeling of geen database"));
+  if (sections.empty())
+    Fail(Status::Error("niets te tonen: geen verdeling of geen database"));
   std::cout << RenderSections(sections, o.format) << std::flush;
 }
 
 void Register(CLI::App& app) {
   auto o = std::make_shared<AgendaFlags>();
   auto* c = app.add_subcommand(
-      "agenda", "ontwikkelagenda: voortgang, taakstelling, vertraging en verdeling van de kosten");
+      "agenda",
+      "ontwikkelagenda: voortgang, taakstelling, vertraging en verdeling van de kosten");
   AddConfigOption(c, &o->config, kConfigName);
-  c->add_option("--as-of", o->as_of, "peildatum JJJJ-MM-DD (standaard: 'datum' uit de config)");
+  c->add_option("--as-of", o->as_of,
+                "peildatum JJJJ-MM-DD (standaard: 'datum' uit de config)");
   AddDbOption(c, &o->db);
   c->add_option("--key", o->key, "sleutel voor de verdeling (standaard uit de config)");
   AddViewOption(c, &o->view, {"items", "clusters", "years", "overdue", "sharing", "all"});

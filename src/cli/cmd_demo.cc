@@ -1,11 +1,11 @@
 // jeugdregio demo: writes the synthetic demo region as CSV files and imports them
 // through the same importer a region uses, so the demo exercises the real path.
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
 #include <chrono>
 #include <filesystem>
 #include <iostream>
-
-#include <fmt/format.h>
-#include <fmt/ranges.h>
 
 #include "care/pseudonym.h"
 #include "cli/command.h"
@@ -49,18 +49,21 @@ void Register(CLI::App& app) {
     auto t0 = std::chrono::steady_clock::now();
     Status s = WriteDemoRegion(options, &summary);
     if (!s.ok()) Fail(s);
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     int64_t rows = 0;
     for (const auto& [file, n] : summary.rows) rows += n;
-    std::cout << fmt::format("Demoregio ({}) geschreven: {} rijen in {:.1f} s\n", kDemoRegionLabel,
-                             FormatNumber(static_cast<double>(rows), 0), seconds);
-    std::cout << fmt::format("Instellingen voor monitor, agenda en measures in {}: {}\n", o->dir,
-                             fmt::join(summary.config_files, ", "));
+    std::cout << fmt::format("Demoregio ({}) geschreven: {} rijen in {:.1f} s\n",
+                             kDemoRegionLabel, FormatNumber(static_cast<double>(rows), 0),
+                             seconds);
+    std::cout << fmt::format("Instellingen voor monitor, agenda en measures in {}: {}\n",
+                             o->dir, fmt::join(summary.config_files, ", "));
     ImportOptions import;
     RunImport(*store.value(), "", o->dir, import);
     s = store.value()->SetMeta("dataset", kDemoRegionLabel);
     if (s.ok()) {
-      s = store.value()->SetMeta(kDemoDirMeta, std::filesystem::absolute(o->dir).string());
+      s = store.value()->SetMeta(kDemoDirMeta,
+                                 std::filesystem::absolute(o->dir).string());
     }
     if (!s.ok()) Fail(s);
   });

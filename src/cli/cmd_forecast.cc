@@ -17,9 +17,9 @@ namespace jr::cli {
 namespace {
 
 using forecast::Calibration;
-using forecast::SummaryRow;
-using forecast::ForecastTable;
 using forecast::EffectTable;
+using forecast::ForecastTable;
+using forecast::SummaryRow;
 
 Date ParseDateOrFail(const std::string& text, const char* option) {
   auto d = ParseDate(text);
@@ -53,7 +53,8 @@ Table PathBesideForecast(const Store& store, const BudgetConfig& budget,
   std::map<int, ForecastYear> totals;
   for (const SummaryRow& r : yearly) {
     if (r.municipality != forecast::kRegion || r.group != forecast::kAllGroups) continue;
-    totals[r.period] = {Cents(r.cost.mean), Cents(r.cost.p10), Cents(r.cost.p90), r.months};
+    totals[r.period] = {Cents(r.cost.mean), Cents(r.cost.p10), Cents(r.cost.p90),
+                        r.months};
   }
   std::map<int, Money> fixed;
   if (budget.include_fixed_costs) {
@@ -70,10 +71,12 @@ void RegisterCalibrate(CLI::App& app) {
     OutputFormat format;
   };
   auto o = std::make_shared<Opts>();
-  auto* cmd = app.add_subcommand("calibrate", "parameters van de prognose schatten tot een peildatum");
+  auto* cmd = app.add_subcommand("calibrate",
+                                 "parameters van de prognose schatten tot een peildatum");
   AddDbOption(cmd, &o->db);
   AddFormatOption(cmd, &o->format);
-  cmd->add_option("--cutoff", o->cutoff, "peildatum JJJJ-MM-DD: gegevens daarvoor worden gebruikt")
+  cmd->add_option("--cutoff", o->cutoff,
+                  "peildatum JJJJ-MM-DD: gegevens daarvoor worden gebruikt")
       ->required();
   cmd->callback([o] {
     Date cutoff = ParseDateOrFail(o->cutoff, "--cutoff");
@@ -103,32 +106,39 @@ void RegisterCalibrate(CLI::App& app) {
       for (size_t k = 0; k < gp.products.size(); ++k) {
         cost[g] += gp.product_share[k] * c->products[gp.products[k]].mean_cost;
       }
-      size_t top = std::max_element(gp.follow.begin(), gp.follow.end()) - gp.follow.begin();
+      size_t top =
+          std::max_element(gp.follow.begin(), gp.follow.end()) - gp.follow.begin();
       int gi = static_cast<int>(g);
-      groups.AddRow({gp.name, gp.inflow_per_month, gp.trend - 1, gp.inflow_dispersion,
-                     gp.duration.MeanMonths(),
-                     int64_t{gp.duration.MedianMonths()}, gp.observed_durations, gp.reindication,
-                     c->groups[top].name, Cents(cost[g]),
-                     c->PriceIndex(gi, c->base_year) / c->PriceIndex(gi, c->base_year - 1) - 1,
-                     running[g]});
+      groups.AddRow(
+          {gp.name, gp.inflow_per_month, gp.trend - 1, gp.inflow_dispersion,
+           gp.duration.MeanMonths(), int64_t{gp.duration.MedianMonths()},
+           gp.observed_durations, gp.reindication, c->groups[top].name, Cents(cost[g]),
+           c->PriceIndex(gi, c->base_year) / c->PriceIndex(gi, c->base_year - 1) - 1,
+           running[g]});
     }
     groups.notes = {
-        "Instroom: nieuwe toewijzingen (geen herindicaties) per maand in de regio, gemiddelde "
-        "van de laatste 12 maanden; duur met Kaplan-Meier (lopende toewijzingen gecensureerd).",
-        "Trend: per productgroep, gekrompen naar de trend van alle groepen samen (empirisch "
-        "Bayes); spreiding: variantie / gemiddelde van de instroom per maand (1 = Poisson).",
+        "Instroom: nieuwe toewijzingen (geen herindicaties) per maand in de regio, "
+        "gemiddelde "
+        "van de laatste 12 maanden; duur met Kaplan-Meier (lopende toewijzingen "
+        "gecensureerd).",
+        "Trend: per productgroep, gekrompen naar de trend van alle groepen samen "
+        "(empirisch "
+        "Bayes); spreiding: variantie / gemiddelde van de instroom per maand (1 = "
+        "Poisson).",
         "Kosten per maand in tarieven van " + std::to_string(c->base_year) +
             "; indexatie na dat jaar " + FormatNumber(100 * c->indexation, 1) +
-            "% per jaar (spreiding tussen jaren " + FormatNumber(100 * c->indexation_sd, 1) +
-            " procentpunt)."};
+            "% per jaar (spreiding tussen jaren " +
+            FormatNumber(100 * c->indexation_sd, 1) + " procentpunt)."};
     Table munis;
     munis.title = "Instroom en lopende toewijzingen per gemeente";
-    munis.columns = {{"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
-                     {"name", "Naam"},
-                     {"inflow_per_month", "Instroom/mnd", ColumnType::kNumber, 1},
-                     {"young_people", "Jeugdigen", ColumnType::kInt},
-                     {"inflow_per_1000_young_per_year", "Per 1.000 jeugdigen/jaar", ColumnType::kNumber, 1},
-                     {"running", "Lopend", ColumnType::kInt, ColumnRole::kClientCount}};
+    munis.columns = {
+        {"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
+        {"name", "Naam"},
+        {"inflow_per_month", "Instroom/mnd", ColumnType::kNumber, 1},
+        {"young_people", "Jeugdigen", ColumnType::kInt},
+        {"inflow_per_1000_young_per_year", "Per 1.000 jeugdigen/jaar",
+         ColumnType::kNumber, 1},
+        {"running", "Lopend", ColumnType::kInt, ColumnRole::kClientCount}};
     std::vector<double> inflow(c->municipalities.size(), 0);
     std::vector<int64_t> open(c->municipalities.size(), 0);
     for (const auto& cell : c->inflow) inflow[cell.municipality] += cell.level;
@@ -164,17 +174,24 @@ void RegisterForecast(CLI::App& app) {
     uint64_t seed = 1;
   };
   auto o = std::make_shared<Opts>();
-  auto* cmd = app.add_subcommand("forecast", "prognose van kosten en cliënten met microsimulatie");
+  auto* cmd = app.add_subcommand("forecast",
+                                 "prognose van kosten en cliënten met microsimulatie");
   AddDbOption(cmd, &o->db);
   AddFormatOption(cmd, &o->format);
   AddThreadsOption(cmd, &o->threads);
   AddSeedOption(cmd, &o->seed);
-  cmd->add_option("--from", o->from, "eerste prognosemaand JJJJ-MM (gegevens daarvoor)")->required();
-  cmd->add_option("--months", o->months, "aantal maanden")->check(CLI::Range(1, 240))->capture_default_str();
-  cmd->add_option("--runs", o->runs, "aantal replicaties")->check(CLI::Range(1, 100000))->capture_default_str();
+  cmd->add_option("--from", o->from, "eerste prognosemaand JJJJ-MM (gegevens daarvoor)")
+      ->required();
+  cmd->add_option("--months", o->months, "aantal maanden")
+      ->check(CLI::Range(1, 240))
+      ->capture_default_str();
+  cmd->add_option("--runs", o->runs, "aantal replicaties")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
   cmd->add_option("--levers", o->levers, "TOML-bestand met hefbomen ([[lever]])");
-  cmd->add_option("--budget", o->budget,
-                  "begroting.toml: de jaartotalen naast het taakstellingspad van de monitor");
+  cmd->add_option(
+      "--budget", o->budget,
+      "begroting.toml: de jaartotalen naast het taakstellingspad van de monitor");
   AddViewOption(cmd, &o->view, {"yearly", "monthly"});
   cmd->callback([o] {
     auto from = ParseMonth(o->from);
@@ -201,13 +218,16 @@ void RegisterForecast(CLI::App& app) {
     auto clock_start = std::chrono::steady_clock::now();
     auto f = forecast::Run(*store, fo, Progress(!levers.empty()));
     if (!f.ok()) Fail(f.status());
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start)
+            .count();
     const Calibration& c = f->calibration;
     std::optional<Table> beside_path;
     if (budget) beside_path = PathBesideForecast(*store, *budget, f->yearly);
 
-    std::string title = "Prognose " + FormatMonth(*from) + " + " + std::to_string(o->months) +
-                        " maanden, " + std::to_string(o->runs) + " replicaties" +
+    std::string title = "Prognose " + FormatMonth(*from) + " + " +
+                        std::to_string(o->months) + " maanden, " +
+                        std::to_string(o->runs) + " replicaties" +
                         (levers.empty() ? "" : ", met hefbomen") + Dataset(*store);
     if (o->format == OutputFormat::kJson) {
       nlohmann::json j;
@@ -246,7 +266,8 @@ void RegisterForecast(CLI::App& app) {
     if (beside_path) {
       if (o->format == OutputFormat::kTable) std::cout << "\n";
       if (beside_path->rows.empty()) {
-        std::cerr << "Geen jaren van de prognose in " << o->budget << "; geen vergelijking met het pad.\n";
+        std::cerr << "Geen jaren van de prognose in " << o->budget
+                  << "; geen vergelijking met het pad.\n";
       } else {
         Print(*beside_path, o->format);
       }
@@ -262,14 +283,20 @@ void RegisterBacktest(CLI::App& app) {
     uint64_t seed = 1;
   };
   auto o = std::make_shared<Opts>();
-  auto* cmd = app.add_subcommand("backtest", "prognose achteraf toetsen tegen de werkelijkheid en de naïeve methode");
+  auto* cmd = app.add_subcommand(
+      "backtest",
+      "prognose achteraf toetsen tegen de werkelijkheid en de naïeve methode");
   AddDbOption(cmd, &o->db);
   AddFormatOption(cmd, &o->format);
   AddThreadsOption(cmd, &o->threads);
   AddSeedOption(cmd, &o->seed);
   cmd->add_option("--cutoff", o->cutoff, "peildatum JJJJ-MM-DD")->required();
-  cmd->add_option("--months", o->months, "maanden na de peildatum")->check(CLI::Range(1, 120))->capture_default_str();
-  cmd->add_option("--runs", o->runs, "aantal replicaties")->check(CLI::Range(1, 100000))->capture_default_str();
+  cmd->add_option("--months", o->months, "maanden na de peildatum")
+      ->check(CLI::Range(1, 120))
+      ->capture_default_str();
+  cmd->add_option("--runs", o->runs, "aantal replicaties")
+      ->check(CLI::Range(1, 100000))
+      ->capture_default_str();
   cmd->callback([o] {
     Date cutoff = ParseDateOrFail(o->cutoff, "--cutoff");
     auto store = OpenExisting(o->db);
@@ -281,27 +308,35 @@ void RegisterBacktest(CLI::App& app) {
     bo.threads = ResolveThreads(o->threads);
     auto r = forecast::RunBacktest(*store, cutoff, bo);
     if (!r.ok()) Fail(r.status());
-    double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
+    double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start)
+            .count();
     Table t;
-    t.title = "Backtest: prognose vanaf " + FormatMonth(FromMonthIndex(r->start_month)) + ", " +
-              std::to_string(r->months) + " maanden, tegen werkelijke declaraties" + Dataset(*store);
-    t.columns = {{"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
-                 {"name", "Naam"},
-                 {"actual_cents", "Werkelijk", ColumnType::kMoney},
-                 {"forecast_cents", "Prognose", ColumnType::kMoney},
-                 {"naive_cents", "Naïef", ColumnType::kMoney},
-                 {"wape_forecast", "WAPE prognose", ColumnType::kPercent, 1},
-                 {"wape_naive", "WAPE naïef", ColumnType::kPercent, 1},
-                 {"coverage_p10_p90", "In P10-P90", ColumnType::kPercent, 0}};
+    t.title = "Backtest: prognose vanaf " + FormatMonth(FromMonthIndex(r->start_month)) +
+              ", " + std::to_string(r->months) +
+              " maanden, tegen werkelijke declaraties" + Dataset(*store);
+    t.columns = {
+        {"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
+        {"name", "Naam"},
+        {"actual_cents", "Werkelijk", ColumnType::kMoney},
+        {"forecast_cents", "Prognose", ColumnType::kMoney},
+        {"naive_cents", "Naïef", ColumnType::kMoney},
+        {"wape_forecast", "WAPE prognose", ColumnType::kPercent, 1},
+        {"wape_naive", "WAPE naïef", ColumnType::kPercent, 1},
+        {"coverage_p10_p90", "In P10-P90", ColumnType::kPercent, 0}};
     for (const auto& row : r->rows) {
-      t.AddRow({row.municipality, row.name, row.actual, row.forecast, row.naive, row.wape_forecast,
-                row.wape_naive, row.coverage_p10_p90},
-               row.municipality == forecast::kRegion ? RowKind::kTotal : RowKind::kDetail);
+      t.AddRow(
+          {row.municipality, row.name, row.actual, row.forecast, row.naive,
+           row.wape_forecast, row.wape_naive, row.coverage_p10_p90},
+          row.municipality == forecast::kRegion ? RowKind::kTotal : RowKind::kDetail);
     }
-    t.notes = {"WAPE = som |prognose - werkelijk| / som werkelijk over gemeente-maanden; naïef = "
-               "dezelfde maand een jaar eerder plus tariefindexatie.",
-               "Jaartotaal regio: prognose " + FormatNumber(100 * r->error_year_forecast, 1) +
-                   "%, naïef " + FormatNumber(100 * r->error_year_naive, 1) + "% naast werkelijk."};
+    t.notes = {
+        "WAPE = som |prognose - werkelijk| / som werkelijk over gemeente-maanden; naïef "
+        "= "
+        "dezelfde maand een jaar eerder plus tariefindexatie.",
+        "Jaartotaal regio: prognose " + FormatNumber(100 * r->error_year_forecast, 1) +
+            "%, naïef " + FormatNumber(100 * r->error_year_naive, 1) +
+            "% naast werkelijk."};
     if (o->format == OutputFormat::kJson) {
       nlohmann::json j = {{"wape_forecast", r->wape_forecast},
                           {"wape_naive", r->wape_naive},
@@ -310,11 +345,12 @@ void RegisterBacktest(CLI::App& app) {
                           {"error_year_naive", r->error_year_naive},
                           {"start", FormatMonth(FromMonthIndex(r->start_month))},
                           {"months", r->months},
-                          {"meta", {{"entity_months", r->entity_months},
-                                    {"seconds", seconds},
-                                    {"threads", bo.threads},
-                                    {"runs", r->runs},
-                                    {"dataset", store->GetMeta("dataset")}}},
+                          {"meta",
+                           {{"entity_months", r->entity_months},
+                            {"seconds", seconds},
+                            {"threads", bo.threads},
+                            {"runs", r->runs},
+                            {"dataset", store->GetMeta("dataset")}}},
                           {"municipalities", ToJson(t)}};
       std::cout << j.dump(2) << "\n";
       return;

@@ -1,10 +1,9 @@
 // jeugdregio import <kind> <file> | import <folder>
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <iostream>
-
-#include <fmt/format.h>
 
 #include "care/pseudonym.h"
 #include "cli/command.h"
@@ -41,8 +40,8 @@ void Register(CLI::App& app) {
     }
     if (o->second.empty()) {
       if (!std::filesystem::is_directory(o->first)) {
-        Fail(Status::Error(fmt::format("'{}' is geen map; gebruik 'import <soort> <bestand>'",
-                                       o->first)));
+        Fail(Status::Error(fmt::format(
+            "'{}' is geen map; gebruik 'import <soort> <bestand>'", o->first)));
       }
       RunImport(*store, "", o->first, options);
       return;
@@ -50,8 +49,10 @@ void Register(CLI::App& app) {
     auto kind = ImportKindFromName(o->first);
     if (!kind) {
       std::string kinds;
-      for (ImportKind k : ImportOrder()) kinds += (kinds.empty() ? "" : ", ") + std::string(ImportKindName(k));
-      Fail(Status::Error(fmt::format("onbekende soort '{}' (kies uit: {})", o->first, kinds)));
+      for (ImportKind k : ImportOrder())
+        kinds += (kinds.empty() ? "" : ", ") + std::string(ImportKindName(k));
+      Fail(Status::Error(
+          fmt::format("onbekende soort '{}' (kies uit: {})", o->first, kinds)));
     }
     RunImport(*store, o->first, o->second, options);
   });

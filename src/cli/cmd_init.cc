@@ -14,7 +14,8 @@ void Register(CLI::App& app) {
     std::string db, key;
   };
   auto o = std::make_shared<Opts>();
-  auto* c = app.add_subcommand("init", "maak een lege database en een sleutelbestand aan");
+  auto* c =
+      app.add_subcommand("init", "maak een lege database en een sleutelbestand aan");
   AddDbOption(c, &o->db);
   AddKeyOption(c, &o->key);
   c->callback([o] {
@@ -27,10 +28,12 @@ void Register(CLI::App& app) {
       Status s = Pseudonymizer::CreateKeyFile(key);
       if (!s.ok()) Fail(s);
     }
-    std::cout << (existed ? "Database bestaat al (schemaversie " : "Database aangemaakt (schemaversie ")
+    std::cout << (existed ? "Database bestaat al (schemaversie "
+                          : "Database aangemaakt (schemaversie ")
               << store.value()->SchemaVersion() << "): " << o->db << "\n"
-              << (key_existed ? "Sleutelbestand bestaat al: " : "Sleutelbestand aangemaakt: ") << key
-              << "\n";
+              << (key_existed ? "Sleutelbestand bestaat al: "
+                              : "Sleutelbestand aangemaakt: ")
+              << key << "\n";
   });
 }
 

@@ -4,10 +4,10 @@
 // The bases, the bandwidths and the target (through the `begroting` file the config
 // names, read by budget/) are all in the TOML files; --db only serves to find them in
 // the demo folder.
+#include <fmt/format.h>
+
 #include <iostream>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "agenda/measures_run.h"
 #include "agenda/savings_tables.h"
@@ -21,13 +21,13 @@ namespace {
 constexpr const char* kConfigName = "maatregelen.toml";
 
 struct MeasuresFlags {
-  std::string config;               // input; empty = ResolveConfigFile
-  std::string db;                   // only to find the demo folder (ResolveConfigFile)
-  int64_t runs = 10000;             // Monte Carlo runs
-  uint64_t seed = 1;                // master seed
-  int threads = 0;                  // 0 = all cores
+  std::string config;    // input; empty = ResolveConfigFile
+  std::string db;        // only to find the demo folder (ResolveConfigFile)
+  int64_t runs = 10000;  // Monte Carlo runs
+  uint64_t seed = 1;     // master seed
+  int threads = 0;       // 0 = all cores
   std::optional<double> rank_correlation;  // overrides the config's rangcorrelatie
-  std::string view = "all";         // savings | measures | all
+  std::string view = "all";                // savings | measures | all
   OutputFormat format = OutputFormat::kTable;
 };
 
@@ -39,18 +39,21 @@ void Run(const MeasuresFlags& o) {
       {.file = config,
        .target_gap = std::move(target).value(),
        .rank_correlation = o.rank_correlation,
-       .simulation = {.runs = o.runs, .seed = o.seed, .threads = ResolveThreads(o.threads)}});
+       .simulation = {
+           .runs = o.runs, .seed = o.seed, .threads = ResolveThreads(o.threads)}});
   if (!r.ok()) Fail(r.status());
   std::vector<Section> sections;
   if (o.view != "measures") sections.push_back({"savings", SavingsYearTable(r->result)});
-  if (o.view != "savings") sections.push_back({"measures", MeasureShareTable(r->portfolio, r->result)});
+  if (o.view != "savings")
+    sections.push_back({"measures", MeasureShareTable(r->portfolio, r->result)});
   std::cout << RenderSections(sections, o.format) << std::flush;
 }
 
 void Register(CLI::App& app) {
   auto o = std::make_shared<MeasuresFlags>();
   auto* c = app.add_subcommand(
-      "measures", "maatregelen: Monte Carlo over de bandbreedtes, met overlap en taakstelling");
+      "measures",
+      "maatregelen: Monte Carlo over de bandbreedtes, met overlap en taakstelling");
   AddConfigOption(c, &o->config, kConfigName);
   AddDbOption(c, &o->db);
   c->add_option("--runs", o->runs, "aantal Monte Carlo-runs")

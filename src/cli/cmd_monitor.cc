@@ -1,11 +1,11 @@
 // jeugdregio monitor: the budget monitor (DESIGN.md §2.5) — the savings-target path of
 // a begroting.toml beside realised cost, and the caps of financial scenarios 1-3 for
 // the region and per municipality.
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <iostream>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "budget/monitor_run.h"
 #include "budget/monitor_tables.h"
@@ -19,9 +19,9 @@ namespace {
 constexpr const char* kConfigName = "begroting.toml";
 
 struct MonitorFlags {
-  std::string config;   // input; empty = ResolveConfigFile
-  std::string db;       // realised cost and municipalities; skipped when the file is missing
-  std::string key;      // key for municipality shares; empty = the config's
+  std::string config;  // input; empty = ResolveConfigFile
+  std::string db;   // realised cost and municipalities; skipped when the file is missing
+  std::string key;  // key for municipality shares; empty = the config's
   std::string view = "all";  // path | scenarios | municipalities | all
   OutputFormat format = OutputFormat::kTable;
 };
@@ -36,24 +36,27 @@ void Run(const MonitorFlags& o) {
   std::string source;
   if (store != nullptr) {
     source = fmt::format(
-        "Realisatie zonder waarde in {} komt uit {}: gedeclareerde zorg{}{}.", config, o.db,
-        run->config.include_fixed_costs ? " + vaste regionale kosten" : "",
+        "Realisatie zonder waarde in {} komt uit {}: gedeclareerde zorg{}{}.", config,
+        o.db, run->config.include_fixed_costs ? " + vaste regionale kosten" : "",
         run->config.include_local_costs ? " + lokale kosten" : "");
   } else {
-    source = fmt::format("Geen database {}: realisatie alleen uit {}, geen gemeenten.", o.db,
-                         config);
+    source = fmt::format("Geen database {}: realisatie alleen uit {}, geen gemeenten.",
+                         o.db, config);
   }
   std::vector<Section> sections;
   if (o.view == "path" || o.view == "all") {
     sections.push_back({"path", PathTable(result)});
     sections.back().table.notes.push_back(source);
   }
-  if (o.view == "scenarios" || o.view == "all") sections.push_back({"scenarios", ScenarioTable(result)});
+  if (o.view == "scenarios" || o.view == "all")
+    sections.push_back({"scenarios", ScenarioTable(result)});
   if ((o.view == "municipalities" || o.view == "all") && !result.municipalities.empty()) {
-    sections.push_back({"municipalities", MunicipalityScenarioTable(result, *run->region, run->key)});
+    sections.push_back(
+        {"municipalities", MunicipalityScenarioTable(result, *run->region, run->key)});
   }
   if (sections.empty()) {
-    Fail(Status::Error(fmt::format("geen gemeenten: database {} ontbreekt of is leeg", o.db)));
+    Fail(Status::Error(
+        fmt::format("geen gemeenten: database {} ontbreekt of is leeg", o.db)));
   }
   std::cout << RenderSections(sections, o.format) << std::flush;
 }
@@ -64,7 +67,8 @@ void Register(CLI::App& app) {
       "monitor", "begrotingsmonitor: taakstellingspad, realisatie en scenario's 1-3");
   AddConfigOption(c, &o->config, kConfigName);
   AddDbOption(c, &o->db);
-  c->add_option("--key", o->key, "sleutel voor de verdeling over gemeenten (standaard uit de config)");
+  c->add_option("--key", o->key,
+                "sleutel voor de verdeling over gemeenten (standaard uit de config)");
   AddViewOption(c, &o->view, {"path", "scenarios", "municipalities", "all"});
   AddFormatOption(c, &o->format);
   c->callback([o] { Run(*o); });

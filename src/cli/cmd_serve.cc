@@ -1,8 +1,8 @@
 // jeugdregio serve: the JSON API (docs/api.md) on 127.0.0.1, with bearer tokens.
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <iostream>
-
-#include <fmt/format.h>
 
 #include "cli/command.h"
 #include "server/api.h"
@@ -18,25 +18,31 @@ void Register(CLI::App& app) {
     server::ApiOptions api;
   };
   auto o = std::make_shared<Opts>();
-  auto* c = app.add_subcommand("serve", "dashboard en JSON-API op 127.0.0.1 (zie docs/api.md)");
+  auto* c =
+      app.add_subcommand("serve", "dashboard en JSON-API op 127.0.0.1 (zie docs/api.md)");
   AddDbOption(c, &o->db);
   AddThreadsOption(c, &o->http.threads);
   c->add_option("--port", o->http.port, "poort (0 = een vrije poort)")
       ->capture_default_str()
       ->check(CLI::Range(0, 65535));
-  c->add_option("--host", o->http.host, "adres om op te luisteren")->capture_default_str();
+  c->add_option("--host", o->http.host, "adres om op te luisteren")
+      ->capture_default_str();
   o->http.web_dir = JEUGDREGIO_WEB_DIR;
-  c->add_option("--web", o->http.web_dir, "map van het dashboard (web/)")->capture_default_str();
+  c->add_option("--web", o->http.web_dir, "map van het dashboard (web/)")
+      ->capture_default_str();
   c->add_option("--budget", o->api.report.budget_file,
                 "begroting.toml (standaard: uit de demomap als die er is)");
   c->add_option("--agenda", o->api.report.agenda_file, "agenda.toml (idem)");
   c->add_option("--measures", o->api.report.measures_file, "maatregelen.toml (idem)");
-  c->add_option("--levers", o->api.levers_file, "hefbomen.toml voor de prognosepagina (idem)");
-  c->add_option("--runs", o->api.report.runs, "replicaties van risico en prognose in het rapportdeel")
+  c->add_option("--levers", o->api.levers_file,
+                "hefbomen.toml voor de prognosepagina (idem)");
+  c->add_option("--runs", o->api.report.runs,
+                "replicaties van risico en prognose in het rapportdeel")
       ->capture_default_str()
       ->check(CLI::Range(2, 100000));
-  c->add_flag("--open", o->api.open,
-              "zonder tokens: iedereen krijgt alles te zien (alleen voor een lokale demo)");
+  c->add_flag(
+      "--open", o->api.open,
+      "zonder tokens: iedereen krijgt alles te zien (alleen voor een lokale demo)");
   c->callback([o] {
     auto store = OpenExisting(o->db);
     // Inputs not given: the demo region's files, when `jeugdregio demo` wrote them.
@@ -59,13 +65,15 @@ void Register(CLI::App& app) {
     o->http.threads = ResolveThreads(o->http.threads);
     o->http.on_listen = [o](int port) {
       std::cout << fmt::format("jeugdregio dashboard op http://{}:{}/ en API op /api{}",
-                               o->http.host, port, o->api.open ? " (open: zonder tokens)" : "")
+                               o->http.host, port,
+                               o->api.open ? " (open: zonder tokens)" : "")
                 << std::endl;
     };
     if (!o->http.web_dir.empty() &&
         !std::filesystem::exists(o->http.web_dir + "/node_modules/chart.js")) {
-      std::cerr << "waarschuwing: Chart.js ontbreekt in " << o->http.web_dir
-                << "/node_modules; het dashboard toont dan alleen tabellen ('make web')\n";
+      std::cerr
+          << "waarschuwing: Chart.js ontbreekt in " << o->http.web_dir
+          << "/node_modules; het dashboard toont dan alleen tabellen ('make web')\n";
     }
     Status s = server::ServeHttp(**api, o->http);
     if (!s.ok()) Fail(s);

@@ -12,7 +12,8 @@ void Register(CLI::App& app) {
     int year = 0;
   };
   auto o = std::make_shared<Opts>();
-  auto* c = app.add_subcommand("stats", "cliënten, toewijzingen en kosten per gemeente en jaar");
+  auto* c = app.add_subcommand("stats",
+                               "cliënten, toewijzingen en kosten per gemeente en jaar");
   AddDbOption(c, &o->db);
   AddFormatOption(c, &o->format);
   c->add_option("--year", o->year, "alleen dit jaar");

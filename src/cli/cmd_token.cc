@@ -40,8 +40,10 @@ void Register(CLI::App& app) {
     if (!tokens.ok()) Fail(tokens.status());
     Table t;
     t.title = "API-tokens";
-    t.columns = {{"name", "Omschrijving"}, {"role", "Rol"}, {"created", "Aangemaakt (UTC)"}};
-    for (const server::TokenInfo& i : *tokens) t.AddRow({i.name, i.role.name(), i.created});
+    t.columns = {
+        {"name", "Omschrijving"}, {"role", "Rol"}, {"created", "Aangemaakt (UTC)"}};
+    for (const server::TokenInfo& i : *tokens)
+      t.AddRow({i.name, i.role.name(), i.created});
     Print(t, o->format);
   });
 }

@@ -1,11 +1,11 @@
 #include "cli/command.h"
 
+#include <fmt/format.h>
+
 #include <filesystem>
 #include <iostream>
 #include <thread>
 #include <vector>
-
-#include <fmt/format.h>
 
 namespace jr::cli {
 namespace {
@@ -33,8 +33,9 @@ void AddDbOption(CLI::App* c, std::string* db) {
 
 void AddFormatOption(CLI::App* c, OutputFormat* f) {
   *f = OutputFormat::kTable;
-  std::map<std::string, OutputFormat> names{
-      {"table", OutputFormat::kTable}, {"csv", OutputFormat::kCsv}, {"json", OutputFormat::kJson}};
+  std::map<std::string, OutputFormat> names{{"table", OutputFormat::kTable},
+                                            {"csv", OutputFormat::kCsv},
+                                            {"json", OutputFormat::kJson}};
   c->add_option("--format", *f, "output: table (people), csv or json (machines)")
       ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
       ->default_str("table");
@@ -58,12 +59,15 @@ void AddSeedOption(CLI::App* c, uint64_t* seed) {
   c->add_option("--seed", *seed, "seed of the random numbers")->capture_default_str();
 }
 
-void AddViewOption(CLI::App* c, std::string* view, const std::vector<std::string>& views) {
+void AddViewOption(CLI::App* c, std::string* view,
+                   const std::vector<std::string>& views) {
   std::string help = "welk deel: ";
   for (size_t i = 0; i < views.size(); ++i) {
     help += (i == 0 ? "" : i + 1 == views.size() ? " of " : ", ") + views[i];
   }
-  c->add_option("--view", *view, help)->check(CLI::IsMember(views))->capture_default_str();
+  c->add_option("--view", *view, help)
+      ->check(CLI::IsMember(views))
+      ->capture_default_str();
 }
 
 void Fail(const Status& s, int code) {
@@ -73,9 +77,10 @@ void Fail(const Status& s, int code) {
 }
 
 void AddConfigOption(CLI::App* c, std::string* config, const char* default_name) {
-  c->add_option("--config", *config,
-                fmt::format("TOML input (default: ./{0}, else {0} in the demo folder of --db)",
-                            default_name));
+  c->add_option(
+      "--config", *config,
+      fmt::format("TOML input (default: ./{0}, else {0} in the demo folder of --db)",
+                  default_name));
 }
 
 std::string ResolveConfigFile(const std::string& config, const char* default_name,
@@ -101,15 +106,17 @@ std::string ResolveConfigFile(const std::string& config, const char* default_nam
     tried += fmt::format(" en database {} bestaat niet", db);
   }
   Fail(Status::Error(
-      fmt::format("bestand ontbreekt ({}); geef het met --config BESTAND, of schrijf de "
-                  "demoregio met 'jeugdregio demo --db {} --dir MAP' (die schrijft {} in MAP)",
-                  tried, db, default_name),
+      fmt::format(
+          "bestand ontbreekt ({}); geef het met --config BESTAND, of schrijf de "
+          "demoregio met 'jeugdregio demo --db {} --dir MAP' (die schrijft {} in MAP)",
+          tried, db, default_name),
       {default_name}));
 }
 
 std::unique_ptr<Store> OpenExisting(const std::string& db) {
   if (!std::filesystem::exists(db)) {
-    Fail(Status::Error("database bestaat niet; maak hem aan met 'jeugdregio init'", {db}));
+    Fail(
+        Status::Error("database bestaat niet; maak hem aan met 'jeugdregio init'", {db}));
   }
   auto store = Store::Open(db, /*create=*/false);
   if (!store.ok()) Fail(store.status());

@@ -1,11 +1,10 @@
 #include "cli/import_run.h"
 
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <iostream>
-
-#include <fmt/format.h>
 
 #include "cli/command.h"
 
@@ -22,12 +21,13 @@ void RunImport(Store& store, const std::string& kind, const std::string& path,
   ImportOutcome out = kind.empty()
                           ? ImportFolder(store, path, options)
                           : ImportFile(store, *ImportKindFromName(kind), path, options);
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (options.progress) std::cerr << "\r\033[K";
   if (!out.ok()) {
     std::cerr << out.errors.ToString();
-    Fail(Status::Error(fmt::format("import afgebroken: {} fout(en); er is niets gewijzigd",
-                                   out.errors.count())));
+    Fail(Status::Error(fmt::format(
+        "import afgebroken: {} fout(en); er is niets gewijzigd", out.errors.count())));
   }
   Table t;
   t.title = "Import";
@@ -41,8 +41,8 @@ void RunImport(Store& store, const std::string& kind, const std::string& path,
     t.AddRow({r.file, r.rows, r.added, r.unchanged, r.replaced});
     rows += r.rows;
   }
-  t.notes.push_back(fmt::format("{} rijen in {:.1f} s", FormatNumber(static_cast<double>(rows), 0),
-                                seconds));
+  t.notes.push_back(fmt::format("{} rijen in {:.1f} s",
+                                FormatNumber(static_cast<double>(rows), 0), seconds));
   Print(t, OutputFormat::kTable);
 }
 

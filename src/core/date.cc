@@ -1,8 +1,8 @@
 #include "core/date.h"
 
-#include <charconv>
-
 #include <fmt/format.h>
+
+#include <charconv>
 
 namespace jr {
 namespace {

@@ -40,11 +40,13 @@ inline Month FromMonthIndex(int i) {
 // A half-open period [start, end). `end` empty means open-ended.
 struct Period {
   Date start;
-  Date end;               // exclusive; meaningful only if bounded
+  Date end;  // exclusive; meaningful only if bounded
   bool bounded = true;
 
   // From an inclusive last day, as in the CSV files and iJw.
-  static Period FromInclusive(Date first, Date last) { return {first, NextDay(last), true}; }
+  static Period FromInclusive(Date first, Date last) {
+    return {first, NextDay(last), true};
+  }
   static Period OpenEnded(Date first) { return {first, Date{}, false}; }
 
   bool Contains(Date d) const { return d >= start && (!bounded || d < end); }

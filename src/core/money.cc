@@ -1,9 +1,9 @@
 #include "core/money.h"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstdlib>
-
-#include <fmt/format.h>
 
 namespace jr {
 namespace {

@@ -39,8 +39,12 @@ class Money {
     cents_ -= o.cents_;
     return *this;
   }
-  friend constexpr Money operator+(Money a, Money b) { return Money(a.cents_ + b.cents_); }
-  friend constexpr Money operator-(Money a, Money b) { return Money(a.cents_ - b.cents_); }
+  friend constexpr Money operator+(Money a, Money b) {
+    return Money(a.cents_ + b.cents_);
+  }
+  friend constexpr Money operator-(Money a, Money b) {
+    return Money(a.cents_ - b.cents_);
+  }
   friend constexpr Money operator*(Money a, int64_t k) { return Money(a.cents_ * k); }
   friend constexpr auto operator<=>(Money, Money) = default;
 

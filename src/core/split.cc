@@ -1,30 +1,31 @@
 #include "core/split.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
-#include <fmt/format.h>
-
 namespace jr {
 
-Result<std::vector<Money>> SplitLargestRemainder(Money total,
-                                                 const std::vector<double>& weights,
-                                                 const std::vector<std::string>& tie_keys) {
+Result<std::vector<Money>> SplitLargestRemainder(
+    Money total, const std::vector<double>& weights,
+    const std::vector<std::string>& tie_keys) {
   assert(weights.size() == tie_keys.size());
   long double sum = 0;
   for (size_t i = 0; i < weights.size(); ++i) {
     if (!std::isfinite(weights[i]) || weights[i] < 0) {
-      return Status::Error(
-          fmt::format("verdeelsleutel voor '{}' is ongeldig ({})", tie_keys[i], weights[i]));
+      return Status::Error(fmt::format("verdeelsleutel voor '{}' is ongeldig ({})",
+                                       tie_keys[i], weights[i]));
     }
     sum += weights[i];
   }
   std::vector<Money> parts(weights.size());
   if (total.cents() == 0) return parts;
   if (sum <= 0) {
-    return Status::Error(fmt::format(
-        "bedrag {} kan niet worden verdeeld: alle verdeelsleutels zijn 0", total.ToString()));
+    return Status::Error(
+        fmt::format("bedrag {} kan niet worden verdeeld: alle verdeelsleutels zijn 0",
+                    total.ToString()));
   }
   const bool negative = total.cents() < 0;
   const int64_t abs_total = negative ? -total.cents() : total.cents();
@@ -49,7 +50,8 @@ Result<std::vector<Money>> SplitLargestRemainder(Money total,
   };
   // Usually 0 <= left < n: only the first left + zero_weights of the order are visited
   // (zero weights are skipped), so only they need sorting.
-  const size_t visited = left >= 0 ? static_cast<size_t>(left) + zero_weights : order.size();
+  const size_t visited =
+      left >= 0 ? static_cast<size_t>(left) + zero_weights : order.size();
   if (visited < order.size()) {
     std::partial_sort(order.begin(), order.begin() + visited, order.end(), larger);
   } else {

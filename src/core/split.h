@@ -18,8 +18,8 @@ namespace jr {
 // Fails (Dutch message) if a weight is negative or not finite, or all weights are 0
 // while total != 0.
 // REQUIRES: weights.size() == tie_keys.size()
-Result<std::vector<Money>> SplitLargestRemainder(Money total,
-                                                 const std::vector<double>& weights,
-                                                 const std::vector<std::string>& tie_keys);
+Result<std::vector<Money>> SplitLargestRemainder(
+    Money total, const std::vector<double>& weights,
+    const std::vector<std::string>& tie_keys);
 
 }  // namespace jr

@@ -38,7 +38,8 @@ TEST(SplitTest, ZeroWeightsGetNothing) {
 TEST(SplitTest, ErrorsAreDutch) {
   auto all_zero = SplitLargestRemainder(Money::FromCents(7), {0, 0}, {"a", "b"});
   ASSERT_FALSE(all_zero.ok());
-  EXPECT_NE(all_zero.status().message().find("verdeelsleutels zijn 0"), std::string::npos);
+  EXPECT_NE(all_zero.status().message().find("verdeelsleutels zijn 0"),
+            std::string::npos);
   auto negative = SplitLargestRemainder(Money::FromCents(7), {1, -1}, {"a", "b"});
   ASSERT_FALSE(negative.ok());
   EXPECT_NE(negative.status().message().find("'b'"), std::string::npos);

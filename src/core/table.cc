@@ -1,9 +1,9 @@
 #include "core/table.h"
 
+#include <fmt/format.h>
+
 #include <cassert>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace jr {
 namespace {
@@ -81,7 +81,8 @@ Table Table::Filter(const std::function<bool(const Row&)>& keep) const {
 std::string FormatNumber(double v, int decimals) {
   std::string s = fmt::format("{:.{}f}", std::abs(v), decimals);
   size_t dot = s.find('.');
-  std::string whole = s.substr(0, dot), frac = dot == std::string::npos ? "" : s.substr(dot + 1);
+  std::string whole = s.substr(0, dot),
+              frac = dot == std::string::npos ? "" : s.substr(dot + 1);
   std::string grouped;
   for (size_t i = 0; i < whole.size(); ++i) {
     if (i > 0 && (whole.size() - i) % 3 == 0) grouped += '.';
@@ -153,10 +154,14 @@ nlohmann::json ToJson(const Table& t) {
     for (size_t c = 0; c < row.cells.size(); ++c) {
       const Cell& cell = row[c];
       nlohmann::json& v = obj[t.columns[c].key];
-      if (auto* s = std::get_if<std::string>(&cell)) v = *s;
-      else if (auto* i = std::get_if<int64_t>(&cell)) v = *i;
-      else if (auto* m = std::get_if<Money>(&cell)) v = m->cents();
-      else if (auto* d = std::get_if<double>(&cell)) v = std::isfinite(*d) ? nlohmann::json(*d) : nlohmann::json();
+      if (auto* s = std::get_if<std::string>(&cell))
+        v = *s;
+      else if (auto* i = std::get_if<int64_t>(&cell))
+        v = *i;
+      else if (auto* m = std::get_if<Money>(&cell))
+        v = m->cents();
+      else if (auto* d = std::get_if<double>(&cell))
+        v = std::isfinite(*d) ? nlohmann::json(*d) : nlohmann::json();
     }
     arr.push_back(std::move(obj));
   }
@@ -165,9 +170,12 @@ nlohmann::json ToJson(const Table& t) {
 
 std::string Render(const Table& t, OutputFormat f) {
   switch (f) {
-    case OutputFormat::kTable: return RenderText(t);
-    case OutputFormat::kCsv: return RenderCsv(t);
-    case OutputFormat::kJson: return ToJson(t).dump(2) + "\n";
+    case OutputFormat::kTable:
+      return RenderText(t);
+    case OutputFormat::kCsv:
+      return RenderCsv(t);
+    case OutputFormat::kJson:
+      return ToJson(t).dump(2) + "\n";
   }
   return "";
 }

@@ -13,12 +13,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/money.h"
 
@@ -59,7 +58,7 @@ struct Column {
   std::string key;    // JSON/CSV name, English snake_case: "cost_cents"
   std::string label;  // Dutch header for people: "Kosten (EUR)"
   ColumnType type;
-  int decimals;       // for kNumber and kPercent
+  int decimals;  // for kNumber and kPercent
   ColumnRole role;
 };
 

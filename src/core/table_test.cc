@@ -13,7 +13,8 @@ Table Sample() {
                {"share", "Aandeel", ColumnType::kPercent, 1},
                {"n", "Aantal", ColumnType::kInt}};
   t.AddRow({std::string("GM0505"), Money::FromCents(123456789), 0.1234, int64_t{1234}});
-  t.AddRow({std::string("GM, \"x\""), Money::FromCents(-50), std::monostate{}, int64_t{0}});
+  t.AddRow(
+      {std::string("GM, \"x\""), Money::FromCents(-50), std::monostate{}, int64_t{0}});
   return t;
 }
 

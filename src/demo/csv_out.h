@@ -2,12 +2,12 @@
 // and written under a temporary name until Close() (Env::NewPrivateFile).
 #pragma once
 
+#include <fmt/format.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "core/env.h"
 #include "core/status.h"
@@ -22,7 +22,8 @@ class CsvOut {
 
   // Starts `path` (it replaces an existing file on Close) with the header line.
   // Dutch error naming the file if it cannot be written.
-  Status Open(const std::string& path, std::string_view header, Env& env = Env::Default());
+  Status Open(const std::string& path, std::string_view header,
+              Env& env = Env::Default());
 
   // The buffer of the current row; append fields with the helpers below.
   fmt::memory_buffer& buffer() { return buf_; }
@@ -48,7 +49,8 @@ void AppendText(fmt::memory_buffer& buf, std::string_view text, bool last = fals
 void AppendInt(fmt::memory_buffer& buf, int64_t value, bool last = false);
 // A day number as YYYY-MM-DD.
 void AppendDate(fmt::memory_buffer& buf, int day, bool last = false);
-// Cents as euros with a decimal comma and two decimals, no thousands separator: "1234,56".
+// Cents as euros with a decimal comma and two decimals, no thousands separator:
+// "1234,56".
 void AppendCents(fmt::memory_buffer& buf, int64_t cents, bool last = false);
 // Hundredths with a decimal comma and no trailing zeros: "12,5", "7".
 void AppendHundredths(fmt::memory_buffer& buf, int64_t hundredths, bool last = false);

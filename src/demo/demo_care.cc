@@ -1,15 +1,15 @@
 #include "demo/demo_care.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 
-#include <fmt/format.h>
-
 #include "core/date.h"
 #include "demo/demo_municipalities.h"
-#include "demo/demo_products.h"
 #include "demo/demo_part.h"
+#include "demo/demo_products.h"
 
 namespace jr::demo {
 namespace {
@@ -18,7 +18,8 @@ constexpr double kDaysPerMonth = 30.44;
 constexpr double kDaysPerYear = 365.25;
 
 int Day(int year, unsigned month, unsigned day) {
-  return DayNumber(std::chrono::year(year) / std::chrono::month(month) / std::chrono::day(day));
+  return DayNumber(std::chrono::year(year) / std::chrono::month(month) /
+                   std::chrono::day(day));
 }
 int YearOf(int day) { return static_cast<int>(FromDayNumber(day).year()); }
 int LastDayOfMonth(int day) {
@@ -49,7 +50,8 @@ class Simulation {
     for (const auto& p : products_) product_weights_.push_back(p.weight);
     providers_of_.resize(products_.size());
     for (size_t i = 0; i < providers_.size(); ++i) {
-      for (int p : providers_[i].products) providers_of_[p].push_back(static_cast<int>(i));
+      for (int p : providers_[i].products)
+        providers_of_[p].push_back(static_cast<int>(i));
     }
   }
 
@@ -57,14 +59,15 @@ class Simulation {
     int64_t stock = std::llround(in_.scale * in_.model.stock);
     for (int64_t k = 0; k < stock; ++k) {
       auto rng = DemoDraws(in_.seed, Part::kStock, static_cast<uint64_t>(k));
-      Trajectory(rng, first_day_, true, (uint64_t{1} << 60) | (static_cast<uint64_t>(k) << 12));
+      Trajectory(rng, first_day_, true,
+                 (uint64_t{1} << 60) | (static_cast<uint64_t>(k) << 12));
     }
     for (int y = in_.first_year; y <= in_.last_year; ++y) {
       int64_t n = std::llround(in_.scale * in_.model.inflow * Growth(y));
       int from = Day(y, 1, 1), to = Day(y, 12, 31);
       for (int64_t k = 0; k < n; ++k) {
-        uint64_t entity = (static_cast<uint64_t>(y - in_.first_year) << 32) |
-                          static_cast<uint64_t>(k);
+        uint64_t entity =
+            (static_cast<uint64_t>(y - in_.first_year) << 32) | static_cast<uint64_t>(k);
         auto rng = DemoDraws(in_.seed, Part::kInflow, entity);
         int start = static_cast<int>(rng.Int(from, to));
         Trajectory(rng, start, false, (uint64_t{2} << 60) | (entity << 12));
@@ -88,9 +91,9 @@ class Simulation {
     int provider = 0;
     Route route = Route::kUnknown;
     int team = -1;
-    int predecessor = -1;      // the previous assignment of the chain
-    int companion = -1;        // the previous companion assignment, if it continues
-    uint64_t key = 0;          // entity of the next assignment's random stream
+    int predecessor = -1;  // the previous assignment of the chain
+    int companion = -1;    // the previous companion assignment, if it continues
+    uint64_t key = 0;      // entity of the next assignment's random stream
   };
 
   void Trajectory(RandomSequence& rng, int start, bool in_stock, uint64_t key) {
@@ -127,11 +130,11 @@ class Simulation {
       }
       int end = start + days - 1;
       if (rng.Chance(0.5)) end = LastDayOfMonth(end);
-      int64_t volume = p.volume_step *
-                       rng.Int(p.volume_min / p.volume_step, p.volume_max / p.volume_step);
+      int64_t volume = p.volume_step * rng.Int(p.volume_min / p.volume_step,
+                                               p.volume_max / p.volume_step);
       int usage = static_cast<int>(rng.Int(p.usage_min_pct, p.usage_max_pct));
-      bool with_companion = s.companion >= 0 ||
-                            (!p.companion.empty() && rng.Chance(p.companion_chance));
+      bool with_companion =
+          s.companion >= 0 || (!p.companion.empty() && rng.Chance(p.companion_chance));
 
       // A municipality that leaves the region or merges ends its assignments the day
       // before; the successor continues them.
@@ -155,7 +158,8 @@ class Simulation {
       // The re-indication: mostly the same product, provider and team.
       int product = s.product;
       if (!rng.Chance(p.same_chance) && !p.next.empty()) {
-        product = DemoProductIndex(p.next[rng.Int(0, static_cast<int64_t>(p.next.size()) - 1)]);
+        product =
+            DemoProductIndex(p.next[rng.Int(0, static_cast<int64_t>(p.next.size()) - 1)]);
       }
       extension = product == s.product;
       if (!extension) s.companion = -1;
@@ -206,13 +210,13 @@ class Simulation {
     const DemoProduct& p = products_[product];
     DemoAssignment c = a;
     c.product = product;
-    c.provider = s.companion >= 0
-                     ? care_.assignments[s.companion].provider
-                     : PickProvider(rng, product, YearOf(start), -1);
+    c.provider = s.companion >= 0 ? care_.assignments[s.companion].provider
+                                  : PickProvider(rng, product, YearOf(start), -1);
     if (!providers_[c.provider].ActiveIn(YearOf(start))) {
       c.provider = PickProvider(rng, product, YearOf(start), -1);
     }
-    c.volume = p.volume_step * rng.Int(p.volume_min / p.volume_step, p.volume_max / p.volume_step);
+    c.volume = p.volume_step *
+               rng.Int(p.volume_min / p.volume_step, p.volume_max / p.volume_step);
     c.usage_pct = static_cast<int>(rng.Int(p.usage_min_pct, p.usage_max_pct));
     c.predecessor = s.companion;
     c.key = s.key++;

@@ -36,8 +36,8 @@ struct DemoResidence {
 };
 
 struct DemoClient {
-  std::string pseudonym;  // "P" + 20 hex characters (synthetic)
-  int birth_month = 0;    // MonthIndex of the birth month
+  std::string pseudonym;                  // "P" + 20 hex characters (synthetic)
+  int birth_month = 0;                    // MonthIndex of the birth month
   std::vector<DemoResidence> residences;  // ascending begin
 };
 
@@ -48,8 +48,8 @@ struct DemoAssignment {
   int provider = 0;      // index into the providers
   int64_t volume = 0;    // assigned volume per frequency period, hundredths
   int start = 0;         // day number of the first day
-  int end = 0;           // day number of the last day (inclusive); may lie past the horizon
-  bool open = false;     // still running after the last day: written without an end date
+  int end = 0;        // day number of the last day (inclusive); may lie past the horizon
+  bool open = false;  // still running after the last day: written without an end date
   Route route = Route::kUnknown;
   int team = -1;         // issuing team, index into DemoTeams(); -1 = none
   int predecessor = -1;  // the assignment it re-indicates; -1 = none

@@ -13,8 +13,8 @@ constexpr double kCorrectionChance = 0.002;
 
 }  // namespace
 
-int64_t MaxMonthlyVolume(const DemoAssignment& a, const DemoProduct& product, int care_days,
-                         int month_days, int total_days) {
+int64_t MaxMonthlyVolume(const DemoAssignment& a, const DemoProduct& product,
+                         int care_days, int month_days, int total_days) {
   switch (product.frequency) {
     case Frequency::kPerDay:
       return a.volume * care_days;
@@ -40,8 +40,8 @@ void PlanDeclarations(const DemoAssignment& a, const DemoProduct& product, uint6
     int month_first = DayNumber(d.year() / d.month() / std::chrono::day(1));
     int month_last = DayNumber(d.year() / d.month() / std::chrono::last);
     int last = std::min(month_last, end);
-    int64_t max = MaxMonthlyVolume(a, product, last - first + 1, month_last - month_first + 1,
-                                   total_days);
+    int64_t max = MaxMonthlyVolume(a, product, last - first + 1,
+                                   month_last - month_first + 1, total_days);
     double share = a.usage_pct / 100.0;
     if (varies) share = std::min(1.0, share * rng.Uniform(0.85, 1.15));
     int64_t volume = static_cast<int64_t>(static_cast<double>(max) * share) / step * step;
@@ -50,7 +50,8 @@ void PlanDeclarations(const DemoAssignment& a, const DemoProduct& product, uint6
       if (month_last < horizon_last_day && volume >= 2 * step &&
           rng.Chance(kCorrectionChance)) {
         p.corrected = true;
-        p.corrected_volume = volume - step * rng.Int(1, std::min<int64_t>(4, volume / step - 1));
+        p.corrected_volume =
+            volume - step * rng.Int(1, std::min<int64_t>(4, volume / step - 1));
       }
       out->push_back(p);
     }

@@ -31,7 +31,7 @@ void PlanDeclarations(const DemoAssignment& a, const DemoProduct& product, uint6
 
 // The largest volume (hundredths) that may be declared for `care_days` days of care in
 // a month of `month_days` days, for an assignment of `total_days` planned days.
-int64_t MaxMonthlyVolume(const DemoAssignment& a, const DemoProduct& product, int care_days,
-                         int month_days, int total_days);
+int64_t MaxMonthlyVolume(const DemoAssignment& a, const DemoProduct& product,
+                         int care_days, int month_days, int total_days);
 
 }  // namespace jr::demo

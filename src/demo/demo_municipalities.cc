@@ -1,8 +1,8 @@
 #include "demo/demo_municipalities.h"
 
-#include <cmath>
-
 #include <fmt/format.h>
+
+#include <cmath>
 
 namespace jr::demo {
 namespace {
@@ -26,7 +26,8 @@ DemoMunicipality Make(const char* code, const char* name, const char* subregion,
 }
 
 // A municipality that ended on 2018-12-31; `successor` empty if it left the region.
-DemoMunicipality Predecessor(DemoMunicipality m, const char* successor, bool placeholder) {
+DemoMunicipality Predecessor(DemoMunicipality m, const char* successor,
+                             bool placeholder) {
   m.last_year = 2018;
   m.successor = successor;
   m.placeholder = placeholder;
@@ -57,25 +58,34 @@ std::vector<DemoMunicipality> BuildMunicipalities() {
            {{2019, 44600}, {2021, 44780}, {2024, 45000}}),
       // Merged into Hoeksche Waard on 2019-01-01.
       Predecessor(Make("GM0585", "Binnenmaas", kHoekscheWaard, 0.205, 0.95, 0.95,
-                       {{2015, 28900}, {2018, 29300}}), "GM1963", false),
+                       {{2015, 28900}, {2018, 29300}}),
+                  "GM1963", false),
       Predecessor(Make("GM0611", "Cromstrijen", kHoekscheWaard, 0.200, 0.90, 0.95,
-                       {{2015, 12700}, {2018, 12850}}), "GM1963", false),
+                       {{2015, 12700}, {2018, 12850}}),
+                  "GM1963", false),
       Predecessor(Make("GM9901", "Korendijk", kHoekscheWaard, 0.200, 0.85, 0.95,
-                       {{2015, 10950}, {2018, 11100}}), "GM1963", true),
+                       {{2015, 10950}, {2018, 11100}}),
+                  "GM1963", true),
       Predecessor(Make("GM9902", "Oud-Beijerland", kHoekscheWaard, 0.215, 0.95, 0.95,
-                       {{2015, 24000}, {2018, 24400}}), "GM1963", true),
+                       {{2015, 24000}, {2018, 24400}}),
+                  "GM1963", true),
       Predecessor(Make("GM9903", "Strijen", kHoekscheWaard, 0.200, 0.90, 0.95,
-                       {{2015, 8850}, {2018, 8800}}), "GM1963", true),
+                       {{2015, 8850}, {2018, 8800}}),
+                  "GM1963", true),
       // Merged into Molenlanden on 2019-01-01.
       Predecessor(Make("GM9904", "Giessenlanden", kAlblasserwaard, 0.235, 0.80, 0.91,
-                       {{2015, 14450}, {2018, 14650}}), "GM1978", true),
+                       {{2015, 14450}, {2018, 14650}}),
+                  "GM1978", true),
       Predecessor(Make("GM9905", "Molenwaard", kAlblasserwaard, 0.235, 0.82, 0.91,
-                       {{2015, 29000}, {2018, 29300}}), "GM1978", true),
+                       {{2015, 29000}, {2018, 29300}}),
+                  "GM1978", true),
       // Left the region on 2019-01-01 (to Vijfheerenlanden): no successor.
       Predecessor(Make("GM9906", "Leerdam", kAlblasserwaard, 0.220, 1.05, 1.02,
-                       {{2015, 20800}, {2018, 21000}}), "", true),
+                       {{2015, 20800}, {2018, 21000}}),
+                  "", true),
       Predecessor(Make("GM9907", "Zederik", kAlblasserwaard, 0.225, 0.85, 0.93,
-                       {{2015, 13800}, {2018, 14000}}), "", true),
+                       {{2015, 13800}, {2018, 14000}}),
+                  "", true),
   };
   for (auto& m : all) {
     if (m.code == "GM1963" || m.code == "GM1978") m.first_year = 2019;
@@ -112,12 +122,13 @@ std::vector<DemoTeam> BuildTeams() {
   };
   std::vector<DemoTeam> teams;
   auto add = [&](const char* municipality, std::string name) {
-    teams.push_back({fmt::format("SJT{:02}", teams.size() + 1), "Sociaal Jeugdteam " + name,
-                     municipality});
+    teams.push_back({fmt::format("SJT{:02}", teams.size() + 1),
+                     "Sociaal Jeugdteam " + name, municipality});
   };
   for (const auto& s : specs) {
     if (s.parts.empty()) add(s.municipality, s.place);
-    for (const char* part : s.parts) add(s.municipality, std::string(s.place) + " " + part);
+    for (const char* part : s.parts)
+      add(s.municipality, std::string(s.place) + " " + part);
   }
   return teams;
 }
@@ -147,7 +158,7 @@ const std::vector<DemoMunicipality>& DemoMunicipalities() {
 
 long long DemoRegionalGrant(int year) {
   // Million euro, 2015-2025: the cut of 2016-2017 and the extra money from 2019.
-  static constexpr double kMillions[] = {103.5, 99.0, 96.5, 97.0, 100.5, 102.0,
+  static constexpr double kMillions[] = {103.5, 99.0,  96.5,  97.0,  100.5, 102.0,
                                          106.0, 108.0, 109.5, 110.0, 110.0};
   int i = year - 2015;
   if (i < 0) i = 0;

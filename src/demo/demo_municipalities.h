@@ -14,20 +14,21 @@
 namespace jr::demo {
 
 struct DemoMunicipality {
-  std::string code;         // CBS code, or a GM99xx placeholder (see `placeholder`)
-  std::string name;         // real name
-  std::string subregion;    // Drechtsteden, Hoeksche Waard, Alblasserwaard/Gorinchem
-  int first_year = 0;       // first year in the region (0 = since the start)
-  int last_year = 0;        // last year in the region (0 = still in the region)
-  std::string successor;    // code it merged into on 1 January of last_year + 1
-  bool placeholder = false; // true if `code` is not a verified CBS code
+  std::string code;           // CBS code, or a GM99xx placeholder (see `placeholder`)
+  std::string name;           // real name
+  std::string subregion;      // Drechtsteden, Hoeksche Waard, Alblasserwaard/Gorinchem
+  int first_year = 0;         // first year in the region (0 = since the start)
+  int last_year = 0;          // last year in the region (0 = still in the region)
+  std::string successor;      // code it merged into on 1 January of last_year + 1
+  bool placeholder = false;   // true if `code` is not a verified CBS code
   double youth_share = 0.21;  // young people 0-17 as a share of inhabitants
   double care_factor = 1.0;   // use of youth care per young person vs the region
   double grant_factor = 1.0;  // state grant per young person vs the region
 
   // True if the municipality is in the region in `year`.
   bool ActiveIn(int year) const {
-    return (first_year == 0 || year >= first_year) && (last_year == 0 || year <= last_year);
+    return (first_year == 0 || year >= first_year) &&
+           (last_year == 0 || year <= last_year);
   }
   // Inhabitants on 1 January of `year`, from the table of known counts.
   int Inhabitants(int year) const;

@@ -18,36 +18,46 @@ namespace jr::demo {
 using RouteMix = std::array<double, kRouteCount>;
 
 // Which kind of provider delivers a product.
-enum class ProviderKind { kCertified, kResidential, kFoster, kMentalHealth, kOutpatient,
-                          kDayCare, kCrisis, kTransport, kNational, kTailorMade };
+enum class ProviderKind {
+  kCertified,
+  kResidential,
+  kFoster,
+  kMentalHealth,
+  kOutpatient,
+  kDayCare,
+  kCrisis,
+  kTransport,
+  kNational,
+  kTailorMade
+};
 inline constexpr int kProviderKindCount = 10;
 
 struct DemoProduct {
-  std::string category;       // iJw category, "45"
-  std::string code;           // product code, "45A01"
-  std::string description;    // Dutch
+  std::string category;     // iJw category, "45"
+  std::string code;         // product code, "45A01"
+  std::string description;  // Dutch
   Unit unit = Unit::kHour;
-  std::string bucket;         // cost bucket (kostenpost) and contract lot (perceel)
+  std::string bucket;  // cost bucket (kostenpost) and contract lot (perceel)
   CareClass care_class = CareClass::kCertain;
-  int64_t tariff_cents = 0;   // tariff per unit in the first year (2015)
-  bool indexed = true;        // false: the tariff never changes (unit euro)
+  int64_t tariff_cents = 0;  // tariff per unit in the first year (2015)
+  bool indexed = true;       // false: the tariff never changes (unit euro)
   Frequency frequency = Frequency::kPerWeek;
-  int64_t volume_min = 0;     // assigned volume per frequency period, hundredths
+  int64_t volume_min = 0;  // assigned volume per frequency period, hundredths
   int64_t volume_max = 0;
-  int64_t volume_step = 100;  // assigned volumes are multiples of this
-  int64_t declare_step = 100; // declared volumes are multiples of this
-  int months_min = 3;         // duration of one assignment, months
+  int64_t volume_step = 100;   // assigned volumes are multiples of this
+  int64_t declare_step = 100;  // declared volumes are multiples of this
+  int months_min = 3;          // duration of one assignment, months
   int months_max = 9;
-  int usage_min_pct = 100;    // share of the assigned volume delivered (per assignment)
+  int usage_min_pct = 100;  // share of the assigned volume delivered (per assignment)
   int usage_max_pct = 100;
-  double weight = 0;          // share of new trajectories starting here (0 = never)
+  double weight = 0;  // share of new trajectories starting here (0 = never)
   RouteMix routes{};
-  int age_min = 0;            // age at the start of care
+  int age_min = 0;  // age at the start of care
   int age_max = 17;
   ProviderKind provider = ProviderKind::kOutpatient;
-  std::string companion;      // product assigned alongside (e.g. transport); may be empty
+  std::string companion;  // product assigned alongside (e.g. transport); may be empty
   double companion_chance = 0;
-  double same_chance = 0.8;   // a re-indication keeps the product; else one of `next`
+  double same_chance = 0.8;  // a re-indication keeps the product; else one of `next`
   std::vector<std::string> next;
 };
 

@@ -1,10 +1,10 @@
 #include "demo/demo_providers.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <set>
-
-#include <fmt/format.h>
 
 #include "demo/demo_part.h"
 
@@ -22,8 +22,11 @@ const std::vector<KindSpec>& KindSpecs() {
       {ProviderKind::kCertified, 3, {"Jeugdbescherming", "Stichting Jeugdreclassering"}},
       {ProviderKind::kResidential, 12, {"Jeugdzorginstelling", "Stichting Jeugdhulp"}},
       {ProviderKind::kFoster, 5, {"Pleegzorg", "Gezinshuizen"}},
-      {ProviderKind::kMentalHealth, 35, {"GGZ-praktijk", "Psychologenpraktijk", "Kinder-ggz"}},
-      {ProviderKind::kOutpatient, 95,
+      {ProviderKind::kMentalHealth,
+       35,
+       {"GGZ-praktijk", "Psychologenpraktijk", "Kinder-ggz"}},
+      {ProviderKind::kOutpatient,
+       95,
        {"Jeugdhulp", "Praktijk", "Kinderpraktijk", "Gezinscoaching", "Jeugdcoach"}},
       {ProviderKind::kDayCare, 12, {"Dagbehandeling", "Zorgboerderij"}},
       {ProviderKind::kCrisis, 2, {"Crisisopvang"}},
@@ -35,13 +38,15 @@ const std::vector<KindSpec>& KindSpecs() {
 }
 
 constexpr const char* kWords[] = {
-    "De Linde",    "Het Anker",  "De Brug",     "Horizon",    "De Vliet",   "Merwede",
-    "Oude Maas",   "De Kiem",    "Lichtpunt",   "De Waard",   "Zonnebloem", "Kompas",
-    "Vlinder",     "De Haven",   "Rivierenland", "De Klimop", "Het Kasteel", "Polderhuis",
-    "De Wilg",     "Noordpunt",  "Dijkzicht",   "De Kreek",   "Het Baken",  "Groeikracht",
-    "De Boomgaard", "Sterrenhof", "De Sluis",   "Het Veer",   "De Molen",   "Biesbosch",
-    "Kinderdijk",  "De Regenboog", "Het Nest",  "De Stroom",  "Zuidwind",   "Het Erf",
-    "De Lindehof", "Waterpoort", "De Vaart",    "Oostkade",   "De Eik",     "Zeelucht"};
+    "De Linde",   "Het Anker",    "De Brug",    "Horizon",     "De Vliet",
+    "Merwede",    "Oude Maas",    "De Kiem",    "Lichtpunt",   "De Waard",
+    "Zonnebloem", "Kompas",       "Vlinder",    "De Haven",    "Rivierenland",
+    "De Klimop",  "Het Kasteel",  "Polderhuis", "De Wilg",     "Noordpunt",
+    "Dijkzicht",  "De Kreek",     "Het Baken",  "Groeikracht", "De Boomgaard",
+    "Sterrenhof", "De Sluis",     "Het Veer",   "De Molen",    "Biesbosch",
+    "Kinderdijk", "De Regenboog", "Het Nest",   "De Stroom",   "Zuidwind",
+    "Het Erf",    "De Lindehof",  "Waterpoort", "De Vaart",    "Oostkade",
+    "De Eik",     "Zeelucht"};
 constexpr size_t kWordCount = sizeof(kWords) / sizeof(kWords[0]);
 
 // Chance that a provider (other than the first of its kind) delivers a product.
@@ -68,7 +73,8 @@ bool DemoProvider::Offers(int product) const {
   return std::binary_search(products.begin(), products.end(), product);
 }
 
-std::vector<DemoProvider> MakeDemoProviders(uint64_t seed, int first_year, int last_year) {
+std::vector<DemoProvider> MakeDemoProviders(uint64_t seed, int first_year,
+                                            int last_year) {
   const auto& catalogue = DemoProducts();
   std::vector<DemoProvider> providers;
   std::set<std::string> names;
@@ -106,7 +112,8 @@ std::vector<DemoProvider> MakeDemoProviders(uint64_t seed, int first_year, int l
         bool extra = spec.kind == ProviderKind::kResidential && product.code == "45A02";
         if (!own_kind && !extra) continue;
         double chance = extra ? .5 : OfferChance(product);
-        if ((k == 0 && own_kind) || rng.Chance(chance)) p.products.push_back(static_cast<int>(j));
+        if ((k == 0 && own_kind) || rng.Chance(chance))
+          p.products.push_back(static_cast<int>(j));
       }
       providers.push_back(std::move(p));
     }

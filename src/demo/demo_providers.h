@@ -13,8 +13,8 @@
 namespace jr::demo {
 
 struct DemoProvider {
-  std::string agb;            // 8-digit AGB code (synthetic)
-  std::string name;           // synthetic name
+  std::string agb;   // 8-digit AGB code (synthetic)
+  std::string name;  // synthetic name
   ProviderKind kind = ProviderKind::kOutpatient;
   double size = 1;            // relative chance to be chosen for a new assignment
   int first_year = 0;         // first contract year

@@ -14,9 +14,9 @@
 #include "demo/demo_declarations.h"
 #include "demo/demo_files.h"
 #include "demo/demo_municipalities.h"
+#include "demo/demo_part.h"
 #include "demo/demo_products.h"
 #include "demo/demo_providers.h"
-#include "demo/demo_part.h"
 
 namespace jr {
 namespace {
@@ -41,10 +41,13 @@ constexpr FixedCost kFixedCosts[] = {{"serviceorganisatie", 3'150'000},
 constexpr FixedCost kLocalCosts[] = {{"jeugdteams", 42.0}, {"basisvoorzieningen", 14.0}};
 
 int Day(int year, unsigned month, unsigned day) {
-  return DayNumber(std::chrono::year(year) / std::chrono::month(month) / std::chrono::day(day));
+  return DayNumber(std::chrono::year(year) / std::chrono::month(month) /
+                   std::chrono::day(day));
 }
 int YearOf(int day) { return static_cast<int>(FromDayNumber(day).year()); }
-int64_t RoundThousandEuros(double cents) { return std::llround(cents / 100000.0) * 100000; }
+int64_t RoundThousandEuros(double cents) {
+  return std::llround(cents / 100000.0) * 100000;
+}
 
 // Everything the writers share.
 struct Context {
@@ -54,9 +57,9 @@ struct Context {
   const std::vector<demo::DemoTeam>& teams = demo::DemoTeams();
   std::vector<demo::DemoProvider> providers;
   demo::DemoCare care;
-  std::vector<std::string> buckets;         // distinct cost buckets of the products
-  std::vector<int> product_bucket;          // per product: index into buckets
-  int years = 0;                            // number of years
+  std::vector<std::string> buckets;  // distinct cost buckets of the products
+  std::vector<int> product_bucket;   // per product: index into buckets
+  int years = 0;                     // number of years
   // Declared amounts (cents) per provider x year x bucket, and per team x year.
   std::vector<int64_t> provider_cost;
   std::vector<int64_t> team_cost;
@@ -78,7 +81,8 @@ Status Finish(Context& ctx, const char* file, CsvOut& out) {
 Status WriteMunicipalities(Context& ctx) {
   CsvOut out;
   const char* file = "gemeenten.csv";
-  if (Status s = out.Open(ctx.Path(file), "gemeentecode;naam;subregio;begindatum;einddatum;opvolger");
+  if (Status s = out.Open(ctx.Path(file),
+                          "gemeentecode;naam;subregio;begindatum;einddatum;opvolger");
       !s.ok()) {
     return s;
   }
@@ -106,7 +110,8 @@ Status WriteMunicipalities(Context& ctx) {
 Status WriteKeys(Context& ctx) {
   CsvOut out;
   const char* file = "kengetallen.csv";
-  if (Status s = out.Open(ctx.Path(file), "gemeentecode;jaar;sleutel;waarde"); !s.ok()) return s;
+  if (Status s = out.Open(ctx.Path(file), "gemeentecode;jaar;sleutel;waarde"); !s.ok())
+    return s;
   for (int y = ctx.options.first_year; y <= ctx.options.last_year; ++y) {
     double weights = 0;
     for (const auto& m : ctx.munis) {
@@ -116,8 +121,9 @@ Status WriteKeys(Context& ctx) {
       if (!m.ActiveIn(y)) continue;
       long long grant = std::llround(static_cast<double>(demo::DemoRegionalGrant(y)) *
                                      m.Youth(y) * m.grant_factor / weights);
-      const std::pair<const char*, long long> keys[] = {
-          {"inwoners", m.Inhabitants(y)}, {"jeugdigen", m.Youth(y)}, {"rijksbijdrage", grant}};
+      const std::pair<const char*, long long> keys[] = {{"inwoners", m.Inhabitants(y)},
+                                                        {"jeugdigen", m.Youth(y)},
+                                                        {"rijksbijdrage", grant}};
       for (const auto& [key, value] : keys) {
         auto& b = out.buffer();
         AppendText(b, m.code);
@@ -146,8 +152,9 @@ Status WriteProviders(Context& ctx) {
 Status WriteProducts(Context& ctx) {
   CsvOut out;
   const char* file = "producten.csv";
-  if (Status s = out.Open(ctx.Path(file), "productcategorie;productcode;omschrijving;eenheid;"
-                                          "kostenpost;afbakening");
+  if (Status s = out.Open(ctx.Path(file),
+                          "productcategorie;productcode;omschrijving;eenheid;"
+                          "kostenpost;afbakening");
       !s.ok()) {
     return s;
   }
@@ -194,7 +201,8 @@ Status WriteClients(Context& ctx) {
     for (const auto& r : c.residences) {
       auto& b = out.buffer();
       AppendText(b, c.pseudonym);
-      fmt::format_to(std::back_inserter(b), "{:04}-{:02};", static_cast<int>(birth.year()),
+      fmt::format_to(std::back_inserter(b), "{:04}-{:02};",
+                     static_cast<int>(birth.year()),
                      static_cast<unsigned>(birth.month()));
       AppendText(b, ctx.munis[r.municipality].code);
       AppendDate(b, r.begin, true);
@@ -212,10 +220,11 @@ void AppendAssignmentNumber(fmt::memory_buffer& b, int index, bool last = false)
 Status WriteAssignments(Context& ctx) {
   CsvOut out;
   const char* file = "toewijzingen.csv";
-  if (Status s = out.Open(ctx.Path(file),
-                          "toewijzingnummer;client;gemeentecode;agb_code;productcategorie;"
-                          "productcode;volume;eenheid;frequentie;ingangsdatum;einddatum;"
-                          "verwijzer;team;vorige_toewijzing;budget");
+  if (Status s =
+          out.Open(ctx.Path(file),
+                   "toewijzingnummer;client;gemeentecode;agb_code;productcategorie;"
+                   "productcode;volume;eenheid;frequentie;ingangsdatum;einddatum;"
+                   "verwijzer;team;vorige_toewijzing;budget");
       !s.ok()) {
     return s;
   }
@@ -259,12 +268,13 @@ Status WriteAssignments(Context& ctx) {
 
 // One row of declaraties.csv.
 void AppendDeclaration(fmt::memory_buffer& b, const std::string& agb, int message_month,
-                       bool correction_message, int assignment, const demo::DemoProduct& p,
-                       int first, int last, int64_t volume, int64_t tariff, int64_t amount,
-                       bool credit) {
+                       bool correction_message, int assignment,
+                       const demo::DemoProduct& p, int first, int last, int64_t volume,
+                       int64_t tariff, int64_t amount, bool credit) {
   Month m = FromMonthIndex(message_month);
-  fmt::format_to(std::back_inserter(b), "{}-{:04}{:02}{};", agb, static_cast<int>(m.year()),
-                 static_cast<unsigned>(m.month()), correction_message ? "C" : "");
+  fmt::format_to(std::back_inserter(b), "{}-{:04}{:02}{};", agb,
+                 static_cast<int>(m.year()), static_cast<unsigned>(m.month()),
+                 correction_message ? "C" : "");
   AppendAssignmentNumber(b, assignment);
   AppendText(b, agb);
   AppendText(b, p.category);
@@ -281,10 +291,11 @@ void AppendDeclaration(fmt::memory_buffer& b, const std::string& agb, int messag
 Status WriteDeclarations(Context& ctx) {
   CsvOut out;
   const char* file = "declaraties.csv";
-  if (Status s = out.Open(ctx.Path(file),
-                          "declaratienummer;toewijzingnummer;agb_code;productcategorie;"
-                          "productcode;begindatum;einddatum;geleverd_volume;eenheid;tarief;"
-                          "bedrag;debet_credit");
+  if (Status s =
+          out.Open(ctx.Path(file),
+                   "declaratienummer;toewijzingnummer;agb_code;productcategorie;"
+                   "productcode;begindatum;einddatum;geleverd_volume;eenheid;tarief;"
+                   "bedrag;debet_credit");
       !s.ok()) {
     return s;
   }
@@ -313,17 +324,19 @@ Status WriteDeclarations(Context& ctx) {
       int64_t amount = Volume{d.volume}.Times(Money::FromCents(tariff)).cents();
       int64_t net = amount;
       auto& b = out.buffer();
-      AppendDeclaration(b, agb, month, false, static_cast<int>(i), p, d.first_day, d.last_day,
-                        d.volume, tariff, amount, false);
+      AppendDeclaration(b, agb, month, false, static_cast<int>(i), p, d.first_day,
+                        d.last_day, d.volume, tariff, amount, false);
       out.EndRow();
       if (d.corrected) {
         // Credited and declared again in the next month's declaration.
         AppendDeclaration(out.buffer(), agb, month + 1, true, static_cast<int>(i), p,
                           d.first_day, d.last_day, d.volume, tariff, amount, true);
         out.EndRow();
-        int64_t corrected = Volume{d.corrected_volume}.Times(Money::FromCents(tariff)).cents();
+        int64_t corrected =
+            Volume{d.corrected_volume}.Times(Money::FromCents(tariff)).cents();
         AppendDeclaration(out.buffer(), agb, month + 1, false, static_cast<int>(i), p,
-                          d.first_day, d.last_day, d.corrected_volume, tariff, corrected, false);
+                          d.first_day, d.last_day, d.corrected_volume, tariff, corrected,
+                          false);
         out.EndRow();
         net = corrected;
       }
@@ -342,7 +355,8 @@ Status WriteDeclarations(Context& ctx) {
 Status WriteContracts(Context& ctx) {
   CsvOut out;
   const char* file = "contracten.csv";
-  if (Status s = out.Open(ctx.Path(file), "agb_code;jaar;perceel;budgetplafond"); !s.ok()) {
+  if (Status s = out.Open(ctx.Path(file), "agb_code;jaar;perceel;budgetplafond");
+      !s.ok()) {
     return s;
   }
   const size_t nb = ctx.buckets.size();
@@ -374,7 +388,8 @@ Status WriteContracts(Context& ctx) {
 Status WriteTeams(Context& ctx) {
   CsvOut out;
   const char* file = "jeugdteams.csv";
-  if (Status s = out.Open(ctx.Path(file), "team;naam;gemeentecode;jaar;budget"); !s.ok()) {
+  if (Status s = out.Open(ctx.Path(file), "team;naam;gemeentecode;jaar;budget");
+      !s.ok()) {
     return s;
   }
   for (size_t t = 0; t < ctx.teams.size(); ++t) {
@@ -387,8 +402,8 @@ Status WriteTeams(Context& ctx) {
     for (int y = 0; y < ctx.years; ++y) {
       if (!m->ActiveIn(ctx.options.first_year + y)) continue;
       // The budget for the care the team assigns, set around what it assigned.
-      double budget = std::max(1'000'000.0, ctx.team_cost[t * ctx.years + y] *
-                                                rng.Uniform(0.92, 1.05));
+      double budget = std::max(
+          1'000'000.0, ctx.team_cost[t * ctx.years + y] * rng.Uniform(0.92, 1.05));
       auto& b = out.buffer();
       AppendText(b, team.code);
       AppendText(b, team.name);
@@ -420,7 +435,8 @@ Status WriteCosts(Context& ctx) {
 
   CsvOut local;
   file = "lokale_kosten.csv";
-  if (Status s = local.Open(ctx.Path(file), "gemeentecode;jaar;kostenpost;bedrag"); !s.ok()) {
+  if (Status s = local.Open(ctx.Path(file), "gemeentecode;jaar;kostenpost;bedrag");
+      !s.ok()) {
     return s;
   }
   for (int y = ctx.options.first_year; y <= ctx.options.last_year; ++y) {
@@ -461,11 +477,12 @@ Status CheckOptions(const DemoOptions& o) {
   if (o.first_year < 2015 || o.last_year < o.first_year || o.last_year > 2040) {
     return Status::Error(fmt::format(
         "ongeldige jaren {}-{}: eerste jaar vanaf 2015, laatste jaar niet eerder en "
-        "uiterlijk 2040", o.first_year, o.last_year));
+        "uiterlijk 2040",
+        o.first_year, o.last_year));
   }
   if (!(o.scale > 0 && o.scale <= 10)) {
-    return Status::Error(fmt::format("ongeldige schaal {}: groter dan 0 en hoogstens 10",
-                                     o.scale));
+    return Status::Error(
+        fmt::format("ongeldige schaal {}: groter dan 0 en hoogstens 10", o.scale));
   }
   return Status::Ok();
 }
@@ -478,7 +495,8 @@ Status WriteDemoRegion(const DemoOptions& options, DemoSummary* summary) {
 
   Context ctx(options);
   ctx.years = options.last_year - options.first_year + 1;
-  ctx.providers = demo::MakeDemoProviders(options.seed, options.first_year, options.last_year);
+  ctx.providers =
+      demo::MakeDemoProviders(options.seed, options.first_year, options.last_year);
   for (const auto& p : ctx.products) {
     auto it = std::find(ctx.buckets.begin(), ctx.buckets.end(), p.bucket);
     ctx.product_bucket.push_back(static_cast<int>(it - ctx.buckets.begin()));
@@ -495,9 +513,9 @@ Status WriteDemoRegion(const DemoOptions& options, DemoSummary* summary) {
   ctx.provider_cost.assign(ctx.providers.size() * ctx.years * ctx.buckets.size(), 0);
   ctx.team_cost.assign(ctx.teams.size() * ctx.years, 0);
 
-  for (auto write : {WriteMunicipalities, WriteKeys, WriteProviders, WriteProducts,
-                     WriteClients, WriteAssignments, WriteDeclarations, WriteContracts,
-                     WriteTeams, WriteCosts}) {
+  for (auto write :
+       {WriteMunicipalities, WriteKeys, WriteProviders, WriteProducts, WriteClients,
+        WriteAssignments, WriteDeclarations, WriteContracts, WriteTeams, WriteCosts}) {
     if (Status s = write(ctx); !s.ok()) return s;
   }
   CountClients(ctx);

@@ -24,21 +24,21 @@ namespace jr {
 inline constexpr const char* kDemoRegionLabel = "demoregio, synthetische gegevens";
 
 struct DemoOptions {
-  uint64_t seed = 1;          // the same seed gives byte-identical files
+  uint64_t seed = 1;              // the same seed gives byte-identical files
   std::string dir = "demo-data";  // output folder; created (mode 0700) if missing
-  int first_year = 2015;      // first year of care data (REQUIRES: >= 2015)
-  int last_year = 2025;       // last year of care data; assignments still running at
-                              // its end have no end date (REQUIRES: >= first_year)
-  double scale = 1.0;         // 1.0 = full size (~14,000 clients a year); tests use ~0.02;
-                              // multiplies clients only, not municipalities/providers
-  demo::CareModel model;      // assumptions of the care model (counts at scale 1.0)
+  int first_year = 2015;          // first year of care data (REQUIRES: >= 2015)
+  int last_year = 2025;           // last year of care data; assignments still running at
+                                  // its end have no end date (REQUIRES: >= first_year)
+  double scale = 1.0;     // 1.0 = full size (~14,000 clients a year); tests use ~0.02;
+                          // multiplies clients only, not municipalities/providers
+  demo::CareModel model;  // assumptions of the care model (counts at scale 1.0)
 };
 
 struct DemoSummary {
-  std::map<std::string, int64_t> rows;     // file name ("declaraties.csv") -> data rows
-  std::map<int, Money> declared_per_year;  // net declared amount by year of the month
-  std::map<int, int64_t> clients_per_year; // clients with an assignment in the year
-  std::vector<std::string> config_files;   // TOML files written beside the CSV files
+  std::map<std::string, int64_t> rows;      // file name ("declaraties.csv") -> data rows
+  std::map<int, Money> declared_per_year;   // net declared amount by year of the month
+  std::map<int, int64_t> clients_per_year;  // clients with an assignment in the year
+  std::vector<std::string> config_files;    // TOML files written beside the CSV files
 };
 
 // Writes gemeenten.csv, kengetallen.csv, aanbieders.csv, producten.csv,

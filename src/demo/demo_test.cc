@@ -1,3 +1,4 @@
+#include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -9,8 +10,6 @@
 #include <sstream>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "care/volume.h"
 #include "core/date.h"
@@ -46,7 +45,8 @@ Csv ReadCsv(const fs::path& path) {
   while (std::getline(in, line)) {
     std::vector<std::string> fields;
     size_t start = 0;
-    for (size_t pos; (pos = line.find(';', start)) != std::string::npos; start = pos + 1) {
+    for (size_t pos; (pos = line.find(';', start)) != std::string::npos;
+         start = pos + 1) {
       fields.push_back(line.substr(start, pos - start));
     }
     fields.push_back(line.substr(start));
@@ -80,14 +80,15 @@ Volume VolumeOf(const std::string& text) {
 }
 
 const std::vector<std::string> kFiles = {
-    "gemeenten.csv",   "kengetallen.csv", "aanbieders.csv",   "producten.csv",
-    "tarieven.csv",    "contracten.csv",  "jeugdteams.csv",   "clienten.csv",
+    "gemeenten.csv",    "kengetallen.csv", "aanbieders.csv",   "producten.csv",
+    "tarieven.csv",     "contracten.csv",  "jeugdteams.csv",   "clienten.csv",
     "toewijzingen.csv", "declaraties.csv", "vaste_kosten.csv", "lokale_kosten.csv"};
 
 class DemoRegionTest : public ::testing::Test {
  protected:
   static fs::path Dir(const std::string& name) {
-    return fs::temp_directory_path() / ("jr_demo_test_" + std::to_string(::getpid())) / name;
+    return fs::temp_directory_path() / ("jr_demo_test_" + std::to_string(::getpid())) /
+           name;
   }
   static DemoSummary Write(const std::string& name, uint64_t seed, double scale) {
     DemoOptions o;
@@ -134,7 +135,7 @@ TEST_F(DemoRegionTest, WritesTheConfigFilesOfDataDemo) {
     std::string text = ReadAll(fs::path("data/demo") / f);
     EXPECT_FALSE(text.empty());
     EXPECT_EQ(ReadAll(Dir("a") / f), text);
-    struct stat st{};
+    struct stat st {};
     ASSERT_EQ(::stat((Dir("a") / f).c_str(), &st), 0);
     EXPECT_EQ(st.st_mode & 0777, 0600u);
   }
@@ -152,10 +153,13 @@ TEST_F(DemoRegionTest, HeadersAreThoseOfFormats) {
       {"jeugdteams.csv", "team;naam;gemeentecode;jaar;budget"},
       {"clienten.csv", "client;geboortedatum;gemeentecode;begindatum"},
       {"toewijzingen.csv",
-       "toewijzingnummer;client;gemeentecode;agb_code;productcategorie;productcode;volume;"
-       "eenheid;frequentie;ingangsdatum;einddatum;verwijzer;team;vorige_toewijzing;budget"},
+       "toewijzingnummer;client;gemeentecode;agb_code;productcategorie;productcode;"
+       "volume;"
+       "eenheid;frequentie;ingangsdatum;einddatum;verwijzer;team;vorige_toewijzing;"
+       "budget"},
       {"declaraties.csv",
-       "declaratienummer;toewijzingnummer;agb_code;productcategorie;productcode;begindatum;"
+       "declaratienummer;toewijzingnummer;agb_code;productcategorie;productcode;"
+       "begindatum;"
        "einddatum;geleverd_volume;eenheid;tarief;bedrag;debet_credit"},
       {"vaste_kosten.csv", "jaar;kostenpost;bedrag"},
       {"lokale_kosten.csv", "gemeentecode;jaar;kostenpost;bedrag"}};
@@ -188,7 +192,8 @@ TEST_F(DemoRegionTest, MunicipalitiesAndKeys) {
     double value = std::stod(k.At(i, "waarde"));
     if (k.At(i, "sleutel") == "rijksbijdrage") grant[year] += value;
     if (k.At(i, "sleutel") == "inwoners") inhabitants[year] += value;
-    if (k.At(i, "gemeentecode") == "GM0505" && year == 2019 && k.At(i, "sleutel") == "inwoners") {
+    if (k.At(i, "gemeentecode") == "GM0505" && year == 2019 &&
+        k.At(i, "sleutel") == "inwoners") {
       EXPECT_EQ(value, 118709);
     }
   }
@@ -219,14 +224,18 @@ TEST_F(DemoRegionTest, DeclarationsMatchTariffsAndStayInsideAssignments) {
                 contracts.At(i, "perceel"));
   }
   Csv tw = ReadCsv(Dir("a") / "toewijzingen.csv");
-  struct Period { int start, end; std::string product, agb, frequency; Volume volume; };
+  struct Period {
+    int start, end;
+    std::string product, agb, frequency;
+    Volume volume;
+  };
   std::map<std::string, Period> assignment;
   for (size_t i = 0; i < tw.rows.size(); ++i) {
     const std::string& end = tw.At(i, "einddatum");
     assignment[tw.At(i, "toewijzingnummer")] = {
         DayOf(tw.At(i, "ingangsdatum")), end.empty() ? DayOf("2025-12-31") : DayOf(end),
-        tw.At(i, "productcode"), tw.At(i, "agb_code"), tw.At(i, "frequentie"),
-        VolumeOf(tw.At(i, "volume"))};
+        tw.At(i, "productcode"),         tw.At(i, "agb_code"),
+        tw.At(i, "frequentie"),          VolumeOf(tw.At(i, "volume"))};
   }
   Csv d = ReadCsv(Dir("a") / "declaraties.csv");
   std::map<int, int64_t> net;
@@ -257,8 +266,9 @@ TEST_F(DemoRegionTest, DeclarationsMatchTariffsAndStayInsideAssignments) {
     if (a.frequency == "2") allowed = a.volume.hundredths * days / 7;
     if (a.frequency == "1") allowed = a.volume.hundredths * days;
     ASSERT_LE(v.hundredths, allowed) << "line " << i + 2;
-    ASSERT_TRUE(keys.insert(d.At(i, "declaratienummer") + "/" + d.At(i, "toewijzingnummer") +
-                            "/" + d.At(i, "begindatum")).second)
+    ASSERT_TRUE(keys.insert(d.At(i, "declaratienummer") + "/" +
+                            d.At(i, "toewijzingnummer") + "/" + d.At(i, "begindatum"))
+                    .second)
         << "duplicate key on line " << i + 2;
     bool credit = d.At(i, "debet_credit") == "C";
     credits += credit;
@@ -307,18 +317,21 @@ TEST_F(DemoRegionTest, AssignmentsChainAndBelongToTheirMunicipality) {
     const auto& lived = residence.at(tw.At(i, "client"));
     auto it = lived.upper_bound(start);
     ASSERT_NE(it, lived.begin());
-    ASSERT_EQ(std::prev(it)->second, muni) << "municipality is not where the client lives";
+    ASSERT_EQ(std::prev(it)->second, muni)
+        << "municipality is not where the client lives";
     const std::string& team = tw.At(i, "team");
     ASSERT_EQ(team.empty(), tw.At(i, "verwijzer") != "gemeente");
     if (!team.empty()) {
-      ASSERT_TRUE(team_of.count(team + "/" + tw.At(i, "ingangsdatum").substr(0, 4) + "/" + muni));
+      ASSERT_TRUE(
+          team_of.count(team + "/" + tw.At(i, "ingangsdatum").substr(0, 4) + "/" + muni));
     }
     ASSERT_NE(tw.At(i, "productcode"), "45A08") << "a `geen` product is never assigned";
     const std::string& prev = tw.At(i, "vorige_toewijzing");
     if (!prev.empty()) {
       size_t p = row.at(prev);
       EXPECT_EQ(tw.At(p, "client"), tw.At(i, "client"));
-      EXPECT_EQ(DayOf(tw.At(p, "einddatum")) + 1, start) << "re-indication starts the next day";
+      EXPECT_EQ(DayOf(tw.At(p, "einddatum")) + 1, start)
+          << "re-indication starts the next day";
     }
     if (tw.At(i, "einddatum").empty()) {
       ++open;
@@ -342,7 +355,8 @@ TEST_F(DemoRegionTest, MeanDurationNearAYear) {
     int year = std::stoi(tw.At(i, "ingangsdatum").substr(0, 4));
     if (year < 2016 || year > 2019) continue;
     const std::string& end = tw.At(i, "einddatum");
-    days += (end.empty() ? DayOf("2025-12-31") : DayOf(end)) - DayOf(tw.At(i, "ingangsdatum")) + 1;
+    days += (end.empty() ? DayOf("2025-12-31") : DayOf(end)) -
+            DayOf(tw.At(i, "ingangsdatum")) + 1;
     ++n;
   }
   ASSERT_GT(n, 1000);

@@ -47,7 +47,8 @@ Result<BacktestResult> Backtest(const History& h, Date cutoff, const BacktestOpt
                          "; niets om de prognose mee te vergelijken");
   }
   if (before <= 0) {
-    return Status::Error("geen declaraties in het jaar voor de peildatum " + FormatDate(cutoff));
+    return Status::Error("geen declaraties in het jaar voor de peildatum " +
+                         FormatDate(cutoff));
   }
 
   ForecastOptions fo;

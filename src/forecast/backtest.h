@@ -20,32 +20,32 @@
 namespace jr::forecast {
 
 struct BacktestOptions {
-  int months = 12;              // months forecast after the cut-off
-  int runs = 200;               // replications
-  uint64_t seed = 1;            // master seed
-  int threads = 1;              // worker threads; does not change the result
+  int months = 12;                 // months forecast after the cut-off
+  int runs = 200;                  // replications
+  uint64_t seed = 1;               // master seed
+  int threads = 1;                 // worker threads; does not change the result
   CalibrationOptions calibration;  // as for a forecast
 };
 
 struct BacktestRow {
-  std::string municipality;     // CBS code, or kRegion for the region
+  std::string municipality;  // CBS code, or kRegion for the region
   std::string name;
-  Money actual;                 // declared over the months
-  Money forecast;               // mean of the runs
+  Money actual;    // declared over the months
+  Money forecast;  // mean of the runs
   Money naive;
-  double wape_forecast = 0;     // over the municipality's months (region: all)
+  double wape_forecast = 0;  // over the municipality's months (region: all)
   double wape_naive = 0;
   double coverage_p10_p90 = 0;  // share of its months inside the band
 };
 
 struct BacktestResult {
-  int start_month = 0;          // MonthIndex of the first month forecast
+  int start_month = 0;  // MonthIndex of the first month forecast
   int months = 0;
   int runs = 0;
   std::vector<BacktestRow> rows;  // municipalities by code, then the region
-  double wape_forecast = 0;     // region level, over all municipality-months
+  double wape_forecast = 0;       // region level, over all municipality-months
   double wape_naive = 0;
-  double coverage_p10_p90 = 0;  // share of all municipality-months inside the band
+  double coverage_p10_p90 = 0;     // share of all municipality-months inside the band
   double error_year_forecast = 0;  // (forecast - actual) / actual, region total
   double error_year_naive = 0;
   int64_t entity_months = 0;

@@ -10,20 +10,18 @@ namespace {
 
 int YearOf(int month_index) { return month_index / 12; }
 int MonthOfYear(int month_index) { return month_index % 12; }
-int MonthOfDate(Date d) {
-  return MonthIndex(d.year() / d.month());
-}
+int MonthOfDate(Date d) { return MonthIndex(d.year() / d.month()); }
 
 // One assignment as the model sees it.
 struct Spell {
   int municipality = -1;  // -1: not in the region in the base year
   int product = 0;
   int group = 0;
-  int first = 0;          // MonthIndex of the first active month
-  int last = 0;           // MonthIndex of the last active month (valid when ended)
-  bool ended = false;     // ended before the cut-off
+  int first = 0;       // MonthIndex of the first active month
+  int last = 0;        // MonthIndex of the last active month (valid when ended)
+  bool ended = false;  // ended before the cut-off
   bool reindication = false;
-  int successor = -1;     // index of the first re-indication that follows it
+  int successor = -1;  // index of the first re-indication that follows it
 };
 
 // Normalises twelve non-negative values to mean 1 (all ones when they sum to 0).
@@ -49,7 +47,8 @@ std::vector<double> Quantiles(std::vector<double>& values, int n) {
       q.push_back(values[std::min(from, size - 1)]);
       continue;
     }
-    q.push_back(std::accumulate(values.begin() + from, values.begin() + to, 0.0) / (to - from));
+    q.push_back(std::accumulate(values.begin() + from, values.begin() + to, 0.0) /
+                (to - from));
   }
   return q;
 }
@@ -104,8 +103,8 @@ void FitPrices(const History& h, const std::vector<int>& product_group,
       c.groups[g].price_index[y - 1] = index;
     }
   }
-  c.indexation = overall.empty() ? default_indexation
-                                 : Mean(std::prev(overall.end())->second) - 1.0;
+  c.indexation =
+      overall.empty() ? default_indexation : Mean(std::prev(overall.end())->second) - 1.0;
   // Spread of the yearly indexation: standard deviation of the years' mean ratios
   // (the last ten years up to the base year; 0 with fewer than three).
   std::vector<double> yearly;
@@ -118,7 +117,6 @@ void FitPrices(const History& h, const std::vector<int>& product_group,
     c.indexation_sd = std::sqrt(ss / static_cast<double>(yearly.size() - 1));
   }
 }
-
 
 // Yearly inflow trends per group (log of last 12 months / the 12 before, per young
 // person), shrunk toward the trend of all groups together by empirical Bayes: a
@@ -222,7 +220,8 @@ int StartMonthOf(Date cutoff) {
   return unsigned(cutoff.day()) == 1 ? m : m + 1;
 }
 
-Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOptions& o) {
+Result<Calibration> Calibrate(const History& h, Date cutoff,
+                              const CalibrationOptions& o) {
   Calibration c;
   c.start_month = StartMonthOf(cutoff);
   c.base_year = YearOf(c.start_month);
@@ -283,8 +282,9 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
     s.group = product_group[p->second];
     s.first = MonthOfDate(a.start);
     s.ended = a.end && DayNumber(*a.end) <= cutoff_day;
-    s.last = s.ended ? std::max(s.first, MonthOfDate(FromDayNumber(DayNumber(*a.end) - 1)))
-                     : start - 1;
+    s.last = s.ended
+                 ? std::max(s.first, MonthOfDate(FromDayNumber(DayNumber(*a.end) - 1)))
+                 : start - 1;
     s.reindication = a.IsReindication();
     known[i] = true;
     by_number[a.number] = static_cast<int>(i);
@@ -342,7 +342,8 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
     ProductParams& pp = c.products[p];
     const auto& obs = product_durations[p];
     bool own = static_cast<int>(obs.size()) >= o.min_product_durations;
-    pp.duration = own ? SurvivalCurve::Estimate(obs, o.survival) : c.groups[pp.group].duration;
+    pp.duration =
+        own ? SurvivalCurve::Estimate(obs, o.survival) : c.groups[pp.group].duration;
     pp.observed_durations = own ? static_cast<int64_t>(obs.size()) : 0;
     double seen = 0;
     for (const auto& [next, n] : product_follow[p]) seen += n;
@@ -359,18 +360,21 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
   std::map<std::tuple<int, int, int>, std::vector<double>> cell_months;
   std::vector<double> last12(g_count, 0), prev12(g_count, 0);
   std::vector<std::array<double, 12>> season_count(g_count, std::array<double, 12>{});
-  std::vector<std::vector<double>> mix(g_count, std::vector<double>(c.products.size(), 0));
+  std::vector<std::vector<double>> mix(g_count,
+                                       std::vector<double>(c.products.size(), 0));
   for (size_t i = 0; i < spells.size(); ++i) {
     const Spell& s = spells[i];
     if (!known[i] || s.reindication) continue;
     int age = start - s.first;  // 1 = the month before the cut-off
     if (age <= o.season_months) season_count[s.group][MonthOfYear(s.first)] += 1;
-    if (age <= 12) last12[s.group] += 1;
-    else if (age <= 24) prev12[s.group] += 1;
+    if (age <= 12)
+      last12[s.group] += 1;
+    else if (age <= 24)
+      prev12[s.group] += 1;
     if (age <= 24) mix[s.group][s.product] += 1;
     if (s.municipality >= 0 && age <= o.level_months) {
-      std::tuple<int, int, int> key{s.municipality, static_cast<int>(h.assignments[i].route),
-                                    s.group};
+      std::tuple<int, int, int> key{s.municipality,
+                                    static_cast<int>(h.assignments[i].route), s.group};
       cell_count[key] += 1;
       auto& months = cell_months[key];
       months.resize(o.level_months, 0.0);
@@ -390,7 +394,8 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
     gp.trend = std::clamp(std::exp(log_trend[g]), 1 - o.max_trend, 1 + o.max_trend);
     gp.trend_se = log_trend_se[g];
     std::array<double, 12> shrunk;
-    double mean = std::accumulate(season_count[g].begin(), season_count[g].end(), 0.0) / 12;
+    double mean =
+        std::accumulate(season_count[g].begin(), season_count[g].end(), 0.0) / 12;
     for (int k = 0; k < 12; ++k) shrunk[k] = (season_count[g][k] + 5) / (mean + 5);
     gp.inflow_season = MeanOne(shrunk);
     gp.inflow_per_month = last12[g] / 12;
@@ -417,7 +422,8 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
     const double count = cell_count[key];
     for (int k = 0; k < o.level_months; ++k) {
       double expected = count * season[MonthOfYear(start - 1 - k)] / weight;
-      if (expected > 0) chi2[g] += (months[k] - expected) * (months[k] - expected) / expected;
+      if (expected > 0)
+        chi2[g] += (months[k] - expected) * (months[k] - expected) / expected;
     }
     df[g] += o.level_months - 1;
   }
@@ -448,14 +454,17 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
     for (int m = std::max(s.first, cost_from); m <= std::min(s.last, start - 1); ++m) {
       season_active[s.group][MonthOfYear(m)] += 1;
     }
-    for (const auto& [m, cents] : cost_by_month[i]) season_cost[s.group][MonthOfYear(m)] += cents;
+    for (const auto& [m, cents] : cost_by_month[i])
+      season_cost[s.group][MonthOfYear(m)] += cents;
   }
   for (int g = 0; g < g_count; ++g) {
     std::array<double, 12> mean_cost;
     for (int k = 0; k < 12; ++k) {
-      mean_cost[k] = season_active[g][k] > 0 ? season_cost[g][k] / season_active[g][k] : 0;
+      mean_cost[k] =
+          season_active[g][k] > 0 ? season_cost[g][k] / season_active[g][k] : 0;
     }
-    bool complete = std::all_of(mean_cost.begin(), mean_cost.end(), [](double v) { return v > 0; });
+    bool complete =
+        std::all_of(mean_cost.begin(), mean_cost.end(), [](double v) { return v > 0; });
     c.groups[g].cost_season = complete ? MeanOne(mean_cost) : MeanOne({});
   }
   // Mean monthly cost per assignment (deseasonalised) and per product.
@@ -475,7 +484,8 @@ Result<Calibration> Calibrate(const History& h, Date cutoff, const CalibrationOp
     int recent_months = 0;
     for (int m = from; m <= to; ++m) {
       auto it = cost_by_month[i].find(m);
-      double cents = it == cost_by_month[i].end() ? 0 : it->second / season[MonthOfYear(m)];
+      double cents =
+          it == cost_by_month[i].end() ? 0 : it->second / season[MonthOfYear(m)];
       sum += cents;
       if (m > s.first && m >= start - o.recent_cost_months) {
         recent += cents;

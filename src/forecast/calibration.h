@@ -33,28 +33,30 @@
 namespace jr::forecast {
 
 struct CalibrationOptions {
-  int level_months = 12;        // inflow level: mean over the last n months
-  double max_trend = 0.15;      // yearly inflow trend clipped to 1 +- this
-  int season_months = 36;       // month-of-year patterns from the last n months
-  int duration_months = 60;     // assignments started in the last n months give durations
-  int cost_months = 24;         // cost per month from the last n months
-  int recent_cost_months = 3;   // a running assignment's cost: mean of its last n months
-  int cost_quantiles = 20;      // equal-probability cost bins per product (bin means)
-  int min_product_durations = 200;  // fewer observations: a product uses its group's curve
-  int min_product_follow_ups = 30;  // fewer re-indications seen: the group's pattern applies
+  int level_months = 12;       // inflow level: mean over the last n months
+  double max_trend = 0.15;     // yearly inflow trend clipped to 1 +- this
+  int season_months = 36;      // month-of-year patterns from the last n months
+  int duration_months = 60;    // assignments started in the last n months give durations
+  int cost_months = 24;        // cost per month from the last n months
+  int recent_cost_months = 3;  // a running assignment's cost: mean of its last n months
+  int cost_quantiles = 20;     // equal-probability cost bins per product (bin means)
+  int min_product_durations =
+      200;  // fewer observations: a product uses its group's curve
+  int min_product_follow_ups =
+      30;  // fewer re-indications seen: the group's pattern applies
   double default_indexation = 0.0;  // yearly tariff indexation when tariffs show none
-  SurvivalOptions survival;     // Kaplan-Meier settings
+  SurvivalOptions survival;         // Kaplan-Meier settings
 };
 
 struct ProductParams {
-  std::string key;              // "45/45A10"
-  std::string code;             // "45A10"
-  int group = 0;                // index into Calibration::groups
+  std::string key;                   // "45/45A10"
+  std::string code;                  // "45A10"
+  int group = 0;                     // index into Calibration::groups
   std::vector<double> monthly_cost;  // bin means, cents per month at base-year prices
-  double mean_cost = 0;         // mean monthly cost (cents, base-year prices)
-  double mean_volume_x100 = 0;  // mean declared volume per active month (hundredths)
-  int64_t tariff_cents = 0;     // regional tariff in the base year (0 = none)
-  SurvivalCurve duration;       // own Kaplan-Meier curve, or the group's when few data
+  double mean_cost = 0;              // mean monthly cost (cents, base-year prices)
+  double mean_volume_x100 = 0;       // mean declared volume per active month (hundredths)
+  int64_t tariff_cents = 0;          // regional tariff in the base year (0 = none)
+  SurvivalCurve duration;          // own Kaplan-Meier curve, or the group's when few data
   int64_t observed_durations = 0;  // observations of its own (0 = group curve used)
   // Products of the observed re-indications of this product (indexes into products)
   // and their shares (sum 1); empty when fewer than min_product_follow_ups were seen,
@@ -64,30 +66,30 @@ struct ProductParams {
 };
 
 struct GroupParams {
-  std::string name;             // cost bucket: "ambulant"
-  SurvivalCurve duration;       // of all the group's assignments (for reports)
-  double reindication = 0;      // P(an ended assignment is followed by a re-indication)
-  std::vector<double> follow;   // P(follow-up group = j | re-indicated); sums to 1
-  std::vector<int> products;    // product mix of new assignments (indexes into products)
+  std::string name;            // cost bucket: "ambulant"
+  SurvivalCurve duration;      // of all the group's assignments (for reports)
+  double reindication = 0;     // P(an ended assignment is followed by a re-indication)
+  std::vector<double> follow;  // P(follow-up group = j | re-indicated); sums to 1
+  std::vector<int> products;   // product mix of new assignments (indexes into products)
   std::vector<double> product_share;  // same length as products; sums to 1
-  double trend = 1;             // yearly inflow factor per young person (1.03 = +3%)
-  double trend_se = 0;          // standard error of log(trend)
+  double trend = 1;     // yearly inflow factor per young person (1.03 = +3%)
+  double trend_se = 0;  // standard error of log(trend)
   std::array<double, 12> inflow_season{};  // month-of-year factor of inflow, mean 1
   std::array<double, 12> cost_season{};    // month-of-year factor of cost, mean 1
   std::map<int, double> price_index;       // year -> tariff index (base year = 1)
-  double inflow_per_month = 0;  // region, mean of the level window (for reports)
-  double inflow_dispersion = 1;  // variance / mean of monthly inflow counts (>= 1)
+  double inflow_per_month = 0;     // region, mean of the level window (for reports)
+  double inflow_dispersion = 1;    // variance / mean of monthly inflow counts (>= 1)
   int64_t observed_durations = 0;  // assignments in the Kaplan-Meier estimate
 };
 
 // A region-level inflow cell; `level` is the mean count per month in the level window.
 struct InflowCell {
-  int municipality = 0;         // index into Calibration::municipalities
+  int municipality = 0;  // index into Calibration::municipalities
   Route route = Route::kUnknown;
   int group = 0;
-  double level = 0;             // new assignments per month
-  double level_se = 0;          // relative standard error of `level`
-                                // (sqrt(dispersion / count))
+  double level = 0;     // new assignments per month
+  double level_se = 0;  // relative standard error of `level`
+                        // (sqrt(dispersion / count))
 };
 
 // An assignment running at the cut-off, or one that ended in the month before it
@@ -96,15 +98,15 @@ struct RunningAssignment {
   int municipality = 0;
   int group = 0;
   int product = 0;
-  int age_months = 0;           // calendar months active before the cut-off month
-  double monthly_cost = -1;     // own recent cost at base-year prices; < 0 = unknown
-  bool ended = false;           // ended just before the cut-off; may be re-indicated
+  int age_months = 0;        // calendar months active before the cut-off month
+  double monthly_cost = -1;  // own recent cost at base-year prices; < 0 = unknown
+  bool ended = false;        // ended just before the cut-off; may be re-indicated
 };
 
 struct Calibration {
-  int start_month = 0;          // MonthIndex of the first forecast month
-  int base_year = 0;            // year of start_month; prices are in this year's tariffs
-  int level_month = 0;          // MonthIndex of the level window's middle month
+  int start_month = 0;  // MonthIndex of the first forecast month
+  int base_year = 0;    // year of start_month; prices are in this year's tariffs
+  int level_month = 0;  // MonthIndex of the level window's middle month
   std::vector<std::string> municipalities;  // codes active in base_year, sorted
   std::vector<std::string> municipality_names;
   std::vector<std::map<int, double>> young_people;  // per municipality: year -> jeugdigen
@@ -112,8 +114,8 @@ struct Calibration {
   std::vector<ProductParams> products;
   std::vector<InflowCell> inflow;
   std::vector<RunningAssignment> running;
-  double indexation = 0;        // yearly tariff indexation after base_year
-  double indexation_sd = 0;     // its year-to-year standard deviation (history)
+  double indexation = 0;     // yearly tariff indexation after base_year
+  double indexation_sd = 0;  // its year-to-year standard deviation (history)
 
   // Index of a group by name, or -1.
   int GroupIndex(const std::string& name) const;

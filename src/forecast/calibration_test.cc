@@ -20,7 +20,8 @@ TEST(CalibrationTest, RecoversTheParametersTheDataWasGeneratedWith) {
   spec.municipalities = 4;
   spec.months = 72;
   spec.indexation = 0.03;
-  spec.groups = {{"ambulant", 20, 0.15, 0.6, 90000, 0.5}, {"verblijf", 4, 0.05, 0.3, 600000, 0.2}};
+  spec.groups = {{"ambulant", 20, 0.15, 0.6, 90000, 0.5},
+                 {"verblijf", 4, 0.05, 0.3, 600000, 0.2}};
   History h = SyntheticHistory(spec);
   using namespace std::chrono;
   auto c = Calibrate(h, 2024y / 1 / 1);
@@ -33,7 +34,8 @@ TEST(CalibrationTest, RecoversTheParametersTheDataWasGeneratedWith) {
     int gi = c->GroupIndex(g.name);
     ASSERT_GE(gi, 0);
     const GroupParams& gp = c->groups[gi];
-    // Inflow of the region (4 municipalities), mean of 12 months: within 4 standard errors.
+    // Inflow of the region (4 municipalities), mean of 12 months: within 4 standard
+    // errors.
     double expected = 4 * g.inflow_per_month;
     EXPECT_NEAR(gp.inflow_per_month, expected, 4 * std::sqrt(expected / 12)) << g.name;
     EXPECT_NEAR(gp.trend, 1.0, 0.15) << g.name;
@@ -45,7 +47,8 @@ TEST(CalibrationTest, RecoversTheParametersTheDataWasGeneratedWith) {
     ASSERT_EQ(own.follow_products.size(), 1u) << g.name;
     EXPECT_EQ(own.follow_products[0], c->ProductIndex(g.name)) << g.name;
     // Geometric durations: mean 1 / hazard.
-    EXPECT_NEAR(gp.duration.MeanMonths(), 1 / g.end_hazard, 0.12 / g.end_hazard) << g.name;
+    EXPECT_NEAR(gp.duration.MeanMonths(), 1 / g.end_hazard, 0.12 / g.end_hazard)
+        << g.name;
     EXPECT_NEAR(gp.reindication, g.reindication, 0.05) << g.name;
     EXPECT_NEAR(gp.follow[gi], 1.0, 1e-12) << g.name;
     // Cost per month in base-year (2024) prices: the first year's cost indexed 6 years.

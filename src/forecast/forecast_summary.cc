@@ -48,7 +48,8 @@ class Cube {
 
   Distribution Of(int period, int muni, int group) const {
     std::vector<double> v(runs_);
-    for (int run = 0; run < runs_; ++run) v[run] = values_[Index(run, period, muni, group)];
+    for (int run = 0; run < runs_; ++run)
+      v[run] = values_[Index(run, period, muni, group)];
     return Summarise(v);
   }
 
@@ -57,7 +58,8 @@ class Cube {
 
  private:
   size_t Index(int run, int period, int muni, int group) const {
-    return ((static_cast<size_t>(run) * periods_.size() + period) * munis_ + muni) * groups_ +
+    return ((static_cast<size_t>(run) * periods_.size() + period) * munis_ + muni) *
+               groups_ +
            group;
   }
   double& At(int run, int period, int muni, int group) {
@@ -73,9 +75,13 @@ std::vector<SummaryRow> Rows(const Calibration& c, const SimulationResult& a,
                              const SimulationResult* baseline, Period p) {
   Cube cost(a, p), active(a, p), started(a, p);
   auto fill = [&](const SimulationResult& r, double sign) {
-    cost.Fill(r, [&](size_t i) { return r.cost[i]; }, false, sign);
-    active.Fill(r, [&](size_t i) { return static_cast<double>(r.active[i]); }, p == Period::kYear, sign);
-    started.Fill(r, [&](size_t i) { return static_cast<double>(r.started[i]); }, false, sign);
+    cost.Fill(
+        r, [&](size_t i) { return r.cost[i]; }, false, sign);
+    active.Fill(
+        r, [&](size_t i) { return static_cast<double>(r.active[i]); }, p == Period::kYear,
+        sign);
+    started.Fill(
+        r, [&](size_t i) { return static_cast<double>(r.started[i]); }, false, sign);
   };
   fill(a, 1.0);
   if (baseline) fill(*baseline, -1.0);
@@ -118,7 +124,8 @@ Distribution Summarise(std::vector<double>& values) {
   return d;
 }
 
-std::vector<SummaryRow> Summarize(const Calibration& c, const SimulationResult& r, Period p) {
+std::vector<SummaryRow> Summarize(const Calibration& c, const SimulationResult& r,
+                                  Period p) {
   return Rows(c, r, nullptr, p);
 }
 

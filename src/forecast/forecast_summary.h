@@ -39,7 +39,8 @@ enum class Period { kMonth, kYear };
 
 // Rows ordered by period, municipality (codes, then the region) and group (names,
 // then all groups).
-std::vector<SummaryRow> Summarize(const Calibration& c, const SimulationResult& r, Period p);
+std::vector<SummaryRow> Summarize(const Calibration& c, const SimulationResult& r,
+                                  Period p);
 
 // The effect of levers: per replication `with` minus `baseline` (same seed), then the
 // distribution, for the same rows as Summarize. REQUIRES: same shape.

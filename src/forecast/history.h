@@ -15,8 +15,8 @@ namespace jr::forecast {
 // Declared cost and volume of one assignment in one calendar month (declarations
 // counted in the month of their first day; credits subtract).
 struct AssignmentMonth {
-  int assignment = 0;     // index into History::assignments
-  int month = 0;          // MonthIndex
+  int assignment = 0;  // index into History::assignments
+  int month = 0;       // MonthIndex
   int64_t cost_cents = 0;
   int64_t volume_x100 = 0;
 };

@@ -3,7 +3,6 @@
 #include <string>
 #include <unordered_map>
 
-
 namespace jr::forecast {
 
 Result<History> LoadHistory(const Store& store, int from_month) {

@@ -32,10 +32,10 @@ namespace jr::forecast {
 inline constexpr const char* kAllGroups = "alle";
 
 struct Lever {
-  std::string name;                       // for reports; default "hefboom <n>"
-  int start_month = 0;                    // MonthIndex of the first month it acts
+  std::string name;                         // for reports; default "hefboom <n>"
+  int start_month = 0;                      // MonthIndex of the first month it acts
   std::vector<std::string> municipalities;  // CBS codes; empty = every municipality
-  std::map<Route, double> inflow_factor;  // factor on new inflow per referral route
+  std::map<Route, double> inflow_factor;    // factor on new inflow per referral route
   std::map<std::string, double> duration_factor;  // per group name (or "alle")
   std::map<std::string, double> volume_factor;    // per group name (or "alle")
   std::map<std::string, double> reindication;     // probability per group (or "alle")

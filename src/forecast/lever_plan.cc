@@ -37,8 +37,9 @@ Result<LeverPlan> LeverPlan::Resolve(const Calibration& c, int months,
     }
     // Group indexes of a per-group table; "alle" expands to every group.
     std::vector<std::pair<int, double>> resolved[4];
-    const std::map<std::string, double>* tables[4] = {&lever.duration_factor, &lever.volume_factor,
-                                                      &lever.tariff_change, &lever.reindication};
+    const std::map<std::string, double>* tables[4] = {
+        &lever.duration_factor, &lever.volume_factor, &lever.tariff_change,
+        &lever.reindication};
     for (int t = 0; t < 4; ++t) {
       for (const auto& [name, value] : *tables[t]) {
         if (name == kAllGroups) {
@@ -59,18 +60,24 @@ Result<LeverPlan> LeverPlan::Resolve(const Calibration& c, int months,
     if (lever.residential_to_outpatient > 0) {
       plan.residential_ = c.GroupIndex(lever.residential);
       plan.outpatient_ = c.GroupIndex(lever.outpatient);
-      if (plan.residential_ < 0) return error("onbekende productgroep '" + lever.residential + "'");
-      if (plan.outpatient_ < 0) return error("onbekende productgroep '" + lever.outpatient + "'");
+      if (plan.residential_ < 0)
+        return error("onbekende productgroep '" + lever.residential + "'");
+      if (plan.outpatient_ < 0)
+        return error("onbekende productgroep '" + lever.outpatient + "'");
     }
     for (int m = std::max(0, lever.start_month - c.start_month); m < months; ++m) {
       for (int muni : munis) {
         for (const auto& [route, f] : lever.inflow_factor) {
           plan.inflow_[plan.Index(m, muni, static_cast<int>(route), kRoutes)] *= f;
         }
-        for (const auto& [g, f] : resolved[0]) plan.duration_[plan.Index(m, muni, g, plan.groups_)] *= f;
-        for (const auto& [g, f] : resolved[1]) plan.volume_[plan.Index(m, muni, g, plan.groups_)] *= f;
-        for (const auto& [g, f] : resolved[2]) plan.tariff_[plan.Index(m, muni, g, plan.groups_)] *= 1 + f;
-        for (const auto& [g, p] : resolved[3]) plan.reindication_[plan.Index(m, muni, g, plan.groups_)] = p;
+        for (const auto& [g, f] : resolved[0])
+          plan.duration_[plan.Index(m, muni, g, plan.groups_)] *= f;
+        for (const auto& [g, f] : resolved[1])
+          plan.volume_[plan.Index(m, muni, g, plan.groups_)] *= f;
+        for (const auto& [g, f] : resolved[2])
+          plan.tariff_[plan.Index(m, muni, g, plan.groups_)] *= 1 + f;
+        for (const auto& [g, p] : resolved[3])
+          plan.reindication_[plan.Index(m, muni, g, plan.groups_)] = p;
         for (int p : removed) plan.removed_[plan.Index(m, muni, p, plan.products_)] = 1;
         double& s = plan.shift_[static_cast<size_t>(m) * plan.munis_ + muni];
         s = 1 - (1 - s) * (1 - lever.residential_to_outpatient);

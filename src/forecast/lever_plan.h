@@ -25,8 +25,12 @@ class LeverPlan {
 
   // Month m is relative to the first forecast month (0 .. months-1); months outside
   // give the baseline value.
-  double Inflow(int m, int muni, Route r) const { return At(inflow_, m, muni, static_cast<int>(r), kRoutes); }
-  double Duration(int m, int muni, int g) const { return At(duration_, m, muni, g, groups_); }
+  double Inflow(int m, int muni, Route r) const {
+    return At(inflow_, m, muni, static_cast<int>(r), kRoutes);
+  }
+  double Duration(int m, int muni, int g) const {
+    return At(duration_, m, muni, g, groups_);
+  }
   double Volume(int m, int muni, int g) const { return At(volume_, m, muni, g, groups_); }
   double Tariff(int m, int muni, int g) const { return At(tariff_, m, muni, g, groups_); }
   // Re-indication probability override, or < 0 for the calibrated one.
@@ -36,7 +40,9 @@ class LeverPlan {
   bool Removed(int m, int muni, int product) const {
     return In(m) && removed_[Index(m, muni, product, products_)] != 0;
   }
-  double ResidentialShift(int m, int muni) const { return In(m) ? shift_[m * munis_ + muni] : 0; }
+  double ResidentialShift(int m, int muni) const {
+    return In(m) ? shift_[m * munis_ + muni] : 0;
+  }
   int residential_group() const { return residential_; }
   int outpatient_group() const { return outpatient_; }
   bool empty() const { return empty_; }

@@ -44,7 +44,8 @@ residential_to_outpatient = 0.2
 }
 
 TEST(LeverTest, ErrorsNameFileLineAndKey) {
-  auto bad_route = ParseLevers("[[lever]]\nstart = \"2025-01\"\ninflow_factor = { huisart = 0.8 }\n", "h.toml");
+  auto bad_route = ParseLevers(
+      "[[lever]]\nstart = \"2025-01\"\ninflow_factor = { huisart = 0.8 }\n", "h.toml");
   ASSERT_FALSE(bad_route.ok());
   EXPECT_NE(bad_route.status().message().find("huisart"), std::string::npos);
   EXPECT_EQ(bad_route.status().where().file, "h.toml");
@@ -55,7 +56,8 @@ TEST(LeverTest, ErrorsNameFileLineAndKey) {
   ASSERT_FALSE(no_start.ok());
   EXPECT_NE(no_start.status().message().find("start"), std::string::npos);
 
-  auto range = ParseLevers("[[lever]]\nstart = \"2025-01\"\nreindication = { ggz = 1.5 }\n", "h.toml");
+  auto range = ParseLevers(
+      "[[lever]]\nstart = \"2025-01\"\nreindication = { ggz = 1.5 }\n", "h.toml");
   ASSERT_FALSE(range.ok());
   EXPECT_EQ(range.status().where().path, "lever[1].reindication.ggz");
 

@@ -22,12 +22,12 @@ constexpr uint64_t kIndexation = 1ull << 59;    // | years after the base year
 // An assignment to simulate: where it starts and what is known of it.
 struct Entity {
   EntityKey key;
-  int start = 0;            // month relative to the first forecast month (< 0: running)
-  int age = -1;             // months already active at the cut-off; -1 = new
+  int start = 0;  // month relative to the first forecast month (< 0: running)
+  int age = -1;   // months already active at the cut-off; -1 = new
   int muni = 0;
   int group = 0;
   int product = 0;
-  double base_cost = -1;    // cents per month at base-year prices; < 0 = draw
+  double base_cost = -1;  // cents per month at base-year prices; < 0 = draw
 };
 
 int PickIndex(const std::vector<double>& shares, double u) {
@@ -42,22 +42,28 @@ int PickIndex(const std::vector<double>& shares, double u) {
 // Tables shared by all replications.
 struct Shared {
   std::vector<double> cost_factor;  // [muni][group][month]: tariff index, season, levers
-  std::vector<double> young;        // [muni][month]: young people relative to the level year
+  std::vector<double> young;  // [muni][month]: young people relative to the level year
 };
 
 class Replication {
  public:
   Replication(const Calibration& c, const LeverPlan& plan, const SimulationOptions& o,
               const Shared& shared, SimulationResult& r, int run)
-      : c_(c), plan_(plan), o_(o), shared_(shared), r_(r), run_(run), rs_(o.seed, Stream::kForecast),
+      : c_(c),
+        plan_(plan),
+        o_(o),
+        shared_(shared),
+        r_(r),
+        run_(run),
+        rs_(o.seed, Stream::kForecast),
         slice_(r.Index(run, 0, 0, 0)) {}
 
   void Run() {
     DrawPrices();
     for (size_t i = 0; i < c_.running.size(); ++i) {
       const RunningAssignment& a = c_.running[i];
-      Entity e{{i, 0}, -a.age_months, a.age_months, a.municipality, a.group, a.product,
-               a.monthly_cost};
+      Entity e{{i, 0},  -a.age_months, a.age_months,  a.municipality,
+               a.group, a.product,     a.monthly_cost};
       if (!a.ended) {
         Process(e);
       } else if (auto next = FollowUp(e, 0, rs_.Uniforms(run_, e.key, 0))) {
@@ -77,7 +83,8 @@ class Replication {
     if (o_.parameter_uncertainty) {
       for (int k = 0; k < cells; ++k) {
         double se = c_.inflow[k].level_se;
-        double z = NormalQuantile(rs_.Uniforms(run_, {kCellLevel | uint64_t(k), 0}, 0)[0]);
+        double z =
+            NormalQuantile(rs_.Uniforms(run_, {kCellLevel | uint64_t(k), 0}, 0)[0]);
         level[k] = std::exp(se * z - se * se / 2);
       }
     }
@@ -86,7 +93,8 @@ class Replication {
       const int month = c_.start_month + m;
       const double years = (month - c_.level_month) / 12.0;
       for (size_t g = 0; g < c_.groups.size(); ++g) {
-        group_factor[g] = std::pow(trend[g], years) * c_.groups[g].inflow_season[month % 12];
+        group_factor[g] =
+            std::pow(trend[g], years) * c_.groups[g].inflow_season[month % 12];
       }
       for (int k = 0; k < cells; ++k) {
         const InflowCell& cell = c_.inflow[k];
@@ -127,10 +135,12 @@ class Replication {
   // A new assignment of inflow cell k in month m, rank i.
   void StartNew(int m, int k, int i) {
     const InflowCell& cell = c_.inflow[k];
-    EntityKey key{kInflowEntity | (uint64_t(m) << 40) | (uint64_t(k) << 20) | uint64_t(i), 0};
+    EntityKey key{kInflowEntity | (uint64_t(m) << 40) | (uint64_t(k) << 20) | uint64_t(i),
+                  0};
     auto v = rs_.Uniforms(run_, key, 1);
     int group = cell.group;
-    if (group == plan_.residential_group() && v[1] < plan_.ResidentialShift(m, cell.municipality)) {
+    if (group == plan_.residential_group() &&
+        v[1] < plan_.ResidentialShift(m, cell.municipality)) {
       group = plan_.outpatient_group();
     }
     const GroupParams& g = c_.groups[group];
@@ -162,7 +172,8 @@ class Replication {
       const int begin = std::max(e.start, 0);
       const int end = e.age >= 0 ? duration : e.start + duration;  // exclusive
       const int stop = std::min(end, o_.months);
-      const double cost = e.base_cost * (e.age >= 0 ? 1.0 : plan_.Volume(e.start, e.muni, e.group));
+      const double cost =
+          e.base_cost * (e.age >= 0 ? 1.0 : plan_.Volume(e.start, e.muni, e.group));
       const int groups = r_.groups, munis = r_.municipalities;
       const size_t stride = static_cast<size_t>(munis) * groups;
       const size_t cell = static_cast<size_t>(e.muni) * groups + e.group;
@@ -173,7 +184,8 @@ class Replication {
         r_.active[at] += 1;
       }
       if (stop > begin) entity_months_ += stop - begin;
-      if (e.start >= 0 && e.start < o_.months) r_.started[slice_ + e.start * stride + cell] += 1;
+      if (e.start >= 0 && e.start < o_.months)
+        r_.started[slice_ + e.start * stride + cell] += 1;
       if (end >= o_.months) return;
       std::optional<Entity> next = FollowUp(e, end, u);
       if (!next) return;
@@ -185,13 +197,19 @@ class Replication {
   // the lever's) probability, by u[2]; its product by u[3] from the product's observed
   // follow-ups, or else its group by u[3] from the group's (same group: same product).
   // The same product keeps its cost; another draws one.
-  std::optional<Entity> FollowUp(const Entity& e, int end, const std::array<double, 4>& u) const {
+  std::optional<Entity> FollowUp(const Entity& e, int end,
+                                 const std::array<double, 4>& u) const {
     const GroupParams& g = c_.groups[e.group];
     double p = plan_.Reindication(end, e.muni, e.group);
     if (p < 0) p = g.reindication;
     if (u[2] >= p) return std::nullopt;
     const ProductParams& pp = c_.products[e.product];
-    Entity succ{{e.key.root, e.key.generation + 1}, end, -1, e.muni, e.group, e.product,
+    Entity succ{{e.key.root, e.key.generation + 1},
+                end,
+                -1,
+                e.muni,
+                e.group,
+                e.product,
                 e.base_cost};
     if (!pp.follow_products.empty()) {
       succ.product = pp.follow_products[PickIndex(pp.follow_share, u[3])];

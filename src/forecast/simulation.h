@@ -17,10 +17,10 @@
 namespace jr::forecast {
 
 struct SimulationOptions {
-  int months = 36;         // horizon H, from Calibration::start_month
-  int runs = 100;          // replications N
-  uint64_t seed = 1;       // master seed of all random numbers
-  int threads = 1;         // worker threads (>= 1); does not change the result
+  int months = 36;                    // horizon H, from Calibration::start_month
+  int runs = 100;                     // replications N
+  uint64_t seed = 1;                  // master seed of all random numbers
+  int threads = 1;                    // worker threads (>= 1); does not change the result
   bool parameter_uncertainty = true;  // draw each replication's inflow levels and
                                       // trends from their standard errors
   // Called after each finished replication with (done, total), from worker threads
@@ -35,13 +35,15 @@ struct SimulationResult {
   int runs = 0;
   int municipalities = 0;
   int groups = 0;
-  std::vector<double> cost;      // cents (unrounded)
-  std::vector<int32_t> active;   // assignments active in the month
-  std::vector<int32_t> started;  // assignments started in the month (incl. re-indications)
-  int64_t entity_months = 0;     // assignment-months simulated, all runs
+  std::vector<double> cost;     // cents (unrounded)
+  std::vector<int32_t> active;  // assignments active in the month
+  std::vector<int32_t>
+      started;                // assignments started in the month (incl. re-indications)
+  int64_t entity_months = 0;  // assignment-months simulated, all runs
 
   size_t Index(int run, int month, int muni, int group) const {
-    return ((static_cast<size_t>(run) * months + month) * municipalities + muni) * groups +
+    return ((static_cast<size_t>(run) * months + month) * municipalities + muni) *
+               groups +
            group;
   }
 };

@@ -63,7 +63,8 @@ double MeanActive(const SimulationResult& r, int month, int group) {
 
 TEST(SimulationTest, SameResultForOneAndTwoThreads) {
   SyntheticSpec spec;
-  spec.groups = {{"ambulant", 12, 0.15, 0.6, 90000, 0.5}, {"verblijf", 3, 0.05, 0.3, 600000, 0.2}};
+  spec.groups = {{"ambulant", 12, 0.15, 0.6, 90000, 0.5},
+                 {"verblijf", 3, 0.05, 0.3, 600000, 0.2}};
   History h = SyntheticHistory(spec);
   using namespace std::chrono;
   auto c = Calibrate(h, 2023y / 1 / 1);
@@ -99,7 +100,8 @@ TEST(SimulationTest, WithoutInflowTheCaseloadFollowsTheSurvivalCurve) {
     double se = std::sqrt(n * curve.Survival(m) * (1 - curve.Survival(m)) / 20) + 1e-9;
     EXPECT_NEAR(MeanActive(r, m, 0), expected, 4 * se + 0.5) << "month " << m;
     // Cost is the active caseload times the monthly cost.
-    EXPECT_NEAR(r.cost[r.Index(0, m, 0, 0)], 100000.0 * r.active[r.Index(0, m, 0, 0)], 1e-6);
+    EXPECT_NEAR(r.cost[r.Index(0, m, 0, 0)], 100000.0 * r.active[r.Index(0, m, 0, 0)],
+                1e-6);
   }
 }
 
@@ -110,7 +112,8 @@ TEST(SimulationTest, RunningAssignmentsOfSomeAgeFollowTheConditionalCurve) {
   for (int i = 0; i < n; ++i) c.running.push_back({0, 0, 0, 7, 100000.0});
   SimulationResult r = Simulate(c, LeverPlan(c, 6), Options(6, 10));
   // Memoryless: P(still active in month m | age) = 0.75^m.
-  for (int m = 0; m < 6; ++m) EXPECT_NEAR(MeanActive(r, m, 0) / n, std::pow(0.75, m), 0.02);
+  for (int m = 0; m < 6; ++m)
+    EXPECT_NEAR(MeanActive(r, m, 0) / n, std::pow(0.75, m), 0.02);
 }
 
 TEST(SimulationTest, SteadyStateFollowsLittlesLaw) {
@@ -150,7 +153,8 @@ Lever AllKinds(int start_month) {
 }
 
 TEST(SimulationTest, ALeverChangesNothingBeforeItsStartMonth) {
-  Calibration c = MakeCalibration({SurvivalCurve::Geometric(0.2), SurvivalCurve::Geometric(0.05)});
+  Calibration c =
+      MakeCalibration({SurvivalCurve::Geometric(0.2), SurvivalCurve::Geometric(0.05)});
   c.groups[0].reindication = 0.6;
   c.groups[1].reindication = 0.4;
   for (int i = 0; i < 300; ++i) c.running.push_back({0, i % 2, i % 2, i % 10, -1});
@@ -182,7 +186,8 @@ TEST(SimulationTest, ALeverChangesNothingBeforeItsStartMonth) {
 }
 
 TEST(SimulationTest, ARemovedProductCostsNothingOnceItsRunningAssignmentsEnd) {
-  Calibration c = MakeCalibration({SurvivalCurve::Geometric(0.2), SurvivalCurve::Geometric(0.1)});
+  Calibration c =
+      MakeCalibration({SurvivalCurve::Geometric(0.2), SurvivalCurve::Geometric(0.1)});
   c.groups[1].reindication = 0.8;  // re-indications of the removed product stop too
   for (int i = 0; i < 50; ++i) c.running.push_back({0, 1, 1, 3, -1});
   c.inflow.push_back({0, Route::kGp, 0, 5, 0});
@@ -254,8 +259,10 @@ TEST(ForecastSummaryTest, RegionRowsSumTheMunicipalitiesPerReplication) {
     if (row.period != 2023 || row.group != kAllGroups) continue;
     EXPECT_LE(row.cost.p10, row.cost.p50);
     EXPECT_LE(row.cost.p50, row.cost.p90);
-    if (row.municipality == kRegion) region = row.cost.mean;
-    else sum += row.cost.mean;
+    if (row.municipality == kRegion)
+      region = row.cost.mean;
+    else
+      sum += row.cost.mean;
   }
   EXPECT_GT(region, 0);
   EXPECT_NEAR(sum, region, 1e-6 * region);

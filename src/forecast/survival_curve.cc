@@ -5,8 +5,9 @@
 
 namespace jr::forecast {
 
-SurvivalCurve SurvivalCurve::Estimate(const std::vector<DurationObservation>& observations,
-                                      const SurvivalOptions& options) {
+SurvivalCurve SurvivalCurve::Estimate(
+    const std::vector<DurationObservation>& observations,
+    const SurvivalOptions& options) {
   const int k_max = options.max_months;
   // ended[k]: durations ending at k; censored[k]: still running after k months.
   std::vector<double> ended(k_max + 2, 0), censored(k_max + 2, 0);
@@ -21,7 +22,8 @@ SurvivalCurve SurvivalCurve::Estimate(const std::vector<DurationObservation>& ob
   // at_risk(k) = number with duration >= k that were observed for k months: events
   // at >= k plus censored at >= k (censored at c means known to exceed c).
   std::vector<double> at_risk(k_max + 3, 0);
-  for (int k = k_max + 1; k >= 1; --k) at_risk[k] = at_risk[k + 1] + ended[k] + censored[k];
+  for (int k = k_max + 1; k >= 1; --k)
+    at_risk[k] = at_risk[k + 1] + ended[k] + censored[k];
 
   SurvivalCurve curve;
   curve.survival_.assign(1, 1.0);
@@ -45,7 +47,8 @@ SurvivalCurve SurvivalCurve::Estimate(const std::vector<DurationObservation>& ob
 SurvivalCurve SurvivalCurve::Geometric(double hazard, int max_months) {
   SurvivalCurve curve;
   curve.survival_.assign(1, 1.0);
-  for (int k = 1; k <= max_months; ++k) curve.survival_.push_back(std::pow(1 - hazard, k));
+  for (int k = 1; k <= max_months; ++k)
+    curve.survival_.push_back(std::pow(1 - hazard, k));
   curve.tail_hazard_ = hazard;
   curve.BuildGuide();
   return curve;

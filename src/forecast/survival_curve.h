@@ -20,8 +20,8 @@ struct DurationObservation {
 };
 
 struct SurvivalOptions {
-  int max_months = 240;   // the curve is tabulated up to here, the tail beyond
-  int min_at_risk = 20;   // months with fewer at risk are pooled into the tail hazard
+  int max_months = 240;  // the curve is tabulated up to here, the tail beyond
+  int min_at_risk = 20;  // months with fewer at risk are pooled into the tail hazard
   double min_tail_hazard = 1.0 / 120;  // floor of the tail hazard (mean tail <= 10 years)
 };
 

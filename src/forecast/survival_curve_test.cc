@@ -19,7 +19,7 @@ TEST(SurvivalCurveTest, KaplanMeierWithoutCensoringIsTheEmpiricalCurve) {
 
 TEST(SurvivalCurveTest, CensoredObservationsOnlyCountWhileAtRisk) {
   // Two end after 1 month; two are still running after 1 month and two end at 2.
-  std::vector<DurationObservation> obs = {{1, true}, {1, true}, {1, false},
+  std::vector<DurationObservation> obs = {{1, true},  {1, true}, {1, false},
                                           {1, false}, {2, true}, {2, true}};
   SurvivalCurve c = SurvivalCurve::Estimate(obs, {.max_months = 10, .min_at_risk = 1});
   EXPECT_NEAR(c.Survival(1), 4.0 / 6, 1e-12);

@@ -13,29 +13,33 @@ History SyntheticHistory(const SyntheticSpec& spec) {
   for (int i = 0; i < spec.municipalities; ++i) {
     std::string code = "GM" + std::to_string(9001 + i);
     h.region.AddMunicipality({code, "Gemeente " + std::to_string(i + 1), "",
-                              FirstOfMonth(FromMonthIndex(first - 120)), std::nullopt, ""});
+                              FirstOfMonth(FromMonthIndex(first - 120)), std::nullopt,
+                              ""});
     for (int y = spec.first_year - 1; y <= spec.first_year + spec.months / 12 + 5; ++y) {
       h.region.SetKey(code, y, "jeugdigen", spec.young_people);
     }
   }
   const int64_t base_tariff = 10000;
   for (const SyntheticGroup& g : spec.groups) {
-    h.products.push_back({"45", g.name, g.name, Unit::kHour, g.name, CareClass::kCertain});
+    h.products.push_back(
+        {"45", g.name, g.name, Unit::kHour, g.name, CareClass::kCertain});
     for (int y = spec.first_year; y <= spec.first_year + spec.months / 12 + 5; ++y) {
       double index = std::pow(1 + spec.indexation, y - spec.first_year);
-      h.tariffs.push_back({"45", g.name, y, Money::FromCents(std::llround(base_tariff * index)), ""});
+      h.tariffs.push_back(
+          {"45", g.name, y, Money::FromCents(std::llround(base_tariff * index)), ""});
     }
   }
   EntityDraws rs(spec.seed, Stream::kForecastHistory);
   auto tariff = [&](int month) {
-    return std::llround(base_tariff * std::pow(1 + spec.indexation, month / 12 - spec.first_year));
+    return std::llround(base_tariff *
+                        std::pow(1 + spec.indexation, month / 12 - spec.first_year));
   };
   for (size_t gi = 0; gi < spec.groups.size(); ++gi) {
     const SyntheticGroup& g = spec.groups[gi];
     for (int mu = 0; mu < spec.municipalities; ++mu) {
       for (int month = first; month < last; ++month) {
-        double mean = g.inflow_per_month *
-                      std::pow(spec.yearly_trend, (month - first) / 12.0);
+        double mean =
+            g.inflow_per_month * std::pow(spec.yearly_trend, (month - first) / 12.0);
         uint64_t cell = (uint64_t(gi) << 40) | (uint64_t(mu) << 32) | uint64_t(month);
         int n = PoissonFromUniform(mean, rs.Uniforms(0, {cell, 0}, 0)[0]);
         for (int k = 0; k < n; ++k) {
@@ -44,8 +48,11 @@ History SyntheticHistory(const SyntheticSpec& spec) {
           int start = month;
           for (;;) {
             auto u = rs.Uniforms(1, key, 0);
-            int duration = 1 + static_cast<int>(std::floor(std::log(u[0]) / std::log(1 - g.end_hazard)));
-            int64_t cost = std::llround(g.cost_cents * (1 + g.cost_spread * (2 * u[1] - 1)));
+            int duration =
+                1 +
+                static_cast<int>(std::floor(std::log(u[0]) / std::log(1 - g.end_hazard)));
+            int64_t cost =
+                std::llround(g.cost_cents * (1 + g.cost_spread * (2 * u[1] - 1)));
             Assignment a;
             a.number = "T" + std::to_string(h.assignments.size() + 1);
             a.client = "C" + std::to_string(key.root);

@@ -21,12 +21,12 @@ struct SyntheticGroup {
 };
 
 struct SyntheticSpec {
-  int first_year = 2018;         // data from January of this year
-  int months = 72;               // months of data
-  int municipalities = 3;        // GM9001, GM9002, ...
-  double young_people = 5000;    // per municipality, every year
-  double yearly_trend = 1.0;     // inflow factor per year
-  double indexation = 0.03;      // yearly tariff indexation
+  int first_year = 2018;       // data from January of this year
+  int months = 72;             // months of data
+  int municipalities = 3;      // GM9001, GM9002, ...
+  double young_people = 5000;  // per municipality, every year
+  double yearly_trend = 1.0;   // inflow factor per year
+  double indexation = 0.03;    // yearly tariff indexation
   uint64_t seed = 7;
   std::vector<SyntheticGroup> groups = {{"ambulant", 10, 0.15, 0.5, 100000, 0.0}};
 };

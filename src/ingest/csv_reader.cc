@@ -1,10 +1,9 @@
 #include "ingest/csv_reader.h"
 
 #include <csv.h>
+#include <fmt/format.h>
 
 #include <algorithm>
-
-#include <fmt/format.h>
 
 #include "core/env.h"
 
@@ -34,8 +33,8 @@ size_t FirstInvalidUtf8(std::string_view s) {
 
 struct ParseState {
   std::vector<std::string> fields;
-  int line = 0;           // line being fed
-  int record_line = 0;    // line where the current record started
+  int line = 0;         // line being fed
+  int record_line = 0;  // line where the current record started
   bool stop = false;
   bool (*cb)(void*, int, const std::vector<std::string>&) = nullptr;
   void* ctx = nullptr;
@@ -102,15 +101,18 @@ Result<CsvReader> CsvReader::FromText(std::string name, std::string text) {
         {r.name_, 1});
   }
   r.separator_ = semis >= commas ? ';' : ',';
-  Status s = r.Parse(0, true, [](void* ctx, int, const std::vector<std::string>& f) {
-    auto* self = static_cast<CsvReader*>(ctx);
-    for (const std::string& h : f) {
-      std::string t = Trimmed(h);
-      std::transform(t.begin(), t.end(), t.begin(), ::tolower);
-      self->header_.push_back(t);
-    }
-    return false;
-  }, &r);
+  Status s = r.Parse(
+      0, true,
+      [](void* ctx, int, const std::vector<std::string>& f) {
+        auto* self = static_cast<CsvReader*>(ctx);
+        for (const std::string& h : f) {
+          std::string t = Trimmed(h);
+          std::transform(t.begin(), t.end(), t.begin(), ::tolower);
+          self->header_.push_back(t);
+        }
+        return false;
+      },
+      &r);
   if (!s.ok()) return s;
   r.body_offset_ = eol == std::string::npos ? r.text_.size() : eol + 1;
   return r;
@@ -118,7 +120,8 @@ Result<CsvReader> CsvReader::FromText(std::string name, std::string text) {
 
 Status CsvReader::Parse(size_t from, bool header_only, Callback cb, void* ctx) const {
   csv_parser parser;
-  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0) return Status::Error("geheugen vol");
+  if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
+    return Status::Error("geheugen vol");
   csv_set_delim(&parser, static_cast<unsigned char>(separator_));
   ParseState st;
   st.cb = cb;
@@ -130,10 +133,11 @@ Status CsvReader::Parse(size_t from, bool header_only, Callback cb, void* ctx) c
   while (pos < n && !st.stop) {
     size_t eol = text_.find('\n', pos);
     size_t end = eol == std::string::npos ? n : eol + 1;
-    if (csv_parse(&parser, text_.data() + pos, end - pos, OnField, OnRecord, &st) != end - pos) {
-      Status err = Status::Error(
-          fmt::format("CSV kan niet worden gelezen: {}", csv_strerror(csv_error(&parser))),
-          {name_, st.line});
+    if (csv_parse(&parser, text_.data() + pos, end - pos, OnField, OnRecord, &st) !=
+        end - pos) {
+      Status err = Status::Error(fmt::format("CSV kan niet worden gelezen: {}",
+                                             csv_strerror(csv_error(&parser))),
+                                 {name_, st.line});
       csv_free(&parser);
       return err;
     }

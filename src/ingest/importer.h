@@ -53,6 +53,7 @@ ImportOutcome ImportFile(Store& store, ImportKind kind, const std::string& path,
                          const ImportOptions& options);
 // Imports every known file (<kind>.csv) present in `dir`, in dependency order, all in
 // one transaction. A folder without any known file is an error.
-ImportOutcome ImportFolder(Store& store, const std::string& dir, const ImportOptions& options);
+ImportOutcome ImportFolder(Store& store, const std::string& dir,
+                           const ImportOptions& options);
 
 }  // namespace jr

@@ -9,7 +9,6 @@
 #include <regex>
 #include <sstream>
 
-
 namespace jr {
 namespace {
 
@@ -35,8 +34,9 @@ std::string Dump(const Store& store) {
 class ImporterTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = fs::temp_directory_path() / ("jr_import_" + std::to_string(::getpid()) + "_" +
-                                        ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    dir_ = fs::temp_directory_path() /
+           ("jr_import_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
     fs::remove_all(dir_);
     fs::create_directories(dir_);
     auto s = Store::Open((dir_ / "t.db").string());
@@ -96,7 +96,8 @@ TEST_F(ImporterTest, ImportsAValidFolder) {
   EXPECT_EQ((*use)[1].cost.cents(), 3827136 - 123456);  // the credit subtracts
   auto assignments = store_->LoadAssignments();
   ASSERT_TRUE(assignments.ok());
-  EXPECT_EQ((*assignments)[0].end, FromDayNumber(DayNumber(ParseDate("2019-07-01").value())));
+  EXPECT_EQ((*assignments)[0].end,
+            FromDayNumber(DayNumber(ParseDate("2019-07-01").value())));
   EXPECT_FALSE((*assignments)[1].end.has_value());
   EXPECT_EQ((*assignments)[1].predecessor, "T1");
   EXPECT_EQ((*assignments)[2].route, Route::kCertifiedInstitution);
@@ -124,12 +125,13 @@ TEST_F(ImporterTest, ReimportChangesNothing) {
 
 TEST_F(ImporterTest, ReplaceUpdatesOnlyWhenAsked) {
   ASSERT_TRUE(ImportValid().ok());
-  ExpectRefused(ImportKind::kProviders, "Jeugdhulp Noord", "Jeugdhulp Zuid",
-                "sleutel bestaat al met andere inhoud (veld 'naam': 'Jeugdhulp Noord' in de "
-                "database, 'Jeugdhulp Zuid' in het bestand)");
+  ExpectRefused(
+      ImportKind::kProviders, "Jeugdhulp Noord", "Jeugdhulp Zuid",
+      "sleutel bestaat al met andere inhoud (veld 'naam': 'Jeugdhulp Noord' in de "
+      "database, 'Jeugdhulp Zuid' in het bestand)");
   options_.replace = true;
-  ImportOutcome out = ImportFile(*store_, ImportKind::kProviders, (dir_ / "aanbieders.csv").string(),
-                                 options_);
+  ImportOutcome out = ImportFile(*store_, ImportKind::kProviders,
+                                 (dir_ / "aanbieders.csv").string(), options_);
   ASSERT_TRUE(out.ok()) << out.errors.ToString();
   EXPECT_EQ(out.files[0].replaced, 1);
   auto providers = store_->LoadProviders();
@@ -152,25 +154,28 @@ class BadInputTest : public ImporterTest {
 };
 
 TEST_F(BadInputTest, MissingColumn) {
-  ExpectRefused(ImportKind::kAssignments, ";verwijzer;", ";", "verplichte kolom 'verwijzer' ontbreekt");
+  ExpectRefused(ImportKind::kAssignments, ";verwijzer;", ";",
+                "verplichte kolom 'verwijzer' ontbreekt");
 }
 TEST_F(BadInputTest, UnknownColumn) {
   ExpectRefused(ImportKind::kProviders, "agb_code;naam", "agb_code;naam;opmerking",
                 "onbekende kolom 'opmerking'");
 }
 TEST_F(BadInputTest, WrongSeparatorInARow) {
-  ExpectRefused(ImportKind::kProviders, "87654321;Jeugdhulp Noord", "87654321,Jeugdhulp Noord",
-                "verkeerd scheidingsteken");
+  ExpectRefused(ImportKind::kProviders, "87654321;Jeugdhulp Noord",
+                "87654321,Jeugdhulp Noord", "verkeerd scheidingsteken");
 }
 TEST_F(BadInputTest, NotUtf8) {
-  ExpectRefused(ImportKind::kProviders, "Jeugdhulp Noord", "Jeugdhulp \xE9\xE9n", "geen UTF-8");
+  ExpectRefused(ImportKind::kProviders, "Jeugdhulp Noord", "Jeugdhulp \xE9\xE9n",
+                "geen UTF-8");
 }
 TEST_F(BadInputTest, UnknownMunicipality) {
   ExpectRefused(ImportKind::kAssignments, "GM1963;87654321", "GM9999;87654321",
                 "veld 'gemeentecode': onbekende gemeente 'GM9999'");
 }
 TEST_F(BadInputTest, UnknownProduct) {
-  ExpectRefused(ImportKind::kAssignments, "43;43A01", "43;43Z99", "onbekend product 43/43Z99");
+  ExpectRefused(ImportKind::kAssignments, "43;43A01", "43;43Z99",
+                "onbekend product 43/43Z99");
 }
 TEST_F(BadInputTest, UnknownProvider) {
   ExpectRefused(ImportKind::kContracts, "87654321;2019", "11111111;2019",
@@ -180,7 +185,8 @@ TEST_F(BadInputTest, UnknownAssignment) {
   ExpectRefused(ImportKind::kDeclarations, "D2;T2", "D2;T9", "onbekende toewijzing 'T9'");
 }
 TEST_F(BadInputTest, EndBeforeStart) {
-  ExpectRefused(ImportKind::kAssignments, "2019-03-01;2019-12-31", "2019-03-01;2019-02-01",
+  ExpectRefused(ImportKind::kAssignments, "2019-03-01;2019-12-31",
+                "2019-03-01;2019-02-01",
                 "einddatum 2019-02-01 ligt voor ingangsdatum 2019-03-01");
 }
 TEST_F(BadInputTest, NegativeVolume) {
@@ -191,8 +197,9 @@ TEST_F(BadInputTest, NegativeAmount) {
   ExpectRefused(ImportKind::kFixedCosts, "\"2.500.000\"", "-2500", "veld 'bedrag'");
 }
 TEST_F(BadInputTest, AmountNotVolumeTimesTariff) {
-  ExpectRefused(ImportKind::kDeclarations, "1526,75", "1526,76",
-                "bedrag 1.526,76 is niet gelijk aan volume x tarief (15,5 x 98,50 = 1.526,75)");
+  ExpectRefused(
+      ImportKind::kDeclarations, "1526,75", "1526,76",
+      "bedrag 1.526,76 is niet gelijk aan volume x tarief (15,5 x 98,50 = 1.526,75)");
 }
 TEST_F(BadInputTest, AmountCheckedAgainstStoredTariffWithoutTariffColumn) {
   ExpectRefused(ImportKind::kDeclarations, ";985,00;", ";990,00;",
@@ -204,17 +211,19 @@ TEST_F(BadInputTest, DuplicateKeyWithOtherContent) {
 }
 TEST_F(BadInputTest, InvalidBsnIsNotEchoed) {
   ExpectRefused(ImportKind::kClients, "111222333", "111222334", "ongeldig BSN");
-  ImportOutcome out = ImportFile(*store_, ImportKind::kClients, (dir_ / "clienten.csv").string(),
-                                 options_);
+  ImportOutcome out = ImportFile(*store_, ImportKind::kClients,
+                                 (dir_ / "clienten.csv").string(), options_);
   EXPECT_EQ(out.errors.ToString().find("111222334"), std::string::npos);
 }
 TEST_F(BadInputTest, UnclosedQuote) {
-  ExpectRefused(ImportKind::kProviders, "Jeugdhulp Noord", "\"Jeugdhulp Noord", "aanhalingsteken");
+  ExpectRefused(ImportKind::kProviders, "Jeugdhulp Noord", "\"Jeugdhulp Noord",
+                "aanhalingsteken");
 }
 TEST_F(BadInputTest, BadDateAndUnknownRoute) {
   ExpectRefused(ImportKind::kAssignments, "2019-07-01;;gemeente", "2019-07-32;;gemeente",
                 "'2019-07-32' is geen bestaande datum");
-  ExpectRefused(ImportKind::kAssignments, ";gi;", ";rechter;", "'rechter' is geen verwijzer");
+  ExpectRefused(ImportKind::kAssignments, ";gi;", ";rechter;",
+                "'rechter' is geen verwijzer");
 }
 TEST_F(BadInputTest, BusyDatabaseRefusesTheImportAndChangesNothing) {
   StoreOptions quick;
@@ -228,8 +237,8 @@ TEST_F(BadInputTest, BusyDatabaseRefusesTheImportAndChangesNothing) {
   {
     auto writer = Transaction::Begin(*store_);  // another process holds the database
     ASSERT_TRUE(writer.ok());
-    ImportOutcome out = ImportFile(*other.value(), ImportKind::kProviders, extra.string(),
-                                   options_);
+    ImportOutcome out =
+        ImportFile(*other.value(), ImportKind::kProviders, extra.string(), options_);
     ASSERT_FALSE(out.ok());
     EXPECT_EQ(out.errors.count(), 1u);
     EXPECT_THAT(out.errors.ToString(), HasSubstr("database is bezet"));
@@ -243,8 +252,10 @@ TEST_F(BadInputTest, ReportsAllErrorsOfAFile) {
   std::ofstream(bad) << "agb_code;naam\n1;A\n2;B\n12345678;\n";
   ImportOutcome out = ImportFile(*store_, ImportKind::kProviders, bad.string(), options_);
   EXPECT_EQ(out.errors.count(), 3u);
-  EXPECT_THAT(out.errors.ToString(), HasSubstr(bad.string() + ":2:1: veld 'agb_code': '1' is geen AGB-code"));
-  EXPECT_THAT(out.errors.ToString(), HasSubstr(bad.string() + ":4:2: veld 'naam': is leeg"));
+  EXPECT_THAT(out.errors.ToString(),
+              HasSubstr(bad.string() + ":2:1: veld 'agb_code': '1' is geen AGB-code"));
+  EXPECT_THAT(out.errors.ToString(),
+              HasSubstr(bad.string() + ":4:2: veld 'naam': is leeg"));
 }
 
 }  // namespace

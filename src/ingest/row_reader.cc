@@ -1,28 +1,32 @@
 #include "ingest/row_reader.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
-
-#include <fmt/format.h>
 
 namespace jr {
 namespace {
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
 bool Digits(std::string_view s, size_t n) {
-  return s.size() == n && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return s.size() == n &&
+         std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 }  // namespace
 
 RowReader::RowReader(const CsvReader& csv, std::vector<ColumnSpec> spec,
-                     std::vector<std::vector<const char*>> alternatives, ErrorList* errors)
+                     std::vector<std::vector<const char*>> alternatives,
+                     ErrorList* errors)
     : file_(csv.name()), header_(csv.header()), errors_(errors) {
   auto known = [&](const std::string& h) {
     for (const ColumnSpec& c : spec) {
@@ -39,7 +43,8 @@ RowReader::RowReader(const CsvReader& csv, std::vector<ColumnSpec> spec,
     const std::string& h = header_[i];
     if (!known(h)) {
       std::string expected;
-      for (const ColumnSpec& c : spec) expected += (expected.empty() ? "" : ";") + std::string(c.name);
+      for (const ColumnSpec& c : spec)
+        expected += (expected.empty() ? "" : ";") + std::string(c.name);
       errors_->Add(fmt::format("onbekende kolom '{}' (verwacht: {}{})", h, expected,
                                csv.separator() == ',' && h.find(';') != std::string::npos
                                    ? "; verkeerd scheidingsteken?"
@@ -48,8 +53,10 @@ RowReader::RowReader(const CsvReader& csv, std::vector<ColumnSpec> spec,
       header_ok_ = false;
     }
     if (std::count(header_.begin(), header_.end(), h) > 1 &&
-        std::find(header_.begin(), header_.end(), h) - header_.begin() < static_cast<long>(i)) {
-      errors_->Add(fmt::format("kolom '{}' staat er twee keer in", h), {file_, 1, static_cast<int>(i + 1)});
+        std::find(header_.begin(), header_.end(), h) - header_.begin() <
+            static_cast<long>(i)) {
+      errors_->Add(fmt::format("kolom '{}' staat er twee keer in", h),
+                   {file_, 1, static_cast<int>(i + 1)});
       header_ok_ = false;
     }
   }
@@ -67,9 +74,11 @@ RowReader::RowReader(const CsvReader& csv, std::vector<ColumnSpec> spec,
       names += (names.empty() ? "'" : " of '") + std::string(a) + "'";
     }
     if (present != 1) {
-      errors_->Add(present == 0 ? fmt::format("kolom {} ontbreekt", names)
-                                : fmt::format("alleen een van de kolommen {} mag voorkomen", names),
-                   {file_, 1});
+      errors_->Add(
+          present == 0
+              ? fmt::format("kolom {} ontbreekt", names)
+              : fmt::format("alleen een van de kolommen {} mag voorkomen", names),
+          {file_, 1});
       header_ok_ = false;
     }
   }
@@ -86,10 +95,11 @@ bool RowReader::Start(int line, const std::vector<std::string>* fields) {
   line_ = line;
   fields_ = fields;
   if (fields->size() != header_.size()) {
-    errors_->Add(fmt::format("regel heeft {} velden, de kopregel {} (verkeerd scheidingsteken of "
-                             "ontbrekende aanhalingstekens?)",
-                             fields->size(), header_.size()),
-                 {file_, line});
+    errors_->Add(
+        fmt::format("regel heeft {} velden, de kopregel {} (verkeerd scheidingsteken of "
+                    "ontbrekende aanhalingstekens?)",
+                    fields->size(), header_.size()),
+        {file_, line});
     return false;
   }
   return true;
@@ -120,8 +130,8 @@ std::optional<std::string> RowReader::Text(const char* column, bool required) {
 std::optional<int> RowReader::Year(const char* column) {
   std::string_view v = Raw(column);
   int y = 0;
-  if (!Digits(v, 4) || std::from_chars(v.data(), v.data() + 4, y).ec != std::errc() || y < 1990 ||
-      y > 2100) {
+  if (!Digits(v, 4) || std::from_chars(v.data(), v.data() + 4, y).ec != std::errc() ||
+      y < 1990 || y > 2100) {
     Error(column, fmt::format("'{}' is geen jaartal", v));
     return std::nullopt;
   }
@@ -154,7 +164,9 @@ std::optional<Money> RowReader::Amount(const char* column, bool required) {
     return std::nullopt;
   }
   if (m->cents() < 0) {
-    Error(column, fmt::format("bedrag '{}' is negatief (een creditering heeft debet_credit C)", v));
+    Error(
+        column,
+        fmt::format("bedrag '{}' is negatief (een creditering heeft debet_credit C)", v));
     return std::nullopt;
   }
   return *m;
@@ -183,7 +195,8 @@ std::optional<double> RowReader::Number(const char* column) {
   }
   double d = 0;
   auto r = std::from_chars(s.data(), s.data() + s.size(), d);
-  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() || !std::isfinite(d)) {
+  if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() ||
+      !std::isfinite(d)) {
     Error(column, fmt::format("'{}' is geen getal", Raw(column)));
     return std::nullopt;
   }
@@ -197,7 +210,8 @@ std::optional<double> RowReader::Number(const char* column) {
 std::optional<std::string> RowReader::Municipality(const char* column, bool required) {
   auto v = Text(column, required);
   if (!v) return std::nullopt;
-  if (v->size() != 6 || !v->starts_with("GM") || !Digits(std::string_view(*v).substr(2), 4)) {
+  if (v->size() != 6 || !v->starts_with("GM") ||
+      !Digits(std::string_view(*v).substr(2), 4)) {
     Error(column, fmt::format("'{}' is geen CBS-gemeentecode (GMnnnn)", *v));
     return std::nullopt;
   }
@@ -227,8 +241,11 @@ std::optional<std::string> RowReader::Category(const char* column) {
 std::optional<std::string> RowReader::ProductCode(const char* column) {
   auto v = Text(column);
   if (!v) return std::nullopt;
-  if (v->size() > 5 || !std::all_of(v->begin(), v->end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); })) {
-    Error(column, fmt::format("'{}' is geen productcode (hoogstens 5 letters of cijfers)", *v));
+  if (v->size() > 5 || !std::all_of(v->begin(), v->end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c));
+      })) {
+    Error(column,
+          fmt::format("'{}' is geen productcode (hoogstens 5 letters of cijfers)", *v));
     return std::nullopt;
   }
   return v;
@@ -240,7 +257,8 @@ std::optional<Unit> RowReader::UnitField(const char* column) {
   std::string code = v->size() == 1 ? "0" + *v : *v;
   auto u = UnitFromCode(code);
   if (!u) {
-    Error(column, fmt::format("'{}' is geen iJw-eenheid (01, 04, 14, 16, 82, 83 of 84)", *v));
+    Error(column,
+          fmt::format("'{}' is geen iJw-eenheid (01, 04, 14, 16, 82, 83 of 84)", *v));
     return std::nullopt;
   }
   return u;

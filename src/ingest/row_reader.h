@@ -43,7 +43,8 @@ class RowReader {
   std::optional<std::string> Text(const char* column, bool required = true);
   std::optional<int> Year(const char* column);
   std::optional<Date> DateField(const char* column, bool required = true);
-  std::optional<Money> Amount(const char* column, bool required = true);  // never negative
+  std::optional<Money> Amount(const char* column,
+                              bool required = true);  // never negative
   std::optional<Volume> VolumeField(const char* column);
   std::optional<double> Number(const char* column);  // non-negative decimal
   // Pattern checks on codes.

@@ -9,10 +9,10 @@
 namespace jr {
 
 struct Municipality {
-  std::string code;       // CBS code, "GM0505"
-  std::string name;       // "Dordrecht"
-  std::string subregion;  // "Drechtsteden"; may be empty
-  Date begin;             // first day in the region
+  std::string code;         // CBS code, "GM0505"
+  std::string name;         // "Dordrecht"
+  std::string subregion;    // "Drechtsteden"; may be empty
+  Date begin;               // first day in the region
   std::optional<Date> end;  // first day no longer in the region (half-open); none = still
   std::string successor;    // code of the municipality it merged into; may be empty
 

@@ -32,7 +32,8 @@ class Region {
   std::string SuccessorIn(const std::string& code, int year) const;
   // Value of a key, if known. The key of a successor in a year before the merger is
   // NOT summed from its predecessors here; callers that look back roll up explicitly.
-  std::optional<double> Key(const std::string& code, int year, const std::string& key) const;
+  std::optional<double> Key(const std::string& code, int year,
+                            const std::string& key) const;
   // All key names present in any year.
   std::vector<std::string> KeyNames() const;
 

@@ -24,7 +24,8 @@ Status WriteWorkbook(const Report& report, const std::string& path, Env& env) {
 
 Result<ReportFiles> WriteReport(const Report& report, const std::string& dir, Env& env) {
   namespace fs = std::filesystem;
-  if (Status s = env.CreateDirectories((fs::path(dir) / "csv").string()); !s.ok()) return s;
+  if (Status s = env.CreateDirectories((fs::path(dir) / "csv").string()); !s.ok())
+    return s;
   ReportFiles files{(fs::path(dir) / "rapport.html").string(),
                     (fs::path(dir) / "rapport.xlsx").string(),
                     {}};

@@ -35,7 +35,8 @@ Result<std::unique_ptr<Api>> Api::Load(const Store& store, const ApiOptions& opt
   for (const std::string& name : settle::BuiltinModelNames()) {
     auto m = settle::BuiltinModel(name);
     if (!m.ok()) return m.status();
-    api->models_.emplace(name, std::make_shared<const settle::Model>(std::move(m).value()));
+    api->models_.emplace(name,
+                         std::make_shared<const settle::Model>(std::move(m).value()));
   }
   auto tokens = LoadTokenRoles(store);
   if (!tokens.ok()) return tokens.status();
@@ -54,7 +55,8 @@ Result<Role> Api::Authenticate(const ApiRequest& r) const {
   if (!std::string_view(r.authorization).starts_with(kBearer)) {
     return Status::Error("geen token: stuur 'Authorization: Bearer <token>'");
   }
-  auto it = tokens_.find(HashToken(std::string_view(r.authorization).substr(kBearer.size())));
+  auto it =
+      tokens_.find(HashToken(std::string_view(r.authorization).substr(kBearer.size())));
   if (it == tokens_.end()) return Status::Error("onbekend token");
   return it->second;
 }
@@ -77,7 +79,8 @@ ApiResponse Api::Handle(const ApiRequest& r) const {
   constexpr std::string_view kMunicipality = "/api/municipalities/";
   if (std::string_view(r.path).starts_with(kMunicipality)) {
     std::string code = r.path.substr(kMunicipality.size());
-    if (region_.Find(code) == nullptr) return Error(404, "onbekende gemeente '" + code + "'");
+    if (region_.Find(code) == nullptr)
+      return Error(404, "onbekende gemeente '" + code + "'");
     if (!role->MaySee(code)) {
       return Error(403, "dit token geeft geen toegang tot gemeente '" + code + "'");
     }
@@ -104,8 +107,9 @@ ApiResponse Api::Settlement(const ApiRequest& r) const {
   auto year = IntParam(r, "year", settlement_.years.rbegin()->first);
   if (!year.ok()) return Error(400, year.status().message());
   if (settlement_.Year(*year) == nullptr) {
-    return Error(400, fmt::format("geen gegevens voor jaar {}; jaren {}-{}", *year,
-                                  settlement_.FirstYear(), settlement_.years.rbegin()->first));
+    return Error(400,
+                 fmt::format("geen gegevens voor jaar {}; jaren {}-{}", *year,
+                             settlement_.FirstYear(), settlement_.years.rbegin()->first));
   }
   settle::SettleOptions one_year;
   one_year.first_year = one_year.last_year = *year;

@@ -75,12 +75,14 @@ class Api {
   ApiResponse Settlement(const ApiRequest& request) const;
   ApiResponse RegionTotals() const;
   ApiResponse Municipalities() const;
-  ApiResponse MunicipalityDetail(const std::string& code, const ApiRequest& request) const;
+  ApiResponse MunicipalityDetail(const std::string& code,
+                                 const ApiRequest& request) const;
   // api_model.cc: the model of a request (the what-if): `model` (a built-in model,
   // default solidair), optionally with another key for its key rules (`key`) and a
   // phase-in from its default rule to own use over three years from `phase_from`.
   // Dutch error for an unknown model or key, or a phase-in of a blend or phase rule.
-  Result<std::shared_ptr<const settle::Model>> RequestModel(const ApiRequest& request) const;
+  Result<std::shared_ptr<const settle::Model>> RequestModel(
+      const ApiRequest& request) const;
   // A forecast answer before role filtering: its parameters and its tables, or the
   // refusal (`error.status` != 200) of a query that cannot be computed.
   struct ForecastAnswer {
@@ -94,7 +96,8 @@ class Api {
   ApiResponse Levers() const;
   ApiResponse Forecast(const ApiRequest& request, const Role& role) const;
   // The forecast of `months` and `runs` with the levers of `indexes` (all rows).
-  ForecastAnswer ComputeForecast(int months, int runs, const std::vector<int>& indexes) const;
+  ForecastAnswer ComputeForecast(int months, int runs,
+                                 const std::vector<int>& indexes) const;
   ApiResponse ReportSections() const;
   ApiResponse ReportPart(const std::string& key, const Role& role) const;
   Result<const report::Report*> ReportOnce() const;
@@ -116,9 +119,10 @@ class Api {
   Region region_;
   Table use_;  // report::UseTable: per municipality and year, and a total row per year
   settle::SettlementInput settlement_;
-  std::map<std::string, std::shared_ptr<const settle::Model>> models_;  // built-in, by name
-  std::map<std::string, Role> tokens_;           // token hash -> role
-  std::vector<forecast::Lever> levers_;          // from options_.levers_file
+  std::map<std::string, std::shared_ptr<const settle::Model>>
+      models_;                           // built-in, by name
+  std::map<std::string, Role> tokens_;   // token hash -> role
+  std::vector<forecast::Lever> levers_;  // from options_.levers_file
   std::unique_ptr<Lazy> lazy_ = std::make_unique<Lazy>();
 };
 

@@ -79,17 +79,21 @@ ApiResponse Api::Forecast(const ApiRequest& r, const Role& role) const {
     for (std::string item; std::getline(in, item, ',');) {
       int i = -1;
       std::istringstream number(item);
-      if (!(number >> i) || !number.eof() || i < 0 || i >= static_cast<int>(levers_.size())) {
-        return Error(400, levers_.empty()
-                              ? fmt::format("parameter 'levers': '{}' is geen hefboom (geen "
-                                            "hefbomen; start serve met --levers)", item)
-                              : fmt::format("parameter 'levers': '{}' is geen hefboom (0-{})",
-                                            item, levers_.size() - 1));
+      if (!(number >> i) || !number.eof() || i < 0 ||
+          i >= static_cast<int>(levers_.size())) {
+        return Error(400,
+                     levers_.empty()
+                         ? fmt::format("parameter 'levers': '{}' is geen hefboom (geen "
+                                       "hefbomen; start serve met --levers)",
+                                       item)
+                         : fmt::format("parameter 'levers': '{}' is geen hefboom (0-{})",
+                                       item, levers_.size() - 1));
       }
       indexes.push_back(i);
     }
   }
-  const std::string key = fmt::format("{}/{}/{}", *months, *runs, fmt::join(indexes, ","));
+  const std::string key =
+      fmt::format("{}/{}/{}", *months, *runs, fmt::join(indexes, ","));
 
   std::shared_ptr<Once<ForecastAnswer>> entry;
   {
@@ -154,13 +158,15 @@ ApiResponse Api::ReportPart(const std::string& key, const Role& role) const {
   for (const report::ReportSection& s : (*report)->sections) {
     if (s.key != key) continue;
     if (!s.municipality.empty() && !role.MaySee(s.municipality)) {
-      return Error(403, "dit token geeft geen toegang tot gemeente '" + s.municipality + "'");
+      return Error(403,
+                   "dit token geeft geen toegang tot gemeente '" + s.municipality + "'");
     }
     nlohmann::json tables = nlohmann::json::array();
     for (const auto& t : s.tables) {
       tables.push_back({{"key", t.key},
                         {"title", t.table.title},
-                        {"columns", [&] {
+                        {"columns",
+                         [&] {
                            nlohmann::json cols = nlohmann::json::array();
                            for (const Column& c : t.table.columns) {
                              cols.push_back({{"key", c.key}, {"label", c.label}});
@@ -170,7 +176,8 @@ ApiResponse Api::ReportPart(const std::string& key, const Role& role) const {
                         {"rows", ToJson(VisibleRows(t.table, role))},
                         {"notes", t.table.notes}});
     }
-    return {200, {{"key", s.key}, {"title", s.title}, {"text", s.text}, {"tables", tables}}};
+    return {200,
+            {{"key", s.key}, {"title", s.title}, {"text", s.text}, {"tables", tables}}};
   }
   return Error(404, "onbekend onderdeel '" + key + "'");
 }

@@ -119,11 +119,13 @@ TEST_F(ApiTest, SettlementRowsAddUpToTheRegionTotal) {
   EXPECT_EQ(profijt.body[0]["model"], "profijt");
   EXPECT_EQ(total(solidair.body), total(profijt.body));
   for (const auto& row : profijt.body) {
-    EXPECT_EQ(row["transfer_cents"].get<int64_t>(),
-              row["contribution_cents"].get<int64_t>() - row["own_use_cents"].get<int64_t>());
+    EXPECT_EQ(
+        row["transfer_cents"].get<int64_t>(),
+        row["contribution_cents"].get<int64_t>() - row["own_use_cents"].get<int64_t>());
   }
   // The models differ in who pays, not in what is paid.
-  EXPECT_NE(solidair.body[0]["contribution_cents"], profijt.body[0]["contribution_cents"]);
+  EXPECT_NE(solidair.body[0]["contribution_cents"],
+            profijt.body[0]["contribution_cents"]);
 }
 
 TEST_F(ApiTest, BadParametersAre400WithDutchMessage) {
@@ -167,16 +169,20 @@ TEST_F(ApiTest, MunicipalityRoleSeesOnlyItsOwnDetail) {
 TEST_F(ApiTest, WhatIfPhaseInEndsInOwnUseAndKeyIsChecked) {
   // Phase-in from 2016: by 2019 (the fourth year) the solidair model is own use,
   // which is what profijt does.
-  ApiResponse phased = Get("/api/settlement", region_token_,
-                           {{"year", "2019"}, {"model", "solidair"}, {"phase_from", "2016"}});
-  ApiResponse profijt = Get("/api/settlement", region_token_, {{"year", "2019"}, {"model", "profijt"}});
+  ApiResponse phased =
+      Get("/api/settlement", region_token_,
+          {{"year", "2019"}, {"model", "solidair"}, {"phase_from", "2016"}});
+  ApiResponse profijt =
+      Get("/api/settlement", region_token_, {{"year", "2019"}, {"model", "profijt"}});
   ASSERT_EQ(phased.status, 200) << phased.body.dump();
   EXPECT_EQ(phased.body[0]["model"], "solidair, ingroei naar profijt vanaf 2016");
   for (size_t i = 0; i < profijt.body.size(); ++i) {
-    EXPECT_EQ(phased.body[i]["contribution_cents"], profijt.body[i]["contribution_cents"]);
+    EXPECT_EQ(phased.body[i]["contribution_cents"],
+              profijt.body[i]["contribution_cents"]);
   }
-  ApiResponse first = Get("/api/settlement", region_token_,
-                          {{"year", "2019"}, {"model", "solidair"}, {"phase_from", "2020"}});
+  ApiResponse first =
+      Get("/api/settlement", region_token_,
+          {{"year", "2019"}, {"model", "solidair"}, {"phase_from", "2020"}});
   ApiResponse solidair = Get("/api/settlement", region_token_, {{"year", "2019"}});
   EXPECT_EQ(first.body[0]["contribution_cents"], solidair.body[0]["contribution_cents"]);
 
@@ -256,7 +262,9 @@ TEST_F(ApiTest, ForecastParametersAreChecked) {
   EXPECT_EQ(Get("/api/levers", region_token_).body, nlohmann::json::array());
   ApiResponse lever = Get("/api/forecast", region_token_, {{"levers", "0"}});
   EXPECT_EQ(lever.status, 400);
-  EXPECT_NE(lever.body["error"].get<std::string>().find("'0' is geen hefboom (geen hefbomen"), std::string::npos);
+  EXPECT_NE(
+      lever.body["error"].get<std::string>().find("'0' is geen hefboom (geen hefbomen"),
+      std::string::npos);
   ApiResponse months = Get("/api/forecast", region_token_, {{"months", "500"}});
   EXPECT_EQ(months.status, 400);
   EXPECT_EQ(months.body["error"], "parameter 'months': 500 ligt niet tussen 1 en 60");

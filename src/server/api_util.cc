@@ -1,8 +1,8 @@
 #include "server/api_util.h"
 
-#include <charconv>
-
 #include <fmt/format.h>
+
+#include <charconv>
 
 namespace jr::server {
 
@@ -18,7 +18,8 @@ Result<int> IntParam(const ApiRequest& r, const std::string& name, int fallback,
   const std::string& s = it->second;
   auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
   if (ec != std::errc() || end != s.data() + s.size()) {
-    return Status::Error(fmt::format("parameter '{}': '{}' is geen geheel getal", name, s));
+    return Status::Error(
+        fmt::format("parameter '{}': '{}' is geen geheel getal", name, s));
   }
   if (v < min || v > max) {
     return Status::Error(

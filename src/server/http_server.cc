@@ -1,11 +1,10 @@
 #include "server/http_server.h"
 
+#include <fmt/format.h>
 #include <httplib.h>
 #include <sys/socket.h>
 
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "core/env.h"
 
@@ -13,9 +12,10 @@ namespace jr::server {
 
 Status ServeHttp(const Api& api, const HttpOptions& options) {
   httplib::Server http;
-  const int threads = options.threads > 0
-                          ? options.threads
-                          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int threads =
+      options.threads > 0
+          ? options.threads
+          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   // A worker serves one keep-alive connection at a time, so there are enough workers
   // for many open connections (a dashboard per user, a load test); the work per
   // request is short. Small responses go out at once (no Nagle delay).
@@ -51,7 +51,8 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
     http.set_mount_point("/", options.web_dir + "/dashboard");
     http.Get("/vendor/chart.js", [dir = options.web_dir](const httplib::Request&,
                                                          httplib::Response& res) {
-      auto text = Env::Default().ReadFile(dir + "/node_modules/chart.js/dist/chart.umd.js");
+      auto text =
+          Env::Default().ReadFile(dir + "/node_modules/chart.js/dist/chart.umd.js");
       if (!text.ok()) {
         res.status = 404;
         return;
@@ -62,8 +63,9 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
   http.Post(R"(/api/.*)", handler);
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
-    nlohmann::json body = {{"error", res.status == 404 ? "onbekend pad '" + req.path + "'"
-                                                       : fmt::format("HTTP-fout {}", res.status)}};
+    nlohmann::json body = {{"error", res.status == 404
+                                         ? "onbekend pad '" + req.path + "'"
+                                         : fmt::format("HTTP-fout {}", res.status)}};
     res.set_content(body.dump(), "application/json; charset=utf-8");
   });
   int port = options.port;

@@ -14,7 +14,8 @@ struct HttpOptions {
   std::string host = "127.0.0.1";  // listen address; localhost by default
   int port = 8080;                 // 0 = any free port
   int threads = 0;                 // worker threads (0 = all cores)
-  // Folder of the dashboard (web/: dashboard/ and node_modules/chart.js); empty = API only.
+  // Folder of the dashboard (web/: dashboard/ and node_modules/chart.js); empty = API
+  // only.
   std::string web_dir;
   // Called once the socket listens, with the actual port (e.g. to print it).
   std::function<void(int port)> on_listen;

@@ -16,7 +16,9 @@ struct Role {
   // Whether this role may see the detail of municipality `code`.
   bool MaySee(std::string_view code) const { return region() || municipality == code; }
   // "region" or "municipality:GM0505": the form of --role and of the token table.
-  std::string name() const { return region() ? "region" : "municipality:" + municipality; }
+  std::string name() const {
+    return region() ? "region" : "municipality:" + municipality;
+  }
 };
 
 // Parses "region" or "municipality:GMnnnn"; Dutch error otherwise.

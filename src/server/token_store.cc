@@ -1,11 +1,9 @@
 #include "server/token_store.h"
 
+#include <fmt/format.h>
 #include <sodium.h>
 
 #include <array>
-
-#include <fmt/format.h>
-
 
 namespace jr::server {
 namespace {
@@ -21,8 +19,9 @@ std::string Hex(const unsigned char* data, size_t n) {
 
 std::string HashToken(std::string_view token) {
   std::array<unsigned char, crypto_generichash_BYTES> h{};
-  crypto_generichash(h.data(), h.size(), reinterpret_cast<const unsigned char*>(token.data()),
-                     token.size(), nullptr, 0);
+  crypto_generichash(h.data(), h.size(),
+                     reinterpret_cast<const unsigned char*>(token.data()), token.size(),
+                     nullptr, 0);
   return Hex(h.data(), h.size());
 }
 
@@ -32,7 +31,8 @@ Result<std::string> AddToken(Store& store, const Role& role, const std::string& 
     auto region = store.LoadRegion();
     if (!region.ok()) return region.status();
     if (region->Find(role.municipality) == nullptr) {
-      return Status::Error("gemeente '" + role.municipality + "' staat niet in de database");
+      return Status::Error("gemeente '" + role.municipality +
+                           "' staat niet in de database");
     }
   }
   std::array<unsigned char, 24> raw{};

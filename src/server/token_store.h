@@ -14,7 +14,7 @@
 namespace jr::server {
 
 struct TokenInfo {
-  std::string name;     // free label, e.g. "controller Dordrecht"
+  std::string name;  // free label, e.g. "controller Dordrecht"
   Role role;
   std::string created;  // "YYYY-MM-DD HH:MM:SS" UTC
 };

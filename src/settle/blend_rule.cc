@@ -17,7 +17,8 @@ RuleNeeds AllNeeds(const Pairs& pairs) {
 
 class BlendRule final : public SettlementRule {
  public:
-  explicit BlendRule(std::vector<std::pair<double, RulePtr>> terms) : terms_(std::move(terms)) {
+  explicit BlendRule(std::vector<std::pair<double, RulePtr>> terms)
+      : terms_(std::move(terms)) {
     for (size_t i = 0; i < terms_.size(); ++i) {
       weights_.push_back(terms_[i].first);
       tie_keys_.push_back(fmt::format("{:04}", i));
@@ -31,10 +32,9 @@ class BlendRule final : public SettlementRule {
     }
     return out;
   }
-  RuleNeeds needs() const override {
-    return AllNeeds(terms_);
-  }
-  Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
+  RuleNeeds needs() const override { return AllNeeds(terms_); }
+  Result<std::vector<Money>> allocate(const AllocationContext& c,
+                                      Money total) const override {
     auto parts = SplitLargestRemainder(total, weights_, tie_keys_);
     if (!parts.ok()) return parts.status();
     std::vector<Money> out(c.year.municipalities.size());
@@ -70,10 +70,9 @@ class PhaseRule final : public SettlementRule {
     }
     return "phase(" + out + ")";
   }
-  RuleNeeds needs() const override {
-    return AllNeeds(entries_);
-  }
-  Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
+  RuleNeeds needs() const override { return AllNeeds(entries_); }
+  Result<std::vector<Money>> allocate(const AllocationContext& c,
+                                      Money total) const override {
     const SettlementRule* rule = entries_.front().second.get();
     for (const auto& [year, r] : entries_) {
       if (year <= c.year.year) rule = r.get();

@@ -36,11 +36,12 @@ void InputBuilder::AddUse(const std::string& code, int year, const std::string& 
   cell.second += clients;
 }
 
-void InputBuilder::AddClientCost(const std::string& client, const std::string& code, int year,
-                                 const std::string& bucket, Money cost) {
+void InputBuilder::AddClientCost(const std::string& client, const std::string& code,
+                                 int year, const std::string& bucket, Money cost) {
   std::string target = Target(code, year);
   if (target.empty()) return;
-  auto id = client_ids_.emplace(client, static_cast<int>(client_ids_.size())).first->second;
+  auto id =
+      client_ids_.emplace(client, static_cast<int>(client_ids_.size())).first->second;
   client_rows_.push_back(ClientRow{year, id, Intern(target), Intern(bucket), cost});
 }
 
@@ -48,8 +49,8 @@ void InputBuilder::AddFixedCost(int year, const std::string& bucket, Money amoun
   fixed_[{year, bucket}] += amount;
 }
 
-void InputBuilder::AddLocalCost(const std::string& code, int year, const std::string& bucket,
-                                Money amount) {
+void InputBuilder::AddLocalCost(const std::string& code, int year,
+                                const std::string& bucket, Money amount) {
   std::string target = Target(code, year);
   if (target.empty()) return;
   local_[{year, bucket, target}] += amount;
@@ -120,7 +121,8 @@ SettlementInput InputBuilder::Build() const {
     by_name.reserve(client_ids_.size());
     for (const auto& [name, id] : client_ids_) by_name.emplace_back(name, id);
     std::sort(by_name.begin(), by_name.end());
-    for (size_t i = 0; i < by_name.size(); ++i) rank[by_name[i].second] = static_cast<int>(i);
+    for (size_t i = 0; i < by_name.size(); ++i)
+      rank[by_name[i].second] = static_cast<int>(i);
   }
   std::vector<ClientRow> rows = client_rows_;
   std::sort(rows.begin(), rows.end(), [&rank](const ClientRow& a, const ClientRow& b) {
@@ -150,7 +152,8 @@ SettlementInput InputBuilder::Build() const {
   for (const auto& [k, amount] : local_) {
     YearData& d = out.years[std::get<0>(k)];
     for (CostLine& line : d.local_costs) {
-      if (line.bucket == std::get<1>(k)) line.cost[d.MunicipalityIndex(std::get<2>(k))] += amount;
+      if (line.bucket == std::get<1>(k))
+        line.cost[d.MunicipalityIndex(std::get<2>(k))] += amount;
     }
   }
   return out;

@@ -1,8 +1,8 @@
 // history:<n> and clients:<lag>: rules that split by figures of earlier years, with
 // predecessors' figures rolled up into their successors.
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "settle/rules.h"
 
@@ -29,7 +29,9 @@ std::vector<int64_t> UseCents(const YearData& y, int bucket) {
   return out;
 }
 
-std::vector<int64_t> ClientCounts(const YearData& y, int bucket) { return y.ClientsOf(bucket); }
+std::vector<int64_t> ClientCounts(const YearData& y, int bucket) {
+  return y.ClientsOf(bucket);
+}
 
 Result<std::vector<Money>> SplitByNonNegative(const AllocationContext& c, Money total,
                                               std::vector<double> weights) {
@@ -42,7 +44,8 @@ class HistoryRule final : public SettlementRule {
   explicit HistoryRule(int n) : n_(n) {}
   std::string name() const override { return fmt::format("history:{}", n_); }
   RuleNeeds needs() const override { return {false, false, n_}; }
-  Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
+  Result<std::vector<Money>> allocate(const AllocationContext& c,
+                                      Money total) const override {
     const int t = c.year.year;
     std::vector<double> weights(c.year.municipalities.size());
     for (int y = t - n_; y < t; ++y) {
@@ -68,14 +71,16 @@ class ClientsRule final : public SettlementRule {
   explicit ClientsRule(int lag) : lag_(lag) {}
   std::string name() const override { return fmt::format("clients:{}", lag_); }
   RuleNeeds needs() const override { return {false, false, lag_}; }
-  Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
+  Result<std::vector<Money>> allocate(const AllocationContext& c,
+                                      Money total) const override {
     const int y = c.year.year - lag_;
     const YearData* from = lag_ == 0 ? &c.year : c.input.Year(y);
     if (from == nullptr) {
-      return Status::Error(fmt::format(
-          "clients:{} vraagt het aantal cliënten van {}, maar dat jaar ontbreekt (gegevens "
-          "vanaf {})",
-          lag_, y, c.input.FirstYear()));
+      return Status::Error(
+          fmt::format("clients:{} vraagt het aantal cliënten van {}, maar dat jaar "
+                      "ontbreekt (gegevens "
+                      "vanaf {})",
+                      lag_, y, c.input.FirstYear()));
     }
     std::vector<double> weights(c.year.municipalities.size());
     AddRolledUp(c, *from, ClientCounts, weights);

@@ -10,7 +10,8 @@ const RuleBinding& Model::ForBucket(const std::string& bucket) const {
 RuleNeeds Model::needs() const {
   RuleNeeds out = default_rule.rule->needs() | fixed_rule.rule->needs();
   for (const auto& [bucket, binding] : bucket_rules) out = out | binding.rule->needs();
-  for (const auto& [bucket, binding] : fixed_bucket_rules) out = out | binding.rule->needs();
+  for (const auto& [bucket, binding] : fixed_bucket_rules)
+    out = out | binding.rule->needs();
   return out;
 }
 

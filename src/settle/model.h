@@ -22,11 +22,11 @@ struct RuleBinding {
 };
 
 struct Model {
-  std::string name;         // stored with every result: "solidair"
-  std::string description;  // Dutch, one line
-  RuleBinding default_rule;                        // care buckets not listed
+  std::string name;          // stored with every result: "solidair"
+  std::string description;   // Dutch, one line
+  RuleBinding default_rule;  // care buckets not listed
   std::map<std::string, RuleBinding> bucket_rules;  // care bucket -> rule
-  RuleBinding fixed_rule;                          // fixed regional costs not listed
+  RuleBinding fixed_rule;                           // fixed regional costs not listed
   std::map<std::string, RuleBinding> fixed_bucket_rules;  // fixed cost bucket -> rule
 
   const RuleBinding& ForBucket(const std::string& bucket) const;

@@ -14,10 +14,10 @@
 // (own, pool) for fixed costs.
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <string>
 #include <string_view>
-
-#include <toml++/toml.h>
 
 #include "settle/model.h"
 

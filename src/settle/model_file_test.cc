@@ -69,7 +69,8 @@ TEST(ModelFile, TextErrors) {
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("('default') ontbreekt"), std::string::npos);
 
-  auto unknown = ParseModelToml("name = \"x\"\ndefault = \"own\"\nstandaard = 1\n", "m.toml");
+  auto unknown =
+      ParseModelToml("name = \"x\"\ndefault = \"own\"\nstandaard = 1\n", "m.toml");
   ASSERT_FALSE(unknown.ok());
   EXPECT_EQ(unknown.status().where().path, "standaard");
   EXPECT_EQ(unknown.status().where().line, 3);

@@ -9,21 +9,23 @@ namespace {
 
 class PoolRule final : public SettlementRule {
  public:
-  PoolRule(Money threshold, std::string key) : threshold_(threshold), key_(std::move(key)) {}
+  PoolRule(Money threshold, std::string key)
+      : threshold_(threshold), key_(std::move(key)) {}
   std::string name() const override {
     return fmt::format("pool:{}:{}", threshold_.cents() / 100, key_);
   }
   RuleNeeds needs() const override { return {true, true, 0, threshold_.cents()}; }
-  Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
+  Result<std::vector<Money>> allocate(const AllocationContext& c,
+                                      Money total) const override {
     std::vector<Money> exact = c.year.UseOf(c.bucket_index);
     // Whether the input has per-client costs for the year: a resampled risk year holds
     // only the rows above the threshold, and may hold none.
     const YearData* loaded = c.input.Year(c.year.year);
     if ((loaded != nullptr ? *loaded : c.year).client_costs.empty() &&
         c.bucket_total != Money()) {
-      return Status::Error(fmt::format(
-          "{} vraagt de kosten per cliënt, maar die ontbreken voor jaar {}", name(),
-          c.year.year));
+      return Status::Error(
+          fmt::format("{} vraagt de kosten per cliënt, maar die ontbreken voor jaar {}",
+                      name(), c.year.year));
     }
     Money pooled;
     for (const ClientCost& row : c.year.client_costs) {

@@ -1,10 +1,10 @@
 #include "settle/risk.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <cmath>
 #include <thread>
-
-#include <fmt/format.h>
 
 #include "core/random_stream.h"
 #include "settle/settlement.h"
@@ -23,7 +23,10 @@ class Resampler {
   // written (the models read no others; INT64_MAX: none); the sums per bucket and
   // municipality always cover every row.
   Resampler(const YearData& base, uint64_t seed, int64_t floor_cents)
-      : base_(base), work_(base), floor_cents_(floor_cents), stream_(seed, Stream::kRisk) {
+      : base_(base),
+        work_(base),
+        floor_cents_(floor_cents),
+        stream_(seed, Stream::kRisk) {
     const size_t n = base.municipalities.size();
     clients_.resize(n);
     residual_use_ = base.use;
@@ -99,15 +102,16 @@ Result<RiskResult> SimulateRisk(const SettlementInput& input,
                                 const std::vector<const Model*>& models, int year,
                                 const RiskOptions& options) {
   if (options.runs < 2) return Status::Error("risico vraagt minstens 2 runs (--runs)");
-  if (options.threads < 1) return Status::Error("risico vraagt minstens 1 thread (--threads)");
+  if (options.threads < 1)
+    return Status::Error("risico vraagt minstens 1 thread (--threads)");
   const YearData* base = input.Year(year);
   if (base == nullptr) {
-    return Status::Error(fmt::format("geen gegevens voor jaar {} (gegevens vanaf {})", year,
-                                     input.FirstYear()));
+    return Status::Error(fmt::format("geen gegevens voor jaar {} (gegevens vanaf {})",
+                                     year, input.FirstYear()));
   }
   if (base->client_costs.empty()) {
-    return Status::Error(
-        fmt::format("risico vraagt de kosten per cliënt, maar die ontbreken voor jaar {}", year));
+    return Status::Error(fmt::format(
+        "risico vraagt de kosten per cliënt, maar die ontbreken voor jaar {}", year));
   }
   RiskResult out{year, options.runs, options.seed, {}};
   // Realised contributions, which also checks that every model applies.
@@ -127,7 +131,8 @@ Result<RiskResult> SimulateRisk(const SettlementInput& input,
   int64_t floor_cents = INT64_MAX;
   for (const Model* model : models) {
     const RuleNeeds needs = model->needs();
-    if (needs.client_costs) floor_cents = std::min(floor_cents, needs.client_cost_floor_cents);
+    if (needs.client_costs)
+      floor_cents = std::min(floor_cents, needs.client_cost_floor_cents);
   }
   auto work = [&](size_t t) {
     Resampler resampler(*base, options.seed, floor_cents);
@@ -136,11 +141,13 @@ Result<RiskResult> SimulateRisk(const SettlementInput& input,
       for (size_t k = 0; k < models.size(); ++k) {
         auto s = SettleYearData(input, data, *models[k]);
         if (!s.ok()) {
-          failures[t] = Status::Error(fmt::format("risicorun {}: {}", r, s.status().message()),
-                                      s.status().where());
+          failures[t] =
+              Status::Error(fmt::format("risicorun {}: {}", r, s.status().message()),
+                            s.status().where());
           return;
         }
-        for (size_t m = 0; m < n; ++m) values[k][m][r] = s->municipalities[m].contribution.cents();
+        for (size_t m = 0; m < n; ++m)
+          values[k][m][r] = s->municipalities[m].contribution.cents();
       }
     }
   };
@@ -168,7 +175,8 @@ Result<RiskResult> SimulateRisk(const SettlementInput& input,
       row.name = input.Name(row.municipality);
       row.realised = realised[k].municipalities[m].contribution;
       row.mean = Money::FromCents(RoundCents(static_cast<double>(mean)));
-      row.stddev = Money::FromCents(RoundCents(static_cast<double>(std::sqrt(squares / (runs - 1)))));
+      row.stddev = Money::FromCents(
+          RoundCents(static_cast<double>(std::sqrt(squares / (runs - 1)))));
       row.median = Percentile(v, 0.5);
       row.p95 = Percentile(v, 0.95);
       if (inhabitants != base->keys.end() && !std::isnan(inhabitants->second[m])) {

@@ -22,20 +22,20 @@
 namespace jr::settle {
 
 struct RiskOptions {
-  int runs = 1000;     // bootstrap runs (>= 2)
-  uint64_t seed = 1;   // master seed of all draws
-  int threads = 1;     // worker threads (>= 1); the result does not depend on it
+  int runs = 1000;    // bootstrap runs (>= 2)
+  uint64_t seed = 1;  // master seed of all draws
+  int threads = 1;    // worker threads (>= 1); the result does not depend on it
 };
 
 struct RiskRow {
-  std::string model;         // model name
-  std::string municipality;  // code
-  std::string name;          // municipality name
-  Money realised;            // contribution on the realised (not resampled) data
-  Money mean;                // mean contribution over the runs
-  Money stddev;              // standard deviation of the contribution (sample)
-  Money median;              // 50th percentile (nearest rank)
-  Money p95;                 // 95th percentile (nearest rank)
+  std::string model;                  // model name
+  std::string municipality;           // code
+  std::string name;                   // municipality name
+  Money realised;                     // contribution on the realised (not resampled) data
+  Money mean;                         // mean contribution over the runs
+  Money stddev;                       // standard deviation of the contribution (sample)
+  Money median;                       // 50th percentile (nearest rank)
+  Money p95;                          // 95th percentile (nearest rank)
   std::optional<double> inhabitants;  // key "inwoners" of the year, if known
 
   Money spread() const { return p95 - median; }

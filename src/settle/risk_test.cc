@@ -11,7 +11,8 @@ namespace {
 
 std::vector<Model> Builtins() {
   std::vector<Model> out;
-  for (const std::string& name : BuiltinModelNames()) out.push_back(std::move(BuiltinModel(name)).value());
+  for (const std::string& name : BuiltinModelNames())
+    out.push_back(std::move(BuiltinModel(name)).value());
   return out;
 }
 
@@ -70,8 +71,9 @@ TEST(Risk, TwoClientBootstrapHasKnownSpread) {
   region.SetKey("GM0001", 2021, "inwoners", 100);
   region.SetKey("GM0002", 2021, "inwoners", 300);
   InputBuilder builder(region);
-  for (auto [client, code, euros] : {std::tuple{"c1", "GM0001", 0}, std::tuple{"c2", "GM0001", 100},
-                                     std::tuple{"c3", "GM0002", 50}}) {
+  for (auto [client, code, euros] :
+       {std::tuple{"c1", "GM0001", 0}, std::tuple{"c2", "GM0001", 100},
+        std::tuple{"c3", "GM0002", 50}}) {
     builder.AddUse(code, 2021, "ambulant", Money::FromEuros(euros), 1);
     builder.AddClientCost(client, code, 2021, "ambulant", Money::FromEuros(euros));
   }

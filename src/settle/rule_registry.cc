@@ -1,9 +1,9 @@
 #include "settle/rule_registry.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cmath>
-
-#include <fmt/format.h>
 
 #include "settle/rules.h"
 
@@ -33,15 +33,16 @@ Result<int64_t> ParseCount(std::string_view rule, std::string_view arg, int64_t 
   int64_t v = 0;
   auto [end, ec] = std::from_chars(arg.data(), arg.data() + arg.size(), v);
   if (ec != std::errc() || end != arg.data() + arg.size() || v < min) {
-    return Status::Error(fmt::format("regel '{}': '{}' is geen geheel getal van minstens {}",
-                                     rule, arg, min));
+    return Status::Error(fmt::format(
+        "regel '{}': '{}' is geen geheel getal van minstens {}", rule, arg, min));
   }
   return v;
 }
 
 Result<std::string> ParseKeyName(std::string_view rule, std::string_view arg) {
   if (arg.empty()) {
-    return Status::Error(fmt::format("regel '{}': de naam van de verdeelsleutel ontbreekt", rule));
+    return Status::Error(
+        fmt::format("regel '{}': de naam van de verdeelsleutel ontbreekt", rule));
   }
   return std::string(arg);
 }
@@ -51,39 +52,47 @@ struct RuleKind {
   const char* name;
   size_t args;
   const char* usage;
-  Result<RulePtr> (*make)(std::string_view text, const std::vector<std::string_view>& args);
+  Result<RulePtr> (*make)(std::string_view text,
+                          const std::vector<std::string_view>& args);
 };
 
 const RuleKind kKinds[] = {
-    {"own", 0, "own                 elke gemeente betaalt haar eigen gebruik (profijtbeginsel)",
+    {"own", 0,
+     "own                 elke gemeente betaalt haar eigen gebruik (profijtbeginsel)",
      [](std::string_view, const std::vector<std::string_view>&) -> Result<RulePtr> {
        return MakeOwnRule();
      }},
     {"key", 1,
      "key:<sleutel>       naar een verdeelsleutel van dat jaar: inwoners, jeugdigen, "
      "rijksbijdrage of een eigen sleutel (waarborg)",
-     [](std::string_view text, const std::vector<std::string_view>& a) -> Result<RulePtr> {
+     [](std::string_view text,
+        const std::vector<std::string_view>& a) -> Result<RulePtr> {
        auto key = ParseKeyName(text, a[0]);
        if (!key.ok()) return key.status();
        return MakeKeyRule(*key);
      }},
     {"history", 1,
-     "history:<n>         naar het aandeel in het gebruik van de n vorige jaren (vlaktaks)",
-     [](std::string_view text, const std::vector<std::string_view>& a) -> Result<RulePtr> {
+     "history:<n>         naar het aandeel in het gebruik van de n vorige jaren "
+     "(vlaktaks)",
+     [](std::string_view text,
+        const std::vector<std::string_view>& a) -> Result<RulePtr> {
        auto n = ParseCount(text, a[0], 1);
        if (!n.ok()) return n.status();
        return MakeHistoryRule(static_cast<int>(*n));
      }},
     {"clients", 1, "clients:<lag>       naar het aantal cliënten in jaar t - lag",
-     [](std::string_view text, const std::vector<std::string_view>& a) -> Result<RulePtr> {
+     [](std::string_view text,
+        const std::vector<std::string_view>& a) -> Result<RulePtr> {
        auto lag = ParseCount(text, a[0], 0);
        if (!lag.ok()) return lag.status();
        return MakeClientsRule(static_cast<int>(*lag));
      }},
     {"pool", 2,
-     "pool:<euro>:<sleutel>  per cliënt gaat het deel boven de drempel (hele euro's) in een "
+     "pool:<euro>:<sleutel>  per cliënt gaat het deel boven de drempel (hele euro's) in "
+     "een "
      "pot die naar de sleutel wordt verdeeld; de rest is eigen gebruik",
-     [](std::string_view text, const std::vector<std::string_view>& a) -> Result<RulePtr> {
+     [](std::string_view text,
+        const std::vector<std::string_view>& a) -> Result<RulePtr> {
        auto euros = ParseCount(text, a[0], 1);
        if (!euros.ok()) return euros.status();
        auto key = ParseKeyName(text, a[1]);
@@ -94,7 +103,8 @@ const RuleKind kKinds[] = {
 
 Status UnknownRule(std::string_view text) {
   std::string known;
-  for (const RuleKind& k : kKinds) known += fmt::format("{}{}", known.empty() ? "" : ", ", k.name);
+  for (const RuleKind& k : kKinds)
+    known += fmt::format("{}{}", known.empty() ? "" : ", ", k.name);
   return Status::Error(fmt::format(
       "onbekende regel '{}'; bekend zijn {}, mengvormen (0.5*own + 0.5*key:inwoners) en "
       "phase(<jaar>: <regel>; ...)",
@@ -121,8 +131,8 @@ Result<RulePtr> ParseBlend(std::string_view text) {
     size_t star = term.find('*');
     if (star == std::string_view::npos) {
       return Status::Error(fmt::format(
-          "mengvorm '{}': term '{}' heeft geen gewicht (schrijf bijvoorbeeld 0.5*own)", text,
-          term));
+          "mengvorm '{}': term '{}' heeft geen gewicht (schrijf bijvoorbeeld 0.5*own)",
+          text, term));
     }
     std::string_view w = Trim(term.substr(0, star));
     double weight = 0;
@@ -144,7 +154,8 @@ Result<RulePtr> ParseBlend(std::string_view text) {
 }
 
 Result<RulePtr> ParseSimpleOrBlend(std::string_view text) {
-  if (text.find('+') != std::string_view::npos || text.find('*') != std::string_view::npos) {
+  if (text.find('+') != std::string_view::npos ||
+      text.find('*') != std::string_view::npos) {
     return ParseBlend(text);
   }
   return ParseSimple(text);
@@ -155,18 +166,16 @@ Result<RulePtr> ParsePhase(std::string_view text) {
   std::vector<std::pair<int, RulePtr>> entries;
   for (std::string_view entry : SplitOn(inner, ';')) {
     size_t colon = entry.find(':');
-    auto year = ParseCount(text, Trim(entry.substr(0, colon == std::string_view::npos
-                                                          ? entry.size()
-                                                          : colon)),
-                           1);
+    auto year = ParseCount(
+        text,
+        Trim(entry.substr(0, colon == std::string_view::npos ? entry.size() : colon)), 1);
     if (colon == std::string_view::npos || !year.ok()) {
       return Status::Error(fmt::format(
           "ingroeipad '{}': '{}' is niet van de vorm <jaar>: <regel>", text, entry));
     }
     if (!entries.empty() && *year <= entries.back().first) {
-      return Status::Error(
-          fmt::format("ingroeipad '{}': jaar {} komt niet na jaar {}", text, *year,
-                      entries.back().first));
+      return Status::Error(fmt::format("ingroeipad '{}': jaar {} komt niet na jaar {}",
+                                       text, *year, entries.back().first));
     }
     auto rule = ParseSimpleOrBlend(Trim(entry.substr(colon + 1)));
     if (!rule.ok()) return rule.status();
@@ -188,7 +197,8 @@ std::vector<std::string> RuleUsage() {
   std::vector<std::string> out;
   for (const RuleKind& k : kKinds) out.push_back(k.usage);
   out.push_back("<w>*<regel> + <w>*<regel>  mengvorm; gewichten groter dan 0, samen 1");
-  out.push_back("phase(<jaar>: <regel>; <jaar>: <regel>)  ingroeipad van regels per jaar");
+  out.push_back(
+      "phase(<jaar>: <regel>; <jaar>: <regel>)  ingroeipad van regels per jaar");
   return out;
 }
 

@@ -61,7 +61,8 @@ TEST(RuleRegistry, UnknownRuleListsTheKnownOnes) {
 }
 
 TEST(RuleRegistry, WeightsMustAddUpToOne) {
-  EXPECT_NE(ErrorOf("0.5*own + 0.6*key:inwoners").find("tellen op tot 1.1"), std::string::npos);
+  EXPECT_NE(ErrorOf("0.5*own + 0.6*key:inwoners").find("tellen op tot 1.1"),
+            std::string::npos);
   EXPECT_NE(ErrorOf("0*own + 1*key:inwoners").find("groter dan 0"), std::string::npos);
   EXPECT_NE(ErrorOf("own + key:inwoners").find("geen gewicht"), std::string::npos);
 }

@@ -38,8 +38,8 @@ Result<std::vector<Money>> SplitOverMunicipalities(Money total,
                                                    const YearData& year);
 // `total` split by the key `key` of the context's year; fails when the key is missing
 // for a municipality.
-Result<std::vector<Money>> SplitByKey(const AllocationContext& context, const std::string& key,
-                                      Money total);
+Result<std::vector<Money>> SplitByKey(const AllocationContext& context,
+                                      const std::string& key, Money total);
 // `exact` when it adds up to `total`; otherwise `total` split in proportion to the
 // positive parts of `exact` (a rule's full-bucket result scaled to a blend's part).
 Result<std::vector<Money>> ScaleExact(Money total, const std::vector<Money>& exact,

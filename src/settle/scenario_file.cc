@@ -1,8 +1,8 @@
 #include "settle/scenario_file.h"
 
-#include <chrono>
-
 #include <fmt/format.h>
+
+#include <chrono>
 
 #include "core/toml_reader.h"
 #include "settle/builtin_models.h"
@@ -19,7 +19,9 @@ class RowReader {
   RowReader(const TomlSource& src, const toml::table& row, std::string path)
       : src_(src), row_(row), path_(std::move(path)) {}
 
-  std::string Text(const char* key) { return Keep(RequireString(src_, row_, key, At(key))); }
+  std::string Text(const char* key) {
+    return Keep(RequireString(src_, row_, key, At(key)));
+  }
   int64_t Int(const char* key) { return Keep(RequireInt(src_, row_, key, At(key))); }
   int64_t Int(const char* key, int64_t fallback) {
     return Keep(OptionalInt(src_, row_, key, At(key), fallback));
@@ -90,15 +92,15 @@ Result<Scenario> LoadScenarioFile(const std::string& path) {
   });
   if (s.ok()) {
     s = ForEachRow(src, root, "key", [&](RowReader& r) {
-      region.SetKey(r.Text("municipality"), static_cast<int>(r.Int("year")), r.Text("key"),
-                    r.Number("value"));
+      region.SetKey(r.Text("municipality"), static_cast<int>(r.Int("year")),
+                    r.Text("key"), r.Number("value"));
     });
   }
   InputBuilder builder(std::move(region));
   if (s.ok()) {
     s = ForEachRow(src, root, "use", [&](RowReader& r) {
-      builder.AddUse(r.Text("municipality"), static_cast<int>(r.Int("year")), r.Text("bucket"),
-                     r.Amount("amount"), r.Int("clients", 0));
+      builder.AddUse(r.Text("municipality"), static_cast<int>(r.Int("year")),
+                     r.Text("bucket"), r.Amount("amount"), r.Int("clients", 0));
     });
   }
   if (s.ok()) {
@@ -113,7 +115,8 @@ Result<Scenario> LoadScenarioFile(const std::string& path) {
   }
   if (s.ok()) {
     s = ForEachRow(src, root, "fixed", [&](RowReader& r) {
-      builder.AddFixedCost(static_cast<int>(r.Int("year")), r.Text("bucket"), r.Amount("amount"));
+      builder.AddFixedCost(static_cast<int>(r.Int("year")), r.Text("bucket"),
+                           r.Amount("amount"));
     });
   }
   if (s.ok()) {
@@ -124,8 +127,8 @@ Result<Scenario> LoadScenarioFile(const std::string& path) {
   }
   if (s.ok()) {
     s = ForEachRow(src, root, "expected", [&](RowReader& r) {
-      out.expected.push_back(
-          ExpectedRow{r.Text("municipality"), r.Amount("contribution"), r.Amount("own_use")});
+      out.expected.push_back(ExpectedRow{r.Text("municipality"), r.Amount("contribution"),
+                                         r.Amount("own_use")});
     });
   }
   if (!s.ok()) return s;

@@ -1,9 +1,9 @@
 // Runs every scenario file in tests/data/settle/: the expected table was computed by
 // hand and is written in the file.
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <map>
-
-#include <gtest/gtest.h>
 
 #include "settle/scenario_file.h"
 #include "settle/settlement.h"
@@ -30,7 +30,8 @@ TEST_P(ScenarioTest, MatchesHandComputedTable) {
   auto settled = SettleYear(scenario->input, scenario->model, scenario->year);
   if (scenario->expected_error) {
     ASSERT_FALSE(settled.ok()) << "verwachtte de fout: " << *scenario->expected_error;
-    EXPECT_NE(settled.status().ToString().find(*scenario->expected_error), std::string::npos)
+    EXPECT_NE(settled.status().ToString().find(*scenario->expected_error),
+              std::string::npos)
         << settled.status().ToString();
     EXPECT_EQ(settled.status().where().file, GetParam());
     return;
@@ -45,7 +46,8 @@ TEST_P(ScenarioTest, MatchesHandComputedTable) {
   for (const ExpectedRow& row : scenario->expected) {
     SCOPED_TRACE(row.municipality);
     ASSERT_TRUE(by_code.count(row.municipality));
-    EXPECT_EQ(by_code[row.municipality]->contribution.ToString(), row.contribution.ToString());
+    EXPECT_EQ(by_code[row.municipality]->contribution.ToString(),
+              row.contribution.ToString());
     EXPECT_EQ(by_code[row.municipality]->own_use.ToString(), row.own_use.ToString());
   }
   for (const BucketSettlement& b : settled->buckets) {
@@ -57,7 +59,8 @@ TEST_P(ScenarioTest, MatchesHandComputedTable) {
 
 INSTANTIATE_TEST_SUITE_P(Files, ScenarioTest, testing::ValuesIn(ScenarioFiles()),
                          [](const testing::TestParamInfo<std::string>& info) {
-                           std::string name = std::filesystem::path(info.param).stem().string();
+                           std::string name =
+                               std::filesystem::path(info.param).stem().string();
                            for (char& c : name) {
                              if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
                            }
@@ -68,8 +71,8 @@ TEST(ScenarioFiles, CoverEveryRuleKind) {
   // The data files must keep covering each rule, a blend, a phase-in and a merger.
   std::string all;
   for (const std::string& f : ScenarioFiles()) all += f + " ";
-  for (const char* name : {"own", "key", "history", "clients", "pool", "blend", "phase",
-                           "merger"}) {
+  for (const char* name :
+       {"own", "key", "history", "clients", "pool", "blend", "phase", "merger"}) {
     EXPECT_NE(all.find(std::string("/") + name + ".toml"), std::string::npos) << name;
   }
 }

@@ -18,14 +18,14 @@ Result<BucketSettlement> Allocate(const SettlementInput& input, const YearData& 
   auto parts = binding.rule->allocate(context, total);
   if (!parts.ok()) {
     std::string where = binding.where.path.empty() ? "" : binding.where.path + ": ";
-    return Status::Error(fmt::format("{}kostenpost '{}' in {}: {}", where, bucket, year.year,
-                                     parts.status().message()),
+    return Status::Error(fmt::format("{}kostenpost '{}' in {}: {}", where, bucket,
+                                     year.year, parts.status().message()),
                          binding.where);
   }
-  BucketSettlement out{bucket, binding.rule->name(),
-                       bucket_index < 0 ? BucketSettlement::Kind::kFixed
-                                        : BucketSettlement::Kind::kCare,
-                       total, std::move(parts).value()};
+  BucketSettlement out{
+      bucket, binding.rule->name(),
+      bucket_index < 0 ? BucketSettlement::Kind::kFixed : BucketSettlement::Kind::kCare,
+      total, std::move(parts).value()};
   return out;
 }
 
@@ -45,11 +45,12 @@ Money YearSettlement::TotalContribution() const {
   return total;
 }
 
-Result<YearSettlement> SettleYear(const SettlementInput& input, const Model& model, int year) {
+Result<YearSettlement> SettleYear(const SettlementInput& input, const Model& model,
+                                  int year) {
   const YearData* data = input.Year(year);
   if (data == nullptr) {
-    return Status::Error(fmt::format("geen gegevens voor jaar {} (gegevens vanaf {})", year,
-                                     input.FirstYear()));
+    return Status::Error(fmt::format("geen gegevens voor jaar {} (gegevens vanaf {})",
+                                     year, input.FirstYear()));
   }
   return SettleYearData(input, *data, model);
 }
@@ -62,8 +63,8 @@ Result<YearSettlement> SettleYearData(const SettlementInput& input, const YearDa
   out.year = year.year;
   for (size_t b = 0; b < year.buckets.size(); ++b) {
     const std::string& bucket = year.buckets[b];
-    auto settled = Allocate(input, year, model.ForBucket(bucket), bucket, static_cast<int>(b),
-                            year.TotalUse(static_cast<int>(b)));
+    auto settled = Allocate(input, year, model.ForBucket(bucket), bucket,
+                            static_cast<int>(b), year.TotalUse(static_cast<int>(b)));
     if (!settled.ok()) return settled.status();
     out.buckets.push_back(std::move(settled).value());
   }
@@ -76,8 +77,8 @@ Result<YearSettlement> SettleYearData(const SettlementInput& input, const YearDa
   for (const CostLine& local : year.local_costs) {
     Money total;
     for (Money v : local.cost) total += v;
-    out.buckets.push_back(
-        BucketSettlement{local.bucket, "own", BucketSettlement::Kind::kLocal, total, local.cost});
+    out.buckets.push_back(BucketSettlement{
+        local.bucket, "own", BucketSettlement::Kind::kLocal, total, local.cost});
   }
   out.municipalities.resize(n);
   for (size_t m = 0; m < n; ++m) {
@@ -93,9 +94,10 @@ Result<YearSettlement> SettleYearData(const SettlementInput& input, const YearDa
       sum += b.parts[m];
     }
     if (sum != b.total) {
-      return Status::Error(fmt::format("interne fout: regel '{}' verdeelt {} van kostenpost '{}' "
-                                       "als {}",
-                                       b.rule, b.total.ToString(), b.bucket, sum.ToString()));
+      return Status::Error(
+          fmt::format("interne fout: regel '{}' verdeelt {} van kostenpost '{}' "
+                      "als {}",
+                      b.rule, b.total.ToString(), b.bucket, sum.ToString()));
     }
     if (b.kind == BucketSettlement::Kind::kLocal) {
       for (size_t m = 0; m < n; ++m) out.municipalities[m].local_costs += b.parts[m];

@@ -20,21 +20,21 @@ namespace jr::settle {
 
 // One bucket of one year, split over the municipalities.
 struct BucketSettlement {
-  std::string bucket;        // "verblijf", "serviceorganisatie", "jeugdteams"
-  std::string rule;          // rule name as stored ("key:inwoners"); "own" for local costs
+  std::string bucket;  // "verblijf", "serviceorganisatie", "jeugdteams"
+  std::string rule;    // rule name as stored ("key:inwoners"); "own" for local costs
   enum class Kind { kCare, kFixed, kLocal } kind = Kind::kCare;
   Money total;               // the bucket total
   std::vector<Money> parts;  // per municipality (YearSettlement::municipalities order)
 };
 
 struct MunicipalitySettlement {
-  std::string code;       // "GM0505"
-  std::string name;       // "Dordrecht"
-  Money contribution;     // everything it pays under the model
-  Money declared_use;     // its declared care
-  Money local_costs;      // its local costs (also part of contribution and own use)
-  Money own_use;          // declared_use + local_costs
-  Money state_grant;      // rijksbijdrage
+  std::string code;    // "GM0505"
+  std::string name;    // "Dordrecht"
+  Money contribution;  // everything it pays under the model
+  Money declared_use;  // its declared care
+  Money local_costs;   // its local costs (also part of contribution and own use)
+  Money own_use;       // declared_use + local_costs
+  Money state_grant;   // rijksbijdrage
   // contribution - own use: positive = pays for others.
   Money transfer() const { return contribution - own_use; }
   // contribution / own use and state grant / own use; none when own use is 0.
@@ -52,7 +52,8 @@ struct YearSettlement {
 
 // Settles `year` of `input` under `model`. Fails (Dutch, with the model file and key of
 // the failing rule) when a rule cannot be applied or the year has no data.
-Result<YearSettlement> SettleYear(const SettlementInput& input, const Model& model, int year);
+Result<YearSettlement> SettleYear(const SettlementInput& input, const Model& model,
+                                  int year);
 // The same for given year data (e.g. a resampled copy of input.years[year]).
 Result<YearSettlement> SettleYearData(const SettlementInput& input, const YearData& year,
                                       const Model& model);

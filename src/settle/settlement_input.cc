@@ -18,7 +18,9 @@ int YearData::MunicipalityIndex(const std::string& code) const {
   return IndexIn(municipalities, code);
 }
 
-int YearData::BucketIndex(const std::string& bucket) const { return IndexIn(buckets, bucket); }
+int YearData::BucketIndex(const std::string& bucket) const {
+  return IndexIn(buckets, bucket);
+}
 
 std::vector<Money> YearData::UseOf(int bucket) const {
   if (bucket >= 0) return use[bucket];
@@ -49,7 +51,9 @@ const YearData* SettlementInput::Year(int year) const {
   return it == years.end() ? nullptr : &it->second;
 }
 
-int SettlementInput::FirstYear() const { return years.empty() ? 0 : years.begin()->first; }
+int SettlementInput::FirstYear() const {
+  return years.empty() ? 0 : years.begin()->first;
+}
 
 std::vector<int> SettlementInput::RollUp(const YearData& from, const YearData& to) const {
   std::vector<int> out(from.municipalities.size(), -1);

@@ -38,9 +38,9 @@ struct CostLine {
 
 struct YearData {
   int year = 0;
-  std::vector<std::string> municipalities;  // codes active this year, sorted
-  std::vector<std::string> buckets;         // care cost buckets, sorted
-  std::vector<std::vector<Money>> use;      // [bucket][municipality] declared own use
+  std::vector<std::string> municipalities;    // codes active this year, sorted
+  std::vector<std::string> buckets;           // care cost buckets, sorted
+  std::vector<std::vector<Money>> use;        // [bucket][municipality] declared own use
   std::vector<std::vector<int64_t>> clients;  // [bucket][municipality] distinct clients
   // Grouped by client; empty: no pool, no risk. A resampled risk year holds only the
   // rows its models read (above the lowest pool threshold).

@@ -1,7 +1,7 @@
 // Invariants of the engine on random (synthetic) inputs.
-#include <cmath>
-
 #include <gtest/gtest.h>
+
+#include <cmath>
 
 #include "settle/builtin_models.h"
 #include "settle/model_file.h"
@@ -19,7 +19,8 @@ Model Parse(const std::string& toml) {
 
 std::vector<Model> AllModels() {
   std::vector<Model> out;
-  for (const std::string& name : BuiltinModelNames()) out.push_back(std::move(BuiltinModel(name)).value());
+  for (const std::string& name : BuiltinModelNames())
+    out.push_back(std::move(BuiltinModel(name)).value());
   out.push_back(Parse(R"toml(name = "mix"
 default = "0.2*own + 0.3*history:2 + 0.1*clients:1 + 0.4*key:jeugdigen"
 fixed = "0.5*key:rijksbijdrage + 0.5*history:1"

@@ -20,11 +20,11 @@ namespace jr::settle {
 // What a rule allocates: one bucket of one year.
 struct AllocationContext {
   const SettlementInput& input;  // all years (history-based rules look back)
-  const YearData& year;          // the year settled (the risk run passes a resampled copy)
-  std::string bucket;            // bucket name, for messages
-  int bucket_index = -1;         // index in year.buckets; -1 = a fixed regional cost,
-                                 // for which use-based rules look at all care buckets
-  Money bucket_total;            // the whole bucket's total
+  const YearData& year;   // the year settled (the risk run passes a resampled copy)
+  std::string bucket;     // bucket name, for messages
+  int bucket_index = -1;  // index in year.buckets; -1 = a fixed regional cost,
+                          // for which use-based rules look at all care buckets
+  Money bucket_total;     // the whole bucket's total
 };
 
 // What a rule needs from the input.

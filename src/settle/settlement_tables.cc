@@ -5,9 +5,7 @@
 namespace jr::settle {
 namespace {
 
-Cell Optional(std::optional<double> v) {
-  return v ? Cell(*v) : Cell(std::monostate{});
-}
+Cell Optional(std::optional<double> v) { return v ? Cell(*v) : Cell(std::monostate{}); }
 
 Cell Ratio(Money num, Money den) {
   if (den == Money()) return std::monostate{};
@@ -15,8 +13,10 @@ Cell Ratio(Money num, Money den) {
 }
 
 const char* kTransferNote =
-    "Bijdrage = aandeel in de gedeelde zorg + aandeel in de vaste regionale kosten + eigen "
-    "lokale kosten. Eigen gebruik = eigen gedeclareerde zorg + eigen lokale kosten. Saldo = "
+    "Bijdrage = aandeel in de gedeelde zorg + aandeel in de vaste regionale kosten + "
+    "eigen "
+    "lokale kosten. Eigen gebruik = eigen gedeclareerde zorg + eigen lokale kosten. "
+    "Saldo = "
     "bijdrage - eigen gebruik (positief: betaalt mee voor andere gemeenten).";
 
 }  // namespace
@@ -98,24 +98,26 @@ Table CompareTable(const std::vector<YearSettlement>& results) {
   }
   t.notes.push_back(kTransferNote);
   t.notes.push_back(
-      "Het totaal van de bijdragen is onder elk model gelijk; alleen de verdeling verschilt.");
+      "Het totaal van de bijdragen is onder elk model gelijk; alleen de verdeling "
+      "verschilt.");
   return t;
 }
 
 Table RiskTable(const RiskResult& risk) {
   Table t;
-  t.title = fmt::format("Risico van de bijdrage {} ({} bootstrapruns, seed {})", risk.year,
-                        risk.runs, risk.seed);
-  t.columns = {{"model", "Model"},
-               {"year", "Jaar", ColumnType::kYear},
-               {"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
-               {"name", "Naam"},
-               {"contribution_cents", "Bijdrage (EUR)", ColumnType::kMoney},
-               {"stddev_cents", "Std.afw. (EUR)", ColumnType::kMoney},
-               {"p95_minus_median_cents", "P95-mediaan (EUR)", ColumnType::kMoney},
-               {"stddev_per_inhabitant", "Std.afw./inw. (EUR)", ColumnType::kNumber, 2},
-               {"p95_minus_median_per_inhabitant", "P95-med./inw. (EUR)", ColumnType::kNumber, 2},
-               {"stddev_ratio", "Std.afw./bijdrage", ColumnType::kPercent, 1}};
+  t.title = fmt::format("Risico van de bijdrage {} ({} bootstrapruns, seed {})",
+                        risk.year, risk.runs, risk.seed);
+  t.columns = {
+      {"model", "Model"},
+      {"year", "Jaar", ColumnType::kYear},
+      {"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
+      {"name", "Naam"},
+      {"contribution_cents", "Bijdrage (EUR)", ColumnType::kMoney},
+      {"stddev_cents", "Std.afw. (EUR)", ColumnType::kMoney},
+      {"p95_minus_median_cents", "P95-mediaan (EUR)", ColumnType::kMoney},
+      {"stddev_per_inhabitant", "Std.afw./inw. (EUR)", ColumnType::kNumber, 2},
+      {"p95_minus_median_per_inhabitant", "P95-med./inw. (EUR)", ColumnType::kNumber, 2},
+      {"stddev_ratio", "Std.afw./bijdrage", ColumnType::kPercent, 1}};
   for (const RiskRow& r : risk.rows) {
     t.AddRow({r.model, int64_t{risk.year}, r.municipality, r.name, r.realised, r.stddev,
               r.spread(), Optional(r.PerInhabitant(r.stddev)),
@@ -123,7 +125,8 @@ Table RiskTable(const RiskResult& risk) {
   }
   t.notes.push_back(
       "Bootstrap: per run worden de cliënten van elke gemeente met teruglegging opnieuw "
-      "getrokken en wordt elk model opnieuw toegepast. Std.afw. en P95-mediaan tonen hoeveel "
+      "getrokken en wordt elk model opnieuw toegepast. Std.afw. en P95-mediaan tonen "
+      "hoeveel "
       "de bijdrage door toeval kan schommelen.");
   return t;
 }

@@ -42,7 +42,8 @@ class OwnRule final : public SettlementRule {
  public:
   std::string name() const override { return "own"; }
   RuleNeeds needs() const override { return {true, false, 0}; }
-  Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
+  Result<std::vector<Money>> allocate(const AllocationContext& c,
+                                      Money total) const override {
     return ScaleExact(total, c.year.UseOf(c.bucket_index), c.year);
   }
   RulePtr WithKey(const std::string&) const override { return MakeOwnRule(); }
@@ -52,7 +53,8 @@ class KeyRule final : public SettlementRule {
  public:
   explicit KeyRule(std::string key) : key_(std::move(key)) {}
   std::string name() const override { return "key:" + key_; }
-  Result<std::vector<Money>> allocate(const AllocationContext& c, Money total) const override {
+  Result<std::vector<Money>> allocate(const AllocationContext& c,
+                                      Money total) const override {
     return SplitByKey(c, key_, total);
   }
   RulePtr WithKey(const std::string& key) const override { return MakeKeyRule(key); }

@@ -40,7 +40,8 @@ SettlementInput MakeSyntheticInput(const SyntheticOptions& o) {
     }
     const int64_t inhabitants = draws.Uniform(1000, 200000, 1, i, 0);
     for (int y = o.first_year; y <= last_year; ++y) {
-      region.SetKey(m.code, y, "inwoners", static_cast<double>(inhabitants + 100 * (y - o.first_year)));
+      region.SetKey(m.code, y, "inwoners",
+                    static_cast<double>(inhabitants + 100 * (y - o.first_year)));
       region.SetKey(m.code, y, "jeugdigen", static_cast<double>(inhabitants / 5));
       region.SetKey(m.code, y, "rijksbijdrage", static_cast<double>(inhabitants * 250));
     }
@@ -58,17 +59,20 @@ SettlementInput MakeSyntheticInput(const SyntheticOptions& o) {
           // Mostly small amounts, sometimes a placement above 100,000 euro.
           const bool heavy = draws.Uniform(0, 19, 3, yi, (i * 1000 + b) * 64 + c) == 0;
           const Money cost = Money::FromCents(
-              draws.Uniform(heavy ? 5'000'000 : 10'000, heavy ? 25'000'000 : 3'000'000, 4, yi,
-                            (i * 1000 + b) * 64 + c));
+              draws.Uniform(heavy ? 5'000'000 : 10'000, heavy ? 25'000'000 : 3'000'000, 4,
+                            yi, (i * 1000 + b) * 64 + c));
           builder.AddUse(code, y, bucket, cost, 1);
-          builder.AddClientCost(fmt::format("{}-{}-{}", code, b, c), code, y, bucket, cost);
+          builder.AddClientCost(fmt::format("{}-{}-{}", code, b, c), code, y, bucket,
+                                cost);
         }
       }
-      builder.AddLocalCost(code, y, "jeugdteams", Money::FromEuros(draws.Uniform(1000, 90000, 5, yi, i)));
+      builder.AddLocalCost(code, y, "jeugdteams",
+                           Money::FromEuros(draws.Uniform(1000, 90000, 5, yi, i)));
     }
     for (int f = 0; f < o.fixed_costs; ++f) {
-      builder.AddFixedCost(y, fmt::format("vast{:02}", f),
-                           Money::FromCents(draws.Uniform(100'000, 900'000'000, 6, yi, f)));
+      builder.AddFixedCost(
+          y, fmt::format("vast{:02}", f),
+          Money::FromCents(draws.Uniform(100'000, 900'000'000, 6, yi, f)));
     }
   }
   return builder.Build();

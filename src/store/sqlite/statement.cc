@@ -1,17 +1,17 @@
 #include "store/sqlite/statement.h"
 
+#include <fmt/format.h>
+
 #include <cstdio>
 #include <cstdlib>
-
-#include <fmt/format.h>
 
 namespace jr {
 
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
       SQLITE_OK) {
-    std::fprintf(stderr, "bug: SQL kan niet worden voorbereid: %s\n%.*s\n", sqlite3_errmsg(db),
-                 static_cast<int>(sql.size()), sql.data());
+    std::fprintf(stderr, "bug: SQL kan niet worden voorbereid: %s\n%.*s\n",
+                 sqlite3_errmsg(db), static_cast<int>(sql.size()), sql.data());
     std::abort();
   }
 }
