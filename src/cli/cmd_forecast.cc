@@ -202,6 +202,7 @@ void RegisterForecast(CLI::App& app) {
     fo.runs = o->runs;
     fo.seed = o->seed;
     fo.threads = ResolveThreads(o->threads);
+    fo.monthly = o->format == OutputFormat::kJson || o->view == "monthly";
     if (!o->levers.empty()) {
       auto loaded = forecast::LoadLevers(o->levers);
       if (!loaded.ok()) Fail(loaded.status());

@@ -44,7 +44,7 @@ Result<ForecastResult> Run(Calibration calibration, const ForecastOptions& o,
     shown = &with;
   }
   out.yearly = Summarize(c, *shown, Period::kYear);
-  out.monthly = Summarize(c, *shown, Period::kMonth);
+  if (o.monthly) out.monthly = Summarize(c, *shown, Period::kMonth);
   return out;
 }
 

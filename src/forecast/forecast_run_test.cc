@@ -90,6 +90,22 @@ TEST(ForecastRun, SameResultForAnyThreadCount) {
   }
 }
 
+TEST(ForecastRun, WithoutMonthlyTheYearsAreTheSame) {
+  const Calibration c = Calibrated();
+  ForecastOptions yearly_only = Options();
+  yearly_only.monthly = false;
+  auto a = forecast::Run(c, Options());
+  auto b = forecast::Run(c, yearly_only);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_FALSE(a->monthly.empty());
+  EXPECT_TRUE(b->monthly.empty());
+  ASSERT_EQ(a->yearly.size(), b->yearly.size());
+  for (size_t i = 0; i < a->yearly.size(); ++i) {
+    EXPECT_EQ(a->yearly[i].cost.mean, b->yearly[i].cost.mean) << i;
+    EXPECT_EQ(a->yearly[i].cost.p10, b->yearly[i].cost.p10) << i;
+  }
+}
+
 TEST(ForecastRun, ReportsProgressPerStep) {
   ForecastOptions o = Options();
   o.levers = {HalfTariffFrom2025()};

@@ -25,21 +25,21 @@ Result<History> LoadHistory(const Store& store, int from_month) {
   for (size_t i = 0; i < h.assignments.size(); ++i) {
     index.emplace(h.assignments[i].number, static_cast<int>(i));
   }
-  auto months = store.UseByAssignmentMonth(from_month);
-  if (!months.ok()) return months.status();
-  h.months.reserve(months->size());
   // Months of one assignment are adjacent: look its number up once.
-  const std::string* number = nullptr;
+  std::string number;
   int assignment = -1;
-  for (const AssignmentMonthUse& m : *months) {
-    if (number == nullptr || *number != m.assignment) {
-      number = &m.assignment;
-      auto it = index.find(m.assignment);
-      assignment = it == index.end() ? -1 : it->second;
-    }
-    if (assignment < 0) continue;
-    h.months.push_back({assignment, m.month, m.cost.cents(), m.volume_x100});
-  }
+  Status visited =
+      store.ForEachAssignmentMonth(from_month, [&](const AssignmentMonthUse& m) {
+        if (number != m.assignment) {
+          number = m.assignment;
+          auto it = index.find(number);
+          assignment = it == index.end() ? -1 : it->second;
+        }
+        if (assignment >= 0) {
+          h.months.push_back({assignment, m.month, m.cost.cents(), m.volume_x100});
+        }
+      });
+  if (!visited.ok()) return visited;
   return h;
 }
 

@@ -126,6 +126,7 @@ Api::ForecastAnswer Api::ComputeForecast(int months, int runs,
   fo.months = months;
   fo.runs = runs;
   fo.threads = options_.threads;
+  fo.monthly = false;  // the API answers per year
   for (int i : indexes) fo.levers.push_back(levers_[i]);
   auto f = forecast::Run(**c, fo);
   if (!f.ok()) {

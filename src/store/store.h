@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -126,9 +127,13 @@ class Store {
   virtual Result<std::vector<ClientYearCost>> ClientYearCosts(int first = 0,
                                                               int last = 9999) const = 0;
   // Cost and volume per assignment and month, for the months >= `from_month` (a
-  // MonthIndex; 0 = all), ordered by assignment and month.
-  virtual Result<std::vector<AssignmentMonthUse>> UseByAssignmentMonth(
-      int from_month) const = 0;
+  // MonthIndex; 0 = all), visited in order of assignment and month: one call of `visit`
+  // per assignment-month, streaming (about a million on a region's history, so
+  // nothing is gathered in between). An error of the store stops the visit and is
+  // returned.
+  virtual Status ForEachAssignmentMonth(
+      int from_month,
+      const std::function<void(const AssignmentMonthUse&)>& visit) const = 0;
 
   // Puts one value by its natural key: added when new, unchanged when stored with the
   // same content, otherwise as `mode` says. A value the database refuses (a reference

@@ -148,7 +148,7 @@ TEST_F(StoreTest, UnknownReferenceIsAnError) {
   EXPECT_EQ(store_->Count("assignment"), 0);
 }
 
-TEST_F(StoreTest, UseByAssignmentMonthSumsPerMonthFromAMonthOn) {
+TEST_F(StoreTest, AssignmentMonthsSumPerMonthFromAMonthOn) {
   PutReferences();
   ASSERT_TRUE(store_->Put(MakeAssignment("T1"), PutMode::kRefuseChanged).ok());
   ASSERT_TRUE(store_->Put(MakeAssignment("T2"), PutMode::kRefuseChanged).ok());
@@ -162,16 +162,23 @@ TEST_F(StoreTest, UseByAssignmentMonthSumsPerMonthFromAMonthOn) {
   other.assignment = "T2";
   ASSERT_TRUE(store_->Put(other, PutMode::kRefuseChanged).ok());
   int february = MonthIndex(std::chrono::year(2021) / std::chrono::month(2));
-  auto months = store_->UseByAssignmentMonth(february);
-  ASSERT_TRUE(months.ok());
-  ASSERT_EQ(months->size(), 2u);
-  EXPECT_EQ((*months)[0].assignment, "T1");
-  EXPECT_EQ((*months)[0].month, february);
-  EXPECT_EQ((*months)[0].cost.cents(), 200 + 300 - 50);
-  EXPECT_EQ((*months)[0].volume_x100, 300);
-  EXPECT_EQ((*months)[1].assignment, "T2");
-  EXPECT_EQ((*months)[1].cost.cents(), 7);
-  EXPECT_EQ(store_->UseByAssignmentMonth(0)->size(), 3u);  // January of T1 too
+  auto months_from = [&](int from) {
+    std::vector<AssignmentMonthUse> out;
+    EXPECT_TRUE(store_
+                    ->ForEachAssignmentMonth(
+                        from, [&](const AssignmentMonthUse& m) { out.push_back(m); })
+                    .ok());
+    return out;
+  };
+  const std::vector<AssignmentMonthUse> months = months_from(february);
+  ASSERT_EQ(months.size(), 2u);
+  EXPECT_EQ(months[0].assignment, "T1");
+  EXPECT_EQ(months[0].month, february);
+  EXPECT_EQ(months[0].cost.cents(), 200 + 300 - 50);
+  EXPECT_EQ(months[0].volume_x100, 300);
+  EXPECT_EQ(months[1].assignment, "T2");
+  EXPECT_EQ(months[1].cost.cents(), 7);
+  EXPECT_EQ(months_from(0).size(), 3u);  // January of T1 too
 }
 
 TEST_F(StoreTest, TokensKeepTheirOrderAndGetATime) {

@@ -223,27 +223,35 @@ Result<std::vector<CostItem>> SqliteStore::LoadLocalCosts() const {
   });
 }
 
-Result<std::vector<AssignmentMonthUse>> SqliteStore::UseByAssignmentMonth(
-    int from_month) const {
+Status SqliteStore::ForEachAssignmentMonth(
+    int from_month, const std::function<void(const AssignmentMonthUse&)>& visit) const {
   // The table is stored in (assignment, start_day) order, so the rows of one
-  // assignment-month are adjacent; the month is computed here, not in SQL.
+  // assignment-month are adjacent; the month is computed here, not in SQL. One value
+  // is reused, so its number keeps its buffer.
   Statement q(db_,
               "SELECT assignment, start_day, amount_cents, volume_x100 FROM declaration "
               "WHERE start_day >= ?");
   q.Bind(1, DayNumber(FirstOfMonth(FromMonthIndex(from_month))));
-  std::vector<AssignmentMonthUse> out;
+  AssignmentMonthUse current;
+  bool any = false;
   while (q.Step()) {
     std::string_view assignment = q.TextView(0);
     Date d = Day(q.Int(1));
     int month = MonthIndex(d.year() / d.month());
-    if (out.empty() || out.back().assignment != assignment || out.back().month != month) {
-      out.push_back({std::string(assignment), month, Money(), 0});
+    if (!any || current.assignment != assignment || current.month != month) {
+      if (any) visit(current);
+      current.assignment.assign(assignment);
+      current.month = month;
+      current.cost = Money();
+      current.volume_x100 = 0;
+      any = true;
     }
-    out.back().cost += Money::FromCents(q.Int(2));
-    out.back().volume_x100 += q.Int(3);
+    current.cost += Money::FromCents(q.Int(2));
+    current.volume_x100 += q.Int(3);
   }
   if (!q.status().ok()) return q.status();
-  return out;
+  if (any) visit(current);
+  return Status::Ok();
 }
 
 }  // namespace jr

@@ -44,8 +44,9 @@ class SqliteStore final : public Store {
                                                           int last) const override;
   Result<std::vector<UseRow>> UseByMunicipalityYear() const override;
   Result<std::vector<ClientYearCost>> ClientYearCosts(int first, int last) const override;
-  Result<std::vector<AssignmentMonthUse>> UseByAssignmentMonth(
-      int from_month) const override;
+  Status ForEachAssignmentMonth(
+      int from_month,
+      const std::function<void(const AssignmentMonthUse&)>& visit) const override;
 
   Result<PutOutcome> Put(const Municipality& m, PutMode mode) override;
   Result<PutOutcome> Put(const MunicipalityKey& k, PutMode mode) override;
