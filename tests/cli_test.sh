@@ -49,6 +49,73 @@ check "unknown kind is refused" sh -c "! \"$JR\" import --db \"$DB\" onzin \"$T/
 check "missing database is refused" sh -c "! \"$JR\" stats --db \"$T/none.db\""
 check "usage errors are Dutch" sh -c "! \"$JR\" stats --db \"$DB\" --year abc 2> \"$T/usage\" && grep -q \"'abc' is geen geldige waarde\" \"$T/usage\""
 
+# The key file is bound to its database (issue 18 item 3): a fingerprint of the key is
+# stored in the database; a missing, other, corrupt or readable-by-others key is caught.
+K=$T/k.db
+sq() {  # sq DB dump|clients|fp|unbind|bind FP
+  python3 -c 'import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); a=sys.argv[2]; fp="key_fingerprint"
+if a=="dump": print("\n".join(c.iterdump()))
+if a=="clients": print(c.execute("select count(*) from client_residence").fetchone()[0])
+if a=="fp": r=c.execute("select value from meta where key=?",(fp,)).fetchone(); print(r[0] if r else "")
+if a=="unbind": c.execute("delete from meta where key=?",(fp,)); c.commit()
+if a=="bind": c.execute("insert into meta(key,value) values(?,?)",(fp,sys.argv[3])); c.commit()' "$@"
+}
+unchanged() { sq "$K" dump > "$T/k.after"; cmp -s "$T/k.before" "$T/k.after"; }
+"$JR" init --db "$K" > /dev/null && "$JR" import --db "$K" "$DATA" > /dev/null
+FP=$(sq "$K" fp)
+check "key: init stores a fingerprint (64 hex) in the database" sh -c "echo '$FP' | grep -q -x '[0-9a-f]\{64\}'"
+check "key: the key itself is not in the database" sh -c "! grep -a -q \"$(cat "$K.key")\" \"$K\" \"$K-wal\" 2>/dev/null"
+check "key: two clients imported" test "$(sq "$K" clients)" = 2
+sq "$K" dump > "$T/k.before"
+mv "$K.key" "$T/k.saved"
+"$JR" import --db "$K" "$DATA" > /dev/null 2> "$T/err"
+check "missing key: import refused" test $? -ne 0
+check "missing key: names key file and database, says to put it back" grep -q "^fout: $K.key: sleutelbestand ontbreekt, maar database $K is met een sleutel gepseudonimiseerd: zet dat sleutelbestand terug" "$T/err"
+check "missing key: no advice to run init" sh -c "! grep -q 'jeugdregio init' '$T/err'"
+check "missing key: import changed nothing" unchanged
+"$JR" init --db "$K" > /dev/null 2> "$T/err"
+check "missing key: init refuses to make a new key" test $? -ne 0
+check "missing key: init says where the key should be" grep -q "^fout: $K.key: sleutelbestand ontbreekt, maar database $K" "$T/err"
+check "missing key: init made no key file" test ! -e "$K.key"
+check "missing key: init changed nothing" unchanged
+sq "$K" unbind
+"$JR" init --db "$K" > /dev/null 2> "$T/err"
+check "older database with clients: init refuses to make a new key" test $? -ne 0
+check "older database with clients: init says why and where" grep -q "^fout: $K.key: sleutelbestand ontbreekt en database $K heeft al cliënten: er wordt geen nieuwe sleutel gemaakt" "$T/err"
+check "older database with clients: init made no key file" test ! -e "$K.key"
+mv "$T/k.saved" "$K.key"
+"$JR" import --db "$K" "$DATA" > /dev/null 2> "$T/err"
+check "older database with clients: import warns the key cannot be checked" grep -q "^waarschuwing: $K.key: database $K heeft al cliënten maar nog geen vingerafdruk" "$T/err"
+check "older database with clients: an import does not bind" test -z "$(sq "$K" fp)"
+sq "$K" bind "$FP"
+check "key: the right key re-imports without doubling clients" sh -c "\"$JR\" import --db \"$K\" \"$DATA\" && test \"\$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select count(*) from client_residence\").fetchone()[0])' \"$K\")\" = 2"
+"$JR" init --db "$T/other.db" > /dev/null
+"$JR" import --db "$K" --key "$T/other.db.key" "$DATA" > /dev/null 2> "$T/err"
+check "another key: import refused" test $? -ne 0
+check "another key: names key file and database" grep -q "^fout: $T/other.db.key: sleutelbestand hoort niet bij database $K (de vingerafdruk in de database is van een andere sleutel): geef het sleutelbestand waarmee de database is gevuld met --key; er is niets gewijzigd" "$T/err"
+check "another key: nothing changed" unchanged
+check "another key: still two clients" test "$(sq "$K" clients)" = 2
+check "another key: init refuses it too" sh -c "! \"$JR\" init --db \"$K\" --key \"$T/other.db.key\" 2> \"$T/err\" && grep -q 'hoort niet bij database' \"$T/err\""
+printf 'kapot\n' > "$T/corrupt.key"
+"$JR" import --db "$K" --key "$T/corrupt.key" "$DATA" > /dev/null 2> "$T/err"
+check "corrupt key: import refused" test $? -ne 0
+check "corrupt key: its real error" grep -q "^fout: $T/corrupt.key: sleutelbestand is ongeldig (64 hexadecimale tekens verwacht)" "$T/err"
+check "corrupt key: nothing changed" unchanged
+mkdir "$T/dir.key"
+"$JR" import --db "$K" --key "$T/dir.key" "$DATA" > /dev/null 2> "$T/err"
+check "unreadable key: its real error" grep -q "^fout: $T/dir.key: sleutelbestand: kan bestand niet lezen: " "$T/err"
+check "unreadable key: nothing changed" unchanged
+chmod 644 "$K.key"
+"$JR" import --db "$K" "$DATA" > /dev/null 2> "$T/err"
+check "0644 key: import works" test $? -eq 0
+check "0644 key: one Dutch warning naming the file" test "$(grep -c "^waarschuwing: $K.key: sleutelbestand is leesbaar voor anderen (mode 0644); maak het privé met 'chmod 600 $K.key'" "$T/err")" = 1
+check "0644 key: still two clients" test "$(sq "$K" clients)" = 2
+chmod 600 "$K.key"
+"$JR" init --db "$T/old.db" > /dev/null && sq "$T/old.db" unbind
+"$JR" import --db "$T/old.db" "$DATA" > /dev/null
+check "older database without clients: the first import binds the key" test -n "$(sq "$T/old.db" fp)"
+check "older database without clients: then another key is refused" sh -c "! \"$JR\" import --db \"$T/old.db\" --key \"$T/other.db.key\" \"$DATA\" 2> \"$T/err\" && grep -q 'hoort niet bij database' \"$T/err\""
+
 # serve: tokens and roles over HTTP
 "$JR" token add --db "$DB" --role region --name regio > "$T/tok_region" 2>/dev/null
 "$JR" token add --db "$DB" --role municipality:GM0505 > "$T/tok_gm0505" 2>/dev/null

@@ -33,6 +33,17 @@ std::string Pseudonymizer::Pseudonym(std::string_view bsn) const {
   return hex;
 }
 
+std::string Pseudonymizer::Fingerprint() const {
+  static constexpr std::string_view kLabel = "jeugdregio sleutel-vingerafdruk v1";
+  unsigned char out[32];
+  crypto_generichash(out, sizeof out,
+                     reinterpret_cast<const unsigned char*>(kLabel.data()), kLabel.size(),
+                     key_.data(), key_.size());
+  std::string hex;
+  for (unsigned char b : out) hex += fmt::format("{:02x}", b);
+  return hex;
+}
+
 Status Pseudonymizer::CreateKeyFile(const std::string& path, Env& env) {
   if (sodium_init() < 0) return Status::Error("libsodium kon niet worden gestart");
   std::array<unsigned char, kKeyBytes> key;
@@ -44,10 +55,11 @@ Status Pseudonymizer::CreateKeyFile(const std::string& path, Env& env) {
 }
 
 Result<Pseudonymizer> Pseudonymizer::FromKeyFile(const std::string& path, Env& env) {
+  if (!env.FileExists(path)) return Status::Error("sleutelbestand ontbreekt", {path});
   auto text = env.ReadFile(path);
   if (!text.ok()) {
-    return Status::Error("sleutelbestand ontbreekt; maak het aan met 'jeugdregio init'",
-                         {path});
+    return Status::Error(fmt::format("sleutelbestand: {}", text.status().message()),
+                         text.status().where());
   }
   // The first word of the file.
   constexpr std::string_view kSpace = " \t\n\v\f\r";

@@ -24,10 +24,17 @@ class Pseudonymizer {
   // "P" + 20 hex characters (80 bits). REQUIRES: IsValidBsn(bsn).
   std::string Pseudonym(std::string_view bsn) const;
 
+  // What binds a key to its database (stored there, never the key itself): 64 hex
+  // characters, BLAKE2b-256 of a fixed label keyed with the key. Another key gives
+  // another fingerprint; the key cannot be recovered from it.
+  std::string Fingerprint() const;
+
   // Creates a new random key file (mode 0600, Env::CreatePrivateFileExclusive); fails
   // if it exists.
   static Status CreateKeyFile(const std::string& path, Env& env = Env::Default());
-  // Reads the key file; Dutch error naming the file if missing or malformed.
+  // Reads the key file. Dutch errors at the file: "sleutelbestand ontbreekt" when it
+  // does not exist, the error of the file system when it cannot be read, "ongeldig"
+  // when it does not hold a key. (Callers add what to do; see cli/key_file.h.)
   static Result<Pseudonymizer> FromKeyFile(const std::string& path,
                                            Env& env = Env::Default());
 

@@ -1,5 +1,6 @@
 #include "care/pseudonym.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
@@ -46,6 +47,62 @@ TEST(PseudonymTest, KeyFileIsPrivateAndRoundTrips) {
   ASSERT_TRUE(p1.ok());
   EXPECT_EQ(p1->Pseudonym("111222333"), p2->Pseudonym("111222333"));
   EXPECT_FALSE(Pseudonymizer::FromKeyFile((dir / "ontbreekt").string()).ok());
+  std::filesystem::remove_all(dir);
+}
+
+TEST(PseudonymTest, FingerprintIdentifiesTheKeyWithoutRevealingIt) {
+  std::array<unsigned char, 32> k1{}, k2{};
+  k1[5] = 0xab;
+  k2[0] = 1;
+  Pseudonymizer a(k1), a2(k1), b(k2);
+  EXPECT_EQ(a.Fingerprint(), a2.Fingerprint());
+  EXPECT_NE(a.Fingerprint(), b.Fingerprint());
+  EXPECT_EQ(a.Fingerprint().size(), 64u);
+  EXPECT_EQ(a.Fingerprint().find_first_not_of("0123456789abcdef"), std::string::npos);
+  // Not the key itself.
+  std::string key_hex;
+  for (unsigned char c : k1) key_hex += fmt::format("{:02x}", c);
+  EXPECT_NE(a.Fingerprint(), key_hex);
+}
+
+TEST(PseudonymTest, KeyFileErrorsSayWhatIsWrong) {
+  MemEnv env;
+  auto missing = Pseudonymizer::FromKeyFile("weg.key", env);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(), "sleutelbestand ontbreekt");
+  EXPECT_EQ(missing.status().where().file, "weg.key");
+  // The error no longer sends the user to `init` (which would make another key).
+  EXPECT_EQ(missing.status().message().find("init"), std::string::npos);
+
+  ASSERT_TRUE(env.WritePrivateFile("kapot.key", "niet hexadecimaal\n").ok());
+  auto corrupt = Pseudonymizer::FromKeyFile("kapot.key", env);
+  ASSERT_FALSE(corrupt.ok());
+  EXPECT_EQ(corrupt.status().message(),
+            "sleutelbestand is ongeldig (64 hexadecimale tekens verwacht)");
+  EXPECT_EQ(corrupt.status().where().file, "kapot.key");
+
+  ASSERT_TRUE(env.WritePrivateFile("kort.key", std::string(63, 'a') + "\n").ok());
+  EXPECT_FALSE(Pseudonymizer::FromKeyFile("kort.key", env).ok());
+
+  ASSERT_TRUE(env.WritePrivateFile("goed.key", std::string(64, 'a') + "\n").ok());
+  auto good = Pseudonymizer::FromKeyFile("goed.key", env);
+  ASSERT_TRUE(good.ok());
+  std::array<unsigned char, 32> k;
+  k.fill(0xaa);
+  EXPECT_EQ(good->Fingerprint(), Pseudonymizer(k).Fingerprint());
+}
+
+TEST(PseudonymTest, UnreadableKeyFileGivesTheRealError) {
+  // A folder where the key file should be: it exists but cannot be read as a file.
+  auto dir = std::filesystem::temp_directory_path() / "jr_pseudonym_unreadable";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir / "sleutel");
+  auto p = Pseudonymizer::FromKeyFile((dir / "sleutel").string());
+  ASSERT_FALSE(p.ok());
+  EXPECT_NE(p.status().message().find("sleutelbestand: kan bestand niet lezen"),
+            std::string::npos)
+      << p.status().message();
+  EXPECT_EQ(p.status().where().file, (dir / "sleutel").string());
   std::filesystem::remove_all(dir);
 }
 

@@ -35,11 +35,10 @@ void Register(CLI::App& app) {
   c->callback([o] {
     auto store = Store::Open(o->db);
     if (!store.ok()) Fail(store.status());
-    std::string key = KeyPath(o->db, o->key);
-    if (!std::filesystem::exists(key)) {
-      Status s = Pseudonymizer::CreateKeyFile(key);
-      if (!s.ok()) Fail(s);
-    }
+    // As init: a new key only for a database without clients, never another key.
+    auto key = LoadDatabaseKey(*store.value(), o->db, KeyPath(o->db, o->key),
+                               /*create=*/true);
+    if (!key.ok()) Fail(key.status());
     DemoOptions options;
     options.seed = o->seed;
     options.dir = o->dir;
@@ -59,8 +58,10 @@ void Register(CLI::App& app) {
     std::cout << fmt::format("Instellingen voor monitor, agenda en measures in {}: {}\n",
                              o->dir, fmt::join(summary.config_files, ", "));
     ImportOptions import;
+    import.pseudonymizer = &*key->key;
     RunImport(*store.value(), "", o->dir, import);
-    s = store.value()->SetMeta("dataset", kDemoRegionLabel);
+    s = BindKey(*store.value(), *key);
+    if (s.ok()) s = store.value()->SetMeta("dataset", kDemoRegionLabel);
     if (s.ok()) {
       s = store.value()->SetMeta(kDemoDirMeta,
                                  std::filesystem::absolute(o->dir).string());

@@ -33,17 +33,17 @@ void Register(CLI::App& app) {
     auto store = OpenExisting(o->db);
     ImportOptions options;
     options.replace = o->replace;
-    std::optional<Pseudonymizer> pseudonymizer;
-    if (auto p = Pseudonymizer::FromKeyFile(KeyPath(o->db, o->key)); p.ok()) {
-      pseudonymizer = std::move(p).value();
-      options.pseudonymizer = &*pseudonymizer;
-    }
+    // The key must be the database's; without a key file BSNs are refused.
+    auto key = LoadDatabaseKey(*store, o->db, KeyPath(o->db, o->key), /*create=*/false);
+    if (!key.ok()) Fail(key.status());
+    if (key->key) options.pseudonymizer = &*key->key;
     if (o->second.empty()) {
       if (!std::filesystem::is_directory(o->first)) {
         Fail(Status::Error(fmt::format(
             "'{}' is geen map; gebruik 'import <soort> <bestand>'", o->first)));
       }
       RunImport(*store, "", o->first, options);
+      if (Status s = BindKey(*store, *key); !s.ok()) Fail(s);
       return;
     }
     auto kind = ImportKindFromName(o->first);
@@ -55,6 +55,7 @@ void Register(CLI::App& app) {
           fmt::format("onbekende soort '{}' (kies uit: {})", o->first, kinds)));
     }
     RunImport(*store, o->first, o->second, options);
+    if (Status s = BindKey(*store, *key); !s.ok()) Fail(s);
   });
 }
 

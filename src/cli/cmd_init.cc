@@ -1,4 +1,5 @@
-// jeugdregio init: creates the database (mode 0600) and the pseudonymisation key file.
+// jeugdregio init: creates the database (mode 0600) and the pseudonymisation key file,
+// and binds the key to the database (cli/key_file.h).
 #include <filesystem>
 #include <iostream>
 
@@ -23,16 +24,15 @@ void Register(CLI::App& app) {
     auto store = Store::Open(o->db);
     if (!store.ok()) Fail(store.status());
     std::string key = KeyPath(o->db, o->key);
-    bool key_existed = std::filesystem::exists(key);
-    if (!key_existed) {
-      Status s = Pseudonymizer::CreateKeyFile(key);
-      if (!s.ok()) Fail(s);
-    }
+    // Never a new key for a database with clients; another key is refused.
+    auto k = LoadDatabaseKey(*store.value(), o->db, key, /*create=*/true);
+    if (!k.ok()) Fail(k.status());
+    if (Status s = BindKey(*store.value(), *k); !s.ok()) Fail(s);
     std::cout << (existed ? "Database bestaat al (schemaversie "
                           : "Database aangemaakt (schemaversie ")
               << store.value()->SchemaVersion() << "): " << o->db << "\n"
-              << (key_existed ? "Sleutelbestand bestaat al: "
-                              : "Sleutelbestand aangemaakt: ")
+              << (k->created ? "Sleutelbestand aangemaakt: "
+                             : "Sleutelbestand bestaat al: ")
               << key << "\n";
   });
 }
