@@ -210,6 +210,9 @@ Status CsvReader::Parse(size_t from, bool header_only, Callback cb, void* ctx) c
   while (pos < n && !st.stop) {
     size_t eol = text_.find('\n', pos);
     size_t end = eol == std::string::npos ? n : eol + 1;
+    // Between records (libcsv skips empty lines without a callback) the next record
+    // starts on this line.
+    if (parser.pstate == 0 && st.fields.empty()) st.record_line = st.line;
     // Fed in pieces so that a field is refused before libcsv holds much more than the
     // limit of it.
     for (size_t at = pos; at < end && !st.stop;) {
