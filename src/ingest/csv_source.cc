@@ -177,8 +177,9 @@ bool CsvSource::Parse(RowReader& r, YouthTeam* v) {
 std::optional<std::string> CsvSource::Client(RowReader& r) {
   if (r.Has("client")) {
     auto client = r.Text("client");
-    // A pseudonym never passes the 11-test; a BSN here would be stored in clear.
-    if (client && ContainsBsn(*client)) {
+    // A pseudonym ("P" + hex) never passes the 11-test; a BSN here would be stored in
+    // clear.
+    if (client && IsValidBsn(*client)) {
       r.Error("client",
               "lijkt op een BSN (de kolom 'client' bevat een pseudoniem; een BSN hoort "
               "in de kolom 'bsn' en wordt dan gepseudonimiseerd)");

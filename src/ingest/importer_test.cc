@@ -264,6 +264,14 @@ TEST_F(BadInputTest, BsnInTheClientColumnIsRefused) {
   EXPECT_EQ(out.errors.ToString().find("111222333"), std::string::npos);
   ExpectRefused(ImportKind::kAssignments, ";bsn;", ";client;", "lijkt op een BSN");
 }
+TEST_F(BadInputTest, APseudonymWithNineDigitsInsideIsAccepted) {
+  fs::path file = dir_ / "clienten.csv";
+  // "230346674" passes the 11-test, but the value as a whole is a pseudonym.
+  std::ofstream(file) << "client;geboortedatum;gemeentecode;begindatum\n"
+                         "P90D230346674C0F0BD2E;2008-10;GM0505;2015-01-01\n";
+  ImportOutcome out = ImportFile(*store_, ImportKind::kClients, file.string(), options_);
+  EXPECT_TRUE(out.ok()) << out.errors.ToString();
+}
 TEST_F(BadInputTest, BsnInAWrongColumnIsNotEchoed) {
   ExpectRefused(ImportKind::kAssignments, "GM1963;87654321", "111222333;87654321",
                 "veld 'gemeentecode': een waarde die op een BSN lijkt is geen "
