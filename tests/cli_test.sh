@@ -45,6 +45,17 @@ rc=$?
 check "bad file exits non-zero" test "$rc" -ne 0
 check "bad file error names file, line, column and field" grep -q "aanbieders.csv:4:1: veld 'agb_code': '1234' is geen AGB-code" "$T/err"
 check "bad file says nothing changed" grep -q "er is niets gewijzigd" "$T/err"
+# Issue 18 items 4-6: CR-only files are read, a BSN in 'client' is refused and not shown.
+printf 'agb_code;naam\r11223344;Mac Zorg\r' > "$T/mac.csv"
+"$JR" import --db "$DB" aanbieders "$T/mac.csv" > "$T/out" 2>&1
+check "CR-only file imports its row" grep -E -q 'mac.csv +1 +1 ' "$T/out"
+check "CR-only file is not reported as empty" grep -q '^1 rijen' "$T/out"
+sed 's/^bsn;/client;/' "$DATA/clienten.csv" > "$T/clienten.csv"
+"$JR" import --db "$DB" clienten "$T/clienten.csv" > "$T/out" 2> "$T/err"
+rc=$?
+check "BSN in the client column is refused" test "$rc" -ne 0
+check "BSN in the client column: line, column, field" grep -q "clienten.csv:2:1: veld 'client': lijkt op een BSN" "$T/err"
+check "BSN in the client column is not printed" sh -c "! grep -q -e 111222333 -e 123456782 \"$T/out\" \"$T/err\""
 check "unknown kind is refused" sh -c "! \"$JR\" import --db \"$DB\" onzin \"$T/aanbieders.csv\""
 check "missing database is refused" sh -c "! \"$JR\" stats --db \"$T/none.db\""
 check "usage errors are Dutch" sh -c "! \"$JR\" stats --db \"$DB\" --year abc 2> \"$T/usage\" && grep -q \"'abc' is geen geldige waarde\" \"$T/usage\""

@@ -21,6 +21,47 @@ bool IsValidBsn(std::string_view bsn) {
   return any && sum % 11 == 0;
 }
 
+bool ContainsBsn(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    if (text[i] < '0' || text[i] > '9') {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    if (IsValidBsn(text.substr(i, j - i))) return true;
+    i = j;
+  }
+  return false;
+}
+
+std::string HideBsns(std::string_view text) {
+  std::string out;
+  size_t i = 0;
+  while (i < text.size()) {
+    size_t j = i;
+    while (j < text.size() && text[j] >= '0' && text[j] <= '9') ++j;
+    if (j == i) {
+      out += text[i++];
+      continue;
+    }
+    std::string_view run = text.substr(i, j - i);
+    out += IsValidBsn(run) ? std::string_view("(BSN?)") : run;
+    i = j;
+  }
+  return out;
+}
+
+std::string ShownValue(std::string_view value) {
+  if (ContainsBsn(value)) return "een waarde die op een BSN lijkt";
+  constexpr size_t kMax = 60;
+  if (value.size() <= kMax) return fmt::format("'{}'", value);
+  size_t cut = kMax;
+  while (cut > 0 && (static_cast<unsigned char>(value[cut]) & 0xC0) == 0x80) --cut;
+  return fmt::format("'{}...'", value.substr(0, cut));
+}
+
 Pseudonymizer::Pseudonymizer(const std::array<unsigned char, kKeyBytes>& key)
     : key_(key) {}
 

@@ -14,6 +14,19 @@ namespace jr {
 // 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 divisible by 11 (and not all zero).
 bool IsValidBsn(std::string_view bsn);
 
+// True when `text` holds a run of exactly nine digits (not part of a longer run of
+// digits) that passes the 11-test: such text may be a BSN and is never printed.
+bool ContainsBsn(std::string_view text);
+
+// The one place that renders a value from an input file into a message: the value in
+// single quotes, or "een waarde die op een BSN lijkt" when ContainsBsn(value); a value
+// longer than 60 bytes is cut off (at a UTF-8 boundary) and marked with "...".
+std::string ShownValue(std::string_view value);
+
+// `text` with every such run replaced by "(BSN?)": a last guard for messages that
+// did not go through ShownValue.
+std::string HideBsns(std::string_view text);
+
 // Keyed hash of a BSN (BLAKE2b via libsodium). The same key gives the same pseudonym;
 // another key gives another. Thread-safe (immutable after construction).
 class Pseudonymizer {

@@ -21,6 +21,20 @@ TEST(BsnTest, ElevenTest) {
   EXPECT_FALSE(IsValidBsn("12345678a"));
 }
 
+TEST(BsnTest, ShownValueNeverShowsABsn) {
+  EXPECT_TRUE(ContainsBsn("111222333"));
+  EXPECT_TRUE(ContainsBsn("GM111222333"));
+  EXPECT_TRUE(ContainsBsn("x 123456782 y"));
+  EXPECT_FALSE(ContainsBsn("1112223330"));  // ten digits: no BSN
+  EXPECT_FALSE(ContainsBsn("111222334"));
+  EXPECT_EQ(ShownValue("GM0505"), "'GM0505'");
+  EXPECT_EQ(ShownValue("111222333"), "een waarde die op een BSN lijkt");
+  EXPECT_EQ(ShownValue("gemeente 111222333"), "een waarde die op een BSN lijkt");
+  EXPECT_EQ(HideBsns("'111222333' en 1112223330"), "'(BSN?)' en 1112223330");
+  std::string long_value = std::string(59, 'a') + "\xC3\xA9" + std::string(100, 'b');
+  EXPECT_EQ(ShownValue(long_value), "'" + std::string(59, 'a') + "...'");
+}
+
 TEST(PseudonymTest, StableForOneKeyDifferentForAnother) {
   std::array<unsigned char, 32> k1{}, k2{};
   k2[0] = 1;

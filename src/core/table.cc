@@ -168,6 +168,14 @@ nlohmann::json ToJson(const Table& t) {
   return arr;
 }
 
+namespace {
+// Text that is not UTF-8 (stored before the import checked it) becomes U+FFFD
+// instead of an exception that ends the command.
+std::string DumpJson(const nlohmann::json& j) {
+  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+}  // namespace
+
 std::string Render(const Table& t, OutputFormat f) {
   switch (f) {
     case OutputFormat::kTable:
@@ -175,7 +183,7 @@ std::string Render(const Table& t, OutputFormat f) {
     case OutputFormat::kCsv:
       return RenderCsv(t);
     case OutputFormat::kJson:
-      return ToJson(t).dump(2) + "\n";
+      return DumpJson(ToJson(t));
   }
   return "";
 }
@@ -195,7 +203,7 @@ std::string RenderSections(const std::vector<Section>& sections, OutputFormat f)
   if (f == OutputFormat::kJson) {
     nlohmann::json out = nlohmann::json::object();
     for (const Section& s : sections) out[s.key] = ToJson(s.table);
-    return out.dump(2) + "\n";
+    return DumpJson(out);
   }
   std::string out;
   for (const Section& s : sections) {

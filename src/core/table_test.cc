@@ -37,6 +37,17 @@ TEST(TableTest, CsvAndJsonUseKeysAndCents) {
   EXPECT_TRUE(j[1]["share"].is_null());
 }
 
+TEST(TableTest, JsonSurvivesTextThatIsNotUtf8) {
+  Table t;
+  t.columns = {{"name", "Naam"}};
+  for (const char* bad : {"\xED\xA0\x80", "\xC0\x80", "\xF5\x80\x80\x80", "a\xFF"})
+    t.AddRow({std::string(bad)});
+  std::string json = Render(t, OutputFormat::kJson);
+  EXPECT_NE(json.find("\xEF\xBF\xBD"), std::string::npos) << json;
+  EXPECT_NO_THROW(nlohmann::json::parse(json));
+  EXPECT_NO_THROW(RenderSections({{"a", t}, {"b", t}}, OutputFormat::kJson));
+}
+
 // A table with roles and kinds: two municipalities and their total.
 Table WithTotal() {
   Table t;

@@ -10,25 +10,47 @@
 namespace jr {
 namespace {
 
-// Returns the offset of the first byte that is not valid UTF-8, or npos.
+// Returns the offset of the first byte that is not valid UTF-8 (RFC 3629: no
+// overlong forms, no surrogates D800-DFFF, nothing above 10FFFF), or npos.
 size_t FirstInvalidUtf8(std::string_view s) {
   size_t i = 0;
   const size_t n = s.size();
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(s[k]); };
   while (i < n) {
-    unsigned char c = s[i];
+    unsigned char c = byte(i);
     if (c < 0x80) {
       ++i;
       continue;
     }
-    int len = (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (len == 0 || i + len > n) return i;
-    for (int k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return i;
+    int len = 0;
+    unsigned char lo = 0x80, hi = 0xBF;  // range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;  // overlong
+      if (c == 0xED) hi = 0x9F;  // surrogates
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;  // overlong
+      if (c == 0xF4) hi = 0x8F;  // above 10FFFF
+    } else {
+      return i;  // continuation byte, C0/C1 (overlong) or F5-FF
     }
-    if (len == 2 && c < 0xC2) return i;  // overlong
+    if (i + len > n || byte(i + 1) < lo || byte(i + 1) > hi) return i;
+    for (int k = 2; k < len; ++k) {
+      if ((byte(i + k) & 0xC0) != 0x80) return i;
+    }
     i += len;
   }
   return std::string_view::npos;
+}
+
+// A lone CR (classic Mac, Excel for Mac) ends a line as LF does; CRLF stays as it is.
+void LoneCrToLf(std::string& text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')) text[i] = '\n';
+  }
 }
 
 struct ParseState {
@@ -38,11 +60,44 @@ struct ParseState {
   bool stop = false;
   bool (*cb)(void*, int, const std::vector<std::string>&) = nullptr;
   void* ctx = nullptr;
+  const std::string* file = nullptr;
+  const std::vector<std::string>* header = nullptr;  // empty while reading the header
+  Status error;  // a field that is refused; parsing stops
 };
+
+// Sets st->error about the field being read (never printing its value).
+void FieldError(ParseState* st, const std::string& what) {
+  int column = static_cast<int>(st->fields.size()) + 1;
+  std::string name;
+  if (static_cast<size_t>(column) <= st->header->size())
+    name = fmt::format("veld '{}': ", (*st->header)[column - 1]);
+  st->error = Status::Error(name + what, {*st->file, st->record_line, column});
+  st->stop = true;
+}
+
+std::string TooLong() {
+  return fmt::format(
+      "veld is langer dan {} KiB; het wordt niet getoond (staat er een aanhalingsteken "
+      "te veel of te weinig?)",
+      CsvReader::kMaxFieldBytes / 1024);
+}
 
 void OnField(void* data, size_t len, void* p) {
   auto* st = static_cast<ParseState*>(p);
-  st->fields.emplace_back(data ? static_cast<const char*>(data) : "", data ? len : 0);
+  if (st->stop) return;
+  std::string_view f(data ? static_cast<const char*>(data) : "", data ? len : 0);
+  if (f.size() > CsvReader::kMaxFieldBytes) return FieldError(st, TooLong());
+  if (f.find('\0') != std::string_view::npos) {
+    return FieldError(st,
+                      "veld bevat een NUL-teken (byte 0); sla het bestand op als 'CSV "
+                      "UTF-8'");
+  }
+  if (f.find("\xEF\xBB\xBF") != std::string_view::npos) {
+    return FieldError(st,
+                      "veld bevat een byte-order mark (U+FEFF); die mag alleen aan het "
+                      "begin van het bestand staan (zijn bestanden aan elkaar geplakt?)");
+  }
+  st->fields.emplace_back(f);
 }
 
 void OnRecord(int, void* p) {
@@ -52,6 +107,21 @@ void OnRecord(int, void* p) {
   bool empty = st->fields.empty() || (st->fields.size() == 1 && st->fields[0].empty());
   if (!empty && !st->stop) st->stop = !st->cb(st->ctx, line, st->fields);
   st->fields.clear();
+}
+
+// libcsv's error as a Dutch message.
+std::string CsvErrorText(int code) {
+  switch (code) {
+    case CSV_EPARSE:
+      return "aanhalingsteken op een verkeerde plaats: een veld met een '\"' moet "
+             "helemaal tussen aanhalingstekens staan en een '\"' daarin wordt verdubbeld "
+             "('\"\"')";
+    case CSV_ENOMEM:
+    case CSV_ETOOBIG:
+      return "veld is te groot om te lezen";
+    default:
+      return "CSV kan niet worden gelezen";
+  }
 }
 
 std::string Trimmed(std::string s) {
@@ -73,6 +143,7 @@ Result<CsvReader> CsvReader::FromText(std::string name, std::string text) {
   CsvReader r;
   r.name_ = std::move(name);
   if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
+  LoneCrToLf(text);
   size_t bad = FirstInvalidUtf8(text);
   if (bad != std::string_view::npos) {
     int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + bad, '\n'));
@@ -85,7 +156,10 @@ Result<CsvReader> CsvReader::FromText(std::string name, std::string text) {
   size_t eol = r.text_.find('\n');
   std::string_view first(r.text_.data(), eol == std::string::npos ? r.text_.size() : eol);
   if (Trimmed(std::string(first)).empty()) {
-    return Status::Error("kopregel ontbreekt (het bestand is leeg)", {r.name_, 1});
+    bool empty = Trimmed(r.text_).empty();
+    return Status::Error(empty ? "kopregel ontbreekt (het bestand is leeg)"
+                               : "kopregel ontbreekt (de eerste regel is leeg)",
+                         {r.name_, 1});
   }
   // Separator: whichever of ';' and ',' occurs more often outside quotes in the header.
   int semis = 0, commas = 0;
@@ -123,9 +197,12 @@ Status CsvReader::Parse(size_t from, bool header_only, Callback cb, void* ctx) c
   if (csv_init(&parser, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL) != 0)
     return Status::Error("geheugen vol");
   csv_set_delim(&parser, static_cast<unsigned char>(separator_));
+  static const std::vector<std::string> kNoHeader;
   ParseState st;
   st.cb = cb;
   st.ctx = ctx;
+  st.file = &name_;
+  st.header = header_only ? &kNoHeader : &header_;
   st.line = header_only ? 1 : body_line_;
   st.record_line = st.line;
   size_t pos = from;
@@ -133,13 +210,25 @@ Status CsvReader::Parse(size_t from, bool header_only, Callback cb, void* ctx) c
   while (pos < n && !st.stop) {
     size_t eol = text_.find('\n', pos);
     size_t end = eol == std::string::npos ? n : eol + 1;
-    if (csv_parse(&parser, text_.data() + pos, end - pos, OnField, OnRecord, &st) !=
-        end - pos) {
-      Status err = Status::Error(fmt::format("CSV kan niet worden gelezen: {}",
-                                             csv_strerror(csv_error(&parser))),
-                                 {name_, st.line});
+    // Between records (libcsv skips empty lines without a callback) the next record
+    // starts on this line.
+    if (parser.pstate == 0 && st.fields.empty()) st.record_line = st.line;
+    // Fed in pieces so that a field is refused before libcsv holds much more than the
+    // limit of it.
+    for (size_t at = pos; at < end && !st.stop;) {
+      size_t len = std::min(end - at, kMaxFieldBytes);
+      if (csv_parse(&parser, text_.data() + at, len, OnField, OnRecord, &st) != len &&
+          st.error.ok()) {
+        Status err = Status::Error(CsvErrorText(csv_error(&parser)), {name_, st.line});
+        csv_free(&parser);
+        return err;
+      }
+      if (st.error.ok() && parser.entry_pos > kMaxFieldBytes) FieldError(&st, TooLong());
+      at += len;
+    }
+    if (!st.error.ok()) {
       csv_free(&parser);
-      return err;
+      return st.error;
     }
     pos = end;
     ++st.line;
@@ -148,6 +237,7 @@ Status CsvReader::Parse(size_t from, bool header_only, Callback cb, void* ctx) c
   --st.line;
   bool unclosed = !st.stop && csv_fini(&parser, OnField, OnRecord, &st) != 0;
   csv_free(&parser);
+  if (!st.error.ok()) return st.error;
   if (unclosed) {
     return Status::Error("aanhalingsteken wordt niet gesloten", {name_, st.record_line});
   }

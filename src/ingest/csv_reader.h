@@ -1,9 +1,11 @@
 // CsvReader: reads a CSV file as Dutch spreadsheet programs write it.
 //
-// UTF-8 with or without BOM (anything else is refused with the line of the first bad
-// byte), a header row, separator `;` or `,` detected from the header line, fields
-// optionally quoted with `"` (quotes doubled inside; newlines allowed). Parsing is done
-// by libcsv. Not thread-safe.
+// UTF-8 with or without BOM (anything else -- overlong forms, surrogates, code points
+// above 10FFFF -- is refused with the line of the first bad byte), a header row,
+// separator `;` or `,` detected from the header line, fields optionally quoted with `"`
+// (quotes doubled inside; newlines allowed). Parsing is done by libcsv. Lines end in LF,
+// CRLF or a lone CR (Excel for Mac). Refused: a NUL byte or a BOM in a field, a field
+// longer than kMaxFieldBytes. Not thread-safe.
 #pragma once
 
 #include <string>
@@ -16,6 +18,9 @@ namespace jr {
 
 class CsvReader {
  public:
+  // A longer field is refused (with its line and column, never its text).
+  static constexpr size_t kMaxFieldBytes = 64 * 1024;
+
   // Reads and checks the whole file; on failure a Dutch message naming the file.
   static Result<CsvReader> Open(const std::string& path);
   // The same from text in memory; `name` is used in messages.

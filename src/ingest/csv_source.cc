@@ -5,6 +5,7 @@
 #include <utility>
 #include <vector>
 
+#include "care/pseudonym.h"
 #include "ingest/csv_layout.h"
 #include "ingest/row_reader.h"
 
@@ -131,8 +132,8 @@ bool CsvSource::Parse(RowReader& r, Product* v) {
   auto cls = r.Text("afbakening");
   std::optional<CareClass> care_class;
   if (cls && !(care_class = CareClassFromName(*cls))) {
-    r.Error("afbakening",
-            fmt::format("'{}' is geen afbakening (zeker, grijs of geen)", *cls));
+    r.Error("afbakening", fmt::format("{} is geen afbakening (zeker, grijs of geen)",
+                                      ShownValue(*cls)));
     return false;
   }
   if (!cat || !code || !desc || !unit || !bucket || !cls) return false;
@@ -174,7 +175,18 @@ bool CsvSource::Parse(RowReader& r, YouthTeam* v) {
 }
 
 std::optional<std::string> CsvSource::Client(RowReader& r) {
-  if (r.Has("client")) return r.Text("client");
+  if (r.Has("client")) {
+    auto client = r.Text("client");
+    // A pseudonym ("P" + hex) never passes the 11-test; a BSN here would be stored in
+    // clear.
+    if (client && IsValidBsn(*client)) {
+      r.Error("client",
+              "lijkt op een BSN (de kolom 'client' bevat een pseudoniem; een BSN hoort "
+              "in de kolom 'bsn' en wordt dan gepseudonimiseerd)");
+      return std::nullopt;
+    }
+    return client;
+  }
   std::string_view bsn = r.Raw("bsn");
   if (bsn.empty()) {
     r.Error("bsn", "is leeg");
@@ -222,8 +234,8 @@ bool CsvSource::Parse(RowReader& r, Assignment* v) {
   auto freq_text = r.Text("frequentie");
   std::optional<Frequency> freq;
   if (freq_text && !(freq = FrequencyFromCode(*freq_text))) {
-    r.Error("frequentie",
-            fmt::format("'{}' is geen iJw-frequentie (1, 2, 4 of 6)", *freq_text));
+    r.Error("frequentie", fmt::format("{} is geen iJw-frequentie (1, 2, 4 of 6)",
+                                      ShownValue(*freq_text)));
   }
   auto start = r.DateField("ingangsdatum");
   auto end = r.DateField("einddatum", false);
@@ -235,9 +247,9 @@ bool CsvSource::Parse(RowReader& r, Assignment* v) {
   std::optional<Route> route;
   if (route_text && !(route = RouteFromName(*route_text))) {
     r.Error("verwijzer",
-            fmt::format("'{}' is geen verwijzer (gemeente, huisarts, jeugdarts, gi, "
+            fmt::format("{} is geen verwijzer (gemeente, huisarts, jeugdarts, gi, "
                         "medisch_specialist, justitie, geen, onbekend)",
-                        *route_text));
+                        ShownValue(*route_text)));
   }
   auto team = r.Text("team", false);
   auto previous = r.Text("vorige_toewijzing", false);
@@ -282,7 +294,7 @@ bool CsvSource::Parse(RowReader& r, Declaration* v) {
   auto amount = r.Amount("bedrag");
   std::string_view dc = r.Raw("debet_credit");
   if (!dc.empty() && dc != "D" && dc != "C") {
-    r.Error("debet_credit", fmt::format("'{}' is geen D of C", dc));
+    r.Error("debet_credit", fmt::format("{} is geen D of C", ShownValue(dc)));
   }
   if (!number || !assignment || !agb || !cat || !code || !start || !end || !volume ||
       !unit || !amount) {

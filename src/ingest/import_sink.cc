@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "care/pseudonym.h"
 #include "rules/rule_set.h"
 
 namespace jr {
@@ -68,16 +69,18 @@ std::optional<Money> ImportSink::AgreedTariff(const Declaration& d) const {
 bool ImportSink::KnownMunicipality(const std::string& code, const Origin& o,
                                    const char* field) {
   if (municipalities_.count(code)) return true;
-  AddFieldError(errors_, o, field,
-                fmt::format("onbekende gemeente '{}' (niet in gemeenten.csv)", code));
+  AddFieldError(
+      errors_, o, field,
+      fmt::format("onbekende gemeente {} (niet in gemeenten.csv)", ShownValue(code)));
   return false;
 }
 
 bool ImportSink::KnownProvider(const std::string& agb, const Origin& o,
                                const char* field) {
   if (providers_.count(agb)) return true;
-  AddFieldError(errors_, o, field,
-                fmt::format("onbekende aanbieder '{}' (niet in aanbieders.csv)", agb));
+  AddFieldError(
+      errors_, o, field,
+      fmt::format("onbekende aanbieder {} (niet in aanbieders.csv)", ShownValue(agb)));
   return false;
 }
 
@@ -111,10 +114,11 @@ bool ImportSink::Write(const T& v, const Origin& o, size_t errors_before) {
       break;
     case PutOutcome::kConflict:
       errors_->Add(
-          fmt::format("sleutel bestaat al met andere inhoud (veld '{}': '{}' in de "
-                      "database, '{}' in het bestand); gebruik --replace om te "
+          fmt::format("sleutel bestaat al met andere inhoud (veld '{}': {} in de "
+                      "database, {} in het bestand); gebruik --replace om te "
                       "vervangen",
-                      o.Label(put->field), put->stored, put->given),
+                      o.Label(put->field), ShownValue(put->stored),
+                      ShownValue(put->given)),
           o.Record());
       break;
   }
@@ -125,7 +129,8 @@ bool ImportSink::Add(const Municipality& v, const Origin& o) {
   size_t before = errors_->count();
   municipalities_.insert(v.code);
   if (!v.successor.empty()) {
-    successors_.push_back({o.Record(), std::string(o.Label("successor")), v.successor});
+    successors_.push_back(
+        {o.Field("successor"), std::string(o.Label("successor")), v.successor});
   }
   return Write(v, o, before);
 }
@@ -182,15 +187,15 @@ bool ImportSink::Add(const Assignment& v, const Origin& o) {
   bool provider = KnownProvider(v.agb, o, "agb");
   bool product = KnownProduct(v.category, v.product_code, o, "product_code");
   if (!v.team.empty() && !teams_.count(v.team)) {
-    AddFieldError(
-        errors_, o, "team",
-        fmt::format("onbekend jeugdteam '{}' (niet in jeugdteams.csv)", v.team));
+    AddFieldError(errors_, o, "team",
+                  fmt::format("onbekend jeugdteam {} (niet in jeugdteams.csv)",
+                              ShownValue(v.team)));
   }
   if (municipality && provider && product) {
     assignment_products_[v.number] = ProductKey(v.category, v.product_code);
     if (!v.predecessor.empty()) {
       predecessors_.push_back(
-          {o.Record(), std::string(o.Label("predecessor")), v.predecessor});
+          {o.Field("predecessor"), std::string(o.Label("predecessor")), v.predecessor});
     }
   }
   return Write(v, o, before);
@@ -202,8 +207,8 @@ bool ImportSink::Add(const Declaration& v, const Origin& o) {
   auto assignment = assignment_products_.find(v.assignment);
   if (assignment == assignment_products_.end()) {
     AddFieldError(errors_, o, "assignment",
-                  fmt::format("onbekende toewijzing '{}' (niet in toewijzingen.csv)",
-                              v.assignment));
+                  fmt::format("onbekende toewijzing {} (niet in toewijzingen.csv)",
+                              ShownValue(v.assignment)));
   }
   bool provider = KnownProvider(v.agb, o, "agb");
   bool product = KnownProduct(v.category, v.product_code, o, "product_code");
@@ -236,14 +241,16 @@ bool ImportSink::Add(const CostItem& v, const Origin& o) {
 void ImportSink::FinishFile() {
   for (const LaterReference& r : successors_) {
     if (!municipalities_.count(r.value)) {
-      errors_->Add(fmt::format("veld '{}': onbekende gemeente '{}'", r.label, r.value),
-                   r.where);
+      errors_->Add(
+          fmt::format("veld '{}': onbekende gemeente {}", r.label, ShownValue(r.value)),
+          r.where);
     }
   }
   for (const LaterReference& r : predecessors_) {
     if (!assignment_products_.count(r.value)) {
-      errors_->Add(fmt::format("veld '{}': onbekende toewijzing '{}'", r.label, r.value),
-                   r.where);
+      errors_->Add(
+          fmt::format("veld '{}': onbekende toewijzing {}", r.label, ShownValue(r.value)),
+          r.where);
     }
   }
   successors_.clear();

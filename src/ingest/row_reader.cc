@@ -6,6 +6,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "care/pseudonym.h"
+
 namespace jr {
 namespace {
 
@@ -45,17 +47,18 @@ RowReader::RowReader(const CsvReader& csv, std::vector<ColumnSpec> spec,
       std::string expected;
       for (const ColumnSpec& c : spec)
         expected += (expected.empty() ? "" : ";") + std::string(c.name);
-      errors_->Add(fmt::format("onbekende kolom '{}' (verwacht: {}{})", h, expected,
-                               csv.separator() == ',' && h.find(';') != std::string::npos
-                                   ? "; verkeerd scheidingsteken?"
-                                   : ""),
-                   {file_, 1, static_cast<int>(i + 1)});
+      errors_->Add(
+          fmt::format("onbekende kolom {} (verwacht: {}{})", ShownValue(h), expected,
+                      csv.separator() == ',' && h.find(';') != std::string::npos
+                          ? "; verkeerd scheidingsteken?"
+                          : ""),
+          {file_, 1, static_cast<int>(i + 1)});
       header_ok_ = false;
     }
     if (std::count(header_.begin(), header_.end(), h) > 1 &&
         std::find(header_.begin(), header_.end(), h) - header_.begin() <
             static_cast<long>(i)) {
-      errors_->Add(fmt::format("kolom '{}' staat er twee keer in", h),
+      errors_->Add(fmt::format("kolom {} staat er twee keer in", ShownValue(h)),
                    {file_, 1, static_cast<int>(i + 1)});
       header_ok_ = false;
     }
@@ -110,7 +113,7 @@ Location RowReader::At(std::string_view column) const {
 }
 
 void RowReader::Error(const char* column, const std::string& message) {
-  errors_->Add(fmt::format("veld '{}': {}", column, message), At(column));
+  errors_->Add(fmt::format("veld '{}': {}", column, HideBsns(message)), At(column));
 }
 
 std::string_view RowReader::Raw(const char* column) const {
@@ -132,7 +135,7 @@ std::optional<int> RowReader::Year(const char* column) {
   int y = 0;
   if (!Digits(v, 4) || std::from_chars(v.data(), v.data() + 4, y).ec != std::errc() ||
       y < 1990 || y > 2100) {
-    Error(column, fmt::format("'{}' is geen jaartal", v));
+    Error(column, fmt::format("{} is geen jaartal", ShownValue(v)));
     return std::nullopt;
   }
   return y;
@@ -145,6 +148,10 @@ std::optional<Date> RowReader::DateField(const char* column, bool required) {
     return std::nullopt;
   }
   auto d = ParseDate(v);
+  if (!d.ok() && ContainsBsn(v)) {  // the parser's message would echo it
+    Error(column, ShownValue(v) + " is geen datum");
+    return std::nullopt;
+  }
   if (!d.ok()) {
     Error(column, d.status().message());
     return std::nullopt;
@@ -159,14 +166,18 @@ std::optional<Money> RowReader::Amount(const char* column, bool required) {
     return std::nullopt;
   }
   auto m = Money::Parse(v);
+  if (!m.ok() && ContainsBsn(v)) {
+    Error(column, ShownValue(v) + " is geen geldig bedrag");
+    return std::nullopt;
+  }
   if (!m.ok()) {
     Error(column, m.status().message());
     return std::nullopt;
   }
   if (m->cents() < 0) {
-    Error(
-        column,
-        fmt::format("bedrag '{}' is negatief (een creditering heeft debet_credit C)", v));
+    Error(column,
+          fmt::format("bedrag {} is negatief (een creditering heeft debet_credit C)",
+                      ShownValue(v)));
     return std::nullopt;
   }
   return *m;
@@ -179,6 +190,10 @@ std::optional<Volume> RowReader::VolumeField(const char* column) {
     return std::nullopt;
   }
   auto vol = Volume::Parse(v);
+  if (!vol.ok() && ContainsBsn(v)) {
+    Error(column, ShownValue(v) + " is geen volume");
+    return std::nullopt;
+  }
   if (!vol.ok()) {
     Error(column, vol.status().message());
     return std::nullopt;
@@ -197,11 +212,11 @@ std::optional<double> RowReader::Number(const char* column) {
   auto r = std::from_chars(s.data(), s.data() + s.size(), d);
   if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() ||
       !std::isfinite(d)) {
-    Error(column, fmt::format("'{}' is geen getal", Raw(column)));
+    Error(column, fmt::format("{} is geen getal", ShownValue(Raw(column))));
     return std::nullopt;
   }
   if (d < 0) {
-    Error(column, fmt::format("'{}' is negatief", Raw(column)));
+    Error(column, fmt::format("{} is negatief", ShownValue(Raw(column))));
     return std::nullopt;
   }
   return d;
@@ -212,7 +227,7 @@ std::optional<std::string> RowReader::Municipality(const char* column, bool requ
   if (!v) return std::nullopt;
   if (v->size() != 6 || !v->starts_with("GM") ||
       !Digits(std::string_view(*v).substr(2), 4)) {
-    Error(column, fmt::format("'{}' is geen CBS-gemeentecode (GMnnnn)", *v));
+    Error(column, fmt::format("{} is geen CBS-gemeentecode (GMnnnn)", ShownValue(*v)));
     return std::nullopt;
   }
   return v;
@@ -222,7 +237,7 @@ std::optional<std::string> RowReader::Agb(const char* column, bool required) {
   auto v = Text(column, required);
   if (!v) return std::nullopt;
   if (!Digits(*v, 8)) {
-    Error(column, fmt::format("'{}' is geen AGB-code (8 cijfers)", *v));
+    Error(column, fmt::format("{} is geen AGB-code (8 cijfers)", ShownValue(*v)));
     return std::nullopt;
   }
   return v;
@@ -232,7 +247,7 @@ std::optional<std::string> RowReader::Category(const char* column) {
   auto v = Text(column);
   if (!v) return std::nullopt;
   if (!Digits(*v, 2)) {
-    Error(column, fmt::format("'{}' is geen productcategorie (2 cijfers)", *v));
+    Error(column, fmt::format("{} is geen productcategorie (2 cijfers)", ShownValue(*v)));
     return std::nullopt;
   }
   return v;
@@ -244,8 +259,8 @@ std::optional<std::string> RowReader::ProductCode(const char* column) {
   if (v->size() > 5 || !std::all_of(v->begin(), v->end(), [](char c) {
         return std::isalnum(static_cast<unsigned char>(c));
       })) {
-    Error(column,
-          fmt::format("'{}' is geen productcode (hoogstens 5 letters of cijfers)", *v));
+    Error(column, fmt::format("{} is geen productcode (hoogstens 5 letters of cijfers)",
+                              ShownValue(*v)));
     return std::nullopt;
   }
   return v;
@@ -257,8 +272,8 @@ std::optional<Unit> RowReader::UnitField(const char* column) {
   std::string code = v->size() == 1 ? "0" + *v : *v;
   auto u = UnitFromCode(code);
   if (!u) {
-    Error(column,
-          fmt::format("'{}' is geen iJw-eenheid (01, 04, 14, 16, 82, 83 of 84)", *v));
+    Error(column, fmt::format("{} is geen iJw-eenheid (01, 04, 14, 16, 82, 83 of 84)",
+                              ShownValue(*v)));
     return std::nullopt;
   }
   return u;
