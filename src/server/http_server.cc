@@ -86,31 +86,8 @@ std::vector<std::pair<std::string, std::string>> SecurityHeaders() {
       {"Referrer-Policy", "no-referrer"}};
 }
 
-Status ServeHttp(const Api& api, const HttpOptions& options) {
-  httplib::Server http;
-  const int threads =
-      options.threads > 0
-          ? options.threads
-          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  // A worker serves one keep-alive connection at a time, so there are enough workers
-  // for many open connections (a dashboard per user, a load test); the work per
-  // request is short. Small responses go out at once (no Nagle delay).
-  const size_t workers = static_cast<size_t>(std::max(128, threads * 32));
-  http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
-  http.set_tcp_nodelay(true);
-  // Keep connections open for many requests, and let many wait to be accepted: the
-  // library listens with a backlog of 5, so a burst of connections (100 users opening
-  // the dashboard) would see dropped attempts and 1 s retries. The listening socket is
-  // remembered here and listened on again with a large backlog after binding.
-  http.set_keep_alive_max_count(100000);
-  int listen_socket = -1;
-  // SO_REUSEADDR only: the library's default (SO_REUSEPORT) would let a second server
-  // start on a port already in use and share its connections.
-  http.set_socket_options([&listen_socket](int sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-    listen_socket = sock;
-  });
+void InstallHandlers(httplib::Server& http, const Api& api, const HttpOptions& options,
+                     int port) {
   httplib::Headers headers;
   for (auto& [k, v] : SecurityHeaders()) headers.emplace(k, v);
   http.set_default_headers(headers);  // on every response, errors included
@@ -157,18 +134,10 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
         res.headers.erase("EXCEPTION_WHAT");
         SetJson(res, {{"error", "interne fout bij dit verzoek; de server draait door"}});
       });
-  int port = options.port;
-  if (port == 0) {
-    port = http.bind_to_any_port(options.host);
-    if (port < 0) return Status::Error("kan geen poort openen op " + options.host);
-  } else if (!http.bind_to_port(options.host, port)) {
-    return Status::Error(fmt::format("kan niet luisteren op {}:{} (poort in gebruik?)",
-                                     options.host, port));
-  }
   // The Host header names this server (no DNS rebinding: a page of another site whose
   // name resolves to this address cannot read the API).
   http.set_pre_routing_handler(
-      [&options, port](const httplib::Request& req, httplib::Response& res) {
+      [options, port](const httplib::Request& req, httplib::Response& res) {
         if (HostAllowed(req.get_header_value("Host"), options, port)) {
           return httplib::Server::HandlerResponse::Unhandled;
         }
@@ -178,6 +147,42 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
                        "de server luistert"}});
         return httplib::Server::HandlerResponse::Handled;
       });
+}
+
+Status ServeHttp(const Api& api, const HttpOptions& options) {
+  httplib::Server http;
+  const int threads =
+      options.threads > 0
+          ? options.threads
+          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  // A worker serves one keep-alive connection at a time, so there are enough workers
+  // for many open connections (a dashboard per user, a load test); the work per
+  // request is short. Small responses go out at once (no Nagle delay).
+  const size_t workers = static_cast<size_t>(std::max(128, threads * 32));
+  http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+  http.set_tcp_nodelay(true);
+  // Keep connections open for many requests, and let many wait to be accepted: the
+  // library listens with a backlog of 5, so a burst of connections (100 users opening
+  // the dashboard) would see dropped attempts and 1 s retries. The listening socket is
+  // remembered here and listened on again with a large backlog after binding.
+  http.set_keep_alive_max_count(100000);
+  int listen_socket = -1;
+  // SO_REUSEADDR only: the library's default (SO_REUSEPORT) would let a second server
+  // start on a port already in use and share its connections.
+  http.set_socket_options([&listen_socket](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    listen_socket = sock;
+  });
+  int port = options.port;
+  if (port == 0) {
+    port = http.bind_to_any_port(options.host);
+    if (port < 0) return Status::Error("kan geen poort openen op " + options.host);
+  } else if (!http.bind_to_port(options.host, port)) {
+    return Status::Error(fmt::format("kan niet luisteren op {}:{} (poort in gebruik?)",
+                                     options.host, port));
+  }
+  InstallHandlers(http, api, options, port);
   if (listen_socket >= 0) ::listen(listen_socket, SOMAXCONN);
   if (options.on_listen) options.on_listen(port);
   if (!http.listen_after_bind()) return Status::Error("de server is onverwacht gestopt");

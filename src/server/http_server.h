@@ -9,6 +9,10 @@
 #include "core/status.h"
 #include "server/api.h"
 
+namespace httplib {
+class Server;
+}
+
 namespace jr::server {
 
 struct HttpOptions {
@@ -40,6 +44,11 @@ bool HostAllowed(const std::string& host_header, const HttpOptions& options, int
 // data from the server itself only; no frames), X-Frame-Options, X-Content-Type-Options
 // and Referrer-Policy.
 std::vector<std::pair<std::string, std::string>> SecurityHeaders();
+
+// Installs on `http` (bound to `port`) the routes, the error and exception handlers, the
+// Host check and the security headers of ServeHttp; exposed for tests.
+void InstallHandlers(httplib::Server& http, const Api& api, const HttpOptions& options,
+                     int port);
 
 // Serves until the process ends. Fails (Dutch) when the address cannot be bound. No
 // request ends the server: an exception in a handler answers 500 with a generic Dutch
