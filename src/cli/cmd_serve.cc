@@ -45,7 +45,8 @@ void Register(CLI::App& app) {
       ->check(CLI::Range(2, 100000));
   c->add_flag(
       "--open", o->api.open,
-      "zonder tokens: iedereen krijgt alles te zien (alleen voor een lokale demo)");
+      "zonder tokens: iedereen krijgt alles te zien (alleen voor een lokale demo; "
+      "alleen op een loopback-adres)");
   c->callback([o] {
     // Without tokens everything is visible: only to this machine.
     if (o->api.open && !server::IsLoopbackHost(o->http.host)) {
