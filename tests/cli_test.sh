@@ -146,6 +146,19 @@ check "settlement API gives the rows of settle" sh -c "
 check "municipality token: own detail 200" test "$(code -H "Authorization: Bearer $(cat "$T/tok_gm0505")" "$URL/api/municipalities/GM0505")" = 200
 check "municipality token: other detail 403" test "$(code -H "Authorization: Bearer $(cat "$T/tok_gm0505")" "$URL/api/municipalities/GM1963")" = 403
 check "bad parameter is 400 with a Dutch message" sh -c "test \"\$(curl -s -o '$T/body' -w '%{http_code}' -H 'Authorization: Bearer $(cat "$T/tok_region")' '$URL/api/settlement?year=abc')\" = 400 && grep -q 'geen geheel getal' '$T/body'"
+# Issue 18, items 1 and 9: no request ends the server, no internals in an answer, the
+# Host header checked, security headers on every response.
+code() { curl -s -m 10 -o "$T/body" -D "$T/head" -w '%{http_code}' "$@"; }
+check "invalid UTF-8 path outside /api is a JSON 404" sh -c "test \"\$(curl -s -m 10 -o '$T/body' -w '%{http_code}' '$URL/%ff')\" = 404 && grep -q 'geen geldige UTF-8' '$T/body'"
+check "invalid UTF-8 in /api path and parameter is a 400" test "$(code -H "Authorization: Bearer $(cat "$T/tok_region")" "$URL/api/%ff?x=%fe")" = 400
+check "no exception text in the answer" sh -c "! grep -qi -e EXCEPTION_WHAT -e type_error -e 'invalid UTF-8' '$T/head' '$T/body'"
+check "invalid UTF-8 parameter value is a 400 in Dutch" sh -c "test \"\$(curl -s -m 10 -o '$T/body' -w '%{http_code}' -H 'Authorization: Bearer $(cat "$T/tok_region")' '$URL/api/settlement?year=%fe%ff')\" = 400 && grep -q \"parameter 'year': de waarde is geen geldige UTF-8\" '$T/body'"
+check "the server still answers after invalid UTF-8" test "$(code -H "Authorization: Bearer $(cat "$T/tok_region")" "$URL/api/health")" = 200
+check "security headers on every response" sh -c "curl -s -m 10 -D - -o /dev/null '$URL/api/health' > '$T/sec' && grep -qi \"^Content-Security-Policy: default-src 'none'; script-src 'self'\" '$T/sec' && grep -qi '^X-Frame-Options: DENY' '$T/sec' && grep -qi '^X-Content-Type-Options: nosniff' '$T/sec' && grep -qi '^Referrer-Policy: no-referrer' '$T/sec'"
+check "a foreign Host header is 421 (DNS rebinding)" test "$(code -H 'Host: evil.example' -H "Authorization: Bearer $(cat "$T/tok_region")" "$URL/api/health")" = 421
+check "localhost with the port is a valid Host" test "$(code -H "Host: localhost:${URL##*:}" -H "Authorization: Bearer $(cat "$T/tok_region")" "$URL/api/health")" = 200
+check "serve --open beyond loopback is refused in Dutch" sh -c "
+  ! timeout 30 \"$JR\" serve --db \"$DB\" --port 0 --open --host 0.0.0.0 2> '$T/open.err' && grep -q -- '--open (zonder tokens) alleen op een loopback-adres' '$T/open.err'"
 check "a second server on the same port is refused in Dutch" sh -c "
   ! timeout 30 \"$JR\" serve --db \"$DB\" --port ${URL##*:} 2> '$T/port.err' && grep -q 'poort in gebruik' '$T/port.err'"
 kill "$SERVE"

@@ -27,6 +27,9 @@ void Register(CLI::App& app) {
       ->check(CLI::Range(0, 65535));
   c->add_option("--host", o->http.host, "adres om op te luisteren")
       ->capture_default_str();
+  c->add_option("--allow-host", o->http.allowed_hosts,
+                "hostnaam waaronder de server bereikt wordt (naast localhost en --host; "
+                "andere Host-headers krijgen 421)");
   o->http.web_dir = JEUGDREGIO_WEB_DIR;
   c->add_option("--web", o->http.web_dir, "map van het dashboard (web/)")
       ->capture_default_str();
@@ -42,8 +45,16 @@ void Register(CLI::App& app) {
       ->check(CLI::Range(2, 100000));
   c->add_flag(
       "--open", o->api.open,
-      "zonder tokens: iedereen krijgt alles te zien (alleen voor een lokale demo)");
+      "zonder tokens: iedereen krijgt alles te zien (alleen voor een lokale demo; "
+      "alleen op een loopback-adres)");
   c->callback([o] {
+    // Without tokens everything is visible: only to this machine.
+    if (o->api.open && !server::IsLoopbackHost(o->http.host)) {
+      Fail(Status::Error(fmt::format(
+          "--open (zonder tokens) alleen op een loopback-adres (127.0.0.1, ::1, "
+          "localhost), niet op '{}'; gebruik tokens (jeugdregio token add)",
+          o->http.host)));
+    }
     auto store = OpenExisting(o->db);
     // Inputs not given: the demo region's files, when `jeugdregio demo` wrote them.
     const std::string demo_dir = store->GetMeta(kDemoDirMeta);

@@ -63,6 +63,14 @@ Result<Role> Api::Authenticate(const ApiRequest& r) const {
 
 ApiResponse Api::Handle(const ApiRequest& r) const {
   if (r.method != "GET") return Error(405, "alleen GET wordt ondersteund");
+  // Invalid UTF-8 is refused before anything else, without echoing the bytes.
+  if (!IsValidUtf8(r.path)) return Error(400, "het pad is geen geldige UTF-8");
+  for (const auto& [name, value] : r.query) {
+    if (!IsValidUtf8(name)) return Error(400, "een parameternaam is geen geldige UTF-8");
+    if (!IsValidUtf8(value)) {
+      return Error(400, "parameter '" + name + "': de waarde is geen geldige UTF-8");
+    }
+  }
   auto role = Authenticate(r);
   if (!role.ok()) return Error(401, role.status().message());
   if (r.path == "/api/health") return Health(*role);

@@ -7,7 +7,8 @@
 // at start; the report, the forecast's calibration and each forecast are computed on
 // first use, each with its own store connection, and kept (server/once.h).
 // Every error is a JSON object {"error": "<Dutch message>"} with status 400, 401, 403,
-// 404 or 405; Handle never throws on bad input.
+// 404, 405 or 503; Handle never throws on bad input. A path or parameter that is not
+// valid UTF-8 is refused (400) first, so no message echoes invalid bytes.
 #pragma once
 
 #include <map>

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "ingest/importer.h"
+#include "server/api_util.h"
 #include "server/token_store.h"
 
 namespace jr::server {
@@ -146,6 +147,62 @@ TEST_F(ApiTest, BadParametersAre400WithDutchMessage) {
   post.authorization = "Bearer " + region_token_;
   EXPECT_EQ(api_->Handle(post).status, 405);
   EXPECT_EQ(Get("/api/nope", region_token_).status, 404);
+}
+
+// Issue 18, item 1: invalid UTF-8 in the path or a parameter is a 400 with a Dutch
+// message that does not echo the bytes, and the response dumps without throwing.
+TEST_F(ApiTest, InvalidUtf8InPathOrParameterIs400WithoutEcho) {
+  const std::string bad = "\xff\xfe";
+  for (const std::string& path :
+       {"/api/" + bad, "/api/municipalities/" + bad, "/api/report/" + bad,
+        "/api/municipalities/GM0505" + bad}) {
+    ApiResponse r = Get(path, region_token_);
+    EXPECT_EQ(r.status, 400) << path;
+    EXPECT_EQ(r.body["error"], "het pad is geen geldige UTF-8");
+    EXPECT_NO_THROW(DumpJson(r.body));
+  }
+  // Before the token check too: an open server answers the same.
+  EXPECT_EQ(Get("/api/" + bad, "").status, 400);
+  for (std::string name : {"year", "model", "key", "phase_from"}) {
+    ApiResponse r = Get("/api/settlement", region_token_, {{name, "2019" + bad}});
+    EXPECT_EQ(r.status, 400) << name;
+    EXPECT_EQ(r.body["error"],
+              "parameter '" + name + "': de waarde is geen geldige UTF-8");
+    EXPECT_EQ(DumpJson(r.body).find(bad), std::string::npos);
+  }
+  ApiResponse forecast =
+      Get("/api/forecast", region_token_, {{"levers", "\xed\xa0\x80"}});
+  EXPECT_EQ(forecast.status, 400);
+  ApiResponse name = Get("/api/settlement", region_token_, {{"x" + bad, "1"}});
+  EXPECT_EQ(name.status, 400);
+  EXPECT_EQ(name.body["error"], "een parameternaam is geen geldige UTF-8");
+  // Valid UTF-8 is still echoed (a Dutch message naming what was asked).
+  ApiResponse ok = Get("/api/municipalities/GM\xc3\xa9", region_token_);
+  EXPECT_EQ(ok.status, 404);
+  EXPECT_EQ(ok.body["error"], "onbekende gemeente 'GM\xc3\xa9'");
+}
+
+TEST(Utf8Test, AcceptsWellFormedAndRefusesEveryIllFormedKind) {
+  EXPECT_TRUE(IsValidUtf8(""));
+  EXPECT_TRUE(IsValidUtf8("gemeente Dordrecht"));
+  EXPECT_TRUE(IsValidUtf8("\xc3\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf"));
+  for (const char* bad : {"\xff", "\xfe", "\x80", "\xc0\xaf", "\xc1\xbf",
+                          "\xe0\x80\xaf",      // overlong 3 bytes
+                          "\xf0\x80\x80\xaf",  // overlong 4 bytes
+                          "\xed\xa0\x80",      // surrogate
+                          "\xf4\x90\x80\x80",  // above U+10FFFF
+                          "\xf5\x80\x80\x80", "\xf7\xbf\xbf\xbf", "\xc3", "\xe2\x82",
+                          "a\xc3(", "\xe2\x28\xa1"}) {
+    EXPECT_FALSE(IsValidUtf8(bad)) << ::testing::PrintToString(std::string(bad));
+  }
+}
+
+TEST(DumpJsonTest, NeverThrowsOnInvalidUtf8) {
+  nlohmann::json j = {{"error", std::string("pad '\xff'")}};
+  EXPECT_THROW((void)j.dump(), nlohmann::json::exception);  // what ended the server
+  std::string text;
+  EXPECT_NO_THROW(text = DumpJson(j));
+  EXPECT_EQ(text.find('\xff'), std::string::npos);
 }
 
 TEST_F(ApiTest, MunicipalityRoleSeesOnlyItsOwnDetail) {

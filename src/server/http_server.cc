@@ -4,11 +4,150 @@
 #include <httplib.h>
 #include <sys/socket.h>
 
+#include <algorithm>
+#include <cctype>
 #include <thread>
 
 #include "core/env.h"
+#include "server/api_util.h"
 
 namespace jr::server {
+namespace {
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+bool IsWildcardHost(const std::string& host) {
+  return host == "0.0.0.0" || host == "::" || host == "[::]" || host.empty();
+}
+
+// `host` as it appears in a Host header: IPv6 literals in brackets.
+std::string HeaderName(const std::string& host) {
+  if (host.find(':') != std::string::npos && !host.starts_with("[")) {
+    return "[" + host + "]";
+  }
+  return host;
+}
+
+void SetJson(httplib::Response& res, const nlohmann::json& body) {
+  res.set_content(DumpJson(body), "application/json; charset=utf-8");
+}
+
+}  // namespace
+
+bool IsLoopbackHost(const std::string& host) {
+  const std::string h = Lower(host);
+  if (h == "localhost" || h == "::1" || h == "[::1]") return true;
+  // 127.0.0.0/8 written as a dotted quad.
+  if (!h.starts_with("127.")) return false;
+  int parts = 0;
+  size_t i = 0;
+  while (i <= h.size()) {
+    size_t j = h.find('.', i);
+    if (j == std::string::npos) j = h.size();
+    const std::string part = h.substr(i, j - i);
+    if (part.empty() || part.size() > 3 ||
+        !std::all_of(part.begin(), part.end(),
+                     [](char c) { return c >= '0' && c <= '9'; }) ||
+        std::stoi(part) > 255) {
+      return false;
+    }
+    ++parts;
+    i = j + 1;
+  }
+  return parts == 4;
+}
+
+bool HostAllowed(const std::string& host_header, const HttpOptions& options, int port) {
+  if (IsWildcardHost(options.host) && options.allowed_hosts.empty()) return true;
+  std::vector<std::string> names = {"localhost", "127.0.0.1", "[::1]"};
+  if (!IsWildcardHost(options.host)) names.push_back(HeaderName(options.host));
+  for (const std::string& n : options.allowed_hosts) names.push_back(HeaderName(n));
+  const std::string h = Lower(host_header);
+  const std::string with_port = fmt::format(":{}", port);
+  for (const std::string& name : names) {
+    const std::string n = Lower(name);
+    if (h == n + with_port || (port == 80 && h == n)) return true;
+  }
+  return false;
+}
+
+std::vector<std::pair<std::string, std::string>> SecurityHeaders() {
+  return {
+      {"Content-Security-Policy",
+       "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+       "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
+       "frame-ancestors 'none'"},
+      {"X-Frame-Options", "DENY"},
+      {"X-Content-Type-Options", "nosniff"},
+      {"Referrer-Policy", "no-referrer"}};
+}
+
+void InstallHandlers(httplib::Server& http, const Api& api, const HttpOptions& options,
+                     int port) {
+  httplib::Headers headers;
+  for (auto& [k, v] : SecurityHeaders()) headers.emplace(k, v);
+  http.set_default_headers(headers);  // on every response, errors included
+  auto handler = [&api](const httplib::Request& req, httplib::Response& res) {
+    ApiRequest r;
+    r.method = req.method;
+    r.path = req.path;
+    for (const auto& [k, v] : req.params) r.query[k] = v;
+    r.authorization = req.get_header_value("Authorization");
+    ApiResponse out = api.Handle(r);
+    res.status = out.status;
+    SetJson(res, out.body);
+  };
+  http.Get(R"(/api/.*)", handler);
+  if (!options.web_dir.empty()) {
+    // The dashboard's own files, and Chart.js from npm served locally (no internet).
+    http.set_mount_point("/", options.web_dir + "/dashboard");
+    http.Get("/vendor/chart.js", [dir = options.web_dir](const httplib::Request&,
+                                                         httplib::Response& res) {
+      auto text =
+          Env::Default().ReadFile(dir + "/node_modules/chart.js/dist/chart.umd.js");
+      if (!text.ok()) {
+        res.status = 404;
+        return;
+      }
+      res.set_content(*text, "text/javascript; charset=utf-8");
+    });
+  }
+  http.Post(R"(/api/.*)", handler);
+  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
+    if (!res.body.empty()) return;
+    std::string message = fmt::format("HTTP-fout {}", res.status);
+    if (res.status == 404) {
+      message = IsValidUtf8(req.path) ? "onbekend pad '" + req.path + "'"
+                                      : "onbekend pad (geen geldige UTF-8)";
+    }
+    SetJson(res, {{"error", message}});
+  });
+  // An exception in a handler (none is expected) ends neither the worker nor the
+  // server, and its text stays in the server (no EXCEPTION_WHAT header).
+  http.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        res.status = 500;
+        res.headers.erase("EXCEPTION_WHAT");
+        SetJson(res, {{"error", "interne fout bij dit verzoek; de server draait door"}});
+      });
+  // The Host header names this server (no DNS rebinding: a page of another site whose
+  // name resolves to this address cannot read the API).
+  http.set_pre_routing_handler(
+      [options, port](const httplib::Request& req, httplib::Response& res) {
+        if (HostAllowed(req.get_header_value("Host"), options, port)) {
+          return httplib::Server::HandlerResponse::Unhandled;
+        }
+        res.status = 421;
+        SetJson(res, {{"error",
+                       "onbekende host in de Host-header; gebruik het adres waarop "
+                       "de server luistert"}});
+        return httplib::Server::HandlerResponse::Handled;
+      });
+}
 
 Status ServeHttp(const Api& api, const HttpOptions& options) {
   httplib::Server http;
@@ -35,39 +174,6 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     listen_socket = sock;
   });
-  auto handler = [&api](const httplib::Request& req, httplib::Response& res) {
-    ApiRequest r;
-    r.method = req.method;
-    r.path = req.path;
-    for (const auto& [k, v] : req.params) r.query[k] = v;
-    r.authorization = req.get_header_value("Authorization");
-    ApiResponse out = api.Handle(r);
-    res.status = out.status;
-    res.set_content(out.body.dump(), "application/json; charset=utf-8");
-  };
-  http.Get(R"(/api/.*)", handler);
-  if (!options.web_dir.empty()) {
-    // The dashboard's own files, and Chart.js from npm served locally (no internet).
-    http.set_mount_point("/", options.web_dir + "/dashboard");
-    http.Get("/vendor/chart.js", [dir = options.web_dir](const httplib::Request&,
-                                                         httplib::Response& res) {
-      auto text =
-          Env::Default().ReadFile(dir + "/node_modules/chart.js/dist/chart.umd.js");
-      if (!text.ok()) {
-        res.status = 404;
-        return;
-      }
-      res.set_content(*text, "text/javascript; charset=utf-8");
-    });
-  }
-  http.Post(R"(/api/.*)", handler);
-  http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-    if (!res.body.empty()) return;
-    nlohmann::json body = {{"error", res.status == 404
-                                         ? "onbekend pad '" + req.path + "'"
-                                         : fmt::format("HTTP-fout {}", res.status)}};
-    res.set_content(body.dump(), "application/json; charset=utf-8");
-  });
   int port = options.port;
   if (port == 0) {
     port = http.bind_to_any_port(options.host);
@@ -76,6 +182,7 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
     return Status::Error(fmt::format("kan niet luisteren op {}:{} (poort in gebruik?)",
                                      options.host, port));
   }
+  InstallHandlers(http, api, options, port);
   if (listen_socket >= 0) ::listen(listen_socket, SOMAXCONN);
   if (options.on_listen) options.on_listen(port);
   if (!http.listen_after_bind()) return Status::Error("de server is onverwacht gestopt");

@@ -4,9 +4,14 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "server/api.h"
+
+namespace httplib {
+class Server;
+}
 
 namespace jr::server {
 
@@ -17,11 +22,37 @@ struct HttpOptions {
   // Folder of the dashboard (web/: dashboard/ and node_modules/chart.js); empty = API
   // only.
   std::string web_dir;
+  // Host names (without port) a request's Host header may name besides the loopback
+  // names and `host` itself, e.g. the server's DNS name when `host` is 0.0.0.0. A
+  // request naming another host gets 421 (no DNS rebinding). With a wildcard `host`
+  // (0.0.0.0, ::) and no names here the Host header is not checked.
+  std::vector<std::string> allowed_hosts;
   // Called once the socket listens, with the actual port (e.g. to print it).
   std::function<void(int port)> on_listen;
 };
 
-// Serves until the process ends. Fails (Dutch) when the address cannot be bound.
+// Whether `host` is a loopback address or name (127.0.0.0/8, ::1, localhost): where
+// `serve --open` may listen.
+bool IsLoopbackHost(const std::string& host);
+
+// Whether a request's Host header value (`name[:port]`) names this server: a loopback
+// name, `options.host` or one of `options.allowed_hosts`, with the port it listens on
+// (or without a port when that is 80). Case-insensitive.
+bool HostAllowed(const std::string& host_header, const HttpOptions& options, int port);
+
+// The headers sent with every response: Content-Security-Policy (scripts, styles and
+// data from the server itself only; no frames), X-Frame-Options, X-Content-Type-Options
+// and Referrer-Policy.
+std::vector<std::pair<std::string, std::string>> SecurityHeaders();
+
+// Installs on `http` (bound to `port`) the routes, the error and exception handlers, the
+// Host check and the security headers of ServeHttp; exposed for tests.
+void InstallHandlers(httplib::Server& http, const Api& api, const HttpOptions& options,
+                     int port);
+
+// Serves until the process ends. Fails (Dutch) when the address cannot be bound. No
+// request ends the server: an exception in a handler answers 500 with a generic Dutch
+// error (no internals), and every JSON is written without throwing.
 Status ServeHttp(const Api& api, const HttpOptions& options);
 
 }  // namespace jr::server

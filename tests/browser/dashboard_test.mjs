@@ -56,6 +56,11 @@ const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--
 try {
   // Region token: log in, region page, switch the settlement model.
   const page = await (await browser.newContext()).newPage();
+  // The security headers (issue 18, item 9): the dashboard works under its CSP.
+  const cspViolations = [];
+  page.on('console', (m) => {
+    if (/Content Security Policy/i.test(m.text())) cspViolations.push(m.text());
+  });
   await page.goto(url + '/#/regio');
   await page.waitForSelector('#login:not([hidden])');
   check('without a token the dashboard asks for one', await page.isVisible('#token'));
@@ -142,6 +147,8 @@ try {
   check('municipality token cannot open another municipality',
         message.includes('geen toegang') && (await mpage.locator('#municipality-table').count()) === 0,
         message);
+  check('no Content-Security-Policy violations', cspViolations.length === 0,
+        cspViolations.join('; '));
 } finally {
   await browser.close();
   server.kill();
