@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "core/status.h"
+#include "core/utf8.h"
 #include "server/api.h"
 
 namespace jr::server {
@@ -16,11 +17,6 @@ ApiResponse Error(int status, const std::string& message);
 // naming the parameter otherwise.
 Result<int> IntParam(const ApiRequest& r, const std::string& name, int fallback,
                      int min = INT32_MIN, int max = INT32_MAX);
-
-// Whether `s` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
-// above U+10FFFF). A request's path and parameters are checked before use, so no
-// message echoes invalid bytes and no JSON dump meets them.
-bool IsValidUtf8(std::string_view s);
 
 // `j` as text; never throws: invalid UTF-8 in a string (which Handle refuses, so it
 // should not occur) becomes U+FFFD instead of an exception that would end a worker.
