@@ -1,4 +1,6 @@
 // The loaders and aggregates of SqliteStore.
+#include <fmt/format.h>
+
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/statement.h"
 
@@ -147,6 +149,10 @@ Result<std::vector<Declaration>> SqliteStore::LoadDeclarations() const {
   });
 }
 
+// Overflow of the sums: the importer bounds every declaration line at
+// kMaxLineCents (EUR 999.999,99), so a sum of amount_cents needs more than 9 * 10^10
+// lines to leave int64; should it happen anyway, SQLite's sum() fails with "integer
+// overflow" (it never wraps) and the query returns that as a databasefout.
 // Declarations summed per assignment and year first (in primary-key order), then joined:
 // much cheaper than joining every declaration row.
 #define JR_PER_ASSIGNMENT_YEAR                                             \
@@ -239,8 +245,16 @@ Result<std::vector<AssignmentMonthUse>> SqliteStore::UseByAssignmentMonth(
     if (out.empty() || out.back().assignment != assignment || out.back().month != month) {
       out.push_back({std::string(assignment), month, Money(), 0});
     }
-    out.back().cost += Money::FromCents(q.Int(2));
-    out.back().volume_x100 += q.Int(3);
+    // Checked: the importer bounds every line, but the sum must never wrap silently.
+    auto cost = Money::CheckedAdd(out.back().cost, Money::FromCents(q.Int(2)));
+    int64_t volume = 0;
+    if (!cost.ok() || __builtin_add_overflow(out.back().volume_x100, q.Int(3), &volume)) {
+      return Status::Error(fmt::format(
+          "databasefout: som van de declaraties van toewijzing '{}' is te groot",
+          assignment));
+    }
+    out.back().cost = *cost;
+    out.back().volume_x100 = volume;
   }
   if (!q.status().ok()) return q.status();
   return out;
