@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <stdexcept>
+
 namespace jr {
 
 Result<Volume> Volume::Parse(std::string_view text) {
@@ -18,12 +20,22 @@ Result<Volume> Volume::Parse(std::string_view text) {
   return Volume{m->cents()};
 }
 
-Money Volume::Times(Money tariff) const {
-  int64_t p = hundredths * tariff.cents();  // volumes and tariffs stay far below 2^63
+Result<Money> Volume::CheckedTimes(Money tariff) const {
+  int64_t p = 0;
+  if (__builtin_mul_overflow(hundredths, tariff.cents(), &p)) {
+    return Status::Error(fmt::format("volume x tarief ({} x {}) is te groot", ToString(),
+                                     tariff.ToString()));
+  }
   int64_t q = p / 100, r = p % 100;
-  if (r >= 50) ++q;
+  if (r >= 50) ++q;  // |q| <= 2^63 / 100: no overflow
   if (r <= -50) --q;
   return Money::FromCents(q);
+}
+
+Money Volume::Times(Money tariff) const {
+  auto m = CheckedTimes(tariff);
+  if (!m.ok()) throw std::overflow_error(m.status().message());
+  return *m;
 }
 
 std::string Volume::ToString() const {

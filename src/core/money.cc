@@ -118,6 +118,24 @@ std::string Money::ToEuroString() const {
   return fmt::format("{}{}", (cents_ < 0 && euros > 0) ? "-" : "", GroupThousands(euros));
 }
 
+Result<Money> Money::CheckedAdd(Money a, Money b) {
+  int64_t sum = 0;
+  if (__builtin_add_overflow(a.cents_, b.cents_, &sum)) {
+    return Status::Error(
+        fmt::format("som van {} en {} euro is te groot", a.ToString(), b.ToString()));
+  }
+  return Money(sum);
+}
+
+Result<Money> Money::CheckedMul(Money a, int64_t k) {
+  int64_t product = 0;
+  if (__builtin_mul_overflow(a.cents_, k, &product)) {
+    return Status::Error(
+        fmt::format("product van {} euro en {} is te groot", a.ToString(), k));
+  }
+  return Money(product);
+}
+
 int64_t RoundCents(double cents) { return static_cast<int64_t>(std::llround(cents)); }
 
 }  // namespace jr

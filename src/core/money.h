@@ -48,10 +48,20 @@ class Money {
   friend constexpr Money operator*(Money a, int64_t k) { return Money(a.cents_ * k); }
   friend constexpr auto operator<=>(Money, Money) = default;
 
+  // Checked arithmetic for values from input: a Dutch error instead of a wrapped
+  // (undefined) result when the outcome does not fit in int64 cents.
+  static Result<Money> CheckedAdd(Money a, Money b);
+  static Result<Money> CheckedMul(Money a, int64_t k);
+
  private:
   constexpr explicit Money(int64_t cents) : cents_(cents) {}
   int64_t cents_ = 0;
 };
+
+// The largest amount of one declaration line or tariff, in cents: iJw's Bedrag has 8
+// digits in euro cents (EUR 999.999,99). Bounding every line keeps every sum of lines
+// far below 2^63 (more than 9 * 10^10 lines would be needed to overflow).
+inline constexpr int64_t kMaxLineCents = 99'999'999;
 
 // Rounds a non-integral number of cents (e.g. volume x tariff) half away from zero.
 int64_t RoundCents(double cents);

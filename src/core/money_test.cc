@@ -59,5 +59,38 @@ TEST(MoneyTest, Arithmetic) {
   EXPECT_EQ(RoundCents(-12.5), -13);
 }
 
+TEST(MoneyTest, CheckedAddDetectsOverflowAtTheBoundary) {
+  const int64_t max = INT64_MAX;  // 9.223.372.036.854.775.807 cents
+  auto top = Money::CheckedAdd(Money::FromCents(max - 1), Money::FromCents(1));
+  ASSERT_TRUE(top.ok());
+  EXPECT_EQ(top->cents(), max);
+  auto over = Money::CheckedAdd(Money::FromCents(max), Money::FromCents(1));
+  ASSERT_FALSE(over.ok());
+  EXPECT_EQ(over.status().message(),
+            "som van 92.233.720.368.547.758,07 en 0,01 euro is te groot");
+  auto bottom = Money::CheckedAdd(Money::FromCents(INT64_MIN + 1), Money::FromCents(-1));
+  ASSERT_TRUE(bottom.ok());
+  EXPECT_EQ(bottom->cents(), INT64_MIN);
+  EXPECT_FALSE(Money::CheckedAdd(Money::FromCents(INT64_MIN), Money::FromCents(-1)).ok());
+  // Two large amounts (the case): each fits, their sum does not.
+  EXPECT_FALSE(
+      Money::CheckedAdd(Money::FromCents(max / 2 + 1), Money::FromCents(max / 2 + 1))
+          .ok());
+}
+
+TEST(MoneyTest, CheckedMulDetectsOverflowAtTheBoundary) {
+  // INT64_MAX = 3 x 3.074.457.345.618.258.602 + 1
+  auto fits = Money::CheckedMul(Money::FromCents(3074457345618258602), 3);
+  ASSERT_TRUE(fits.ok());
+  EXPECT_EQ(fits->cents(), INT64_MAX - 1);
+  EXPECT_FALSE(Money::CheckedMul(Money::FromCents(3074457345618258603), 3).ok());
+  EXPECT_FALSE(Money::CheckedMul(Money::FromCents(-3074457345618258603), 3).ok());
+  EXPECT_EQ(Money::CheckedMul(Money::FromCents(-250), 4)->cents(), -1000);
+}
+
+TEST(MoneyTest, LineBoundIsIjwsEightDigitsInCents) {
+  EXPECT_EQ(Money::FromCents(kMaxLineCents).ToString(), "999.999,99");
+}
+
 }  // namespace
 }  // namespace jr

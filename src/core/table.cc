@@ -40,7 +40,7 @@ std::string RawCell(const Cell& cell) {
 }
 
 std::string CsvQuote(const std::string& s) {
-  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';
@@ -141,7 +141,16 @@ std::string RenderCsv(const Table& t) {
   add_line(fields);
   for (const auto& row : t.rows) {
     fields.clear();
-    for (const Cell& cell : row.cells) fields.push_back(RawCell(cell));
+    for (const Cell& cell : row.cells) {
+      fields.push_back(RawCell(cell));
+      // Formula injection (OWASP): a spreadsheet runs a text cell starting with one of
+      // these as a formula; a leading quote makes it text. Numbers stay numbers.
+      const std::string& f = fields.back();
+      if (std::holds_alternative<std::string>(cell) && !f.empty() &&
+          std::string_view("=+-@\t\r").find(f.front()) != std::string_view::npos) {
+        fields.back().insert(0, 1, '\'');
+      }
+    }
     add_line(fields);
   }
   return out;

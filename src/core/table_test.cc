@@ -48,6 +48,28 @@ TEST(TableTest, JsonSurvivesTextThatIsNotUtf8) {
   EXPECT_NO_THROW(RenderSections({{"a", t}, {"b", t}}, OutputFormat::kJson));
 }
 
+TEST(TableTest, CsvPrefixesFormulaTextButNotNumbers) {
+  // Issue 18.12: `=2+5|cmd!A0` was written as is and ran as a formula in a spreadsheet.
+  Table t;
+  t.columns = {{"name", "Naam"},
+               {"cost_cents", "Kosten (EUR)", ColumnType::kMoney},
+               {"n", "Aantal", ColumnType::kInt},
+               {"share", "Aandeel", ColumnType::kPercent, 1}};
+  for (const char* text : {"=2+5|cmd!A0", "+31", "-1", "@SUM(A1)", "\tx", "\rx", "a=b"}) {
+    t.AddRow({std::string(text), Money::FromCents(-50), int64_t{-3}, -0.5});
+  }
+  std::string csv = RenderCsv(t);
+  EXPECT_EQ(csv,
+            "name,cost_cents,n,share\n"
+            "'=2+5|cmd!A0,-50,-3,-0.5\n"
+            "'+31,-50,-3,-0.5\n"
+            "'-1,-50,-3,-0.5\n"
+            "'@SUM(A1),-50,-3,-0.5\n"
+            "'\tx,-50,-3,-0.5\n"
+            "\"'\rx\",-50,-3,-0.5\n"
+            "a=b,-50,-3,-0.5\n");
+}
+
 // A table with roles and kinds: two municipalities and their total.
 Table WithTotal() {
   Table t;

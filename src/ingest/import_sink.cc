@@ -12,6 +12,11 @@ std::string ProductKey(const std::string& category, const std::string& code) {
   return category + "/" + code;
 }
 
+// The largest regional or local cost item (vaste_kosten, lokale_kosten): EUR
+// 99.999.999.999. With it, more than 900.000 cost items would be needed to overflow a
+// sum in int64 cents.
+constexpr int64_t kMaxCostCents = 99'999'999'999LL * 100;
+
 // True when `r` holds a value; otherwise adds its error to `errors`.
 template <typename T>
 bool Loaded(const Result<T>& r, ErrorList* errors) {
@@ -36,7 +41,7 @@ ImportSink::ImportSink(Store& store, PutMode mode, ErrorList* errors)
   for (const Municipality& m : region->municipalities()) municipalities_.insert(m.code);
   for (const Provider& p : *providers) providers_.insert(p.agb);
   for (const YouthTeam& t : *teams) teams_.insert(t.team);
-  for (const Product& p : *products) products_.insert(p.Key());
+  for (const Product& p : *products) products_[p.Key()] = p.unit;
   for (const Tariff& t : *tariffs) {
     tariffs_[TariffKey(t.category, t.code, t.year, t.agb)] = t.per_unit;
   }
@@ -90,6 +95,24 @@ bool ImportSink::KnownProduct(const std::string& category, const std::string& co
   AddFieldError(
       errors_, o, field,
       fmt::format("onbekend product {}/{} (niet in producten.csv)", category, code));
+  return false;
+}
+
+bool ImportSink::InBounds(Money m, int64_t max_cents, const Origin& o,
+                          const char* field) {
+  if (m.cents() <= max_cents && m.cents() >= -max_cents) return true;
+  Money as_written = m < Money() ? -m : m;  // a credit is written as a positive amount
+  AddFieldError(errors_, o, field,
+                fmt::format("bedrag {} is te groot (hoogstens {})", as_written.ToString(),
+                            Money::FromCents(max_cents).ToString()));
+  return false;
+}
+
+bool ImportSink::InBounds(const Volume& v, const Origin& o, const char* field) {
+  if (v.hundredths <= Volume::kMaxHundredths) return true;
+  AddFieldError(errors_, o, field,
+                fmt::format("volume {} is te groot (hoogstens {})", v.ToString(),
+                            Volume{Volume::kMaxHundredths}.ToString()));
   return false;
 }
 
@@ -149,7 +172,7 @@ bool ImportSink::Add(const Provider& v, const Origin& o) {
 
 bool ImportSink::Add(const Product& v, const Origin& o) {
   size_t before = errors_->count();
-  products_.insert(v.Key());
+  products_[v.Key()] = v.unit;
   return Write(v, o, before);
 }
 
@@ -157,7 +180,8 @@ bool ImportSink::Add(const Tariff& v, const Origin& o) {
   size_t before = errors_->count();
   bool product = KnownProduct(v.category, v.code, o, "code");
   bool provider = v.agb.empty() || KnownProvider(v.agb, o, "agb");
-  if (product && provider)
+  bool bounded = InBounds(v.per_unit, kMaxLineCents, o, "per_unit");
+  if (product && provider && bounded)
     tariffs_[TariffKey(v.category, v.code, v.year, v.agb)] = v.per_unit;
   return Write(v, o, before);
 }
@@ -186,6 +210,7 @@ bool ImportSink::Add(const Assignment& v, const Origin& o) {
   bool municipality = KnownMunicipality(v.municipality, o, "municipality");
   bool provider = KnownProvider(v.agb, o, "agb");
   bool product = KnownProduct(v.category, v.product_code, o, "product_code");
+  InBounds(v.volume, o, "volume");
   if (!v.team.empty() && !teams_.count(v.team)) {
     AddFieldError(errors_, o, "team",
                   fmt::format("onbekend jeugdteam {} (niet in jeugdteams.csv)",
@@ -212,7 +237,25 @@ bool ImportSink::Add(const Declaration& v, const Origin& o) {
   }
   bool provider = KnownProvider(v.agb, o, "agb");
   bool product = KnownProduct(v.category, v.product_code, o, "product_code");
-  if (assignment == assignment_products_.end() || !provider || !product) {
+  // Bounded lines keep volume x tariff and every sum of amounts inside int64 cents.
+  bool bounded = InBounds(v.volume, o, "volume");
+  bounded = InBounds(v.amount, kMaxLineCents, o, "amount") && bounded;
+  if (v.tariff) bounded = InBounds(*v.tariff, kMaxLineCents, o, "tariff") && bounded;
+  // A line in another unit than its product's would escape the amount check (unit 83,
+  // euro, is not volume x tariff).
+  bool unit = true;
+  if (product) {
+    Unit product_unit = products_.at(ProductKey(v.category, v.product_code));
+    unit = v.unit == product_unit;
+    if (!unit) {
+      AddFieldError(errors_, o, "unit",
+                    fmt::format("eenheid {} wijkt af van die van product {}/{} ({})",
+                                UnitCode(v.unit), v.category, v.product_code,
+                                UnitCode(product_unit)));
+    }
+  }
+  if (assignment == assignment_products_.end() || !provider || !product || !bounded ||
+      !unit) {
     return !errors_->full();
   }
   if (assignment->second != ProductKey(v.category, v.product_code)) {
@@ -235,6 +278,7 @@ bool ImportSink::Add(const Declaration& v, const Origin& o) {
 bool ImportSink::Add(const CostItem& v, const Origin& o) {
   size_t before = errors_->count();
   if (!v.municipality.empty()) KnownMunicipality(v.municipality, o, "municipality");
+  InBounds(v.amount, kMaxCostCents, o, "amount");
   return Write(v, o, before);
 }
 

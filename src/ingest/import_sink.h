@@ -54,6 +54,9 @@ class ImportSink final : public ValueSink {
   bool KnownProvider(const std::string& agb, const Origin& o, const char* field);
   bool KnownProduct(const std::string& category, const std::string& code, const Origin& o,
                     const char* field);
+  // False (and an error at the field) when `m` is above `max_cents`.
+  bool InBounds(Money m, int64_t max_cents, const Origin& o, const char* field);
+  bool InBounds(const Volume& v, const Origin& o, const char* field);
   void LoadAssignments();
   // The tariff of the store for the line's product, year and provider, else the
   // regional one.
@@ -67,7 +70,7 @@ class ImportSink final : public ValueSink {
   ImportReport* report_ = nullptr;
   // Reference data of the store plus what this import adds.
   std::unordered_set<std::string> municipalities_, providers_, teams_;
-  std::unordered_set<std::string> products_;        // "45/45A10"
+  std::unordered_map<std::string, Unit> products_;  // "45/45A10" -> its unit
   std::unordered_map<std::string, Money> tariffs_;  // "cat/code/year/agb"
   std::unordered_map<std::string, std::string>
       assignment_products_;  // number -> "45/45A10"

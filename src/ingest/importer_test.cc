@@ -212,6 +212,75 @@ TEST_F(BadInputTest, AmountCheckedAgainstStoredTariffWithoutTariffColumn) {
   ExpectRefused(ImportKind::kDeclarations, ";985,00;", ";990,00;",
                 "niet gelijk aan volume x tarief (10 x 98,50 = 985,00)");
 }
+// Issue 18.7: the amount checks could be bypassed.
+TEST_F(BadInputTest, UnitOtherThanTheProductsIsRefused) {
+  // Unit 83 (euro) skipped the volume x tariff check for an hourly product.
+  ExpectRefused(ImportKind::kDeclarations, ";16;04;98,50;1576,00;D",
+                ";16;83;98,50;99999,00;D",
+                "declaraties.csv:2:9: veld 'eenheid': eenheid 83 wijkt af van die van "
+                "product 45/45A10 (04)");
+}
+TEST_F(BadInputTest, BillionEuroLineIsRefused) {
+  ExpectRefused(
+      ImportKind::kDeclarations, ";16;04;98,50;1576,00;D", ";16;83;98,50;1000000000;D",
+      "declaraties.csv:2:11: veld 'bedrag': bedrag 1.000.000.000,00 is te groot "
+      "(hoogstens 999.999,99)");
+}
+TEST_F(BadInputTest, LineWithoutAnyTariffIsRefused) {
+  // No tarief column value and no tariff for 2020 in tarieven.csv: any amount passed.
+  ExpectRefused(ImportKind::kDeclarations, "2019-07-01;2019-07-31;10;04;;985,00;",
+                "2020-07-01;2020-07-31;10;04;;100000,00;",
+                "veld 'bedrag': bedrag 100.000,00 is niet te controleren: geen tarief "
+                "voor 45/45A10 in 2020");
+  ExpectRefused(ImportKind::kDeclarations, "2019-07-01;2019-07-31;10;04;;985,00;",
+                "2020-07-01;2020-07-31;10;04;;985,00;",
+                "declaraties.csv:4:11: veld 'bedrag': bedrag 985,00 is niet te "
+                "controleren: geen tarief voor 45/45A10 in 2020 (geen kolom tarief en "
+                "niet in tarieven.csv)");
+}
+TEST_F(BadInputTest, VolumeWhoseProductWrapsIsRefused) {
+  // 2^62 hundredths x 0,04 is 2^64 cents: 0 after wrapping, and 0,00 was accepted.
+  ExpectRefused(ImportKind::kDeclarations, ";16;04;98,50;1576,00;D",
+                ";46116860184273879,04;04;0,04;0,00;D",
+                "declaraties.csv:2:8: veld 'geleverd_volume': volume "
+                "46116860184273879,04 is te groot (hoogstens 99999999)");
+}
+TEST_F(BadInputTest, AmountsWhoseSumOverflowsAreRefused) {
+  // Two lines of 2^62 cents each: their sum wrapped and broke stats, settle and serve.
+  ExpectRefused(
+      ImportKind::kDeclarations, ";1;14;1234,56;1234,56;C",
+      ";1;14;1234,56;46116860184273879,04;C",
+      "declaraties.csv:6:11: veld 'bedrag': bedrag 46.116.860.184.273.879,04 is "
+      "te groot (hoogstens 999.999,99)");
+  ExpectRefused(ImportKind::kFixedCosts, "\"2.500.000\"", "46116860184273879,04",
+                "veld 'bedrag': bedrag 46.116.860.184.273.879,04 is te groot (hoogstens "
+                "99.999.999.999,00)");
+}
+TEST_F(BadInputTest, TariffAboveTheLineBoundIsRefused) {
+  ExpectRefused(ImportKind::kTariffs, "2019;98,50;", "2019;1000000,00;",
+                "tarieven.csv:2:4: veld 'tarief': bedrag 1.000.000,00 is te groot "
+                "(hoogstens 999.999,99)");
+  ExpectRefused(ImportKind::kDeclarations, ";16;04;98,50;1576,00;D",
+                ";16;04;1000000,00;1576,00;D",
+                "declaraties.csv:2:10: veld 'tarief': bedrag 1.000.000,00 is te groot");
+}
+TEST_F(BadInputTest, AssignedVolumeAboveTheBoundIsRefused) {
+  ExpectRefused(ImportKind::kAssignments, ";4;04;2;2019-01-01",
+                ";100000000;04;2;2019-01-01",
+                "toewijzingen.csv:2:7: veld 'volume': volume 100000000 is te groot "
+                "(hoogstens 99999999)");
+}
+TEST_F(BadInputTest, LinesAtTheBoundsAreAccepted) {
+  std::string text = std::regex_replace(
+      ReadFile(kValid / "declaraties.csv"), std::regex(";16;04;98,50;1576,00;D"),
+      ";99999999;04;0,01;999999,99;D", std::regex_constants::format_first_only);
+  fs::path path = dir_ / "declaraties.csv";
+  std::ofstream(path, std::ios::binary) << text;
+  options_.replace = true;
+  ImportOutcome out =
+      ImportFile(*store_, ImportKind::kDeclarations, path.string(), options_);
+  EXPECT_TRUE(out.ok()) << out.errors.ToString();
+}
 TEST_F(BadInputTest, DuplicateKeyWithOtherContent) {
   ExpectRefused(ImportKind::kMunicipalities, "Dordrecht", "Dordt",
                 "sleutel bestaat al met andere inhoud");

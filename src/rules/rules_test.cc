@@ -62,10 +62,33 @@ TEST(AmountRuleTest, AgreedTariffWhenTheLineHasNone) {
   EXPECT_TRUE(Check(Line(1000, 9900, 99000), 9850).empty());
 }
 
-TEST(AmountRuleTest, EuroLinesAndLinesWithoutTariffAreNotChecked) {
+TEST(AmountRuleTest, EuroLinesAreNotChecked) {
   EXPECT_EQ(Check(Line(1000, 9850, 1), 9850).size(), 1u);
   EXPECT_TRUE(Check(Line(1000, 9850, 1, Unit::kEuro), 9850).empty());
-  EXPECT_TRUE(Check(Line(1000, std::nullopt, 1)).empty());
+  EXPECT_TRUE(Check(Line(1000, std::nullopt, 1, Unit::kEuro)).empty());
+}
+
+TEST(AmountRuleTest, LineWithoutAnyTariffIsRejected) {
+  // Issue 18.7: without a tariff any amount used to pass.
+  auto f = Check(Line(1000, std::nullopt, 1));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].status, FindingStatus::kRejected);
+  EXPECT_EQ(f[0].code, "geen-tarief");
+  EXPECT_EQ(f[0].field, "amount");
+  EXPECT_EQ(f[0].message,
+            "bedrag 0,01 is niet te controleren: geen tarief voor 45/45A10 in 2021 "
+            "(geen kolom tarief en niet in tarieven.csv)");
+}
+
+TEST(AmountRuleTest, OverflowingVolumeTimesTariffIsRejectedNotWrapped) {
+  // Issue 18.7: 2^62 hundredths x 4 cents wraps to 0 in int64; the amount 0 (the
+  // wrapped product) used to be accepted.
+  int64_t volume = int64_t{1} << 62;
+  auto f = Check(Line(volume, 4, 0));
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_EQ(f[0].status, FindingStatus::kRejected);
+  EXPECT_EQ(f[0].code, "volume-x-tarief");
+  EXPECT_NE(f[0].message.find("is te groot"), std::string::npos) << f[0].message;
 }
 
 TEST(RuleSetTest, FindingsCarryTheLineAndTheRule) {

@@ -181,6 +181,28 @@ TEST_F(StoreTest, AssignmentMonthsSumPerMonthFromAMonthOn) {
   EXPECT_EQ(months_from(0).size(), 3u);  // January of T1 too
 }
 
+TEST_F(StoreTest, SumsThatOverflowAreErrorsNotWrapped) {
+  // Issue 18.7: two amounts whose sum leaves int64 (the importer refuses them; the
+  // store must still never wrap silently).
+  PutReferences();
+  ASSERT_TRUE(store_->Put(MakeAssignment("T1"), PutMode::kRefuseChanged).ok());
+  const int64_t half = (INT64_MAX / 2) + 1;  // 2^62
+  for (const Declaration& d : {MakeDeclaration("D1", D(2021, 2, 1), half),
+                               MakeDeclaration("D2", D(2021, 2, 2), half)}) {
+    ASSERT_TRUE(store_->Put(d, PutMode::kRefuseChanged).ok());
+  }
+  auto months = store_->UseByAssignmentMonth(0);
+  ASSERT_FALSE(months.ok());
+  EXPECT_EQ(months.status().message(),
+            "databasefout: som van de declaraties van toewijzing 'T1' is te groot");
+  auto years = store_->UseByMunicipalityYear();
+  ASSERT_FALSE(years.ok());
+  EXPECT_NE(years.status().message().find("integer overflow"), std::string::npos)
+      << years.status().message();
+  EXPECT_FALSE(store_->UseByMunicipalityYearBucket(2021, 2021).ok());
+  EXPECT_FALSE(store_->ClientYearCosts(2021, 2021).ok());
+}
+
 TEST_F(StoreTest, TokensKeepTheirOrderAndGetATime) {
   ASSERT_TRUE(store_->AddToken({"h2", "region", "regio", ""}).ok());
   ASSERT_TRUE(store_->AddToken({"h1", "municipality:GM0505", "", "gegeven"}).ok());

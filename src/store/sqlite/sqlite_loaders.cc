@@ -1,4 +1,6 @@
 // The loaders and aggregates of SqliteStore.
+#include <fmt/format.h>
+
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/statement.h"
 
@@ -147,6 +149,10 @@ Result<std::vector<Declaration>> SqliteStore::LoadDeclarations() const {
   });
 }
 
+// Overflow of the sums: the importer bounds every declaration line at
+// kMaxLineCents (EUR 999.999,99), so a sum of amount_cents needs more than 9 * 10^10
+// lines to leave int64; should it happen anyway, SQLite's sum() fails with "integer
+// overflow" (it never wraps) and the query returns that as a databasefout.
 // Declarations summed per assignment and year first (in primary-key order), then joined:
 // much cheaper than joining every declaration row.
 #define JR_PER_ASSIGNMENT_YEAR                                             \
@@ -246,8 +252,16 @@ Status SqliteStore::ForEachAssignmentMonth(
       current.volume_x100 = 0;
       any = true;
     }
-    current.cost += Money::FromCents(q.Int(2));
-    current.volume_x100 += q.Int(3);
+    // Checked: the importer bounds every line, but the sum must never wrap silently.
+    auto cost = Money::CheckedAdd(current.cost, Money::FromCents(q.Int(2)));
+    int64_t volume = 0;
+    if (!cost.ok() || __builtin_add_overflow(current.volume_x100, q.Int(3), &volume)) {
+      return Status::Error(fmt::format(
+          "databasefout: som van de declaraties van toewijzing '{}' is te groot",
+          assignment));
+    }
+    current.cost = *cost;
+    current.volume_x100 = volume;
   }
   if (!q.status().ok()) return q.status();
   if (any) visit(current);
