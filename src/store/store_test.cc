@@ -191,9 +191,10 @@ TEST_F(StoreTest, SumsThatOverflowAreErrorsNotWrapped) {
                                MakeDeclaration("D2", D(2021, 2, 2), half)}) {
     ASSERT_TRUE(store_->Put(d, PutMode::kRefuseChanged).ok());
   }
-  auto months = store_->UseByAssignmentMonth(0);
+  const Status months =
+      store_->ForEachAssignmentMonth(0, [](const AssignmentMonthUse&) {});
   ASSERT_FALSE(months.ok());
-  EXPECT_EQ(months.status().message(),
+  EXPECT_EQ(months.message(),
             "databasefout: som van de declaraties van toewijzing 'T1' is te groot");
   auto years = store_->UseByMunicipalityYear();
   ASSERT_FALSE(years.ok());
