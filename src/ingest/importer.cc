@@ -1,7 +1,11 @@
 #include "ingest/importer.h"
 
+#include <fmt/format.h>
+
+#include <cctype>
 #include <filesystem>
 
+#include "core/env.h"
 #include "ingest/csv_reader.h"
 #include "ingest/csv_source.h"
 #include "ingest/import_sink.h"
@@ -55,6 +59,29 @@ ImportOutcome ImportFolder(Store& store, const std::string& dir,
   for (ImportKind k : ImportOrder()) {
     auto p = std::filesystem::path(dir) / (std::string(ImportKindName(k)) + ".csv");
     if (std::filesystem::exists(p)) files.emplace_back(k, p.string());
+  }
+  // A CSV file whose name is not a kind (`Declaraties.csv`, `toewijzingen (1).csv`)
+  // would be skipped silently: refuse the folder instead.
+  if (auto names = Env::Default().ListDirectory(dir); names.ok()) {
+    ImportOutcome out;
+    std::string known;
+    for (ImportKind k : ImportOrder()) {
+      known += fmt::format("{}{}.csv", known.empty() ? "" : ", ", ImportKindName(k));
+    }
+    for (const std::string& name : *names) {
+      std::string lower = name;
+      for (char& c : lower)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!lower.ends_with(".csv")) continue;
+      if (name.ends_with(".csv") && ImportKindFromName(name.substr(0, name.size() - 4)))
+        continue;
+      out.errors.Add(fmt::format("onbekende bestandsnaam; een map mag alleen deze "
+                                 "CSV-bestanden bevatten (kleine letters): {}. Hernoem "
+                                 "het bestand of haal het uit de map",
+                                 known),
+                     {(std::filesystem::path(dir) / name).string()});
+    }
+    if (!out.ok()) return out;
   }
   if (files.empty()) {
     ImportOutcome out;

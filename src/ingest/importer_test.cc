@@ -83,6 +83,30 @@ class ImporterTest : public ::testing::Test {
   ImportOptions options_;
 };
 
+TEST_F(ImporterTest, AFolderWithAMisnamedCsvFileIsRefused) {
+  // Issue 18.11: `Declaraties.csv` and `toewijzingen (1).csv` were skipped silently.
+  fs::path folder = dir_ / "map";
+  fs::create_directories(folder);
+  for (const auto& entry : fs::directory_iterator(kValid)) {
+    fs::copy_file(entry.path(), folder / entry.path().filename());
+  }
+  fs::rename(folder / "declaraties.csv", folder / "Declaraties.csv");
+  fs::copy_file(folder / "toewijzingen.csv", folder / "toewijzingen (1).csv");
+  std::ofstream(folder / "leesmij.txt") << "geen CSV: wordt overgeslagen";
+  std::string before = Dump(*store_);
+  ImportOutcome out = ImportFolder(*store_, folder.string(), options_);
+  ASSERT_FALSE(out.ok());
+  std::string all = out.errors.ToString();
+  EXPECT_THAT(all, HasSubstr((folder / "Declaraties.csv").string() +
+                             ": onbekende bestandsnaam; een map mag alleen deze "
+                             "CSV-bestanden bevatten"));
+  EXPECT_THAT(all, HasSubstr((folder / "toewijzingen (1).csv").string() + ":"));
+  EXPECT_THAT(all, HasSubstr("declaraties.csv"));  // the known names are listed
+  EXPECT_THAT(all, ::testing::Not(HasSubstr("leesmij.txt")));
+  EXPECT_EQ(out.errors.count(), 2u);
+  EXPECT_EQ(Dump(*store_), before) << "store changed after a refused import";
+}
+
 TEST_F(ImporterTest, ImportsAValidFolder) {
   ImportOutcome out = ImportValid();
   ASSERT_TRUE(out.ok()) << out.errors.ToString();
