@@ -157,7 +157,7 @@ void RegisterCalibrate(CLI::App& app) {
                           {"indexation", c->indexation},
                           {"groups", ToJson(groups)},
                           {"municipalities", ToJson(munis)}};
-      std::cout << j.dump(2) << "\n";
+      std::cout << DumpJson(j, 2) << "\n";
       return;
     }
     Print(groups, o->format);
@@ -245,7 +245,7 @@ void RegisterForecast(CLI::App& app) {
       j["monthly"] = ToJson(ForecastTable(c, f->monthly, forecast::Period::kMonth, true));
       if (!levers.empty()) j["lever_effect"] = ToJson(EffectTable(c, f->effect));
       if (beside_path) j["beside_path"] = ToJson(*beside_path);
-      std::cout << j.dump(2) << "\n";
+      std::cout << DumpJson(j, 2) << "\n";
       return;
     }
     bool by_month = o->view == "monthly";
@@ -353,7 +353,7 @@ void RegisterBacktest(CLI::App& app) {
                             {"runs", r->runs},
                             {"dataset", store->GetMeta("dataset")}}},
                           {"municipalities", ToJson(t)}};
-      std::cout << j.dump(2) << "\n";
+      std::cout << DumpJson(j, 2) << "\n";
       return;
     }
     Print(t, o->format);

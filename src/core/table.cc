@@ -177,13 +177,9 @@ nlohmann::json ToJson(const Table& t) {
   return arr;
 }
 
-namespace {
-// Text that is not UTF-8 (stored before the import checked it) becomes U+FFFD
-// instead of an exception that ends the command.
-std::string DumpJson(const nlohmann::json& j) {
-  return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+std::string DumpJson(const nlohmann::json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
 }
-}  // namespace
 
 std::string Render(const Table& t, OutputFormat f) {
   switch (f) {
@@ -192,7 +188,7 @@ std::string Render(const Table& t, OutputFormat f) {
     case OutputFormat::kCsv:
       return RenderCsv(t);
     case OutputFormat::kJson:
-      return DumpJson(ToJson(t));
+      return DumpJson(ToJson(t), 2) + "\n";
   }
   return "";
 }
@@ -212,7 +208,7 @@ std::string RenderSections(const std::vector<Section>& sections, OutputFormat f)
   if (f == OutputFormat::kJson) {
     nlohmann::json out = nlohmann::json::object();
     for (const Section& s : sections) out[s.key] = ToJson(s.table);
-    return DumpJson(out);
+    return DumpJson(out, 2) + "\n";
   }
   std::string out;
   for (const Section& s : sections) {

@@ -98,6 +98,10 @@ std::string RenderText(const Table& t);
 std::string RenderCsv(const Table& t);
 // An array of objects, one per row, keyed by column key.
 nlohmann::json ToJson(const Table& t);
+// `j` as text (compact, or pretty with `indent` spaces); never throws: text that is not
+// UTF-8 (stored before the import checked it) becomes U+FFFD instead of an exception
+// that ends a command or a server worker. Every JSON the program writes goes through it.
+std::string DumpJson(const nlohmann::json& j, int indent = -1);
 // Text, CSV or JSON (pretty-printed array) of one table.
 std::string Render(const Table& t, OutputFormat f);
 

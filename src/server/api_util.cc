@@ -28,8 +28,4 @@ Result<int> IntParam(const ApiRequest& r, const std::string& name, int fallback,
   return v;
 }
 
-std::string DumpJson(const nlohmann::json& j) {
-  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 }  // namespace jr::server

@@ -18,8 +18,4 @@ ApiResponse Error(int status, const std::string& message);
 Result<int> IntParam(const ApiRequest& r, const std::string& name, int fallback,
                      int min = INT32_MIN, int max = INT32_MAX);
 
-// `j` as text; never throws: invalid UTF-8 in a string (which Handle refuses, so it
-// should not occur) becomes U+FFFD instead of an exception that would end a worker.
-std::string DumpJson(const nlohmann::json& j);
-
 }  // namespace jr::server
