@@ -1,15 +1,17 @@
 #include "store/store.h"
 
+#include "store/postgres/pg_store.h"
+#include "store/postgres/pg_url.h"
 #include "store/sqlite/sqlite_store.h"
 
 namespace jr {
 
 Result<std::unique_ptr<Store>> Store::Open(const std::string& path_or_url,
                                            const StoreOptions& options) {
-  if (path_or_url.starts_with("postgresql://") ||
-      path_or_url.starts_with("postgres://")) {
-    return Status::Error(
-        "PostgreSQL wordt nog niet ondersteund; gebruik een databasebestand (SQLite)");
+  if (IsUrl(path_or_url)) {
+    auto store = PgStore::Open(path_or_url, options);
+    if (!store.ok()) return store.status();
+    return std::unique_ptr<Store>(std::move(store).value());
   }
   auto store = SqliteStore::Open(path_or_url, options);
   if (!store.ok()) return store.status();
@@ -21,6 +23,8 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path_or_url, bool 
   options.create = create;
   return Open(path_or_url, options);
 }
+
+bool Store::IsUrl(const std::string& path_or_url) { return IsPostgresUrl(path_or_url); }
 
 Result<Transaction> Transaction::Begin(Store& store) {
   Status s = store.Begin();

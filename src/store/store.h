@@ -2,9 +2,9 @@
 //
 // Store is an interface: the parts load and put plain values from region/ and care/
 // and never see SQL. The implementation is chosen by Store::Open from the path: a
-// file is an SQLite database (store/sqlite/), a postgresql:// URL is refused until
-// the PostgreSQL store exists (store/postgres/). A Store is used by one thread at a
-// time; open one per thread.
+// file is an SQLite database (store/sqlite/), a postgresql:// or postgres:// URL a
+// PostgreSQL database (store/postgres/). A Store is used by one thread at a time;
+// open one per thread.
 #pragma once
 
 #include <cstdint>
@@ -89,11 +89,16 @@ class Store {
   // Opens `path_or_url` (creating a missing file when `options.create`; the file is
   // private, mode 0600) and brings its schema to the latest version. Dutch error naming
   // the file when it cannot be opened or is not a jeugdregio database of this or an
-  // older version; a postgresql:// URL is refused (not supported yet).
+  // older version. A URL (IsUrl) opens PostgreSQL: `options.create` creates the
+  // schema in an existing database; a password in the URL is refused (it comes from
+  // PGPASSFILE, ~/.pgpass or PGPASSWORD), and no error shows a password.
   static Result<std::unique_ptr<Store>> Open(const std::string& path_or_url,
                                              const StoreOptions& options);
   static Result<std::unique_ptr<Store>> Open(const std::string& path_or_url,
                                              bool create = true);
+  // True when `path_or_url` is a database server's URL (postgresql://, postgres://),
+  // not a file: there is no file to check, and no key file beside it.
+  static bool IsUrl(const std::string& path_or_url);
   virtual ~Store() = default;
   Store(const Store&) = delete;
   Store& operator=(const Store&) = delete;

@@ -1,10 +1,15 @@
-// Tests of the Store interface, on the SQLite implementation Store::Open gives.
+// Tests of the Store interface, on both backends: every test runs on SQLite and on
+// PostgreSQL (the server of tests/with_postgres.sh; skipped when JEUGDREGIO_TEST_PG is
+// unset), so one suite proves both give the same values.
 #include "store/store.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <memory>
+
+#include "store/postgres/pg_test_schema.h"
 
 namespace jr {
 namespace {
@@ -13,20 +18,33 @@ Date D(int y, unsigned m, unsigned d) {
   return std::chrono::year(y) / std::chrono::month(m) / std::chrono::day(d);
 }
 
-class StoreTest : public ::testing::Test {
+class StoreTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
+    std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    for (char& c : name) c = c == '/' ? '_' : c;
     dir_ = std::filesystem::temp_directory_path() /
-           ("jr_store_test_" + std::to_string(::getpid()) + "_" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+           ("jr_store_test_" + std::to_string(::getpid()) + "_" + name);
     std::filesystem::remove_all(dir_);
     std::filesystem::create_directories(dir_);
-    auto s = Store::Open(Path("t.db"));
+    if (GetParam() == "postgres") {
+      pg_ = std::make_unique<PgTestSchema>(name);
+      if (!pg_->available()) {
+        GTEST_SKIP() << "JEUGDREGIO_TEST_PG is niet gezet: PostgreSQL-test overgeslagen "
+                        "(draai via tests/with_postgres.sh)";
+      }
+    }
+    auto s = Store::Open(Address());
     ASSERT_TRUE(s.ok()) << s.status().ToString();
     store_ = std::move(s).value();
   }
-  void TearDown() override { std::filesystem::remove_all(dir_); }
+  void TearDown() override {
+    store_.reset();
+    std::filesystem::remove_all(dir_);
+  }
   std::string Path(const char* name) { return (dir_ / name).string(); }
+  // The database of the test: a file, or the test's PostgreSQL schema.
+  std::string Address() { return pg_ ? pg_->url() : Path("t.db"); }
 
   // GM0505 Dordrecht from 2015, provider 12345678, product 45/45A10.
   void PutReferences() {
@@ -67,10 +85,14 @@ class StoreTest : public ::testing::Test {
   }
 
   std::filesystem::path dir_;
+  std::unique_ptr<PgTestSchema> pg_;
   std::unique_ptr<Store> store_;
 };
 
-TEST_F(StoreTest, PutCountsAddedUnchangedConflictAndReplaced) {
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest, ::testing::Values("sqlite", "postgres"),
+                         [](const auto& info) { return info.param; });
+
+TEST_P(StoreTest, PutCountsAddedUnchangedConflictAndReplaced) {
   Provider p{"12345678", "Jeugdhulp Noord"};
   auto added = store_->Put(p, PutMode::kRefuseChanged);
   ASSERT_TRUE(added.ok()) << added.status().ToString();
@@ -89,7 +111,7 @@ TEST_F(StoreTest, PutCountsAddedUnchangedConflictAndReplaced) {
   EXPECT_EQ(store_->Count("provider"), 1);
 }
 
-TEST_F(StoreTest, ConflictNamesTheFieldAndShowsStoredValues) {
+TEST_P(StoreTest, ConflictNamesTheFieldAndShowsStoredValues) {
   PutReferences();
   Municipality m{"GM0505", "Dordrecht", "", D(2015, 1, 2)};
   auto conflict = store_->Put(m, PutMode::kRefuseChanged);
@@ -106,7 +128,7 @@ TEST_F(StoreTest, ConflictNamesTheFieldAndShowsStoredValues) {
   EXPECT_EQ(conflict->stored, "(leeg)");
 }
 
-TEST_F(StoreTest, ValuesRoundTrip) {
+TEST_P(StoreTest, ValuesRoundTrip) {
   PutReferences();
   Assignment a = MakeAssignment("T1");
   a.end = D(2021, 7, 1);
@@ -141,14 +163,14 @@ TEST_F(StoreTest, ValuesRoundTrip) {
   EXPECT_EQ((*store_->LoadLocalCosts())[0].amount.cents(), 700);
 }
 
-TEST_F(StoreTest, UnknownReferenceIsAnError) {
+TEST_P(StoreTest, UnknownReferenceIsAnError) {
   auto r = store_->Put(MakeAssignment("T1"), PutMode::kRefuseChanged);
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.status().message().find("FOREIGN KEY"), std::string::npos);
   EXPECT_EQ(store_->Count("assignment"), 0);
 }
 
-TEST_F(StoreTest, AssignmentMonthsSumPerMonthFromAMonthOn) {
+TEST_P(StoreTest, AssignmentMonthsSumPerMonthFromAMonthOn) {
   PutReferences();
   ASSERT_TRUE(store_->Put(MakeAssignment("T1"), PutMode::kRefuseChanged).ok());
   ASSERT_TRUE(store_->Put(MakeAssignment("T2"), PutMode::kRefuseChanged).ok());
@@ -181,7 +203,7 @@ TEST_F(StoreTest, AssignmentMonthsSumPerMonthFromAMonthOn) {
   EXPECT_EQ(months_from(0).size(), 3u);  // January of T1 too
 }
 
-TEST_F(StoreTest, SumsThatOverflowAreErrorsNotWrapped) {
+TEST_P(StoreTest, SumsThatOverflowAreErrorsNotWrapped) {
   // Issue 18.7: two amounts whose sum leaves int64 (the importer refuses them; the
   // store must still never wrap silently).
   PutReferences();
@@ -204,7 +226,7 @@ TEST_F(StoreTest, SumsThatOverflowAreErrorsNotWrapped) {
   EXPECT_FALSE(store_->ClientYearCosts(2021, 2021).ok());
 }
 
-TEST_F(StoreTest, TokensKeepTheirOrderAndGetATime) {
+TEST_P(StoreTest, TokensKeepTheirOrderAndGetATime) {
   ASSERT_TRUE(store_->AddToken({"h2", "region", "regio", ""}).ok());
   ASSERT_TRUE(store_->AddToken({"h1", "municipality:GM0505", "", "gegeven"}).ok());
   auto tokens = store_->LoadTokens();
@@ -216,7 +238,7 @@ TEST_F(StoreTest, TokensKeepTheirOrderAndGetATime) {
   EXPECT_FALSE(store_->AddToken({"h2", "region", "dubbel", ""}).ok());
 }
 
-TEST_F(StoreTest, FindingsArePutReplacedLoadedAndCleared) {
+TEST_P(StoreTest, FindingsArePutReplacedLoadedAndCleared) {
   Finding f{"T1",     D(2021, 3, 1),      "D1",
             "bedrag", "volume-x-tarief",  FindingStatus::kRejected,
             "amount", "bedrag klopt niet"};
@@ -236,7 +258,7 @@ TEST_F(StoreTest, FindingsArePutReplacedLoadedAndCleared) {
   EXPECT_TRUE(store_->LoadFindings()->empty());
 }
 
-TEST_F(StoreTest, TransactionRollsBackUnlessCommitted) {
+TEST_P(StoreTest, TransactionRollsBackUnlessCommitted) {
   {
     auto tx = Transaction::Begin(*store_);
     ASSERT_TRUE(tx.ok());
@@ -252,28 +274,32 @@ TEST_F(StoreTest, TransactionRollsBackUnlessCommitted) {
   EXPECT_EQ(store_->Count("provider"), 1);
 }
 
-TEST_F(StoreTest, BeginFailsWhileAnotherStoreWrites) {
+TEST_P(StoreTest, BeginFailsWhileAnotherStoreWrites) {
   StoreOptions quick;
   quick.busy_timeout_ms = 50;
-  auto other = Store::Open(Path("t.db"), quick);
+  auto other = Store::Open(Address(), quick);
   ASSERT_TRUE(other.ok()) << other.status().ToString();
   auto tx = Transaction::Begin(*store_);
   ASSERT_TRUE(tx.ok());
   auto second = Transaction::Begin(*other.value());
   ASSERT_FALSE(second.ok());
   EXPECT_NE(second.status().message().find("database is bezet"), std::string::npos);
-  EXPECT_NE(second.status().ToString().find("t.db"), std::string::npos);
+  EXPECT_NE(second.status().ToString().find(store_->path()), std::string::npos);
 }
 
-TEST_F(StoreTest, PostgresqlIsRefusedWithoutEchoingTheUrl) {
-  auto pg = Store::Open("postgresql://jr:geheim@localhost/regio");
-  ASSERT_FALSE(pg.ok());
-  EXPECT_NE(pg.status().message().find("PostgreSQL wordt nog niet ondersteund"),
-            std::string::npos);
-  EXPECT_EQ(pg.status().ToString().find("geheim"), std::string::npos);
+TEST(StoreOpenTest, APasswordInTheUrlIsRefusedWithoutEchoingIt) {
+  for (const char* url : {"postgresql://jr:geheim@localhost/regio",
+                          "postgres://localhost/regio?sslmode=require&password=geheim"}) {
+    auto pg = Store::Open(url);
+    ASSERT_FALSE(pg.ok()) << url;
+    EXPECT_NE(pg.status().message().find("PGPASSWORD"), std::string::npos);
+    EXPECT_EQ(pg.status().ToString().find("geheim"), std::string::npos);
+  }
+  EXPECT_TRUE(Store::IsUrl("postgres://localhost/regio"));
+  EXPECT_FALSE(Store::IsUrl("regio.db"));
 }
 
-TEST_F(StoreTest, DumpChangesWithContentOnly) {
+TEST_P(StoreTest, DumpChangesWithContentOnly) {
   auto before = store_->Dump();
   ASSERT_TRUE(before.ok());
   PutReferences();

@@ -5,13 +5,6 @@
 namespace jr {
 namespace {
 
-std::string Show(const SqlValue& v) {
-  if (std::holds_alternative<std::monostate>(v)) return "(leeg)";
-  if (auto* i = std::get_if<int64_t>(&v)) return std::to_string(*i);
-  if (auto* d = std::get_if<double>(&v)) return fmt::format("{}", *d);
-  return std::get<std::string>(v);
-}
-
 SqlValue Column(const Statement& s, int col, const SqlValue& like) {
   if (s.IsNull(col)) return std::monostate{};
   if (std::holds_alternative<int64_t>(like)) return s.Int(col);
@@ -75,8 +68,8 @@ Result<PutOutcome> KeyedTable::Put(const std::vector<SqlValue>& values, PutMode 
       SqlValue stored = Column(*select_, static_cast<int>(i - n_key_), values[i]);
       if (stored != values[i]) {
         out.field = cols_[i].field;
-        out.stored = Show(stored);
-        out.given = Show(values[i]);
+        out.stored = ShowValue(stored);
+        out.given = ShowValue(values[i]);
       }
     }
   }

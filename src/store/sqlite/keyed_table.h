@@ -4,25 +4,18 @@
 
 #include <sqlite3.h>
 
-#include <cstdint>
 #include <memory>
-#include <string>
-#include <variant>
 #include <vector>
 
 #include "store/sqlite/statement.h"
 #include "store/store.h"
+#include "store/table_rows.h"
 
 namespace jr {
 
-using SqlValue = std::variant<std::monostate, int64_t, double, std::string>;
-
 class KeyedTable {
  public:
-  struct Col {
-    const char* sql;    // column in the table
-    const char* field;  // member of the value type, for PutOutcome::field
-  };
+  using Col = TableColumn;
   // The first `n_key` columns form the natural key. Statements are prepared once.
   KeyedTable(sqlite3* db, const char* table, std::vector<Col> cols, size_t n_key);
 

@@ -85,12 +85,11 @@ class SqliteStore final : public Store {
   Status Migrate();
   // The writer of a table, prepared on first use.
   KeyedTable& Table(size_t index);
-  Result<PutOutcome> PutRow(size_t table, PutMode mode);
+  Result<PutOutcome> PutRow(size_t table, const SqlRow& row, PutMode mode);
 
   sqlite3* db_;
   std::string path_;
   std::vector<std::unique_ptr<KeyedTable>> tables_;
-  std::vector<SqlValue> row_;  // the row being put, reused
 };
 
 }  // namespace jr

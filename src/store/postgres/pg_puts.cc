@@ -1,0 +1,276 @@
+// The Put methods of PgStore: each value becomes one row of its table
+// (store/table_rows.h), written by natural key; declarations inside a transaction go
+// through the DeclarationBatch and COPY.
+#include <fmt/format.h>
+
+#include <charconv>
+#include <cstdlib>
+#include <functional>
+
+#include "store/postgres/pg_store.h"
+
+namespace jr {
+namespace {
+
+// Rows per COPY: large enough that the round trips do not count, small enough to keep
+// the buffer a few megabytes.
+constexpr size_t kBatchRows = 50000;
+
+std::optional<std::string> Param(const SqlValue& v) {
+  if (std::holds_alternative<std::monostate>(v)) return std::nullopt;
+  if (auto* i = std::get_if<int64_t>(&v)) return std::to_string(*i);
+  if (auto* d = std::get_if<double>(&v)) return fmt::format("{}", *d);
+  return std::get<std::string>(v);
+}
+
+// A stored value as the same alternative as `like` (NULL stays NULL).
+SqlValue Stored(const PgResult& r, int col, const SqlValue& like) {
+  if (r.IsNull(0, col)) return std::monostate{};
+  if (std::holds_alternative<int64_t>(like)) return r.Int(0, col);
+  if (std::holds_alternative<double>(like)) return r.Real(0, col);
+  return r.Text(0, col);
+}
+
+void AppendCopyValue(const SqlValue& v, std::string* out) {
+  if (std::holds_alternative<std::monostate>(v)) {
+    *out += "\\N";
+  } else if (auto* i = std::get_if<int64_t>(&v)) {
+    char buf[24];
+    auto end = std::to_chars(buf, buf + sizeof buf, *i).ptr;
+    out->append(buf, end);
+  } else if (auto* d = std::get_if<double>(&v)) {
+    *out += fmt::format("{}", *d);
+  } else {
+    AppendCopyText(std::get<std::string>(v), out);
+  }
+}
+
+// The natural key of a declaration row (assignment, start_day, number) in COPY text,
+// as COPY ... TO STDOUT writes it.
+std::string DeclarationKey(const SqlRow& row) {
+  std::string key;
+  for (size_t i = 0; i < TableSpecs()[kDeclaration].n_key; ++i) {
+    if (i) key += '\t';
+    AppendCopyValue(row[i], &key);
+  }
+  return key;
+}
+
+uint64_t KeyHash(std::string_view key) { return std::hash<std::string_view>()(key); }
+
+struct Statements {
+  std::string insert, select, update;
+};
+
+// The SQL of a table's keyed put, built once from its spec.
+const Statements& StatementsOf(size_t table) {
+  static const std::vector<Statements> kAll = [] {
+    std::vector<Statements> all;
+    for (const TableSpec& spec : TableSpecs()) {
+      std::string names, marks, where, sets, values;
+      for (size_t i = 0; i < spec.cols.size(); ++i) {
+        const char* col = spec.cols[i].sql;
+        names += fmt::format("{}{}", i ? "," : "", col);
+        marks += fmt::format("{}${}", i ? "," : "", i + 1);
+        if (i < spec.n_key) {
+          where += fmt::format("{}{} = ${}", i ? " AND " : "", col, i + 1);
+        } else {
+          sets += fmt::format("{}{} = ${}", sets.empty() ? "" : ",", col, i + 1);
+          values += fmt::format("{}{}", values.empty() ? "" : ",", col);
+        }
+      }
+      all.push_back({fmt::format("INSERT INTO {}({}) VALUES({}) ON CONFLICT DO NOTHING",
+                                 spec.table, names, marks),
+                     fmt::format("SELECT {} FROM {} WHERE {}",
+                                 values.empty() ? "1" : values, spec.table, where),
+                     sets.empty() ? ""
+                                  : fmt::format("UPDATE {} SET {} WHERE {}", spec.table,
+                                                sets, where)});
+    }
+    return all;
+  }();
+  return kAll[table];
+}
+
+}  // namespace
+
+Result<PutOutcome> PgStore::PutRow(size_t table, const SqlRow& row, PutMode mode) {
+  const TableSpec& spec = TableSpecs()[table];
+  const Statements& sql = StatementsOf(table);
+  PgParams params;
+  params.reserve(row.size());
+  for (const SqlValue& v : row) params.push_back(Param(v));
+  const std::string name = spec.table;
+  auto inserted = conn_->QueryPrepared("ins_" + name, sql.insert, params);
+  if (!inserted.ok()) return inserted.status();
+  if (inserted->Changed() == 1) return PutOutcome{};
+  PgParams key(params.begin(), params.begin() + static_cast<long>(spec.n_key));
+  auto found = conn_->QueryPrepared("sel_" + name, sql.select, key);
+  if (!found.ok()) return found.status();
+  if (found->rows() != 1) {
+    return Status::Error(fmt::format(
+        "databasefout: rij in {} niet gevonden na een conflict op de sleutel", name));
+  }
+  SqlRow stored = row;
+  for (size_t i = spec.n_key; i < row.size(); ++i) {
+    stored[i] = Stored(*found, static_cast<int>(i - spec.n_key), row[i]);
+  }
+  PutOutcome out = CompareRows(spec, stored, row);
+  if (out.kind == PutOutcome::kUnchanged || mode == PutMode::kRefuseChanged) return out;
+  auto updated = conn_->QueryPrepared("upd_" + name, sql.update, params);
+  if (!updated.ok()) return updated.status();
+  return PutOutcome{PutOutcome::kReplaced, "", "", ""};
+}
+
+Status PgStore::StartBatch() {
+  // Other writers of declarations wait until this transaction ends (readers do not),
+  // so the keys read now stay the stored keys.
+  Status s = conn_->Exec("LOCK TABLE declaration IN SHARE ROW EXCLUSIVE MODE");
+  if (s.ok()) {
+    s = conn_->CopyOut(
+        "COPY (SELECT assignment, start_day, number FROM declaration) TO STDOUT",
+        [&](std::string_view line) {
+          batch_.stored.insert(KeyHash(line));
+          return true;
+        });
+  }
+  if (s.ok()) {
+    s = conn_->CopyOut("COPY (SELECT number FROM assignment) TO STDOUT",
+                       [&](std::string_view line) {
+                         batch_.assignments.emplace(line);
+                         return true;
+                       });
+  }
+  if (!s.ok()) return s;
+  batch_.ready = true;
+  return Status::Ok();
+}
+
+Result<PutOutcome> PgStore::PutDeclaration(const SqlRow& row, PutMode mode) {
+  if (!in_transaction_) return PutRow(kDeclaration, row, mode);
+  if (!batch_.ready) {
+    Status s = StartBatch();
+    if (!s.ok()) return s;
+  }
+  std::string key = DeclarationKey(row);
+  if (auto pending = batch_.pending_index.find(key);
+      pending != batch_.pending_index.end()) {
+    SqlRow& stored = batch_.pending[pending->second];
+    PutOutcome out = CompareRows(TableSpecs()[kDeclaration], stored, row);
+    if (out.kind == PutOutcome::kUnchanged || mode == PutMode::kRefuseChanged) return out;
+    stored = row;
+    return PutOutcome{PutOutcome::kReplaced, "", "", ""};
+  }
+  std::string assignment;
+  AppendCopyValue(row[0], &assignment);
+  if (batch_.stored.count(KeyHash(key)) || !batch_.assignments.count(assignment)) {
+    // Perhaps stored (or a hash that collides), or a reference the database refuses:
+    // the database answers.
+    Status s = Flush();
+    if (!s.ok()) return s;
+    return PutRow(kDeclaration, row, mode);
+  }
+  batch_.pending_index.emplace(std::move(key), batch_.pending.size());
+  batch_.pending.push_back(row);
+  if (batch_.pending.size() >= kBatchRows) {
+    Status s = Flush();
+    if (!s.ok()) return s;
+  }
+  return PutOutcome{};
+}
+
+Status PgStore::Flush() const {
+  if (batch_.pending.empty()) return Status::Ok();
+  std::string data;
+  data.reserve(batch_.pending.size() * 96);
+  for (const SqlRow& row : batch_.pending) {
+    for (size_t i = 0; i < row.size(); ++i) {
+      if (i) data += '\t';
+      AppendCopyValue(row[i], &data);
+    }
+    data += '\n';
+  }
+  std::string names;
+  for (const TableColumn& c : TableSpecs()[kDeclaration].cols) {
+    names += fmt::format("{}{}", names.empty() ? "" : ",", c.sql);
+  }
+  Status s = conn_->CopyIn(fmt::format("COPY declaration ({}) FROM STDIN", names), data);
+  if (!s.ok()) return s;
+  for (const auto& [key, index] : batch_.pending_index)
+    batch_.stored.insert(KeyHash(key));
+  batch_.pending.clear();
+  batch_.pending_index.clear();
+  return Status::Ok();
+}
+
+Result<PutOutcome> PgStore::Put(const Municipality& m, PutMode mode) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  return PutRow(kMunicipality, RowOf(m), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const MunicipalityKey& k, PutMode mode) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  return PutRow(kKeyValue, RowOf(k), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const Provider& p, PutMode mode) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  return PutRow(kProvider, RowOf(p), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const Product& p, PutMode mode) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  return PutRow(kProduct, RowOf(p), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const Tariff& t, PutMode mode) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  return PutRow(kTariff, RowOf(t), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const Contract& c, PutMode mode) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  return PutRow(kContract, RowOf(c), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const YouthTeam& t, PutMode mode) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  return PutRow(kYouthTeam, RowOf(t), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const ClientResidence& c, PutMode mode) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  return PutRow(kClientResidence, RowOf(c), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const Assignment& a, PutMode mode) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  auto out = PutRow(kAssignment, RowOf(a), mode);
+  if (out.ok() && batch_.ready) {
+    std::string number;
+    AppendCopyText(a.number, &number);
+    batch_.assignments.insert(std::move(number));
+  }
+  return out;
+}
+
+Result<PutOutcome> PgStore::Put(const Declaration& d, PutMode mode) {
+  return PutDeclaration(RowOf(d), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const CostItem& c, PutMode mode) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  return PutRow(TableOf(c), RowOf(c), mode);
+}
+
+}  // namespace jr

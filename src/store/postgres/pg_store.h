@@ -1,0 +1,127 @@
+// PgStore: the Store in a PostgreSQL database (a service organisation's shared store,
+// or one server for many regions: one database, or one schema, per region).
+//
+// Open() connects with a libpq URL (passwords only from PGPASSFILE, ~/.pgpass or
+// PGPASSWORD; sslmode and every other libpq parameter from the URL), selects the
+// region's schema (`schema=NAME`, created by `init`), and runs the versioned
+// migrations of pg_schema.cc (table schema_version holds the version, as SQLite's
+// user_version). Semantics are SQLite's to the letter: the same natural keys and
+// PutOutcomes, the same order of every loader and aggregate (text sorts as bytes,
+// COLLATE "C"), errors for sums that leave int64.
+//
+// Writers: one write transaction at a time per region, like SQLite. Begin takes a
+// transaction-scoped advisory lock of the region and waits for it at most the busy
+// timeout ("database is bezet" after that); readers (serve, reports) never wait.
+// Declarations put inside a transaction are buffered and written with COPY (see
+// DeclarationBatch in pg_puts.cc), with exact outcomes: the table is locked against
+// other writers and the keys already stored are known, so a key that is not among
+// them is added. A deadlock or serialization failure is a Dutch error and the
+// transaction is rolled back; nothing is imported partly.
+// Not thread-safe: one thread at a time, like every Store.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "store/postgres/pg_connection.h"
+#include "store/store.h"
+#include "store/table_rows.h"
+
+namespace jr {
+
+class PgStore final : public Store {
+ public:
+  // `url`: postgresql://[user@]host[:port]/dbname[?param=value&...]; see pg_url.h.
+  static Result<std::unique_ptr<PgStore>> Open(const std::string& url,
+                                               const StoreOptions& options);
+  // The schema version this build migrates to (the same as SQLite's).
+  static int LatestSchemaVersion();
+  ~PgStore() override;
+
+  const std::string& path() const override { return path_; }
+  int SchemaVersion() const override;
+
+  Result<Region> LoadRegion() const override;
+  Result<std::vector<Product>> LoadProducts() const override;
+  Result<std::vector<Tariff>> LoadTariffs() const override;
+  Result<std::vector<Provider>> LoadProviders() const override;
+  Result<std::vector<Contract>> LoadContracts() const override;
+  Result<std::vector<YouthTeam>> LoadYouthTeams() const override;
+  Result<std::vector<ClientResidence>> LoadClients() const override;
+  Result<std::vector<Assignment>> LoadAssignments() const override;
+  Result<std::vector<Declaration>> LoadDeclarations() const override;
+  Result<std::vector<CostItem>> LoadFixedCosts() const override;
+  Result<std::vector<CostItem>> LoadLocalCosts() const override;
+
+  Result<std::vector<UseRow>> UseByMunicipalityYearBucket(int first,
+                                                          int last) const override;
+  Result<std::vector<UseRow>> UseByMunicipalityYear() const override;
+  Result<std::vector<ClientYearCost>> ClientYearCosts(int first, int last) const override;
+  Status ForEachAssignmentMonth(
+      int from_month,
+      const std::function<void(const AssignmentMonthUse&)>& visit) const override;
+
+  Result<PutOutcome> Put(const Municipality& m, PutMode mode) override;
+  Result<PutOutcome> Put(const MunicipalityKey& k, PutMode mode) override;
+  Result<PutOutcome> Put(const Provider& p, PutMode mode) override;
+  Result<PutOutcome> Put(const Product& p, PutMode mode) override;
+  Result<PutOutcome> Put(const Tariff& t, PutMode mode) override;
+  Result<PutOutcome> Put(const Contract& c, PutMode mode) override;
+  Result<PutOutcome> Put(const YouthTeam& t, PutMode mode) override;
+  Result<PutOutcome> Put(const ClientResidence& c, PutMode mode) override;
+  Result<PutOutcome> Put(const Assignment& a, PutMode mode) override;
+  Result<PutOutcome> Put(const Declaration& d, PutMode mode) override;
+  Result<PutOutcome> Put(const CostItem& c, PutMode mode) override;
+
+  Status AddToken(const StoredToken& token) override;
+  Result<std::vector<StoredToken>> LoadTokens() const override;
+
+  Status PutFindings(const std::vector<Finding>& findings) override;
+  Result<std::vector<Finding>> LoadFindings() const override;
+  Status ClearFindings() override;
+
+  std::string GetMeta(const std::string& key) const override;
+  Status SetMeta(const std::string& key, const std::string& value) override;
+  int64_t Count(const std::string& table) const override;
+  Result<std::string> Dump() const override;
+
+ private:
+  // The declarations put in the current transaction and not yet written (COPY).
+  struct DeclarationBatch {
+    bool ready = false;  // table locked, stored keys and assignments loaded
+    std::unordered_set<uint64_t> stored;          // hashes of the keys in the table
+    std::unordered_set<std::string> assignments;  // numbers in the table (COPY text)
+    std::unordered_map<std::string, size_t> pending_index;  // key -> pending row
+    std::vector<SqlRow> pending;
+  };
+
+  PgStore(std::unique_ptr<PgConnection> conn, std::string path, int busy_timeout_ms)
+      : conn_(std::move(conn)),
+        path_(std::move(path)),
+        busy_timeout_ms_(busy_timeout_ms) {}
+  Status Begin() override;
+  Status Commit() override;
+  void Rollback() override;
+  Status Migrate(bool create);
+  // Takes the region's write lock for the current transaction (busy timeout).
+  Status LockRegion();
+  // Puts one row by natural key with INSERT ... ON CONFLICT, SELECT and UPDATE.
+  Result<PutOutcome> PutRow(size_t table, const SqlRow& row, PutMode mode);
+  Result<PutOutcome> PutDeclaration(const SqlRow& row, PutMode mode);
+  Status StartBatch();
+  // Writes the pending declarations with COPY; every method but Put(Declaration)
+  // calls it first, so what was put is what is read.
+  Status Flush() const;
+
+  std::unique_ptr<PgConnection> conn_;
+  std::string path_;
+  int busy_timeout_ms_;
+  bool in_transaction_ = false;
+  mutable DeclarationBatch batch_;
+};
+
+}  // namespace jr
