@@ -42,7 +42,7 @@ void Run(const AgendaFlags& o) {
   auto want = [&](const char* v) { return o.view == v || o.view == "all"; };
   options.share = want("sharing");
   std::optional<Region> region;
-  if (options.share && std::filesystem::exists(o.db)) {
+  if (options.share && DatabaseExists(o.db)) {
     auto r = OpenExisting(o.db)->LoadRegion();
     if (!r.ok()) Fail(r.status());
     region = std::move(r).value();

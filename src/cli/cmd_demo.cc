@@ -33,11 +33,12 @@ void Register(CLI::App& app) {
       ->check(CLI::Range(0.001, 10.0))
       ->capture_default_str();
   c->callback([o] {
+    auto key_path = KeyPath(o->db, o->key);
+    if (!key_path.ok()) Fail(key_path.status());
     auto store = Store::Open(o->db);
     if (!store.ok()) Fail(store.status());
     // As init: a new key only for a database without clients, never another key.
-    auto key = LoadDatabaseKey(*store.value(), o->db, KeyPath(o->db, o->key),
-                               /*create=*/true);
+    auto key = LoadDatabaseKey(*store.value(), o->db, *key_path, /*create=*/true);
     if (!key.ok()) Fail(key.status());
     DemoOptions options;
     options.seed = o->seed;

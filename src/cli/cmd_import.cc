@@ -30,11 +30,13 @@ void Register(CLI::App& app) {
   c->add_flag("--replace", o->replace,
               "vervang rijen met dezelfde sleutel en andere inhoud (anders een fout)");
   c->callback([o] {
+    auto key_path = KeyPath(o->db, o->key);
+    if (!key_path.ok()) Fail(key_path.status());
     auto store = OpenExisting(o->db);
     ImportOptions options;
     options.replace = o->replace;
     // The key must be the database's; without a key file BSNs are refused.
-    auto key = LoadDatabaseKey(*store, o->db, KeyPath(o->db, o->key), /*create=*/false);
+    auto key = LoadDatabaseKey(*store, o->db, *key_path, /*create=*/false);
     if (!key.ok()) Fail(key.status());
     if (key->key) options.pseudonymizer = &*key->key;
     if (o->second.empty()) {

@@ -1,6 +1,5 @@
 // jeugdregio init: creates the database (mode 0600) and the pseudonymisation key file,
 // and binds the key to the database (cli/key_file.h).
-#include <filesystem>
 #include <iostream>
 
 #include "care/pseudonym.h"
@@ -20,12 +19,13 @@ void Register(CLI::App& app) {
   AddDbOption(c, &o->db);
   AddKeyOption(c, &o->key);
   c->callback([o] {
-    bool existed = std::filesystem::exists(o->db);
+    auto key = KeyPath(o->db, o->key);
+    if (!key.ok()) Fail(key.status());
+    bool existed = DatabaseExists(o->db) && Store::Open(o->db, /*create=*/false).ok();
     auto store = Store::Open(o->db);
     if (!store.ok()) Fail(store.status());
-    std::string key = KeyPath(o->db, o->key);
     // Never a new key for a database with clients; another key is refused.
-    auto k = LoadDatabaseKey(*store.value(), o->db, key, /*create=*/true);
+    auto k = LoadDatabaseKey(*store.value(), o->db, *key, /*create=*/true);
     if (!k.ok()) Fail(k.status());
     if (Status s = BindKey(*store.value(), *k); !s.ok()) Fail(s);
     std::cout << (existed ? "Database bestaat al (schemaversie "
@@ -33,7 +33,7 @@ void Register(CLI::App& app) {
               << store.value()->SchemaVersion() << "): " << o->db << "\n"
               << (k->created ? "Sleutelbestand aangemaakt: "
                              : "Sleutelbestand bestaat al: ")
-              << key << "\n";
+              << *key << "\n";
   });
 }
 

@@ -29,7 +29,7 @@ struct MonitorFlags {
 void Run(const MonitorFlags& o) {
   const std::string config = ResolveConfigFile(o.config, kConfigName, o.db);
   std::unique_ptr<Store> store;
-  if (std::filesystem::exists(o.db)) store = OpenExisting(o.db);
+  if (DatabaseExists(o.db)) store = OpenExisting(o.db);
   auto run = RunMonitor(store.get(), {.config_file = config, .key = o.key});
   if (!run.ok()) Fail(run.status());
   const MonitorResult& result = run->result;

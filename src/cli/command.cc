@@ -28,7 +28,14 @@ void RegisterAll(CLI::App& app) {
 
 void AddDbOption(CLI::App* c, std::string* db) {
   *db = kDefaultDb;
-  c->add_option("--db", *db, "database file")->capture_default_str();
+  c->add_option("--db", *db,
+                "database file, or postgresql://user@host/dbname[?schema=NAME] "
+                "(password from ~/.pgpass or PGPASSWORD)")
+      ->capture_default_str();
+}
+
+bool DatabaseExists(const std::string& db) {
+  return Store::IsUrl(db) || std::filesystem::exists(db);
 }
 
 void AddFormatOption(CLI::App* c, OutputFormat* f) {
@@ -92,7 +99,7 @@ std::string ResolveConfigFile(const std::string& config, const char* default_nam
   }
   if (fs::is_regular_file(default_name)) return default_name;
   std::string tried = "niet in de huidige map";
-  if (fs::is_regular_file(db)) {
+  if (Store::IsUrl(db) || fs::is_regular_file(db)) {
     auto store = Store::Open(db, /*create=*/false);
     std::string dir = store.ok() ? store.value()->GetMeta(kDemoDirMeta) : "";
     if (!dir.empty()) {
@@ -114,7 +121,7 @@ std::string ResolveConfigFile(const std::string& config, const char* default_nam
 }
 
 std::unique_ptr<Store> OpenExisting(const std::string& db) {
-  if (!std::filesystem::exists(db)) {
+  if (!DatabaseExists(db)) {
     Fail(
         Status::Error("database bestaat niet; maak hem aan met 'jeugdregio init'", {db}));
   }

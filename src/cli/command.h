@@ -30,8 +30,11 @@ void RegisterAll(CLI::App& app);
 
 inline constexpr const char* kDefaultDb = "jeugdregio.db";
 
-// --db PATH (default ./jeugdregio.db)
+// --db PATH or postgresql:// URL (default ./jeugdregio.db)
 void AddDbOption(CLI::App* c, std::string* db);
+// True when `db` is a file that exists or a server's URL (Store::IsUrl: whether the
+// region's schema exists there, opening says).
+bool DatabaseExists(const std::string& db);
 // --format table|csv|json (default table)
 void AddFormatOption(CLI::App* c, OutputFormat* f);
 // --threads N (default 0 = all cores); ResolveThreads gives the actual count.

@@ -8,11 +8,19 @@ namespace jr::cli {
 
 void AddKeyOption(CLI::App* c, std::string* key) {
   c->add_option("--key", *key,
-                "sleutelbestand voor pseudonimisering (standaard: <db>.key)");
+                "sleutelbestand voor pseudonimisering (standaard: <db>.key; verplicht "
+                "bij een postgresql://-database)");
 }
 
-std::string KeyPath(const std::string& db, const std::string& key) {
-  return key.empty() ? db + ".key" : key;
+Result<std::string> KeyPath(const std::string& db, const std::string& key) {
+  if (!key.empty()) return key;
+  if (Store::IsUrl(db)) {
+    return Status::Error(
+        "geef bij een PostgreSQL-database het sleutelbestand met --key BESTAND: de "
+        "sleutel staat nooit in de database, dus ook niet ernaast; elke analist van de "
+        "regio gebruikt een kopie van hetzelfde sleutelbestand (mode 0600)");
+  }
+  return db + ".key";
 }
 
 Result<DatabaseKey> LoadDatabaseKey(Store& store, const std::string& db,

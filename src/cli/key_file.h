@@ -1,5 +1,7 @@
 // Where the pseudonymisation key lives: --key PATH, default "<db>.key" beside the
-// database (never inside it), and how it is bound to its database.
+// database file (never inside it), and how it is bound to its database. A database on
+// a server (a postgresql:// URL) has nothing to be beside: there --key is required,
+// and every analyst of the region uses a copy of the same key file (mode 0600).
 //
 // The database stores the key's fingerprint (meta kKeyFingerprintMeta,
 // Pseudonymizer::Fingerprint) from the first use of the key with it: `init`, or the
@@ -19,8 +21,9 @@
 namespace jr::cli {
 
 void AddKeyOption(CLI::App* c, std::string* key);
-// The key path for a database: `key` if given, else db + ".key".
-std::string KeyPath(const std::string& db, const std::string& key);
+// The key path for a database: `key` if given, else db + ".key" for a file; for a
+// URL without `key` a Dutch error that asks for --key.
+Result<std::string> KeyPath(const std::string& db, const std::string& key);
 
 // The store's meta key holding the fingerprint of the database's key.
 inline constexpr const char* kKeyFingerprintMeta = "key_fingerprint";
