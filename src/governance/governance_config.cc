@@ -230,12 +230,11 @@ const char* ActorLabel(Actor a) {
 
 const std::array<Criterion, kCriteria>& Criteria() {
   static const std::array<Criterion, kCriteria> kCriteriaList = {{
-      {"kwaliteit", "quality", "Kwaliteit/resultaat"},
-      {"efficientie", "efficiency", "Efficiëntie/doeltreffendheid"},
-      {"stuurbaarheid", "steerability",
-       "Verantwoordelijkheid, lokale stuurbaarheid/beheersbaarheid"},
-      {"eenvoud", "simplicity", "Simpelheid en duidelijkheid"},
-      {"eigenaarschap", "ownership", "Lokaal eigenaarschap"},
+      {"kwaliteit", "Kwaliteit/resultaat"},
+      {"efficientie", "Efficiëntie/doeltreffendheid"},
+      {"stuurbaarheid", "Verantwoordelijkheid, lokale stuurbaarheid/beheersbaarheid"},
+      {"eenvoud", "Simpelheid en duidelijkheid"},
+      {"eigenaarschap", "Lokaal eigenaarschap"},
   }};
   return kCriteriaList;
 }

@@ -35,8 +35,7 @@ using ActorFte = std::array<double, kActors>;  // FTE per actor (kAllActors orde
 // The five criteria of the assessment framework (seed 000, "Toetsingskader").
 inline constexpr size_t kCriteria = 5;
 struct Criterion {
-  const char* toml_key;  // "kwaliteit"
-  const char* json_key;  // "quality"
+  const char* toml_key;  // "kwaliteit": in bestuur.toml, --weights and the output
   const char* label;     // "Kwaliteit/resultaat"
 };
 const std::array<Criterion, kCriteria>& Criteria();

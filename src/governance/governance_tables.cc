@@ -36,7 +36,7 @@ Table ActorTable(const Outcome& o) {
   double now = 0, then = 0;
   Money cost_now, cost_then;
   for (const ActorOutcome& a : o.actors) {
-    t.AddRow({std::string(ActorJsonKey(a.actor)), std::string(ActorLabel(a.actor)),
+    t.AddRow({std::string(ActorTomlKey(a.actor)), std::string(ActorLabel(a.actor)),
               a.fte_current, a.fte_variant, a.fte_variant - a.fte_current,
               Factor(a.fte_current, a.fte_variant), a.cost_current, a.cost_variant,
               a.cost_variant - a.cost_current});
@@ -45,7 +45,7 @@ Table ActorTable(const Outcome& o) {
     cost_now += a.cost_current;
     cost_then += a.cost_variant;
   }
-  t.AddRow({std::string("total"), std::string("Totaal"), now, then, then - now,
+  t.AddRow({std::string("totaal"), std::string("Totaal"), now, then, then - now,
             Factor(now, then), cost_now, cost_then, cost_then - cost_now},
            RowKind::kTotal);
   return t;
@@ -134,7 +134,7 @@ Table ScoreTable(const Outcome& o) {
                {"score_current", "Score nu", ColumnType::kNumber, 2},
                {"score_variant", "Score variant", ColumnType::kNumber, 2}};
   for (size_t k = 0; k < kCriteria; ++k) {
-    t.AddRow({std::string(Criteria()[k].json_key), std::string(Criteria()[k].label),
+    t.AddRow({std::string(Criteria()[k].toml_key), std::string(Criteria()[k].label),
               o.weights[k], o.criteria_current[k], o.criteria_variant[k]});
   }
   double total = 0;
@@ -226,7 +226,7 @@ Table CriteriaTable(const std::vector<Outcome>& outcomes) {
   const Scores& w = outcomes.front().weights;
   double total = 0;
   for (size_t k = 0; k < kCriteria; ++k) {
-    std::vector<Cell> row = {std::string(Criteria()[k].json_key),
+    std::vector<Cell> row = {std::string(Criteria()[k].toml_key),
                              std::string(Criteria()[k].label), w[k]};
     for (const Outcome& o : outcomes) row.push_back(o.criteria_variant[k]);
     t.AddRow(std::move(row));
