@@ -150,8 +150,7 @@ Table VariantsTable(const std::vector<Outcome>& outcomes) {
   t.title = "Varianten naast elkaar: eigen formatie per gemeente (fte)";
   t.columns = {{"municipality", "Code", ColumnType::kText, ColumnRole::kMunicipality},
                {"name", "Gemeente", ColumnType::kText},
-               {"inhabitants", "Inwoners", ColumnType::kInt},
-               {"fte_current", "Fte nu", ColumnType::kNumber, 1}};
+               {"inhabitants", "Inwoners", ColumnType::kInt}};
   for (const Outcome& o : outcomes) {
     std::string key = o.variant;
     for (char& c : key) {
@@ -161,18 +160,16 @@ Table VariantsTable(const std::vector<Outcome>& outcomes) {
   }
   if (outcomes.empty()) return t;
   const size_t n = outcomes.front().municipalities.size();
-  std::vector<double> totals(outcomes.size() + 1, 0.0);
+  std::vector<double> totals(outcomes.size(), 0.0);
   double inh = 0;
   for (size_t m = 0; m < n; ++m) {
     const MunicipalityOutcome& base = outcomes.front().municipalities[m];
     std::vector<Cell> row = {base.code, base.name,
-                             static_cast<int64_t>(std::llround(base.inhabitants)),
-                             base.fte_current};
+                             static_cast<int64_t>(std::llround(base.inhabitants))};
     inh += base.inhabitants;
-    totals[0] += base.fte_current;
     for (size_t v = 0; v < outcomes.size(); ++v) {
       row.push_back(outcomes[v].municipalities[m].fte_variant);
-      totals[v + 1] += outcomes[v].municipalities[m].fte_variant;
+      totals[v] += outcomes[v].municipalities[m].fte_variant;
     }
     t.AddRow(std::move(row));
   }

@@ -42,7 +42,7 @@ Result<ReportSection> GovernanceSection(const std::string& file, const Region& r
   Table by_municipality =
       variants.Filter([](const Row& r) { return r.kind == RowKind::kDetail; });
   Chart c = ColumnsChart(by_municipality, Chart::Kind::kBars, "name",
-                         {"fte_current", "fte_alles_lokaal", "fte_alles_regionaal"});
+                         {"fte_huidig", "fte_alles_lokaal", "fte_alles_regionaal"});
   c.title = "Eigen formatie per gemeente (fte) per variant";
   s.charts.push_back(std::move(c));
   s.tables.push_back(

@@ -71,12 +71,11 @@ async function governancePage(page, params) {
   const rows = g.variant_rows.filter((r) => r.municipality !== 'REGIO');
   page.append(el('h3', {}, 'Varianten naast elkaar: eigen formatie per gemeente'),
     fteChart(rows.map((r) => r.name), [
-      { label: 'Nu', data: rows.map((r) => r.fte_current), backgroundColor: '#a5a5a5' },
+      { label: 'Huidig', data: rows.map((r) => r.fte_huidig), backgroundColor: '#a5a5a5' },
       { label: 'Alles lokaal', data: rows.map((r) => r.fte_alles_lokaal), backgroundColor: '#ed7d31' },
       { label: 'Alles regionaal', data: rows.map((r) => r.fte_alles_regionaal), backgroundColor: '#2e75b6' }]),
     table([{ key: 'municipality', label: 'Code' }, { key: 'name', label: 'Gemeente' },
            { key: 'inhabitants', label: 'Inwoners', num: true, format: whole.format },
-           { key: 'fte_current', label: 'Nu', num: true, format: fte.format },
            { key: 'fte_huidig', label: 'huidig', num: true, format: fte.format },
            { key: 'fte_alles_lokaal', label: 'alles-lokaal', num: true, format: fte.format },
            { key: 'fte_alles_regionaal', label: 'alles-regionaal', num: true, format: fte.format }],
