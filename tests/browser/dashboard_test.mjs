@@ -149,9 +149,9 @@ try {
   await page.evaluate(() => { document.getElementById('page').dataset.ready = ''; });
   await page.fill('#weight-eigenaarschap', '5');
   await page.dispatchEvent('#weight-eigenaarschap', 'change');
-  await page.waitForFunction(() => location.hash.includes('eigenaarschap%3D5') &&
-                             document.getElementById('page').dataset.ready === '/bestuur');
-  await page.waitForSelector('#governance-score');
+  await page.waitForSelector('#page[data-ready="/bestuur"] #governance-score');
+  check('governance page: the weights are in the address',
+        (await page.evaluate(() => location.hash)).includes('eigenaarschap%3D5'));
   check('governance page: another weight recomputes the score',
         (await page.textContent('#governance-score tbody tr:last-child')) !== scoreBefore);
   if (shots) await page.screenshot({ path: path.join(shots, 'dashboard-bestuur.png'), fullPage: true });
