@@ -72,6 +72,12 @@ void Run(GovernanceFlags& o) {
                 {"criteria", governance::ScoreTable(run->outcome)}};
     sections.front().table.notes.push_back(SummaryLine(*run));
   }
+  // The demo region says so in every output.
+  const std::string dataset = store->GetMeta("dataset");
+  if (!dataset.empty()) {
+    sections.front().table.title += " (" + dataset + ")";
+    if (json.contains("summary")) json["summary"]["dataset"] = dataset;
+  }
   if (o.format == OutputFormat::kJson) {
     std::cout << DumpJson(json, 2) << "\n" << std::flush;
   } else {
