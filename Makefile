@@ -52,11 +52,13 @@ run: build web
 	./$(BUILD)/jeugdregio monitor --db $(DB) --config $(DEMO_DIR)/begroting.toml
 	./$(BUILD)/jeugdregio agenda --db $(DB) --config $(DEMO_DIR)/agenda.toml
 	./$(BUILD)/jeugdregio measures --db $(DB) --config $(DEMO_DIR)/maatregelen.toml --runs 10000
+	./$(BUILD)/jeugdregio governance --db $(DB) --config $(DEMO_DIR)/bestuur.toml --compare
 	./$(BUILD)/jeugdregio forecast --db $(DB) --from 2024-01 --months 36 --runs 1000 \
 	  --levers $(DEMO_DIR)/hefbomen.toml
 	./$(BUILD)/jeugdregio backtest --db $(DB) --cutoff 2024-01-01 --months 12
 	./$(BUILD)/jeugdregio report --db $(DB) --out $(REPORT_DIR) --budget $(DEMO_DIR)/begroting.toml \
-	  --agenda $(DEMO_DIR)/agenda.toml --measures $(DEMO_DIR)/maatregelen.toml
+	  --agenda $(DEMO_DIR)/agenda.toml --measures $(DEMO_DIR)/maatregelen.toml \
+	  --governance $(DEMO_DIR)/bestuur.toml
 
 # The tests run beside a throw-away PostgreSQL server (tests/with_postgres.sh), so the
 # store and command-line tests run on both backends.

@@ -167,7 +167,7 @@ kill "$SERVE"
 # files the demo writes beside its CSV files.
 DEMO=$T/demo
 check "demo writes the region and its TOML files" "$JR" demo --db "$T/demo.db" --dir "$DEMO" --scale 0.02
-for f in begroting.toml agenda.toml maatregelen.toml; do
+for f in begroting.toml agenda.toml maatregelen.toml bestuur.toml; do
   check "demo wrote $f as in data/demo" cmp "$DEMO/$f" "data/demo/$f"
 done
 "$JR" monitor --db "$T/demo.db" --config "$DEMO/begroting.toml" --format json > "$T/monitor.json"
@@ -223,19 +223,76 @@ check "without --config they read the demo folder the database records" sh -c "
   cd \"$T\" && \"$JR\" monitor --db demo.db --view path >/dev/null &&
   \"$JR\" agenda --db demo.db --view items >/dev/null &&
   \"$JR\" measures --db demo.db --runs 100 >/dev/null"
-for c in monitor agenda measures; do
+for c in monitor agenda measures governance; do
   (cd "$T" && "$JR" $c > "$T/out" 2> "$T/err")
   rc=$?
   check "$c without its config file exits non-zero" test "$rc" -ne 0
   check "$c without its config file says which file and how to get it (Dutch)" sh -c "
     grep -q 'ontbreekt' \"$T/err\" && grep -q 'jeugdregio demo --db .* --dir' \"$T/err\" &&
-    grep -q -e begroting.toml -e agenda.toml -e maatregelen.toml \"$T/err\""
+    grep -q -e begroting.toml -e agenda.toml -e maatregelen.toml -e bestuur.toml \"$T/err\""
 done
 sed 's/2021 = \[1_000_000, 10_000_000\]/2021 = [10_000_000, 1_000_000]/' "$DEMO/maatregelen.toml" > "$DEMO/fout.toml"
 "$JR" measures --config "$DEMO/fout.toml" --runs 10 > "$T/out" 2> "$T/err"
 rc=$?
 check "measures: bandwidth min > max exits non-zero" test "$rc" -ne 0
 check "measures: bandwidth min > max names file, line and key" grep -q 'fout.toml:[0-9]*:[0-9]* \[maatregel\[1\]\.besparing\.2021\]: .*groter dan maximum' "$T/err"
+# Governance (issue 16) on the demo region: seed 000's figures from the demo's
+# bestuur.toml, the voting weights and the pro-rata sharing.
+"$JR" governance --db "$T/demo.db" --config "$DEMO/bestuur.toml" --variant alles-lokaal --format json > "$T/gov_local.json"
+check "governance alles-lokaal: +100-140 fte (factor 5-7), providers x5, 9 of 10 under 100,000" python3 -c '
+import json,sys
+g=json.load(open(sys.argv[1]))
+s=g["summary"]
+assert 100<=s["municipal_fte_extra"]<=140, s
+assert 5<=s["municipal_factor"]<=7, s
+assert 4.5<=s["provider_admin_factor"]<=5.5, s
+assert len(s["below_scale_threshold"])==9 and "GM0505" not in s["below_scale_threshold"], s
+assert s["municipalities"]==10
+actors={a["actor"]:a for a in g["actors"]}
+assert actors["serviceorganisatie"]["fte_variant"]==0, actors
+assert actors["jeugdteams"]["fte_variant"]<0.6*actors["jeugdteams"]["fte_current"], actors
+rows=[r for r in g["rows"] if r["municipality"]!="REGIO"]
+assert len(rows)==10 and all(r["local_tasks"]==9 for r in rows)
+small=min(rows,key=lambda r:r["inhabitants"]); big=max(rows,key=lambda r:r["inhabitants"])
+assert small["fte_per_10k_inhabitants"]>2*big["fte_per_10k_inhabitants"], (small,big)
+' "$T/gov_local.json"
+"$JR" governance --db "$T/demo.db" --config "$DEMO/bestuur.toml" --variant alles-regionaal --format json > "$T/gov_reg.json"
+check "governance alles-regionaal: staffing about equal for every actor" python3 -c '
+import json,sys
+g=json.load(open(sys.argv[1]))
+for a in g["actors"]:
+    if a["fte_current"]>0: assert 0.9<=a["fte_variant"]/a["fte_current"]<=1.1, a
+' "$T/gov_reg.json"
+printf 'naam = "gemengd"\n[keuze]\nbeleid = "lokaal"\ntoegang = "lokaal"\ninkoop = "regionaal"\n' > "$T/variant.toml"
+"$JR" governance --db "$T/demo.db" --config "$DEMO/bestuur.toml" --variant "$T/variant.toml" --weights eigenaarschap=3 --format json > "$T/gov_mixed.json"
+check "governance variant file: between today and all local" python3 -c '
+import json,sys
+m=json.load(open(sys.argv[1]))["summary"]; l=json.load(open(sys.argv[2]))["summary"]
+assert m["variant"]=="gemengd", m
+assert 0<m["municipal_fte_extra"]<l["municipal_fte_extra"], (m,l)
+assert m["provider_admin_factor"]==1.0, m
+' "$T/gov_mixed.json" "$T/gov_local.json"
+"$JR" governance --db "$T/demo.db" --config "$DEMO/bestuur.toml" --voting --format json > "$T/gov_vote.json"
+check "governance --voting: weights of a method add up to exactly 1,000,000 ppm" python3 -c '
+import json,sys
+v=json.load(open(sys.argv[1]))
+for method in ("omvang","gelijk"):
+    rows=[r for r in v["rows"] if r["method"]==method]
+    assert len(rows)==10 and sum(r["weight_ppm"] for r in rows)==1000000, method
+assert {r["weight_ppm"] for r in v["rows"] if r["method"]=="gelijk"}=={100000}
+assert {(d["method"],d["rule"]) for d in v["decisions"]}>={("omvang","gewicht"),("gelijk","leden"),("omvang","beide")}
+' "$T/gov_vote.json"
+"$JR" governance --db "$T/demo.db" --config "$DEMO/bestuur.toml" --sharing --format json > "$T/gov_share.json"
+check "governance --sharing: 250,000 euro to the cent and the hours to the hour" python3 -c '
+import json,sys
+v=json.load(open(sys.argv[1]))
+rows=[r for r in v["rows"] if r["municipality"]!="REGIO"]
+assert sum(r["amount_cents"] for r in rows)==25000000
+assert sum(r["hours"] for r in rows)==v["summary"]["hours"]>0
+' "$T/gov_share.json"
+check "governance table output is Dutch" sh -c "\"$JR\" governance --db \"$T/demo.db\" --config \"$DEMO/bestuur.toml\" --variant alles-lokaal | grep -q 'Onder de schaaldrempel van 100.000 inwoners: 9 van 10'"
+"$JR" governance --db "$T/demo.db" --config "$DEMO/bestuur.toml" --variant onzin > "$T/out" 2> "$T/err"
+check "governance: an unknown variant is a Dutch error" grep -q "onbekende variant 'onzin'" "$T/err"
 # Bad input: a Dutch error naming the file and the key (file:line:column [key]: ...).
 bad() {  # bad NAME COMMAND CONFIG SED-EXPRESSION KEY WORDS
   sed "$4" "$DEMO/$3" > "$DEMO/bad_$3"
@@ -255,6 +312,11 @@ bad "monitor: year outside the range" monitor begroting.toml 's/^jaar = 2019$/ja
 bad "monitor: missing field" monitor begroting.toml '/^begroting = 104_500_000$/d' \
   'jaar\[1\]\.begroting' 'ontbreekt'
 bad "agenda: missing field" agenda agenda.toml '/^datum = 2021-05-27$/d' 'datum' 'ontbreekt'
+bad "governance: unknown key" governance bestuur.toml 's/^schaaldrempel = /schaaldrempels = /' \
+  'schaaldrempels' 'onbekende sleutel'
+bad "governance: missing field" governance bestuur.toml '/^naam = "Beleid"$/d' 'taak\[1\]\.naam' 'ontbreekt'
+bad "governance: value out of range" governance bestuur.toml 's/^werk_per_extra_partij = 0.45$/werk_per_extra_partij = -1/' \
+  'aanbieders\.werk_per_extra_partij' 'ligt niet tussen'
 
 # Forecast and backtest on a small demo region.
 DEMO=$T/forecast.db
@@ -294,7 +356,7 @@ for k in ("wape_forecast","wape_naive","coverage_p10_p90"):
 "$JR" report --db "$DB" --out "$T/rap" --runs 20 > "$T/rap.out" 2>&1
 check "report writes html, xlsx and csv" test -s "$T/rap/rapport.html" -a -s "$T/rap/rapport.xlsx" -a -s "$T/rap/csv/zorggebruik.csv"
 check "report files are private (0600)" test "$(mode "$T/rap/rapport.html")$(mode "$T/rap/rapport.xlsx")" = 600600
-check "report html has every section" sh -c 'for id in regio verrekening risico taakstelling agenda maatregelen prognose gemeente_GM0505; do grep -q "<section id=\"$id\"" "$1" || exit 1; done' _ "$T/rap/rapport.html"
+check "report html has every section" sh -c 'for id in regio verrekening risico taakstelling agenda maatregelen bestuur prognose gemeente_GM0505; do grep -q "<section id=\"$id\"" "$1" || exit 1; done' _ "$T/rap/rapport.html"
 check "report html has inline charts" grep -q '<svg viewBox' "$T/rap/rapport.html"
 check "report html has no external URL" sh -c "! grep -q -e 'http://' -e 'https://' -e 'src=' \"$T/rap/rapport.html\""
 check "report html says how to add an absent section" grep -q 'niet opgenomen. Voeg het toe met --budget' "$T/rap/rapport.html"
@@ -334,6 +396,9 @@ for f in glob.glob(sys.argv[1] + "/*.csv"):
 ' "$T/pub/csv"
 check "report with input files has their sections" "$JR" report --db "$DB" --out "$T/in" --runs 20 --measures data/demo/maatregelen.toml
 check "report measures section is filled" grep -q 'Totale besparing per jaar' "$T/in/rapport.html"
+check "report with --governance has the governance section" sh -c "
+  \"$JR\" report --db \"$DB\" --out \"$T/gov\" --runs 20 --governance data/demo/bestuur.toml >/dev/null 2>&1 &&
+  grep -q 'Varianten naast elkaar' \"$T/gov/rapport.html\" && test -s \"$T/gov/csv/bestuur_stemgewicht.csv\""
 
 # settle: who pays what (docs/formats.md), risk, and bad model files.
 "$JR" settle --db "$DB" --compare solidair,profijt,pool-100k --format json > "$T/settle.json"

@@ -64,6 +64,9 @@ void Register(CLI::App& app) {
       ->check(CLI::ExistingFile);
   c->add_option("--measures", o->report.measures_file, "maatregelen.toml: maatregelen")
       ->check(CLI::ExistingFile);
+  c->add_option("--governance", o->report.governance_file,
+                "bestuur.toml: varianten van wie wat doet, score en stemgewicht")
+      ->check(CLI::ExistingFile);
   c->add_option("--models", o->models, "verrekenmodellen, bijvoorbeeld solidair,profijt");
   c->add_option("--runs", o->report.runs, "replicaties van prognose en risico")
       ->check(CLI::Range(2, 100000))

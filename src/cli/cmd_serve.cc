@@ -37,6 +37,8 @@ void Register(CLI::App& app) {
                 "begroting.toml (standaard: uit de demomap als die er is)");
   c->add_option("--agenda", o->api.report.agenda_file, "agenda.toml (idem)");
   c->add_option("--measures", o->api.report.measures_file, "maatregelen.toml (idem)");
+  c->add_option("--governance", o->api.report.governance_file,
+                "bestuur.toml voor de bestuurspagina en /api/governance (idem)");
   c->add_option("--levers", o->api.levers_file,
                 "hefbomen.toml voor de prognosepagina (idem)");
   c->add_option("--runs", o->api.report.runs,
@@ -61,6 +63,7 @@ void Register(CLI::App& app) {
     for (auto [file, name] : {std::pair{&o->api.report.budget_file, "begroting.toml"},
                               {&o->api.report.agenda_file, "agenda.toml"},
                               {&o->api.report.measures_file, "maatregelen.toml"},
+                              {&o->api.report.governance_file, "bestuur.toml"},
                               {&o->api.levers_file, "hefbomen.toml"}}) {
       const std::string candidate = demo_dir + "/" + name;
       if (file->empty() && !demo_dir.empty() && std::filesystem::exists(candidate)) {

@@ -109,7 +109,10 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
        [&] { return AgendaSection(o.agenda_file, *region); }},
       {o.measures_file, "maatregelen", "Maatregelen en hun besparing",
        "Voeg het toe met --measures maatregelen.toml (zie data/demo/maatregelen.toml).",
-       [&] { return MeasuresSection(o.measures_file, o); }}};
+       [&] { return MeasuresSection(o.measures_file, o); }},
+      {o.governance_file, "bestuur", "Bestuur: wie doet wat, tegen welke formatie",
+       "Voeg het toe met --governance bestuur.toml (zie data/demo/bestuur.toml).",
+       [&] { return GovernanceSection(o.governance_file, *region); }}};
   for (const OptionalInput& in : inputs) {
     auto s = in.file.empty()
                  ? Result<ReportSection>(AbsentSection(in.key, in.title, in.how))

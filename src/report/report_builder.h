@@ -21,6 +21,7 @@ struct ReportOptions {
   std::string budget_file;       // begroting.toml; empty = target-path section left out
   std::string agenda_file;       // agenda.toml; empty = agenda section left out
   std::string measures_file;     // maatregelen.toml; empty = measures section left out
+  std::string governance_file;   // bestuur.toml; empty = governance section left out
   int runs = 200;                // forecast replications and risk bootstrap runs (>= 2)
   int months = 24;               // forecast horizon, from January after the last year
   int64_t measure_runs = 10000;  // Monte Carlo runs over the measures' bandwidths
@@ -31,9 +32,9 @@ struct ReportOptions {
 };
 
 // The report: region overview, settlement, risk, target path, agenda, measures,
-// forecast, then one page per municipality active in the report year. A section whose
-// input file is not given says how to add it. Fails (Dutch, with file and line) when
-// the store has no care data or an input file or model cannot be read.
+// governance, forecast, then one page per municipality active in the report year. A
+// section whose input file is not given says how to add it. Fails (Dutch, with file and
+// line) when the store has no care data or an input file or model cannot be read.
 Result<Report> BuildReport(const Store& store, const ReportOptions& options);
 
 }  // namespace jr::report

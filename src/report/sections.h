@@ -32,6 +32,8 @@ Result<ReportSection> BudgetSection(const std::string& file, const Store& store,
                                     const Region& region);
 // Agenda progress of `file` as of its date; cost sharing over `region`.
 Result<ReportSection> AgendaSection(const std::string& file, const Region& region);
+// Variants, score and voting of bestuur.toml `file` on `region` (governance_section.cc).
+Result<ReportSection> GovernanceSection(const std::string& file, const Region& region);
 // Monte Carlo over the measures of `file`.
 Result<ReportSection> MeasuresSection(const std::string& file, const ReportOptions& o);
 

@@ -79,6 +79,7 @@ ApiResponse Api::Handle(const ApiRequest& r) const {
   if (r.path == "/api/municipalities") return Municipalities();
   if (r.path == "/api/levers") return Levers();
   if (r.path == "/api/forecast") return Forecast(r, *role);
+  if (r.path == "/api/governance") return Governance(r, *role);
   if (r.path == "/api/report") return ReportSections();
   constexpr std::string_view kReport = "/api/report/";
   if (std::string_view(r.path).starts_with(kReport)) {

@@ -99,6 +99,8 @@ class Api {
   // The forecast of `months` and `runs` with the levers of `indexes` (all rows).
   ForecastAnswer ComputeForecast(int months, int runs,
                                  const std::vector<int>& indexes) const;
+  // api_governance.cc: a built-in variant of the report's bestuur.toml.
+  ApiResponse Governance(const ApiRequest& request, const Role& role) const;
   ApiResponse ReportSections() const;
   ApiResponse ReportPart(const std::string& key, const Role& role) const;
   Result<const report::Report*> ReportOnce() const;

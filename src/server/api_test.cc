@@ -421,3 +421,50 @@ TEST(RoleTest, ParsesRegionAndMunicipality) {
 
 }  // namespace
 }  // namespace jr::server
+
+namespace jr::server {
+namespace {
+
+// GET /api/governance (issue 16): the demo's bestuur.toml on the test region (Dordrecht
+// and Hoeksche Waard in 2019); a municipality token sees its own rows and the region's.
+TEST_F(ApiTest, GovernanceVariantsScoreAndVotingByRole) {
+  EXPECT_EQ(Get("/api/governance", region_token_).status, 503);  // no file given
+  ApiOptions options;
+  options.report.governance_file = "data/demo/bestuur.toml";
+  auto api = Api::Load(*store_, options);
+  ASSERT_TRUE(api.ok()) << api.status().ToString();
+  api_ = std::move(api).value();
+  ApiResponse all = Get("/api/governance", region_token_, {{"variant", "alles-lokaal"}});
+  ASSERT_EQ(all.status, 200) << all.body.dump();
+  EXPECT_EQ(all.body["summary"]["variant"], "alles-lokaal");
+  EXPECT_EQ(all.body["summary"]["year"], 2019);
+  // Hoeksche Waard (86,565) is under 100,000 inhabitants, Dordrecht (118,709) not.
+  EXPECT_EQ(all.body["summary"]["below_scale_threshold"],
+            nlohmann::json::array({"GM1963"}));
+  EXPECT_EQ(all.body["rows"].size(), 3u);  // two municipalities and the region
+  EXPECT_EQ(all.body["variants"].size(), 3u);
+  int64_t ppm = 0;
+  for (const auto& row : all.body["voting"]) {
+    if (row["method"] == "omvang") ppm += row["weight_ppm"].get<int64_t>();
+  }
+  EXPECT_EQ(ppm, 1'000'000);
+  ApiResponse own =
+      Get("/api/governance", dordrecht_token_, {{"variant", "alles-lokaal"}});
+  ASSERT_EQ(own.status, 200);
+  for (const char* table : {"rows", "variant_rows", "voting", "sharing"}) {
+    for (const auto& row : own.body[table]) {
+      EXPECT_NE(row["municipality"], "GM1963") << table;
+    }
+  }
+  EXPECT_EQ(own.body["summary"], all.body["summary"]);
+  EXPECT_EQ(Get("/api/governance", region_token_, {{"variant", "/etc/passwd"}}).status,
+            400);
+  EXPECT_EQ(Get("/api/governance", region_token_, {{"weights", "onzin=1"}}).status, 400);
+  ApiResponse weighted =
+      Get("/api/governance", region_token_, {{"weights", "eigenaarschap=5"}});
+  ASSERT_EQ(weighted.status, 200);
+  EXPECT_EQ(weighted.body["criteria"][4]["weight"], 5.0);
+}
+
+}  // namespace
+}  // namespace jr::server

@@ -1,6 +1,6 @@
 // Browser tests of the dashboard (issue 6): playwright-core drives Debian's Chromium
-// against `jeugdregio serve` on a small demo region (with its budget, agenda, measures
-// and levers files).
+// against `jeugdregio serve` on a small demo region (with its budget, agenda, measures,
+// levers and governance files).
 // Usage: node tests/browser/dashboard_test.mjs <path to jeugdregio> [screenshot dir]
 // Exit 0 = passed, 1 = failed, 77 = skipped (no Chromium or no web/node_modules).
 import { spawn, execFileSync } from 'node:child_process';
@@ -131,6 +131,30 @@ try {
     await page.waitForSelector(`table[data-part="${part}"]`, { timeout: 120000 });
     check(`page ${part} shows its tables`, (await page.locator('table').count()) > 0);
   }
+
+  // Governance (issue 16): all local against today, the variants side by side, the
+  // score with weights a council sets, the voting table.
+  await page.goto(url + '/#/bestuur');
+  await page.waitForSelector('#governance-variants');
+  const summary = await page.textContent('#governance-summary');
+  const extra = parseFloat((summary.match(/\+([0-9.,]+) fte/) || ['', 'NaN'])[1]
+    .replace(/\./g, '').replace(',', '.'));
+  check('governance page: all local costs the municipalities 100-140 fte more',
+        extra >= 100 && extra <= 140, summary);
+  check('governance page: 9 of 10 municipalities under the scale threshold',
+        summary.includes('9 van 10'), summary);
+  check('governance page: the voting table has every municipality',
+        (await page.locator('#governance-voting tbody tr').count()) === 10);
+  const scoreBefore = await page.textContent('#governance-score tbody tr:last-child');
+  await page.evaluate(() => { document.getElementById('page').dataset.ready = ''; });
+  await page.fill('#weight-eigenaarschap', '5');
+  await page.dispatchEvent('#weight-eigenaarschap', 'change');
+  await page.waitForSelector('#page[data-ready="/bestuur"] #governance-score');
+  check('governance page: the weights are in the address',
+        (await page.evaluate(() => location.hash)).includes('eigenaarschap%3D5'));
+  check('governance page: another weight recomputes the score',
+        (await page.textContent('#governance-score tbody tr:last-child')) !== scoreBefore);
+  if (shots) await page.screenshot({ path: path.join(shots, 'dashboard-bestuur.png'), fullPage: true });
 
   // Municipality token: its own page opens, another municipality's page does not.
   const mpage = await (await browser.newContext()).newPage();

@@ -1,6 +1,6 @@
 // jeugdregio dashboard: fetches the JSON API (docs/api.md) with the bearer token and
 // draws tables and Chart.js charts. Pages: #/regio, #/verrekening, #/rapport/<part>,
-// #/prognose, #/gemeente/<code>.
+// #/prognose, #/bestuur (governance.js), #/gemeente/<code>.
 'use strict';
 
 const state = { token: sessionStorage.getItem('jr-token') || '', health: null, charts: [] };
@@ -232,6 +232,7 @@ async function route() {
     else if (path === '/verrekening') await settlementPage(page, params);
     else if (path.startsWith('/rapport/')) await reportPage(page, path.slice(9));
     else if (path === '/prognose') await forecastPage(page, params);
+    else if (path === '/bestuur') await governancePage(page, params);
     else await regionPage(page);
   } catch (e) {
     if (e.status === 401) {
