@@ -1,0 +1,98 @@
+// jeugdregio check: every care rule on every declaration line; the decisions are
+// recorded in the database (rules/check.h).
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "cli/command.h"
+#include "core/env.h"
+#include "rules/check.h"
+#include "rules/check_tables.h"
+
+namespace jr::cli {
+namespace {
+
+// --rules FILE; else regels.toml in the current folder; else in the demo folder the
+// database records; else none (the iJw checks only).
+std::string RulesFile(const std::string& given, const Store& store) {
+  if (!given.empty()) return given;
+  Env& env = Env::Default();
+  if (env.FileExists("regels.toml")) return "regels.toml";
+  std::string demo = store.GetMeta(kDemoDirMeta);
+  if (!demo.empty()) {
+    std::string in_demo = (std::filesystem::path(demo) / "regels.toml").string();
+    if (env.FileExists(in_demo)) return in_demo;
+  }
+  return "";
+}
+
+void Register(CLI::App& app) {
+  struct Opts {
+    std::string db, rules;
+    OutputFormat format = OutputFormat::kTable;
+    int year = 0;
+    int threads = 0;
+  };
+  auto o = std::make_shared<Opts>();
+  auto* c = app.add_subcommand(
+      "check", "controleer elke declaratieregel (iJw-retourcodes en eigen regels)");
+  AddDbOption(c, &o->db);
+  AddFormatOption(c, &o->format);
+  AddThreadsOption(c, &o->threads);
+  c->add_option("--rules", o->rules,
+                "regelbestand (standaard regels.toml hier of in de demomap)");
+  c->add_option("--year", o->year, "alleen de regels van dit jaar");
+  c->callback([o] {
+    auto store = OpenExisting(o->db);
+    rules::CheckOptions options;
+    std::string file = RulesFile(o->rules, *store);
+    if (!file.empty()) {
+      auto r = rules::LoadRegionRules(file);
+      if (!r.ok()) Fail(r.status());
+      options.rules = *r;
+    }
+    if (o->year != 0) options.first_year = options.last_year = o->year;
+    // The reading thread plus workers: with one core, all in one thread.
+    options.threads = ResolveThreads(o->threads) - 1;
+    options.progress = [](int64_t n) {
+      std::cerr << fmt::format("gelezen: {} declaratieregels\n", n);
+    };
+    auto result = rules::RunCheck(*store, options);
+    if (!result.ok()) Fail(result.status());
+    std::cerr << fmt::format(
+        "gecontroleerd: {} regels, {} afgewezen, {} signaal; regels: {}\n", result->lines,
+        result->rejected_lines, result->signal_lines,
+        file.empty() ? "alleen iJw (geen regels.toml)" : file);
+    Table summary = rules::FindingsSummaryTable(result->findings, result->amounts);
+    summary.title += fmt::format(" ({} regels gecontroleerd{})", result->lines,
+                                 o->year ? fmt::format(", {}", o->year) : "");
+    summary.notes.push_back(fmt::format(
+        "{} regels afgewezen (tellen niet als eigen gebruik), {} met alleen een signaal.",
+        result->rejected_lines, result->signal_lines));
+    Table list = rules::FindingsTable(result->findings, result->amounts);
+    switch (o->format) {
+      case OutputFormat::kTable:
+        Print(summary, o->format);
+        break;
+      case OutputFormat::kCsv:
+        Print(list, o->format);
+        break;
+      case OutputFormat::kJson: {
+        nlohmann::json j;
+        j["findings"] = ToJson(list);
+        j["summary"] = ToJson(summary);
+        j["lines"] = result->lines;
+        j["rejected_lines"] = result->rejected_lines;
+        j["signal_lines"] = result->signal_lines;
+        j["rules_fingerprint"] = result->fingerprint;
+        std::cout << DumpJson(j, 2) << "\n";
+        break;
+      }
+    }
+  });
+}
+
+}  // namespace
+JR_COMMAND(Register);
+}  // namespace jr::cli
