@@ -167,9 +167,19 @@ kill "$SERVE"
 # files the demo writes beside its CSV files.
 DEMO=$T/demo
 check "demo writes the region and its TOML files" "$JR" demo --db "$T/demo.db" --dir "$DEMO" --scale 0.02
-for f in begroting.toml agenda.toml maatregelen.toml; do
+for f in begroting.toml agenda.toml maatregelen.toml regels.toml; do
   check "demo wrote $f as in data/demo" cmp "$DEMO/$f" "data/demo/$f"
 done
+"$JR" check --db "$T/demo.db" --format json > "$T/demo_check.json" 2>/dev/null
+check "the demo has a few percent of defects, found by check with its regels.toml" python3 -c '
+import json,sys
+j=json.load(open(sys.argv[1]))
+share=j["rejected_lines"]/j["lines"]
+assert 0.005 < share < 0.08, share
+codes={f["code"] for f in j["findings"]}
+for c in ("9321","9346","8021","9307","JR01"):
+    assert c in codes, (c, sorted(codes))
+' "$T/demo_check.json"
 "$JR" monitor --db "$T/demo.db" --config "$DEMO/begroting.toml" --format json > "$T/monitor.json"
 check "monitor json: the seed 004 path and the scenarios" python3 -c '
 import json,sys

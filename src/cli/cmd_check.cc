@@ -7,6 +7,7 @@
 
 #include "cli/command.h"
 #include "core/env.h"
+#include "rules/ceilings.h"
 #include "rules/check.h"
 #include "rules/check_tables.h"
 
@@ -33,6 +34,7 @@ void Register(CLI::App& app) {
     OutputFormat format = OutputFormat::kTable;
     int year = 0;
     int threads = 0;
+    bool ceilings = false;
   };
   auto o = std::make_shared<Opts>();
   auto* c = app.add_subcommand(
@@ -43,6 +45,8 @@ void Register(CLI::App& app) {
   c->add_option("--rules", o->rules,
                 "regelbestand (standaard regels.toml hier of in de demomap)");
   c->add_option("--year", o->year, "alleen de regels van dit jaar");
+  c->add_flag("--plafonds", o->ceilings,
+              "ook budgetplafonds, jeugdteambudgetten en verplichtingen");
   c->callback([o] {
     auto store = OpenExisting(o->db);
     rules::CheckOptions options;
@@ -51,6 +55,7 @@ void Register(CLI::App& app) {
       auto r = rules::LoadRegionRules(file);
       if (!r.ok()) Fail(r.status());
       options.rules = *r;
+      options.rules_file = std::filesystem::absolute(file).string();
     }
     if (o->year != 0) options.first_year = options.last_year = o->year;
     // The reading thread plus workers: with one core, all in one thread.
@@ -71,13 +76,21 @@ void Register(CLI::App& app) {
         "{} regels afgewezen (tellen niet als eigen gebruik), {} met alleen een signaal.",
         result->rejected_lines, result->signal_lines));
     Table list = rules::FindingsTable(result->findings, result->amounts);
+    std::vector<Section> extra;
+    if (o->ceilings) {
+      auto ctx = rules::RuleContext::Build(*store, options.rules);
+      if (!ctx.ok()) Fail(ctx.status());
+      extra = rules::CeilingSections(rules::ComputeCeilings(*ctx, *result));
+    }
     switch (o->format) {
       case OutputFormat::kTable:
-        Print(summary, o->format);
+      case OutputFormat::kCsv: {
+        std::vector<Section> all = {
+            {"", o->format == OutputFormat::kTable ? summary : list}};
+        all.insert(all.end(), extra.begin(), extra.end());
+        std::cout << RenderSections(all, o->format);
         break;
-      case OutputFormat::kCsv:
-        Print(list, o->format);
-        break;
+      }
       case OutputFormat::kJson: {
         nlohmann::json j;
         j["findings"] = ToJson(list);
@@ -86,6 +99,7 @@ void Register(CLI::App& app) {
         j["rejected_lines"] = result->rejected_lines;
         j["signal_lines"] = result->signal_lines;
         j["rules_fingerprint"] = result->fingerprint;
+        for (const Section& x : extra) j[x.key] = ToJson(x.table);
         std::cout << DumpJson(j, 2) << "\n";
         break;
       }

@@ -14,9 +14,13 @@ namespace jr::rules {
 namespace {
 
 // Checks whole assignments of `lines` (which holds only complete assignments).
+using SpendMap = std::map<std::tuple<std::string, int, std::string>, ProviderSpend>;
+
 void CheckBatch(const RuleContext& ctx, std::span<const Declaration> lines,
-                int first_year, int last_year, CheckResult* result) {
+                int first_year, int last_year, CheckResult* result, SpendMap* spend) {
   FindingSink sink(&result->findings, first_year, last_year);
+  ProviderSpend* last = nullptr;  // the spend of the previous line
+  std::string last_category, last_code;
   size_t begin = 0;
   while (begin < lines.size()) {
     size_t end = begin + 1;
@@ -37,8 +41,40 @@ void CheckBatch(const RuleContext& ctx, std::span<const Declaration> lines,
       }
       result->amounts.push_back(amount);
     }
+    // The accepted lines' spend, for ceilings and commitments.
     for (size_t i = begin; i < end; ++i) {
-      if (sink.InYears(lines[i])) ++result->lines;
+      const Declaration& d = lines[i];
+      Date last_day = FromDayNumber(DayNumber(d.end) - 1);
+      if (!result->last_day || last_day > *result->last_day) result->last_day = last_day;
+      if (!sink.InYears(d)) continue;
+      ++result->lines;
+      bool rejected = false;
+      for (size_t f = before; f < result->findings.size(); ++f) {
+        const Finding& x = result->findings[f];
+        if (x.status == FindingStatus::kRejected && x.start == d.start &&
+            x.declaration == d.number) {
+          rejected = true;
+          break;
+        }
+      }
+      if (rejected || group.assignment == nullptr) continue;
+      int year = static_cast<int>(d.start.year());
+      // Consecutive lines mostly share provider, year and product: look up once.
+      if (last == nullptr || last->year != year || last->agb != d.agb ||
+          last_category != d.category || last_code != d.product_code) {
+        const Product* p = ctx.FindProduct(d.category, d.product_code);
+        std::string lot = p ? p->bucket : "";
+        auto [it, added] = spend->try_emplace(std::make_tuple(d.agb, year, lot));
+        if (added) {
+          it->second.agb = d.agb;
+          it->second.year = year;
+          it->second.lot = lot;
+        }
+        last = &it->second;
+        last_category = d.category;
+        last_code = d.product_code;
+      }
+      last->months[static_cast<unsigned>(d.start.month()) - 1] += d.amount;
     }
     begin = end;
   }
@@ -89,19 +125,22 @@ constexpr size_t kBatchLines = 16384;
 CheckResult CheckLines(const RuleContext& ctx, std::span<const Declaration> lines,
                        int first_year, int last_year) {
   CheckResult r;
-  CheckBatch(ctx, lines, first_year, last_year, &r);
+  SpendMap spend;
+  CheckBatch(ctx, lines, first_year, last_year, &r, &spend);
+  for (auto& [k, v] : spend) r.spend.push_back(std::move(v));
   r.fingerprint = ctx.rules().Fingerprint();
   Finish(&r);
   return r;
 }
 
-Result<CheckResult> RunCheck(Store& store, const CheckOptions& options) {
+Result<CheckResult> ComputeCheck(const Store& store, const CheckOptions& options) {
   auto ctx = RuleContext::Build(store, options.rules);
   if (!ctx.ok()) return ctx.status();
   const int first = options.first_year, last = options.last_year;
   const int workers = std::max(0, options.threads);
 
   std::vector<CheckResult> parts(std::max(1, workers));
+  std::vector<SpendMap> spends(parts.size());
   // Batches are queued for the workers; the reader waits when too many are waiting.
   std::mutex mu;
   std::condition_variable cv;
@@ -120,13 +159,13 @@ Result<CheckResult> RunCheck(Store& store, const CheckOptions& options) {
           queue.pop_front();
         }
         cv.notify_all();
-        CheckBatch(*ctx, batch, first, last, &parts[w]);
+        CheckBatch(*ctx, batch, first, last, &parts[w], &spends[w]);
       }
     });
   }
   auto hand_over = [&](std::vector<Declaration>* batch) {
     if (workers == 0) {
-      CheckBatch(*ctx, *batch, first, last, &parts[0]);
+      CheckBatch(*ctx, *batch, first, last, &parts[0], &spends[0]);
       batch->clear();
       return;
     }
@@ -161,7 +200,20 @@ Result<CheckResult> RunCheck(Store& store, const CheckOptions& options) {
   if (!s.ok()) return s;
 
   CheckResult result;
+  SpendMap spend;
+  for (SpendMap& m : spends) {
+    for (auto& [k, v] : m) {
+      auto [it, added] = spend.try_emplace(k, v);
+      if (!added) {
+        for (int i = 0; i < 12; ++i) it->second.months[i] += v.months[i];
+      }
+    }
+  }
+  for (auto& [k, v] : spend) result.spend.push_back(std::move(v));
   for (CheckResult& p : parts) {
+    if (p.last_day && (!result.last_day || *p.last_day > *result.last_day)) {
+      result.last_day = p.last_day;
+    }
     result.lines += p.lines;
     result.lines_read += p.lines_read;
     std::move(p.findings.begin(), p.findings.end(), std::back_inserter(result.findings));
@@ -169,7 +221,14 @@ Result<CheckResult> RunCheck(Store& store, const CheckOptions& options) {
   }
   result.fingerprint = options.rules.Fingerprint();
   Finish(&result);
+  return result;
+}
 
+Result<CheckResult> RunCheck(Store& store, const CheckOptions& options) {
+  auto computed = ComputeCheck(store, options);
+  if (!computed.ok()) return computed.status();
+  const CheckResult& result = computed.value();
+  const int first = options.first_year, last = options.last_year;
   auto tx = Transaction::Begin(store);
   if (!tx.ok()) return tx.status();
   if (Status r = store.ReplaceFindings(first, last, result.findings); !r.ok()) return r;
@@ -181,8 +240,9 @@ Result<CheckResult> RunCheck(Store& store, const CheckOptions& options) {
       !r.ok()) {
     return r;
   }
+  if (Status r = store.SetMeta(kRulesFileMeta, options.rules_file); !r.ok()) return r;
   if (Status r = tx.value().Commit(); !r.ok()) return r;
-  return result;
+  return computed;
 }
 
 }  // namespace jr::rules

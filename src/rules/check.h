@@ -10,8 +10,11 @@
 // decisions.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <functional>
+#include <map>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -26,9 +29,12 @@ namespace jr::rules {
 
 inline constexpr const char* kFingerprintMeta = "rules_fingerprint";
 inline constexpr const char* kCheckedYearsMeta = "rules_checked_years";
+// The rules file of the last check, as given (empty: none), so the report can redo it.
+inline constexpr const char* kRulesFileMeta = "rules_file";
 
 struct CheckOptions {
   RegionRules rules;
+  std::string rules_file;  // where `rules` came from (recorded in meta); may be empty
   // Only lines whose first day lies in these years get a decision.
   int first_year = 0;
   int last_year = 9999;
@@ -39,6 +45,15 @@ struct CheckOptions {
   std::function<void(int64_t)> progress;
 };
 
+// Accepted (no afgewezen finding) declared amount of one provider, year and lot (the
+// product's cost bucket, as contracten.csv's perceel) per calendar month.
+struct ProviderSpend {
+  std::string agb;
+  int year = 0;
+  std::string lot;
+  std::array<Money, 12> months{};
+};
+
 struct CheckResult {
   std::vector<Finding> findings;  // by line (assignment, start, declaration), rule, code
   std::vector<Money> amounts;     // the amount of each finding's line (a credit < 0)
@@ -47,10 +62,16 @@ struct CheckResult {
   int64_t rejected_lines = 0;     // lines (in the years) with an afgewezen finding
   int64_t signal_lines = 0;       // lines with a signaal finding and none afgewezen
   std::string fingerprint;
+  // Per provider, year and lot, of the checked years: for the ceilings (ceilings.h).
+  std::vector<ProviderSpend> spend;
+  // The last day of any line read: the data's "today" for the commitments.
+  std::optional<Date> last_day;
 };
 
 // Checks and records (see above).
 Result<CheckResult> RunCheck(Store& store, const CheckOptions& options);
+// Checks without recording anything (the report, the server).
+Result<CheckResult> ComputeCheck(const Store& store, const CheckOptions& options);
 
 // The findings of `lines` (sorted by assignment, start, number), without a store.
 CheckResult CheckLines(const RuleContext& ctx, std::span<const Declaration> lines,

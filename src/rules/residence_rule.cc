@@ -38,7 +38,7 @@ void ResidenceRule::Check(const AssignmentLines& group, const RuleContext& ctx,
     bool rule_2022 = residential && year >= 2022;
     std::string responsible =
         rule_2022 ? placement_municipality : ctx.ResidenceOn(a.client, d.start);
-    if (responsible.empty()) continue;
+    if (responsible.empty() || responsible == a.municipality) continue;
     responsible = ctx.region().SuccessorIn(responsible, year);
     if (responsible == ctx.region().SuccessorIn(a.municipality, year)) continue;
     out->Add(

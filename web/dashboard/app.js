@@ -232,6 +232,7 @@ async function route() {
     else if (path === '/verrekening') await settlementPage(page, params);
     else if (path.startsWith('/rapport/')) await reportPage(page, path.slice(9));
     else if (path === '/prognose') await forecastPage(page, params);
+    else if (path === '/bevindingen') await findingsPage(page, params);
     else await regionPage(page);
   } catch (e) {
     if (e.status === 401) {
