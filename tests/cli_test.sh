@@ -420,6 +420,7 @@ RULES=$T/rules-in
 mkdir -p "$RULES"
 cp tests/data/rules/base/*.csv tests/data/rules/volume/toewijzingen.csv tests/data/rules/volume/declaraties.csv "$RULES"
 RDB=$T/rules.db
+check "init of the rules database" "$JR" init --db "$RDB"
 check "import with broken care rules succeeds" "$JR" import --db "$RDB" "$RULES"
 "$JR" check --db "$RDB" --format json > "$T/check.json" 2> "$T/check.err"
 check "check json lists the findings with the documented fields" python3 -c '

@@ -61,20 +61,22 @@ void Register(CLI::App& app) {
     // The reading thread plus workers: with one core, all in one thread.
     options.threads = ResolveThreads(o->threads) - 1;
     options.progress = [](int64_t n) {
-      std::cerr << fmt::format("gelezen: {} declaratieregels\n", n);
+      std::cerr << fmt::format("gelezen: {} declaratieregels\n",
+                               FormatNumber(static_cast<double>(n), 0));
     };
     auto result = rules::RunCheck(*store, options);
     if (!result.ok()) Fail(result.status());
+    auto n = [](int64_t v) { return FormatNumber(static_cast<double>(v), 0); };
     std::cerr << fmt::format(
-        "gecontroleerd: {} regels, {} afgewezen, {} signaal; regels: {}\n", result->lines,
-        result->rejected_lines, result->signal_lines,
+        "gecontroleerd: {} regels, {} afgewezen, {} signaal; regels: {}\n",
+        n(result->lines), n(result->rejected_lines), n(result->signal_lines),
         file.empty() ? "alleen iJw (geen regels.toml)" : file);
     Table summary = rules::FindingsSummaryTable(result->findings, result->amounts);
-    summary.title += fmt::format(" ({} regels gecontroleerd{})", result->lines,
+    summary.title += fmt::format(" ({} regels gecontroleerd{})", n(result->lines),
                                  o->year ? fmt::format(", {}", o->year) : "");
     summary.notes.push_back(fmt::format(
         "{} regels afgewezen (tellen niet als eigen gebruik), {} met alleen een signaal.",
-        result->rejected_lines, result->signal_lines));
+        n(result->rejected_lines), n(result->signal_lines)));
     Table list = rules::FindingsTable(result->findings, result->amounts);
     std::vector<Section> extra;
     if (o->ceilings) {
