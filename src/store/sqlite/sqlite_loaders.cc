@@ -189,7 +189,7 @@ Status SqliteStore::ForEachDeclaration(
 // overflow" (it never wraps) and the query returns that as a databasefout.
 // Declarations summed per assignment and year first (in primary-key order), then joined:
 // much cheaper than joining every declaration row.
-#define JR_PER_ASSIGNMENT_YEAR                                               \
+#define JR_PER_ASSIGNMENT_YEAR \
   "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration x " \
   "WHERE " \
   JR_ACCEPTED("x") " GROUP BY assignment, year) d "                                 \
