@@ -46,6 +46,7 @@ build: deps
 run: build web
 	./$(BUILD)/jeugdregio init --db $(DB)
 	./$(BUILD)/jeugdregio demo --db $(DB) --dir $(DEMO_DIR)
+	./$(BUILD)/jeugdregio check --db $(DB) --rules $(DEMO_DIR)/regels.toml
 	./$(BUILD)/jeugdregio stats --db $(DB)
 	./$(BUILD)/jeugdregio settle --db $(DB) --year 2021 --compare $(MODELS)
 	./$(BUILD)/jeugdregio settle --db $(DB) --year 2021 --compare $(MODELS) --risk --runs 2000

@@ -167,9 +167,19 @@ kill "$SERVE"
 # files the demo writes beside its CSV files.
 DEMO=$T/demo
 check "demo writes the region and its TOML files" "$JR" demo --db "$T/demo.db" --dir "$DEMO" --scale 0.02
-for f in begroting.toml agenda.toml maatregelen.toml bestuur.toml; do
+for f in begroting.toml agenda.toml maatregelen.toml bestuur.toml regels.toml; do
   check "demo wrote $f as in data/demo" cmp "$DEMO/$f" "data/demo/$f"
 done
+"$JR" check --db "$T/demo.db" --format json > "$T/demo_check.json" 2>/dev/null
+check "the demo has a few percent of defects, found by check with its regels.toml" python3 -c '
+import json,sys
+j=json.load(open(sys.argv[1]))
+share=j["rejected_lines"]/j["lines"]
+assert 0.005 < share < 0.08, share
+codes={f["code"] for f in j["findings"]}
+for c in ("9321","9346","8021","9307","JR01"):
+    assert c in codes, (c, sorted(codes))
+' "$T/demo_check.json"
 "$JR" monitor --db "$T/demo.db" --config "$DEMO/begroting.toml" --format json > "$T/monitor.json"
 check "monitor json: the seed 004 path and the scenarios" python3 -c '
 import json,sys
@@ -468,6 +478,55 @@ check "n larger than the history names file and key" grep -q "bad-history-too-lo
 check "missing key names file and key" grep -q "bad-key-missing.toml:3:.*\[default\]: .*verdeelsleutel 'custom' bestaat niet" "$T/err"
 check "a year without data is named" sh -c "\"$JR\" settle --db \"$DB\" --year 2030 2>&1 | grep -q 'geen gegevens voor jaar 2030'"
 check "unknown model is refused in Dutch" sh -c "\"$JR\" settle --db \"$DB\" --model onzin 2>&1 | grep -q \"onbekend model 'onzin'\""
+
+# check: the care rules (issue 12) on hand-made data, tests/data/rules/volume: the import
+# succeeds despite the broken rules; check finds them; rejected lines are no own use.
+RULES=$T/rules-in
+mkdir -p "$RULES"
+cp tests/data/rules/base/*.csv tests/data/rules/volume/toewijzingen.csv tests/data/rules/volume/declaraties.csv "$RULES"
+RDB=$T/rules.db
+check "init of the rules database" "$JR" init --db "$RDB"
+check "import with broken care rules succeeds" "$JR" import --db "$RDB" "$RULES"
+"$JR" check --db "$RDB" --format json > "$T/check.json" 2> "$T/check.err"
+check "check json lists the findings with the documented fields" python3 -c '
+import json,sys
+j=json.load(open(sys.argv[1]))
+f=j["findings"]
+for r in f:
+    for k in ("declaration","assignment","start","code","status","message","rule"):
+        assert k in r, k
+got=sorted((r["declaration"],r["code"]) for r in f)
+want=sorted([("G2","9321"),("G4","9321"),("G5","9321"),("G8","9321"),("G8","8021"),
+             ("G11","9322"),("G16","9322"),("G16","9369"),("G18","9369")])
+assert got==want, got
+assert all(r["status"]=="afgewezen" for r in f)
+assert j["rejected_lines"]==7, j["rejected_lines"]
+' "$T/check.json"
+check "check reports progress on stderr" grep -q "gecontroleerd: 16 regels, 7 afgewezen" "$T/check.err"
+check "check table is Dutch with a summary per code" sh -c "\"$JR\" check --db \"$RDB\" 2>/dev/null | grep -q 'Bevindingen per code'"
+"$JR" settle --db "$RDB" --year 2021 --model profijt --format json > "$T/own.json"
+# Accepted lines: 7440 + 1771 + 1000 + 600 + 720 + 480 + 600 + 300 + 400 = 13.311,00.
+check "settle profijt own use is the sum of the accepted lines" python3 -c '
+import json,sys
+rows=json.load(open(sys.argv[1]))
+own={r["municipality"]:r["own_use_cents"] for r in rows if r["municipality"]=="GM0505"}
+assert own=={"GM0505":1331100}, own
+' "$T/own.json"
+"$JR" stats --db "$RDB" --format json > "$T/rstats.json"
+check "stats count only accepted lines" python3 -c '
+import json,sys
+rows=json.load(open(sys.argv[1]))
+assert sum(r["cost_cents"] for r in rows if r["municipality"]=="GM0505")==1331100, rows
+' "$T/rstats.json"
+"$JR" check --db "$RDB" --format csv > "$T/c1.csv" 2>/dev/null
+"$JR" check --db "$RDB" --format csv > "$T/c2.csv" 2>/dev/null
+check "check twice gives the same findings" cmp "$T/c1.csv" "$T/c2.csv"
+check "check csv has a header" sh -c "head -1 \"$T/c1.csv\" | grep -q '^declaration,assignment,start,code,status,message,rule'"
+printf '[toetsen]\nbedrag_boven = 1\n' > "$T/bad_regels.toml"
+"$JR" check --db "$RDB" --rules "$T/bad_regels.toml" > "$T/out" 2> "$T/err"
+rc=$?
+check "bad rules file exits non-zero" test "$rc" -ne 0
+check "bad rules file error names file and key" grep -q "bad_regels.toml:1:.*onbekende sleutel 'toetsen'" "$T/err"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -20,6 +20,7 @@ enum class Part : uint32_t {
   kDeclarations = 4,  // monthly delivered volume of one assignment
   kBudgets = 5,       // ceilings, team budgets, local and fixed costs
   kPseudonyms = 6,    // client pseudonyms
+  kDefects = 7,       // defects planted in declaration lines (DemoOptions::defects)
 };
 
 // The draws of `entity` of `part`.

@@ -310,19 +310,99 @@ Status WriteDeclarations(Context& ctx) {
   std::vector<int64_t> per_year(ctx.years, 0);
   std::vector<demo::PlannedDeclaration> plan;
   const auto& all = ctx.care.assignments;
+  // Products the defects need: one that is not youth care, the short stay.
+  int not_youth_care = -1, short_stay = -1;
+  for (size_t p = 0; p < ctx.products.size(); ++p) {
+    if (ctx.products[p].code == "45A08") not_youth_care = static_cast<int>(p);
+    if (ctx.products[p].code == "44A03") short_stay = static_cast<int>(p);
+  }
   for (size_t i = 0; i < all.size(); ++i) {
     const demo::DemoAssignment& a = all[i];
     const demo::DemoProduct& p = ctx.products[a.product];
     const std::string& agb = ctx.providers[a.provider].agb;
     plan.clear();
     demo::PlanDeclarations(a, p, o.seed, horizon, &plan);
-    for (const auto& d : plan) {
+    auto defects = demo::DemoDraws(o.seed, demo::Part::kDefects, i);
+    for (size_t k = 0; k < plan.size(); ++k) {
+      const auto& d = plan[k];
       Date first = FromDayNumber(d.first_day);
       int y = ctx.YearIndex(static_cast<int>(first.year()));
       int month = MonthIndex(first.year() / first.month());
       int64_t tariff = tariffs[a.product][y];
       int64_t amount = Volume{d.volume}.Times(Money::FromCents(tariff)).cents();
       int64_t net = amount;
+      // One draw per line whatever is planted, so the defects of a line do not
+      // depend on the others'.
+      double u = defects.Uniform(0.0, 1.0);
+      bool last_line = k + 1 == plan.size();
+      if (o.defects && !d.corrected) {
+        const demo::DemoProduct* product = &p;
+        int64_t volume = d.volume, line_tariff = tariff, line_amount = amount;
+        int first_day = d.first_day, last_day = d.last_day;
+        bool extra = false, planted = true;
+        if (a.product == short_stay && u < 0.08) {
+          // Short stay saved up: more than 3 nights in each ISO week of the month.
+          volume = (d.last_day - d.first_day + 13) / 7 * 300 + 100;
+        } else if (u < 0.008) {
+          volume = d.volume * 3;  // over the assigned volume
+        } else if (u < 0.013) {
+          line_amount = amount + 100;  // amount is not volume x tariff
+          volume = -1;
+        } else if (u < 0.017) {
+          extra = true;  // the same period declared again, never credited
+          volume = -1;
+        } else if (u < 0.019 && not_youth_care >= 0 && p.category == "45" &&
+                   p.unit == Unit::kHour) {
+          product = &ctx.products[not_youth_care];  // not youth care
+          line_tariff = tariffs[not_youth_care][y];
+        } else if (last_line && p.unit == Unit::kEuro && u < 0.25) {
+          volume = d.volume * 2;  // over the budget
+        } else if (last_line && !a.open && u < 0.06 &&
+                   DayNumber(FromDayNumber(d.last_day).year() /
+                             FromDayNumber(d.last_day).month() / std::chrono::last) ==
+                       d.last_day &&
+                   d.last_day + 31 <= horizon) {
+          // A month after the assignment ended.
+          extra = true;
+          volume = -1;
+          first_day = d.last_day + 1;
+          Date next = FromDayNumber(first_day);
+          last_day = DayNumber(next.year() / next.month() / std::chrono::last);
+        } else {
+          planted = false;
+        }
+        if (planted) {
+          if (volume >= 0) {
+            line_amount = Volume{volume}.Times(Money::FromCents(line_tariff)).cents();
+          } else {
+            volume = d.volume;
+          }
+          if (!extra) {
+            AppendDeclaration(out.buffer(), agb, month, false, static_cast<int>(i),
+                              *product, first_day, last_day, volume, line_tariff,
+                              line_amount, false);
+            out.EndRow();
+          } else {
+            AppendDeclaration(out.buffer(), agb, month, false, static_cast<int>(i), p,
+                              d.first_day, d.last_day, d.volume, tariff, amount, false);
+            out.EndRow();
+            int later = first_day == d.first_day
+                            ? month + 2
+                            : MonthIndex(FromDayNumber(first_day).year() /
+                                         FromDayNumber(first_day).month());
+            AppendDeclaration(out.buffer(), agb, later, false, static_cast<int>(i), p,
+                              first_day, last_day, volume, tariff, line_amount, false);
+            out.EndRow();
+          }
+          ++ctx.summary.defect_lines;
+          // Counted as clean in the summary: the rules reject the defect.
+          per_year[y] += net;
+          ctx.provider_cost[(a.provider * ctx.years + y) * ctx.buckets.size() +
+                            ctx.product_bucket[a.product]] += net;
+          if (a.team >= 0) ctx.team_cost[a.team * ctx.years + y] += net;
+          continue;
+        }
+      }
       auto& b = out.buffer();
       AppendDeclaration(b, agb, month, false, static_cast<int>(i), p, d.first_day,
                         d.last_day, d.volume, tariff, amount, false);

@@ -32,13 +32,21 @@ struct DemoOptions {
   double scale = 1.0;     // 1.0 = full size (~14,000 clients a year); tests use ~0.02;
                           // multiplies clients only, not municipalities/providers
   demo::CareModel model;  // assumptions of the care model (counts at scale 1.0)
+  // Plant a realistic share of defects in the declaration lines (a few percent: over
+  // volume, wrong amount, a period declared twice, a line after the assignment's end,
+  // a product that is not youth care, short stay above 3 nights a week, over budget),
+  // so `jeugdregio check` has work. They have their own draws (Part::kDefects): the
+  // clean lines are the same with or without. The summary's sums are those of the
+  // lines as they would be without defects.
+  bool defects = true;
 };
 
 struct DemoSummary {
   std::map<std::string, int64_t> rows;      // file name ("declaraties.csv") -> data rows
   std::map<int, Money> declared_per_year;   // net declared amount by year of the month
   std::map<int, int64_t> clients_per_year;  // clients with an assignment in the year
-  std::vector<std::string> config_files;    // TOML files written beside the CSV files
+  int64_t defect_lines = 0;  // declaration lines with a planted defect (DemoOptions)
+  std::vector<std::string> config_files;  // TOML files written beside the CSV files
 };
 
 // Writes gemeenten.csv, kengetallen.csv, aanbieders.csv, producten.csv,

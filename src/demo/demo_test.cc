@@ -95,6 +95,7 @@ class DemoRegionTest : public ::testing::Test {
     o.seed = seed;
     o.scale = scale;
     o.dir = Dir(name).string();
+    o.defects = false;  // the clean generator; the defects are `check`'s (cli_test.sh)
     DemoSummary summary;
     Status s = WriteDemoRegion(o, &summary);
     EXPECT_TRUE(s.ok()) << s.ToString();

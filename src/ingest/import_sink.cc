@@ -3,7 +3,6 @@
 #include <fmt/format.h>
 
 #include "care/pseudonym.h"
-#include "rules/rule_set.h"
 
 namespace jr {
 namespace {
@@ -32,19 +31,14 @@ ImportSink::ImportSink(Store& store, PutMode mode, ErrorList* errors)
   auto providers = store.LoadProviders();
   auto teams = store.LoadYouthTeams();
   auto products = store.LoadProducts();
-  auto tariffs = store.LoadTariffs();
   if (!Loaded(region, errors_) || !Loaded(providers, errors_) ||
-      !Loaded(teams, errors_) || !Loaded(products, errors_) ||
-      !Loaded(tariffs, errors_)) {
+      !Loaded(teams, errors_) || !Loaded(products, errors_)) {
     return;
   }
   for (const Municipality& m : region->municipalities()) municipalities_.insert(m.code);
   for (const Provider& p : *providers) providers_.insert(p.agb);
   for (const YouthTeam& t : *teams) teams_.insert(t.team);
   for (const Product& p : *products) products_[p.Key()] = p.unit;
-  for (const Tariff& t : *tariffs) {
-    tariffs_[TariffKey(t.category, t.code, t.year, t.agb)] = t.per_unit;
-  }
 }
 
 void ImportSink::LoadAssignments() {
@@ -55,20 +49,6 @@ void ImportSink::LoadAssignments() {
   for (const Assignment& a : *assignments) {
     assignment_products_.emplace(a.number, ProductKey(a.category, a.product_code));
   }
-}
-
-std::string ImportSink::TariffKey(const std::string& category, const std::string& code,
-                                  int year, const std::string& agb) {
-  return fmt::format("{}/{}/{}/{}", category, code, year, agb);
-}
-
-std::optional<Money> ImportSink::AgreedTariff(const Declaration& d) const {
-  int year = static_cast<int>(d.start.year());
-  for (const std::string& agb : {d.agb, std::string()}) {
-    auto it = tariffs_.find(TariffKey(d.category, d.product_code, year, agb));
-    if (it != tariffs_.end()) return it->second;
-  }
-  return std::nullopt;
 }
 
 bool ImportSink::KnownMunicipality(const std::string& code, const Origin& o,
@@ -178,11 +158,9 @@ bool ImportSink::Add(const Product& v, const Origin& o) {
 
 bool ImportSink::Add(const Tariff& v, const Origin& o) {
   size_t before = errors_->count();
-  bool product = KnownProduct(v.category, v.code, o, "code");
-  bool provider = v.agb.empty() || KnownProvider(v.agb, o, "agb");
-  bool bounded = InBounds(v.per_unit, kMaxLineCents, o, "per_unit");
-  if (product && provider && bounded)
-    tariffs_[TariffKey(v.category, v.code, v.year, v.agb)] = v.per_unit;
+  KnownProduct(v.category, v.code, o, "code");
+  if (!v.agb.empty()) KnownProvider(v.agb, o, "agb");
+  InBounds(v.per_unit, kMaxLineCents, o, "per_unit");
   return Write(v, o, before);
 }
 
@@ -258,20 +236,9 @@ bool ImportSink::Add(const Declaration& v, const Origin& o) {
       !unit) {
     return !errors_->full();
   }
-  if (assignment->second != ProductKey(v.category, v.product_code)) {
-    AddFieldError(errors_, o, "product_code",
-                  fmt::format("product {}/{} wijkt af van de toewijzing ({})", v.category,
-                              v.product_code, assignment->second));
-  }
-  // The care rules; for now a rejected line refuses the file, as any other error.
-  findings_.clear();
-  std::optional<Money> agreed;
-  if (!v.tariff && v.unit != Unit::kEuro) agreed = AgreedTariff(v);
-  CheckDeclarationLine({v, agreed}, &findings_);
-  for (const Finding& f : findings_) {
-    if (f.status == FindingStatus::kRejected)
-      AddFieldError(errors_, o, f.field, f.message);
-  }
+  // Everything else about a line (its period, volume, amount and product against the
+  // assignment, the tariff) is a care rule: `jeugdregio check` decides per line and a
+  // broken rule never refuses the file (DESIGN §2.8, issue 12).
   return Write(v, o, before);
 }
 

@@ -1,6 +1,7 @@
 // ImportSink: the stages after a source. For every value: the reference checks
-// (unknown municipality, provider, product, assignment, team, ...), the care rules
-// of rules/ on declaration lines, and the write to the store by natural key.
+// (unknown municipality, provider, product, assignment, team, ...) and the write to
+// the store by natural key. The care rules are not run here: `jeugdregio check`
+// (rules/check.h) decides per line, so a broken rule never refuses a file.
 // Internal to ingest/.
 #pragma once
 
@@ -58,11 +59,6 @@ class ImportSink final : public ValueSink {
   bool InBounds(Money m, int64_t max_cents, const Origin& o, const char* field);
   bool InBounds(const Volume& v, const Origin& o, const char* field);
   void LoadAssignments();
-  // The tariff of the store for the line's product, year and provider, else the
-  // regional one.
-  std::optional<Money> AgreedTariff(const Declaration& d) const;
-  static std::string TariffKey(const std::string& category, const std::string& code,
-                               int year, const std::string& agb);
 
   Store& store_;
   PutMode mode_;
@@ -71,12 +67,10 @@ class ImportSink final : public ValueSink {
   // Reference data of the store plus what this import adds.
   std::unordered_set<std::string> municipalities_, providers_, teams_;
   std::unordered_map<std::string, Unit> products_;  // "45/45A10" -> its unit
-  std::unordered_map<std::string, Money> tariffs_;  // "cat/code/year/agb"
   std::unordered_map<std::string, std::string>
       assignment_products_;  // number -> "45/45A10"
   bool assignments_loaded_ = false;
   std::vector<LaterReference> successors_, predecessors_;
-  std::vector<Finding> findings_;  // of the current line, reused
 };
 
 }  // namespace jr

@@ -10,6 +10,8 @@
 #include <regex>
 #include <sstream>
 
+#include "rules/check.h"
+
 namespace jr {
 namespace {
 
@@ -227,15 +229,6 @@ TEST_F(BadInputTest, NegativeVolume) {
 TEST_F(BadInputTest, NegativeAmount) {
   ExpectRefused(ImportKind::kFixedCosts, "\"2.500.000\"", "-2500", "veld 'bedrag'");
 }
-TEST_F(BadInputTest, AmountNotVolumeTimesTariff) {
-  ExpectRefused(
-      ImportKind::kDeclarations, "1526,75", "1526,76",
-      "bedrag 1.526,76 is niet gelijk aan volume x tarief (15,5 x 98,50 = 1.526,75)");
-}
-TEST_F(BadInputTest, AmountCheckedAgainstStoredTariffWithoutTariffColumn) {
-  ExpectRefused(ImportKind::kDeclarations, ";985,00;", ";990,00;",
-                "niet gelijk aan volume x tarief (10 x 98,50 = 985,00)");
-}
 // Issue 18.7: the amount checks could be bypassed.
 TEST_F(BadInputTest, UnitOtherThanTheProductsIsRefused) {
   // Unit 83 (euro) skipped the volume x tariff check for an hourly product.
@@ -250,17 +243,28 @@ TEST_F(BadInputTest, BillionEuroLineIsRefused) {
       "declaraties.csv:2:11: veld 'bedrag': bedrag 1.000.000.000,00 is te groot "
       "(hoogstens 999.999,99)");
 }
-TEST_F(BadInputTest, LineWithoutAnyTariffIsRefused) {
-  // No tarief column value and no tariff for 2020 in tarieven.csv: any amount passed.
-  ExpectRefused(ImportKind::kDeclarations, "2019-07-01;2019-07-31;10;04;;985,00;",
-                "2020-07-01;2020-07-31;10;04;;100000,00;",
-                "veld 'bedrag': bedrag 100.000,00 is niet te controleren: geen tarief "
-                "voor 45/45A10 in 2020");
-  ExpectRefused(ImportKind::kDeclarations, "2019-07-01;2019-07-31;10;04;;985,00;",
-                "2020-07-01;2020-07-31;10;04;;985,00;",
-                "declaraties.csv:4:11: veld 'bedrag': bedrag 985,00 is niet te "
-                "controleren: geen tarief voor 45/45A10 in 2020 (geen kolom tarief en "
-                "niet in tarieven.csv)");
+// Issue 12: a broken care rule no longer refuses the file; `check` finds it.
+TEST_F(ImporterTest, BrokenRuleIsImportedAndCheckRejectsTheLine) {
+  ASSERT_TRUE(ImportValid().ok());
+  std::string text =
+      std::regex_replace(ReadFile(kValid / "declaraties.csv"), std::regex("1526,75"),
+                         "1526,76", std::regex_constants::format_first_only);
+  fs::path changed = dir_ / "declaraties.csv";
+  std::ofstream(changed, std::ios::binary) << text;
+  options_.replace = true;
+  ImportOutcome out =
+      ImportFile(*store_, ImportKind::kDeclarations, changed.string(), options_);
+  ASSERT_TRUE(out.ok()) << out.errors.ToString();
+  auto checked = rules::RunCheck(*store_, {});
+  ASSERT_TRUE(checked.ok()) << checked.status().ToString();
+  std::vector<std::string> amount;
+  for (const Finding& f : checked->findings) {
+    if (f.code == "9346") amount.push_back(f.declaration + " " + f.message);
+  }
+  ASSERT_EQ(amount.size(), 1u);
+  EXPECT_EQ(amount[0],
+            "D1 bedrag 1.526,76 is niet gelijk aan volume x tarief (15,5 x 98,50 = "
+            "1.526,75)");
 }
 TEST_F(BadInputTest, VolumeWhoseProductWrapsIsRefused) {
   // 2^62 hundredths x 0,04 is 2^64 cents: 0 after wrapping, and 0,00 was accepted.

@@ -63,6 +63,10 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   }
   std::vector<ReportSection>& sections = report.sections;
   sections.push_back(OverviewSection(*region, *use));
+  Step(o, "rechtmatigheid en plafonds");
+  auto rules_section = RulesSection(store);
+  if (!rules_section.ok()) return rules_section.status();
+  sections.push_back(std::move(rules_section).value());
 
   Step(o, "verrekening en risico");
   std::vector<const settle::Model*> pointers;

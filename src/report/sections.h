@@ -19,6 +19,10 @@ namespace jr::report {
 // A section that only says why it is missing and how to add it.
 ReportSection AbsentSection(std::string key, std::string title, std::string how);
 
+// "Rechtmatigheid en plafonds": the care rules' decisions, ceilings, team budgets and
+// commitments (rules_section.cc); absent when `check` never ran.
+Result<ReportSection> RulesSection(const Store& store);
+
 // Care use per municipality and year, with the region's cost per year.
 ReportSection OverviewSection(const Region& region, const std::vector<UseRow>& use);
 

@@ -1,108 +1,171 @@
+// The care rules on data they have not seen: every folder of tests/data/rules/
+// (except base/) is a scenario. base/ holds the region, products, tariffs and clients;
+// a scenario adds toewijzingen.csv and declaraties.csv (and regels.toml when it needs
+// one) and lists in verwacht.csv, written by hand from the rule's text, every finding
+// `check` must give: declaratienummer;toewijzingnummer;begindatum;code;status. A line
+// not listed must be accepted.
 #include <gtest/gtest.h>
 
-#include "rules/amount_rule.h"
+#include <filesystem>
+#include <set>
+#include <sstream>
+
+#include "core/env.h"
+#include "ingest/importer.h"
+#include "rules/check.h"
+#include "rules/region_rules.h"
 #include "rules/rule_set.h"
 
-namespace jr {
+namespace jr::rules {
 namespace {
 
-Declaration Line(int64_t volume_x100, std::optional<int64_t> tariff_cents,
-                 int64_t amount_cents, Unit unit = Unit::kHour) {
-  Date start = std::chrono::year(2021) / std::chrono::month(3) / std::chrono::day(1);
-  std::optional<Money> tariff;
-  if (tariff_cents) tariff = Money::FromCents(*tariff_cents);
-  return {"D1",
-          "T1",
-          "12345678",
-          "45",
-          "45A10",
-          start,
-          start,
-          Volume{volume_x100},
-          unit,
-          tariff,
-          Money::FromCents(amount_cents)};
-}
+namespace fs = std::filesystem;
+const fs::path kData = "tests/data/rules";
 
-std::vector<Finding> Check(const Declaration& d, std::optional<int64_t> agreed = {}) {
-  std::optional<Money> tariff;
-  if (agreed) tariff = Money::FromCents(*agreed);
-  std::vector<Finding> out;
-  AmountRule().Check({d, tariff}, &out);
+std::vector<std::string> Split(const std::string& line, char sep) {
+  std::vector<std::string> out;
+  std::stringstream ss(line);
+  std::string cell;
+  while (std::getline(ss, cell, sep)) out.push_back(cell);
   return out;
 }
 
-TEST(AmountRuleTest, VolumeTimesTariffPasses) {
-  EXPECT_TRUE(Check(Line(1550, 9850, 152675)).empty());   // 15,5 x 98,50 = 1.526,75
-  EXPECT_TRUE(Check(Line(33, 1001, 330)).empty());        // 0,33 x 10,01 = 3,3033
-  EXPECT_TRUE(Check(Line(50, 1001, 501)).empty());        // 0,5 x 10,01 = 5,005 -> 5,01
-  EXPECT_TRUE(Check(Line(1550, 9850, -152675)).empty());  // a credit of the same line
+std::string Key(const std::string& number, const std::string& assignment,
+                const std::string& start, const std::string& code,
+                const std::string& status) {
+  return number + ";" + assignment + ";" + start + ";" + code + ";" + status;
 }
 
-TEST(AmountRuleTest, OtherAmountIsRejectedWithTheComputation) {
-  auto f = Check(Line(1550, 9850, 152676));
-  ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0].status, FindingStatus::kRejected);
-  EXPECT_EQ(f[0].code, "volume-x-tarief");
-  EXPECT_EQ(f[0].field, "amount");
-  EXPECT_EQ(
-      f[0].message,
-      "bedrag 1.526,76 is niet gelijk aan volume x tarief (15,5 x 98,50 = 1.526,75)");
-  EXPECT_EQ(Check(Line(33, 1001, 331)).size(), 1u);  // 3,31 is not 3,30
-  EXPECT_EQ(Check(Line(50, 1001, 500)).size(), 1u);  // half a cent rounds up
+class ScenarioTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("jr_rules_test_" + std::to_string(::getpid()) + "_" + GetParam());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+TEST_P(ScenarioTest, FindsExactlyTheExpectedFindings) {
+  const fs::path scenario = kData / GetParam();
+  auto store = Store::Open((dir_ / "t.db").string());
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  // base first, then the scenario's own files (one folder: copy both into one).
+  fs::path input = dir_ / "in";
+  fs::create_directories(input);
+  for (const fs::path& from : {kData / "base", scenario}) {
+    for (const auto& e : fs::directory_iterator(from)) {
+      if (e.path().extension() == ".csv" && e.path().filename() != "verwacht.csv") {
+        fs::copy_file(e.path(), input / e.path().filename(),
+                      fs::copy_options::overwrite_existing);
+      }
+    }
+  }
+  ImportOutcome imported = ImportFolder(**store, input.string(), {});
+  ASSERT_TRUE(imported.ok()) << imported.errors.ToString();
+
+  CheckOptions options;
+  if (fs::exists(scenario / "regels.toml")) {
+    auto rules = LoadRegionRules((scenario / "regels.toml").string());
+    ASSERT_TRUE(rules.ok()) << rules.status().ToString();
+    options.rules = *rules;
+  }
+  auto result = RunCheck(**store, options);
+  ASSERT_TRUE(result.ok()) << result.status().ToString();
+
+  std::set<std::string> got;
+  for (const Finding& f : result->findings) {
+    got.insert(Key(f.declaration, f.assignment, FormatDate(f.start), f.code,
+                   std::string(FindingStatusName(f.status))));
+    EXPECT_FALSE(f.message.empty());
+  }
+  auto text = Env::Default().ReadFile((scenario / "verwacht.csv").string());
+  ASSERT_TRUE(text.ok()) << "verwacht.csv ontbreekt in " << scenario;
+  std::set<std::string> want;
+  std::stringstream lines(*text);
+  std::string line;
+  std::getline(lines, line);  // header
+  while (std::getline(lines, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    auto c = Split(line, ';');
+    ASSERT_EQ(c.size(), 5u) << line;
+    want.insert(Key(c[0], c[1], c[2], c[3], c[4]));
+  }
+  std::string messages;
+  for (const Finding& f : result->findings) {
+    messages +=
+        f.code + " " + f.declaration + " " + f.assignment + ": " + f.message + "\n";
+  }
+  EXPECT_EQ(got, want) << messages;
+
+  // Recorded, and a second run changes nothing.
+  auto dump = (*store)->Dump();
+  ASSERT_TRUE(dump.ok());
+  EXPECT_EQ((*store)->LoadFindings()->size(), result->findings.size());
+  ASSERT_TRUE(RunCheck(**store, options).ok());
+  EXPECT_EQ(*(*store)->Dump(), *dump);
 }
 
-TEST(AmountRuleTest, AgreedTariffWhenTheLineHasNone) {
-  auto f = Check(Line(1000, std::nullopt, 99000), 9850);
-  ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0].message,
-            "bedrag 990,00 is niet gelijk aan volume x tarief (10 x 98,50 = 985,00)");
-  EXPECT_TRUE(Check(Line(1000, std::nullopt, 98500), 9850).empty());
-  // The line's own tariff wins over the agreed one.
-  EXPECT_TRUE(Check(Line(1000, 9900, 99000), 9850).empty());
+std::vector<std::string> Scenarios() {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(kData)) {
+    if (e.is_directory() && e.path().filename() != "base") {
+      out.push_back(e.path().filename().string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
-TEST(AmountRuleTest, EuroLinesAreNotChecked) {
-  EXPECT_EQ(Check(Line(1000, 9850, 1), 9850).size(), 1u);
-  EXPECT_TRUE(Check(Line(1000, 9850, 1, Unit::kEuro), 9850).empty());
-  EXPECT_TRUE(Check(Line(1000, std::nullopt, 1, Unit::kEuro)).empty());
+INSTANTIATE_TEST_SUITE_P(Rules, ScenarioTest, ::testing::ValuesIn(Scenarios()),
+                         [](const auto& info) {
+                           std::string name = info.param;
+                           for (char& c : name) {
+                             if (!isalnum(static_cast<unsigned char>(c))) c = '_';
+                           }
+                           return name;
+                         });
+
+TEST(RegionRulesTest, ReadsProductsAndReviewAmount) {
+  auto r = ParseRegionRules(
+      "[[product]]\ncategorie = \"44\"\ncode = \"44K01\"\nmax_per_week = 3\n"
+      "[toetsing]\nbedrag_boven = 25000.00\n",
+      "regels.toml");
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  ASSERT_EQ(r->products.size(), 1u);
+  EXPECT_EQ(r->products[0].category, "44");
+  EXPECT_EQ(r->products[0].code, "44K01");
+  EXPECT_EQ(r->products[0].max_per_week, 3);
+  EXPECT_EQ(r->review_above, Money::FromEuros(25000));
+  EXPECT_EQ(r->residential_buckets, std::vector<std::string>{"verblijf"});
 }
 
-TEST(AmountRuleTest, LineWithoutAnyTariffIsRejected) {
-  // Issue 18.7: without a tariff any amount used to pass.
-  auto f = Check(Line(1000, std::nullopt, 1));
-  ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0].status, FindingStatus::kRejected);
-  EXPECT_EQ(f[0].code, "geen-tarief");
-  EXPECT_EQ(f[0].field, "amount");
-  EXPECT_EQ(f[0].message,
-            "bedrag 0,01 is niet te controleren: geen tarief voor 45/45A10 in 2021 "
-            "(geen kolom tarief en niet in tarieven.csv)");
+TEST(RegionRulesTest, UnknownKeysNameFileAndKey) {
+  auto top = ParseRegionRules("[toetsen]\nx = 1\n", "regels.toml");
+  ASSERT_FALSE(top.ok());
+  EXPECT_NE(top.status().ToString().find("regels.toml"), std::string::npos);
+  EXPECT_NE(top.status().ToString().find("onbekende sleutel 'toetsen'"),
+            std::string::npos)
+      << top.status().ToString();
+  auto inner = ParseRegionRules(
+      "[[product]]\ncategorie = \"44\"\ncode = \"44K01\"\nmax_per_dag = 3\n",
+      "regels.toml");
+  ASSERT_FALSE(inner.ok());
+  EXPECT_NE(inner.status().ToString().find("max_per_dag"), std::string::npos)
+      << inner.status().ToString();
+  auto review = ParseRegionRules("[toetsing]\nbedrag = 1\n", "regels.toml");
+  ASSERT_FALSE(review.ok());
+  EXPECT_NE(review.status().ToString().find("toetsing.bedrag"), std::string::npos)
+      << review.status().ToString();
 }
 
-TEST(AmountRuleTest, OverflowingVolumeTimesTariffIsRejectedNotWrapped) {
-  // Issue 18.7: 2^62 hundredths x 4 cents wraps to 0 in int64; the amount 0 (the
-  // wrapped product) used to be accepted.
-  int64_t volume = int64_t{1} << 62;
-  auto f = Check(Line(volume, 4, 0));
-  ASSERT_EQ(f.size(), 1u);
-  EXPECT_EQ(f[0].status, FindingStatus::kRejected);
-  EXPECT_EQ(f[0].code, "volume-x-tarief");
-  EXPECT_NE(f[0].message.find("is te groot"), std::string::npos) << f[0].message;
-}
-
-TEST(RuleSetTest, FindingsCarryTheLineAndTheRule) {
-  std::vector<Finding> out;
-  Declaration d = Line(1000, 9850, 1);
-  CheckDeclarationLine({d, std::nullopt}, &out);
-  ASSERT_EQ(out.size(), 1u);
-  EXPECT_EQ(out[0].assignment, "T1");
-  EXPECT_EQ(out[0].declaration, "D1");
-  EXPECT_EQ(out[0].start, d.start);
-  EXPECT_EQ(out[0].rule, "bedrag");
-  Declaration ok = Line(1000, 9850, 98500);
-  CheckDeclarationLine({ok, std::nullopt}, &out);
-  EXPECT_EQ(out.size(), 1u);  // appends nothing for a good line
+TEST(RegionRulesTest, FingerprintChangesWithTheRules) {
+  RegionRules a, b;
+  EXPECT_EQ(a.Fingerprint(), b.Fingerprint());
+  b.review_above = Money::FromEuros(1);
+  EXPECT_NE(a.Fingerprint(), b.Fingerprint());
 }
 
 TEST(RuleSetTest, NamesAreUnique) {
@@ -116,4 +179,4 @@ TEST(RuleSetTest, NamesAreUnique) {
 }
 
 }  // namespace
-}  // namespace jr
+}  // namespace jr::rules

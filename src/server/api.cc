@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_map>
+
 #include "core/table.h"
 #include "report/table_filter.h"
 #include "report/use_table.h"
@@ -37,6 +39,18 @@ Result<std::unique_ptr<Api>> Api::Load(const Store& store, const ApiOptions& opt
     if (!m.ok()) return m.status();
     api->models_.emplace(name,
                          std::make_shared<const settle::Model>(std::move(m).value()));
+  }
+  auto findings = store.LoadFindings();
+  if (!findings.ok()) return findings.status();
+  if (!findings->empty()) {
+    auto assignments = store.LoadAssignments();
+    if (!assignments.ok()) return assignments.status();
+    std::unordered_map<std::string, std::string> paying;
+    for (const Assignment& a : *assignments) paying.emplace(a.number, a.municipality);
+    for (Finding& f : findings.value()) {
+      auto it = paying.find(f.assignment);
+      api->findings_.emplace_back(it == paying.end() ? "" : it->second, std::move(f));
+    }
   }
   auto tokens = LoadTokenRoles(store);
   if (!tokens.ok()) return tokens.status();
@@ -81,6 +95,7 @@ ApiResponse Api::Handle(const ApiRequest& r) const {
   if (r.path == "/api/forecast") return Forecast(r, *role);
   if (r.path == "/api/governance") return Governance(r, *role);
   if (r.path == "/api/report") return ReportSections();
+  if (r.path == "/api/findings") return Findings(r, *role);
   constexpr std::string_view kReport = "/api/report/";
   if (std::string_view(r.path).starts_with(kReport)) {
     return ReportPart(r.path.substr(kReport.size()), *role);
@@ -125,6 +140,32 @@ ApiResponse Api::Settlement(const ApiRequest& r) const {
   auto s = settle::Run(settlement_, {model->get()}, one_year);
   if (!s.ok()) return Error(400, s.status().message());
   return {200, ToJson(settle::SettlementTable(s->All(), /*with_totals=*/false))};
+}
+
+ApiResponse Api::Findings(const ApiRequest& r, const Role& role) const {
+  auto year = IntParam(r, "year", 0);
+  if (!year.ok()) return Error(400, year.status().message());
+  auto limit = IntParam(r, "limit", 1000);
+  if (!limit.ok()) return Error(400, limit.status().message());
+  auto code = r.query.find("code");
+  nlohmann::json list = nlohmann::json::array();
+  int64_t total = 0;
+  for (const auto& [municipality, f] : findings_) {
+    if (!role.MaySee(municipality)) continue;
+    if (*year != 0 && static_cast<int>(f.start.year()) != *year) continue;
+    if (code != r.query.end() && f.code != code->second) continue;
+    if (++total > *limit) continue;
+    list.push_back({{"declaration", f.declaration},
+                    {"assignment", f.assignment},
+                    {"municipality", municipality},
+                    {"start", FormatDate(f.start)},
+                    {"code", f.code},
+                    {"status", FindingStatusName(f.status)},
+                    {"message", f.message},
+                    {"rule", f.rule},
+                    {"field", f.field}});
+  }
+  return {200, {{"findings", list}, {"total", total}}};
 }
 
 ApiResponse Api::RegionTotals() const {

@@ -102,6 +102,7 @@ class Api {
   // api_governance.cc: a built-in variant of the report's bestuur.toml.
   ApiResponse Governance(const ApiRequest& request, const Role& role) const;
   ApiResponse ReportSections() const;
+  ApiResponse Findings(const ApiRequest& request, const Role& role) const;
   ApiResponse ReportPart(const std::string& key, const Role& role) const;
   Result<const report::Report*> ReportOnce() const;
   Result<const forecast::Calibration*> CalibrationOnce() const;
@@ -126,6 +127,8 @@ class Api {
       models_;                           // built-in, by name
   std::map<std::string, Role> tokens_;   // token hash -> role
   std::vector<forecast::Lever> levers_;  // from options_.levers_file
+  // The stored findings of `jeugdregio check`, with the paying municipality of each.
+  std::vector<std::pair<std::string, Finding>> findings_;
   std::unique_ptr<Lazy> lazy_ = std::make_unique<Lazy>();
 };
 

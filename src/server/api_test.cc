@@ -69,6 +69,36 @@ class ApiTest : public ::testing::Test {
   std::string region_token_, dordrecht_token_;
 };
 
+// Issue 12: the findings of `check`, a municipality token only its own.
+TEST_F(ApiTest, FindingsPerRole) {
+  auto day = [](int m) {
+    return std::chrono::year(2019) / std::chrono::month(m) / std::chrono::day(1);
+  };
+  ASSERT_TRUE(store_
+                  ->ReplaceFindings(0, 9999,
+                                    {{"T1", day(2), "D1", "bedrag", "9346",
+                                      FindingStatus::kRejected, "amount", "klopt niet"},
+                                     {"T3", day(3), "D3", "afbakening", "JR02",
+                                      FindingStatus::kSignal, "product_code", "grijs"}})
+                  .ok());
+  LoadApi(false);
+  ApiResponse all = Get("/api/findings", region_token_);
+  ASSERT_EQ(all.status, 200);
+  ASSERT_EQ(all.body["findings"].size(), 2u);
+  EXPECT_EQ(all.body["findings"][0]["municipality"], "GM0505");
+  EXPECT_EQ(all.body["findings"][0]["code"], "9346");
+  EXPECT_EQ(all.body["findings"][0]["status"], "afgewezen");
+  EXPECT_EQ(all.body["findings"][0]["start"], "2019-02-01");
+  EXPECT_EQ(all.body["findings"][1]["municipality"], "GM1963");
+  ApiResponse own = Get("/api/findings", dordrecht_token_);
+  ASSERT_EQ(own.status, 200);
+  ASSERT_EQ(own.body["findings"].size(), 1u);
+  EXPECT_EQ(own.body["findings"][0]["assignment"], "T1");
+  EXPECT_EQ(own.body["total"], 1);
+  EXPECT_EQ(Get("/api/findings", region_token_, {{"code", "JR02"}}).body["total"], 1);
+  EXPECT_EQ(Get("/api/findings", region_token_, {{"year", "2020"}}).body["total"], 0);
+}
+
 TEST_F(ApiTest, WithoutValidTokenIs401) {
   EXPECT_EQ(Get("/api/health", "").status, 401);
   EXPECT_EQ(Get("/api/health", "jr_nonsense").status, 401);

@@ -119,11 +119,18 @@ class Store {
   virtual Result<std::vector<Assignment>> LoadAssignments() const = 0;
   // Declarations of the assignments; many rows: prefer the aggregates below.
   virtual Result<std::vector<Declaration>> LoadDeclarations() const = 0;
+  // Every declaration in key order (assignment, start, number), streaming: one value
+  // is reused between the calls of `visit`. An error of the store stops the visit and
+  // is returned. All lines, whatever their findings (the care rules read them).
+  virtual Status ForEachDeclaration(
+      const std::function<void(const Declaration&)>& visit) const = 0;
   virtual Result<std::vector<CostItem>> LoadFixedCosts() const = 0;
   virtual Result<std::vector<CostItem>> LoadLocalCosts() const = 0;
 
   // Aggregates over declarations (credits subtract), ordered by municipality, year,
-  // bucket. Only the years in [first, last] when given.
+  // bucket. Only the years in [first, last] when given. The aggregates below count
+  // only the lines without an `afgewezen` finding (the gate of the care rules, issue
+  // 12): a rejected line is no one's own use; `signaal` lines count.
   virtual Result<std::vector<UseRow>> UseByMunicipalityYearBucket(
       int first = 0, int last = 9999) const = 0;
   // The same over all buckets: one row per municipality and year (bucket "").
@@ -168,6 +175,11 @@ class Store {
   virtual Status PutFindings(const std::vector<Finding>& findings) = 0;
   virtual Result<std::vector<Finding>> LoadFindings() const = 0;
   virtual Status ClearFindings() = 0;
+  // Deletes the findings of the lines whose first day lies in [first_year,
+  // last_year] and puts `findings` (the decisions of `jeugdregio check` for those
+  // years). Call it inside a Transaction so readers never see half of it.
+  virtual Status ReplaceFindings(int first_year, int last_year,
+                                 const std::vector<Finding>& findings) = 0;
 
   // Free-form facts about the data set, e.g. "dataset" = "demoregio, synthetische
   // gegevens". Get returns "" when unset.

@@ -226,6 +226,49 @@ TEST_P(StoreTest, SumsThatOverflowAreErrorsNotWrapped) {
   EXPECT_FALSE(store_->ClientYearCosts(2021, 2021).ok());
 }
 
+// Issue 12: a line with an `afgewezen` finding is no one's use; a `signaal` counts.
+TEST_P(StoreTest, AggregatesSkipRejectedLinesOnly) {
+  PutReferences();
+  ASSERT_TRUE(store_->Put(MakeAssignment("T1"), PutMode::kRefuseChanged).ok());
+  for (const Declaration& d : {MakeDeclaration("D1", D(2021, 1, 4), 1000),
+                               MakeDeclaration("D2", D(2021, 2, 1), 200),
+                               MakeDeclaration("D3", D(2021, 2, 15), 30)}) {
+    ASSERT_TRUE(store_->Put(d, PutMode::kRefuseChanged).ok());
+  }
+  Finding rejected{"T1",     D(2021, 2, 1), "D2",
+                   "bedrag", "9346",        FindingStatus::kRejected,
+                   "amount", "klopt niet"};
+  Finding signal{"T1",   D(2021, 2, 15),         "D3", "afbakening",
+                 "JR02", FindingStatus::kSignal, "",   "grijs"};
+  ASSERT_TRUE(store_->ReplaceFindings(2021, 2021, {rejected, signal}).ok());
+  auto years = store_->UseByMunicipalityYear();
+  ASSERT_TRUE(years.ok());
+  ASSERT_EQ(years->size(), 1u);
+  EXPECT_EQ((*years)[0].cost.cents(), 1000 + 30);  // D2 left out
+  auto buckets = store_->UseByMunicipalityYearBucket(2021, 2021);
+  ASSERT_EQ(buckets->size(), 1u);
+  EXPECT_EQ((*buckets)[0].cost.cents(), 1030);
+  auto clients = store_->ClientYearCosts(2021, 2021);
+  ASSERT_EQ(clients->size(), 1u);
+  EXPECT_EQ((*clients)[0].cost.cents(), 1030);
+  int64_t months = 0;
+  ASSERT_TRUE(store_
+                  ->ForEachAssignmentMonth(
+                      0, [&](const AssignmentMonthUse& m) { months += m.cost.cents(); })
+                  .ok());
+  EXPECT_EQ(months, 1030);
+  // All lines stream to the rules, whatever their findings.
+  int lines = 0;
+  ASSERT_TRUE(store_->ForEachDeclaration([&](const Declaration&) { ++lines; }).ok());
+  EXPECT_EQ(lines, 3);
+  // Replacing the decisions of 2022 leaves those of 2021; of 2021 replaces them.
+  ASSERT_TRUE(store_->ReplaceFindings(2022, 2022, {}).ok());
+  EXPECT_EQ(store_->LoadFindings()->size(), 2u);
+  ASSERT_TRUE(store_->ReplaceFindings(2021, 2021, {signal}).ok());
+  EXPECT_EQ(store_->LoadFindings()->size(), 1u);
+  EXPECT_EQ((*store_->UseByMunicipalityYear())[0].cost.cents(), 1230);
+}
+
 TEST_P(StoreTest, TokensKeepTheirOrderAndGetATime) {
   ASSERT_TRUE(store_->AddToken({"h2", "region", "regio", ""}).ok());
   ASSERT_TRUE(store_->AddToken({"h1", "municipality:GM0505", "", "gegeven"}).ok());

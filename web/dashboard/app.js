@@ -233,6 +233,7 @@ async function route() {
     else if (path.startsWith('/rapport/')) await reportPage(page, path.slice(9));
     else if (path === '/prognose') await forecastPage(page, params);
     else if (path === '/bestuur') await governancePage(page, params);
+    else if (path === '/bevindingen') await findingsPage(page, params);
     else await regionPage(page);
   } catch (e) {
     if (e.status === 401) {

@@ -36,9 +36,17 @@ Result<std::vector<T>> Collect(PgConnection& conn, Status flushed, const std::st
 // Sums leave the server as bigint: a sum outside int64 fails with SQLSTATE 22003
 // ("integer overflow", never wrapped). Declarations are summed per assignment and
 // year first, as on SQLite.
+// The gate of the care rules (as on SQLite): a line with an `afgewezen` finding counts
+// nowhere; one index probe per line on finding's primary key.
+#define JR_ACCEPTED(d)                                          \
+  "NOT EXISTS (SELECT 1 FROM finding f WHERE f.assignment = " d \
+  ".assignment AND "                                            \
+  "f.start_day = " d ".start_day AND f.declaration = " d        \
+  ".number AND "                                                \
+  "f.status = 'afgewezen')"
 constexpr const char* kPerAssignmentInYears =
-    "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration "
-    "WHERE year BETWEEN $1 AND $2 GROUP BY assignment, year) d "
+    "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration x "
+    "WHERE year BETWEEN $1 AND $2 AND " JR_ACCEPTED("x") " GROUP BY assignment, year) d "
     "JOIN assignment a ON a.number = d.assignment ";
 
 }  // namespace
@@ -170,6 +178,41 @@ Result<std::vector<Declaration>> PgStore::LoadDeclarations() const {
       });
 }
 
+Status PgStore::ForEachDeclaration(
+    const std::function<void(const Declaration&)>& visit) const {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  // Streamed with COPY (text format: tab-separated, \\N for NULL), one value reused.
+  Declaration d;
+  std::vector<std::string_view> f(11);
+  return conn_->CopyOut(
+      "COPY (SELECT number, assignment, agb, category, product_code, start_day, "
+      "end_day, volume_x100, unit, tariff_cents, amount_cents FROM declaration "
+      "ORDER BY assignment, start_day, number) TO STDOUT",
+      [&](std::string_view line) {
+        size_t pos = 0;
+        for (size_t i = 0; i < f.size(); ++i) {
+          size_t tab = line.find('\t', pos);
+          f[i] = line.substr(pos, tab == std::string_view::npos ? line.npos : tab - pos);
+          pos = tab == std::string_view::npos ? line.size() : tab + 1;
+        }
+        d.number = CopyTextValue(f[0]);
+        d.assignment = CopyTextValue(f[1]);
+        d.agb = CopyTextValue(f[2]);
+        d.category = CopyTextValue(f[3]);
+        d.product_code = CopyTextValue(f[4]);
+        d.start = Day(ParseInt(f[5]));
+        d.end = Day(ParseInt(f[6]));
+        d.volume = Volume{ParseInt(f[7])};
+        d.unit = static_cast<Unit>(ParseInt(f[8]));
+        d.tariff = f[9] == "\\N" ? std::nullopt
+                                 : std::optional<Money>(Money::FromCents(ParseInt(f[9])));
+        d.amount = Money::FromCents(ParseInt(f[10]));
+        visit(d);
+        return true;
+      });
+}
+
 Result<std::vector<UseRow>> PgStore::UseByMunicipalityYearBucket(int first,
                                                                  int last) const {
   return Collect<UseRow>(
@@ -248,7 +291,8 @@ Status PgStore::ForEachAssignmentMonth(
       "(SELECT assignment, amount_cents, volume_x100, "
       "(extract(year FROM d)::integer * 12 + extract(month FROM d)::integer - 1) AS m "
       "FROM (SELECT assignment, amount_cents, volume_x100, "
-      "date '1970-01-01' + start_day AS d FROM declaration WHERE start_day >= {}) x) y "
+      "date '1970-01-01' + start_day AS d FROM declaration x WHERE start_day >= {} AND "
+      JR_ACCEPTED("x") ") x) y "
       "GROUP BY assignment, m ORDER BY assignment, m) TO STDOUT",
       DayNumber(FirstOfMonth(FromMonthIndex(from_month))));
   AssignmentMonthUse current;
@@ -279,5 +323,7 @@ Status PgStore::ForEachAssignmentMonth(
   if (!s.ok()) return s;
   return overflow;
 }
+
+#undef JR_ACCEPTED
 
 }  // namespace jr

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <limits>
+
 #include "store/postgres/pg_schema.h"
 #include "store/postgres/pg_url.h"
 
@@ -242,6 +244,23 @@ Status PgStore::ClearFindings() {
   Status s = Flush();
   if (!s.ok()) return s;
   return conn_->Exec("DELETE FROM finding");
+}
+
+Status PgStore::ReplaceFindings(int first_year, int last_year,
+                                const std::vector<Finding>& findings) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  // Years outside the calendar's range mean "all", as on SQLite.
+  int64_t from = first_year <= 1 ? std::numeric_limits<int64_t>::min()
+                                 : DayNumber(std::chrono::year(first_year) /
+                                             std::chrono::January / std::chrono::day(1));
+  int64_t to = last_year >= 9999 ? std::numeric_limits<int64_t>::max()
+                                 : DayNumber(std::chrono::year(last_year + 1) /
+                                             std::chrono::January / std::chrono::day(1));
+  auto r = conn_->Query("DELETE FROM finding WHERE start_day >= $1 AND start_day < $2",
+                        {std::to_string(from), std::to_string(to)});
+  if (!r.ok()) return r.status();
+  return PutFindings(findings);
 }
 
 }  // namespace jr

@@ -149,19 +149,55 @@ Result<std::vector<Declaration>> SqliteStore::LoadDeclarations() const {
   });
 }
 
+Status SqliteStore::ForEachDeclaration(
+    const std::function<void(const Declaration&)>& visit) const {
+  Statement s(
+      db_,
+      "SELECT number, assignment, agb, category, product_code, start_day, end_day,"
+      " volume_x100, unit, tariff_cents, amount_cents FROM declaration "
+      "ORDER BY assignment, start_day, number");
+  Declaration d;
+  while (s.Step()) {
+    d.number.assign(s.TextView(0));
+    d.assignment.assign(s.TextView(1));
+    d.agb.assign(s.TextView(2));
+    d.category.assign(s.TextView(3));
+    d.product_code.assign(s.TextView(4));
+    d.start = Day(s.Int(5));
+    d.end = Day(s.Int(6));
+    d.volume = Volume{s.Int(7)};
+    d.unit = static_cast<Unit>(s.Int(8));
+    d.tariff = OptMoney(s, 9);
+    d.amount = Money::FromCents(s.Int(10));
+    visit(d);
+  }
+  return s.status();
+}
+
+// The gate of the care rules: a declaration line with an `afgewezen` finding counts
+// nowhere. `finding` is keyed by the line first, so this is one index probe per line.
+#define JR_ACCEPTED(d)                                          \
+  "NOT EXISTS (SELECT 1 FROM finding f WHERE f.assignment = " d \
+  ".assignment AND "                                            \
+  "f.start_day = " d ".start_day AND f.declaration = " d        \
+  ".number AND "                                                \
+  "f.status = 'afgewezen')"
+
 // Overflow of the sums: the importer bounds every declaration line at
 // kMaxLineCents (EUR 999.999,99), so a sum of amount_cents needs more than 9 * 10^10
 // lines to leave int64; should it happen anyway, SQLite's sum() fails with "integer
 // overflow" (it never wraps) and the query returns that as a databasefout.
 // Declarations summed per assignment and year first (in primary-key order), then joined:
 // much cheaper than joining every declaration row.
-#define JR_PER_ASSIGNMENT_YEAR                                             \
-  "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration " \
-  "GROUP BY assignment, year) d JOIN assignment a ON a.number = d.assignment "
+#define JR_PER_ASSIGNMENT_YEAR \
+  "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration x " \
+  "WHERE " \
+  JR_ACCEPTED("x") " GROUP BY assignment, year) d "                                 \
+  "JOIN assignment a ON a.number = d.assignment "
 // The same for the years [?1, ?2] only: other years are never grouped.
-#define JR_PER_ASSIGNMENT_IN_YEARS                                         \
-  "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration " \
-  "WHERE year BETWEEN ?1 AND ?2 GROUP BY assignment, year) d "             \
+#define JR_PER_ASSIGNMENT_IN_YEARS \
+  "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration x "        \
+  "WHERE year BETWEEN ?1 AND ?2 AND " JR_ACCEPTED("x") " GROUP BY assignment, year) d " \
   "JOIN assignment a ON a.number = d.assignment "
 
 Result<std::vector<UseRow>> SqliteStore::UseByMunicipalityYearBucket(int first,
@@ -234,9 +270,10 @@ Status SqliteStore::ForEachAssignmentMonth(
   // The table is stored in (assignment, start_day) order, so the rows of one
   // assignment-month are adjacent; the month is computed here, not in SQL. One value
   // is reused, so its number keeps its buffer.
-  Statement q(db_,
-              "SELECT assignment, start_day, amount_cents, volume_x100 FROM declaration "
-              "WHERE start_day >= ?");
+  Statement q(
+      db_,
+      "SELECT assignment, start_day, amount_cents, volume_x100 FROM declaration x "
+      "WHERE start_day >= ? AND " JR_ACCEPTED("x"));
   q.Bind(1, DayNumber(FirstOfMonth(FromMonthIndex(from_month))));
   AssignmentMonthUse current;
   bool any = false;
@@ -267,5 +304,7 @@ Status SqliteStore::ForEachAssignmentMonth(
   if (any) visit(current);
   return Status::Ok();
 }
+
+#undef JR_ACCEPTED
 
 }  // namespace jr

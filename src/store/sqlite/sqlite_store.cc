@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <limits>
+
 #include "core/env.h"
 #include "store/sqlite/schema.h"
 #include "store/sqlite/statement.h"
@@ -208,5 +210,20 @@ Result<std::vector<Finding>> SqliteStore::LoadFindings() const {
 }
 
 Status SqliteStore::ClearFindings() { return Exec("DELETE FROM finding"); }
+
+Status SqliteStore::ReplaceFindings(int first_year, int last_year,
+                                    const std::vector<Finding>& findings) {
+  // Years outside the calendar's range mean "all".
+  int from = first_year <= 1 ? std::numeric_limits<int>::min()
+                             : DayNumber(std::chrono::year(first_year) /
+                                         std::chrono::January / std::chrono::day(1));
+  int to = last_year >= 9999 ? std::numeric_limits<int>::max()
+                             : DayNumber(std::chrono::year(last_year + 1) /
+                                         std::chrono::January / std::chrono::day(1));
+  Statement del(db_, "DELETE FROM finding WHERE start_day >= ? AND start_day < ?");
+  del.Bind(1, from).Bind(2, to);
+  if (Status s = del.Run(); !s.ok()) return s;
+  return PutFindings(findings);
+}
 
 }  // namespace jr

@@ -37,6 +37,8 @@ class SqliteStore final : public Store {
   Result<std::vector<ClientResidence>> LoadClients() const override;
   Result<std::vector<Assignment>> LoadAssignments() const override;
   Result<std::vector<Declaration>> LoadDeclarations() const override;
+  Status ForEachDeclaration(
+      const std::function<void(const Declaration&)>& visit) const override;
   Result<std::vector<CostItem>> LoadFixedCosts() const override;
   Result<std::vector<CostItem>> LoadLocalCosts() const override;
 
@@ -66,6 +68,8 @@ class SqliteStore final : public Store {
   Status PutFindings(const std::vector<Finding>& findings) override;
   Result<std::vector<Finding>> LoadFindings() const override;
   Status ClearFindings() override;
+  Status ReplaceFindings(int first_year, int last_year,
+                         const std::vector<Finding>& findings) override;
 
   std::string GetMeta(const std::string& key) const override;
   Status SetMeta(const std::string& key, const std::string& value) override;

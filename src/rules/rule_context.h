@@ -1,0 +1,79 @@
+// RuleContext: everything the care rules look up, built once from the store before
+// the declarations stream past: assignments by number, products with their care
+// class, regional and contract tariffs, contracts, clients' residence periods, youth
+// teams and the region's own rules (regels.toml).
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "care/assignment.h"
+#include "care/product.h"
+#include "care/provider.h"
+#include "core/status.h"
+#include "region/region.h"
+#include "rules/region_rules.h"
+#include "store/store.h"
+
+namespace jr::rules {
+
+class RuleContext {
+ public:
+  // Loads what the rules need from `store`. Errors of the store are returned.
+  static Result<RuleContext> Build(const Store& store, RegionRules rules);
+  // For tests: from values.
+  static RuleContext FromValues(Region region, std::vector<Product> products,
+                                std::vector<Tariff> tariffs,
+                                std::vector<Contract> contracts,
+                                std::vector<YouthTeam> teams,
+                                std::vector<ClientResidence> clients,
+                                std::vector<Assignment> assignments, RegionRules rules);
+
+  const RegionRules& rules() const { return rules_; }
+  const Region& region() const { return region_; }
+  const std::vector<Assignment>& assignments() const { return assignments_; }
+  const std::vector<Contract>& contracts() const { return contracts_; }
+  const std::vector<YouthTeam>& teams() const { return teams_; }
+
+  // nullptr when unknown.
+  const Assignment* FindAssignment(std::string_view number) const;
+  const Product* FindProduct(std::string_view category, std::string_view code) const;
+  // The provider's contract tariff for the product and year (tarieven.csv with agb).
+  std::optional<Money> ContractTariff(const std::string& category,
+                                      const std::string& code, int year,
+                                      const std::string& agb) const;
+  // The contract tariff, else the regional one; none when neither is known.
+  std::optional<Money> AgreedTariff(const std::string& category, const std::string& code,
+                                    int year, const std::string& agb) const;
+  // The region's maximum units per ISO week for the product (regels.toml).
+  std::optional<int64_t> MaxPerWeek(std::string_view category,
+                                    std::string_view code) const;
+  // The municipality where `client` lives on `day` (its residence period with the
+  // latest begin <= day); empty when none is known.
+  std::string ResidenceOn(const std::string& client, Date day) const;
+  // True when the product's cost bucket is residential care (RegionRules).
+  bool IsResidential(const Assignment& a) const;
+  // The youth team in a year; nullptr when unknown.
+  const YouthTeam* FindTeam(const std::string& team, int year) const;
+
+ private:
+  void Index();
+
+  RegionRules rules_;
+  Region region_;
+  std::vector<Product> products_;
+  std::vector<Contract> contracts_;
+  std::vector<YouthTeam> teams_;
+  std::vector<ClientResidence> clients_;  // by client, begin
+  std::vector<Assignment> assignments_;   // by number
+  std::unordered_map<std::string, size_t> assignment_index_;
+  std::map<std::string, size_t, std::less<>> product_index_;  // "cat/code"
+  std::map<std::string, Money, std::less<>> tariffs_;         // "cat/code/year/agb"
+  std::map<std::string, int64_t, std::less<>> max_per_week_;  // "cat/code"
+};
+
+}  // namespace jr::rules
