@@ -7,7 +7,7 @@ namespace {
 
 void AddScenarioColumns(Table& t) {
   const char* labels[kScenarios][2] = {{"Plafond 1 rijksbudget", "Verschil 1"},
-                                       {"Plafond 2 vorig jaar + index", "Verschil 2"},
+                                       {"Plafond 2 vaste basis", "Verschil 2"},
                                        {"Plafond 3 taakstellingspad", "Verschil 3"}};
   for (int s = 0; s < kScenarios; ++s) {
     t.columns.push_back(
@@ -77,16 +77,20 @@ Table ScenarioTable(const MonitorResult& r) {
     t.AddRow(std::move(row));
   }
   t.notes = {
-      "Scenario 1: niet boven het oude rijksbudget; 2: realisatie vorig jaar + "
-      "indexatie;",
-      "3: het taakstellingspad. Verschil positief = uitgaven boven het plafond."};
+      "Scenario 1: niet boven het oude rijksbudget jeugd; 2: een vaste basis, de "
+      "realisatie van het jaar voor het eerste jaar (van de gemeenten die dan in de "
+      "regio zitten) + indexatie, die latere overschrijdingen niet volgt; 3: het "
+      "taakstellingspad. Verschil positief = uitgaven boven het plafond.",
+      "Kosten = realisatie (gedeclareerde zorg + vaste regionale kosten, zonder "
+      "lokale kosten, tenzij de begroting anders zegt), anders de prognose."};
   return t;
 }
 
 Table MunicipalityScenarioTable(const MonitorResult& r, const Region& region,
-                                const std::string& key) {
+                                const std::string& /*key*/) {
   Table t;
-  t.title = fmt::format("Scenario's per gemeente (plafond naar sleutel '{}')", key);
+  t.title = fmt::format("Scenario's per gemeente (plafond 1 naar {}, 2 en 3 naar {})",
+                        r.cap1_basis, r.share_basis);
   t.columns = {{"year", "Jaar", ColumnType::kYear},
                {"municipality", "Code", ColumnType::kText, ColumnRole::kMunicipality},
                {"name", "Gemeente", ColumnType::kText},
@@ -109,7 +113,8 @@ Table MunicipalityScenarioTable(const MonitorResult& r, const Region& region,
   }
   t.notes = {
       "Eigen realisatie = eigen gedeclareerde zorg + aandeel in de vaste regionale "
-      "kosten.",
+      "kosten naar inwoners (zoals in het eigen gebruik van settle, maar zonder lokale "
+      "kosten); aandeel regio = het aandeel (kolom Aandeel) in de kosten van de regio.",
       "Plafonds zijn tot op de cent verdeeld (grootste-restmethode)."};
   return t;
 }

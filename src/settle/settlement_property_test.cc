@@ -120,9 +120,9 @@ TEST_P(PropertyTest, FixedShareIsTheFixedCostsByInhabitants) {
   for (size_t m = 0; m < key.size(); ++m) {
     const double exact = static_cast<double>(fixed_total.cents()) * key[m] / key_sum;
     // One cent of rounding per fixed bucket at most.
-    EXPECT_LE(std::abs(static_cast<double>(s->municipalities[m].fixed_share.cents()) -
-                       exact),
-              static_cast<double>(year.fixed_costs.size()))
+    EXPECT_LE(
+        std::abs(static_cast<double>(s->municipalities[m].fixed_share.cents()) - exact),
+        static_cast<double>(year.fixed_costs.size()))
         << s->municipalities[m].code;
     share_sum += s->municipalities[m].fixed_share;
   }
