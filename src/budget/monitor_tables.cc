@@ -6,7 +6,7 @@ namespace jr {
 namespace {
 
 void AddScenarioColumns(Table& t) {
-  const char* labels[kScenarios][2] = {{"Plafond 1 rijksbudget", "Verschil 1"},
+  const char* labels[kScenarios][2] = {{"Plafond 1 rijksbudget jeugd", "Verschil 1"},
                                        {"Plafond 2 vaste basis", "Verschil 2"},
                                        {"Plafond 3 taakstellingspad", "Verschil 3"}};
   for (int s = 0; s < kScenarios; ++s) {
@@ -41,7 +41,7 @@ Table PathTable(const MonitorResult& r) {
                {"amendment_cents", "Burap", ColumnType::kMoney},
                {"target_cents", "Taakstelling", ColumnType::kMoney},
                {"annual_cost_cents", "Jaarkosten", ColumnType::kMoney},
-               {"state_contribution_cents", "Bijdrage rijk", ColumnType::kMoney},
+               {"state_contribution_cents", "Extra rijksbijdrage", ColumnType::kMoney},
                {"cost_to_region_cents", "Kosten regio", ColumnType::kMoney},
                {"realised_cents", "Realisatie", ColumnType::kMoney},
                {"realised_source", "Bron", ColumnType::kText},
@@ -57,7 +57,8 @@ Table PathTable(const MonitorResult& r) {
   t.notes = {
       "Jaarkosten = begroting + burap + taakstelling; begroting volgend jaar = "
       "jaarkosten;",
-      "kosten regio = jaarkosten - bijdrage rijk (onbekend telt als 0).",
+      "kosten regio = jaarkosten - extra rijksbijdrage (onbekend telt als 0; niet het "
+      "rijksbudget jeugd van scenario 1).",
       "Verschil met pad = realisatie (of prognose) - jaarkosten; positief = boven het "
       "pad."};
   return t;

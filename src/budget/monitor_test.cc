@@ -197,7 +197,7 @@ TEST(RunMonitorTest, DemoConfigWithoutAStore) {
   EXPECT_EQ(run->key, "jeugdigen");  // the option wins over the config's inwoners
   EXPECT_FALSE(run->region.has_value());
   EXPECT_TRUE(run->result.municipalities.empty());
-  ASSERT_EQ(run->result.years.size(), 4u);
+  ASSERT_EQ(run->result.years.size(), 7u);  // 2019-2025, the last year of the demo data
   // 2019: 104.5 + 10.2 million; cap 2 = realisatie_voorgaand_jaar 104.6 million x 1.02.
   const MonitorRow& first = run->result.years[0];
   EXPECT_EQ(first.path.annual_cost, E(114700000));
