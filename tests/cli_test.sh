@@ -59,6 +59,16 @@ check "BSN in the client column is not printed" sh -c "! grep -q -e 111222333 -e
 check "unknown kind is refused" sh -c "! \"$JR\" import --db \"$DB\" onzin \"$T/aanbieders.csv\""
 check "missing database is refused" sh -c "! \"$JR\" stats --db \"$T/none.db\""
 check "usage errors are Dutch" sh -c "! \"$JR\" stats --db \"$DB\" --year abc 2> \"$T/usage\" && grep -q \"'abc' is geen geldige waarde\" \"$T/usage\""
+check "an unknown command is Dutch and suggests the nearest" sh -c "! \"$JR\" setle 2> \"$T/usage\" && grep -q \"onbekende opdracht 'setle'; bedoelt u 'settle'?\" \"$T/usage\""
+check "--format xml is Dutch and names the choices" sh -c "! \"$JR\" stats --db \"$DB\" --format xml 2> \"$T/usage\" && grep -q \"onbekende waarde 'xml'\" \"$T/usage\" && grep -q json \"$T/usage\""
+check "a missing file is Dutch" sh -c "! \"$JR\" report --db \"$DB\" --budget \"$T/nee.toml\" 2> \"$T/usage\" && grep -q 'bestand bestaat niet' \"$T/usage\""
+check "--help is Dutch" sh -c "\"$JR\" --help | grep -q 'OPDRACHTEN\\|Opdrachten' && \"$JR\" stats --help | grep -q 'toon deze hulp' && ! \"$JR\" stats --help | grep -q -e 'Print this help' -e 'database file'"
+# Dutch Excel: a sep=; line, dates 1-1-2015, empty trailing columns, lower-case codes.
+X=$T/excel.db
+"$JR" init --db "$X" > /dev/null
+printf 'sep=;\r\ngemeentecode;naam;subregio;begindatum;;\r\ngm0505;Dordrecht;Drechtsteden;1-1-2015;;\r\n' > "$T/gemeenten.csv"
+check "import: Dutch Excel CSV (sep=;, 1-1-2015, empty trailing columns, gm0505)" "$JR" import --db "$X" gemeenten "$T/gemeenten.csv"
+check "import: the lower-case code is stored as GM0505" sh -c "\"$JR\" stats --db \"$X\" --format json >/dev/null && python3 -c 'import sqlite3,sys; assert sqlite3.connect(sys.argv[1]).execute(\"select count(*) from municipality where code=?\",(\"GM0505\",)).fetchone()[0]==1' \"$X\""
 
 # The key file is bound to its database (issue 18 item 3): a fingerprint of the key is
 # stored in the database; a missing, other, corrupt or readable-by-others key is caught.
@@ -185,12 +195,12 @@ check "monitor json: the seed 004 path and the scenarios" python3 -c '
 import json,sys
 m=json.load(open(sys.argv[1]))
 path={r["year"]:r for r in m["path"]}
-assert sorted(path)==[2019,2020,2021,2022], sorted(path)
+assert sorted(path)==list(range(2019,2026)), sorted(path)  # to the last year of data
 for r in path.values():
     for k in ("budget_cents","amendment_cents","target_cents","annual_cost_cents",
               "state_contribution_cents","cost_to_region_cents","realised_cents","gap_cents"):
         assert k in r, k
-assert [path[y]["annual_cost_cents"] for y in (2019,2020,2021,2022)]==[11470000000,10970000000,10470000000,10000000000]
+assert [path[y]["annual_cost_cents"] for y in range(2019,2026)]==[11470000000,10970000000,10470000000]+[10000000000]*4
 assert path[2022]["state_contribution_cents"] is None and path[2022]["cost_to_region_cents"]==10000000000
 for r in m["scenarios"]:
     for s in (1,2,3):
@@ -200,6 +210,8 @@ caps={}
 for r in m["municipalities"]:
     caps[r["year"]]=caps.get(r["year"],0)+r["cap3_cents"]
 assert caps=={y:path[y]["annual_cost_cents"] for y in path}, caps
+# Scenario 2 is a fixed base: 104.6 million x 1.02 in every year (no ratchet).
+assert {r["cap2_cents"] for r in m["scenarios"]}=={10669200000}, m["scenarios"]
 ' "$T/monitor.json"
 "$JR" agenda --db "$T/demo.db" --config "$DEMO/agenda.toml" --format json > "$T/agenda.json"
 check "agenda json: sharing adds up to 250,000 euro to the cent" python3 -c '
@@ -208,7 +220,8 @@ a=json.load(open(sys.argv[1]))
 rows=[r for r in a["sharing"] if r["municipality"]!="Totaal"]
 assert len(rows)==10, len(rows)
 assert sum(r["amount_cents"] for r in rows)==25000000
-assert {r["year"] for r in a["years"]}=={2021,2022,2023,2024}
+assert {r["year"] for r in a["years"]}=={2021,2022,2023,2024,2025}
+assert all(i["owner"].startswith("portefeuillehouder jeugd gemeente ") for i in a["items"])
 assert len(a["items"])==10
 ' "$T/agenda.json"
 "$JR" measures --config "$DEMO/maatregelen.toml" --runs 3000 --seed 5 --threads 1 --format json > "$T/m1.json"
@@ -226,6 +239,29 @@ for r in m["savings"]:
     assert r["p_target"] is None or 0<=r["p_target"]<=1
 assert len(m["measures"])==15
 ' "$T/m1.json"
+check "measures: failing and slipping measures make the target less than certain" python3 -c '
+import json,sys
+m=json.load(open(sys.argv[1]))
+p=[r["p_target"] for r in m["savings"] if r["target_cents"]]
+assert p and max(p)<1, p
+assert all(0<x["p_fail"]<1 and 0<x["p_slip"]<1 for x in m["measures"])
+' "$T/m1.json"
+"$JR" settle --db "$T/demo.db" --years 2019-2021 --compare solidair,profijt,vlaktaks-3,pool-100k --format json > "$T/dsettle.json"
+check "settle: transfers of a year add up to 0 under every model, all 0 under profijt" python3 -c '
+import json,sys
+rows=json.load(open(sys.argv[1]))
+tot={}
+for r in rows:
+    k=(r["model"],r["year"]); tot[k]=tot.get(k,0)+r["transfer_cents"]
+    if r["model"]=="profijt": assert r["transfer_cents"]==0, r
+assert len(tot)==12 and set(tot.values())=={0}, tot
+' "$T/dsettle.json"
+check "demo: the database stores no absolute path of the demo folder" sh -c "
+  ! python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute(\"select value from meta where key=?\",(\"demo_dir\",)).fetchone()[0])' \"$T/demo.db\" | grep -q '^/'"
+check "demo: monitor, agenda and measures say the data are synthetic" sh -c "
+  \"$JR\" monitor --db \"$T/demo.db\" --config \"$DEMO/begroting.toml\" | grep -q 'synthetische gegevens' &&
+  \"$JR\" agenda --db \"$T/demo.db\" --config \"$DEMO/agenda.toml\" | grep -q 'synthetische gegevens' &&
+  \"$JR\" measures --db \"$T/demo.db\" --config \"$DEMO/maatregelen.toml\" --runs 100 | grep -q 'synthetische gegevens'"
 check "monitor, agenda and measures default to the files in the current folder" sh -c "
   cd \"$DEMO\" && \"$JR\" monitor --db ../demo.db --view path >/dev/null &&
   \"$JR\" agenda --db ../demo.db --view items >/dev/null && \"$JR\" measures --runs 100 >/dev/null"
@@ -368,6 +404,27 @@ check "report writes html, xlsx and csv" test -s "$T/rap/rapport.html" -a -s "$T
 check "report files are private (0600)" test "$(mode "$T/rap/rapport.html")$(mode "$T/rap/rapport.xlsx")" = 600600
 check "report html has every section" sh -c 'for id in regio verrekening risico taakstelling agenda maatregelen bestuur prognose gemeente_GM0505; do grep -q "<section id=\"$id\"" "$1" || exit 1; done' _ "$T/rap/rapport.html"
 check "report html has inline charts" grep -q '<svg viewBox' "$T/rap/rapport.html"
+check "report html has the reconciliation and the glossary" sh -c 'grep -q "<section id=\"aansluiting\"" "$1" && grep -q "<section id=\"begrippen\"" "$1" && grep -q "u betaalt" "$1"' _ "$T/rap/rapport.html"
+if command -v chromium > /dev/null && command -v pdfinfo > /dev/null; then
+  check "report writes rapport.pdf beside the html (private)" test "$(mode "$T/rap/rapport.pdf" 2>/dev/null)" = 600
+  check "report pdf: A4 pages, numbered, no text outside the page box" python3 - "$T/rap/rapport.pdf" <<'PY'
+import re, subprocess, sys
+pdf = sys.argv[1]
+info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True).stdout
+pages = int(re.search(r"Pages:\s+(\d+)", info).group(1))
+assert 5 <= pages <= 200, pages
+text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True).stdout
+assert "pagina 1 van %d" % pages in text, "no page numbers"
+bbox = subprocess.run(["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True).stdout
+for page in re.finditer(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', bbox, re.S):
+    w, h = float(page.group(1)), float(page.group(2))
+    for m in re.finditer(r'xMin="([\d.-]+)" yMin="([\d.-]+)" xMax="([\d.-]+)" yMax="([\d.-]+)"', page.group(3)):
+        x0, y0, x1, y1 = map(float, m.groups())
+        assert x0 >= 0 and y0 >= 0 and x1 <= w + 0.5 and y1 <= h + 0.5, (w, h, m.groups())
+PY
+else
+  echo "SKIP: no chromium or pdfinfo: the pdf of the report is not checked"
+fi
 check "report html has no external URL" sh -c "! grep -q -e 'http://' -e 'https://' -e 'src=' \"$T/rap/rapport.html\""
 check "report html says how to add an absent section" grep -q 'niet opgenomen. Voeg het toe met --budget' "$T/rap/rapport.html"
 xlsx_check() {  # xlsx_check file.xlsx public(0|1): sheets, numbers as numbers, "<5"
@@ -380,11 +437,13 @@ assert names[0] == "inhoud" and "zorggebruik" in names and "verrekening_solidair
 xml = z.read("xl/worksheets/sheet%d.xml" % (names.index("zorggebruik") + 1)).decode()
 cells = dict(re.findall(r'<c r="([A-Z]+4)"([^>]*>.*?)</c>', xml))
 value = lambda c: re.search(r"<v>(.*?)</v>", cells[c]).group(1)
-assert 't="s"' not in cells["F4"] and float(value("F4")) == 4087.75, cells["F4"]
 assert 't="s"' not in cells["C4"] and value("C4") == "2019", cells["C4"]
 if public:
     assert 't="s"' in cells["D4"] and strings[int(value("D4"))] == "&lt;5", cells["D4"]
+    # The cost of fewer than five clients is suppressed too (issue 15 item 10).
+    assert 't="s"' in cells["F4"] and strings[int(value("F4"))] == "x", cells["F4"]
 else:
+    assert 't="s"' not in cells["F4"] and float(value("F4")) == 4087.75, cells["F4"]
     assert 't="s"' not in cells["D4"] and float(value("D4")) == 1, cells["D4"]
 styles = z.read("xl/styles.xml").decode()
 assert "\u20ac".encode("utf-8").decode() in styles or "&#8364;" in styles, "no euro format"
@@ -393,7 +452,7 @@ PY
 check "report xlsx holds numbers with euro formats" xlsx_check "$T/rap/rapport.xlsx" 0
 check "report csv has raw numbers" grep -q '^GM0505,Dordrecht,2019,1,2,408775,' "$T/rap/csv/zorggebruik.csv"
 "$JR" report --db "$DB" --out "$T/pub" --runs 20 --public > /dev/null 2>&1
-check "public report suppresses counts in csv" grep -q '^GM0505,Dordrecht,2019,<5,<5,408775,' "$T/pub/csv/zorggebruik.csv"
+check "public report suppresses counts and the cost of the cell in csv" grep -q '^GM0505,Dordrecht,2019,<5,<5,x,' "$T/pub/csv/zorggebruik.csv"
 check "public report suppresses counts in xlsx" xlsx_check "$T/pub/rapport.xlsx" 1
 check "public report suppresses counts in html" grep -q '<td class="n">&lt;5</td>' "$T/pub/rapport.html"
 check "public report has no small counts in any csv" python3 -c '

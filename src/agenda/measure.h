@@ -29,6 +29,12 @@ struct Measure {
   std::string lead_time;            // as text: "3-6 mnd", "lopend"
   DistributionKind distribution = DistributionKind::kPert;
   std::map<int, Bandwidth> savings;  // per year; a year that is absent saves nothing
+  // Measures fail or slip (DESIGN §2.6): per Monte Carlo run, with probability
+  // p_fail the measure delivers nothing in any year, with probability p_slip it
+  // delivers a year late (its saving in year t is drawn from the bandwidth of t - 1,
+  // nothing in its first year), else on time. p_fail + p_slip <= 1.
+  double p_slip = 0;
+  double p_fail = 0;
 };
 
 }  // namespace jr

@@ -79,6 +79,29 @@ Result<Bandwidth> ParseBandwidth(const TomlSource& src, const toml::node& node,
   return b;
 }
 
+// Reads the chances `kans_vertraging` and `kans_mislukt` of `t` (fallback: the
+// given defaults) into `slip` and `fail`: each in [0, 1], together at most 1.
+Status ParseChances(const TomlSource& src, const toml::table& t, const std::string& at,
+                    double& slip, double& fail) {
+  const std::string prefix = at.empty() ? "" : at + ".";
+  for (auto [key, out] : {std::pair<const char*, double*>{"kans_vertraging", &slip},
+                          std::pair<const char*, double*>{"kans_mislukt", &fail}}) {
+    auto v = OptionalDouble(src, t, key, prefix + key, *out);
+    if (!v.ok()) return v.status();
+    if (*v < 0 || *v > 1) {
+      return TomlError(src, t.get(key), prefix + key,
+                       fmt::format("'{}{}' moet tussen 0 en 1 liggen", prefix, key));
+    }
+    *out = *v;
+  }
+  if (slip + fail > 1) {
+    return TomlError(
+        src, &t, prefix + "kans_mislukt",
+        fmt::format("'{0}kans_vertraging' + '{0}kans_mislukt' is meer dan 1", prefix));
+  }
+  return Status::Ok();
+}
+
 Status ParseMeasure(const TomlSource& src, const MeasurePortfolio& p,
                     DistributionKind fallback, const toml::table& t,
                     const std::string& at, Measure& m) {
@@ -123,6 +146,9 @@ Status ParseMeasure(const TomlSource& src, const MeasurePortfolio& p,
         fmt::format("onbekende verdeling '{}' (uniform, driehoek of pert)", *dist));
   }
   m.distribution = *kind;
+  m.p_slip = p.default_p_slip;
+  m.p_fail = p.default_p_fail;
+  if (Status st = ParseChances(src, t, at, m.p_slip, m.p_fail); !st.ok()) return st;
   const toml::node* sav = t.get("besparing");
   if (sav == nullptr) {
     return TomlError(src, &t, at + ".besparing",
@@ -184,6 +210,10 @@ Result<MeasurePortfolio> ParseMeasurePortfolio(const toml::table& doc,
                      "'rangcorrelatie' moet in [0, 1) liggen");
   }
   p.rank_correlation = *rho;
+  if (Status st = ParseChances(src, doc, "", p.default_p_slip, p.default_p_fail);
+      !st.ok()) {
+    return st;
+  }
   const toml::node* bases = doc.get("basis");
   const toml::table* bt = bases == nullptr ? nullptr : bases->as_table();
   if (bt == nullptr || bt->empty()) {

@@ -4,6 +4,9 @@
 //   jaren = [2019, 2020, 2021, 2022]     # the years simulated
 //   verdeling = "pert"                   # default: uniform | driehoek | pert
 //   rangcorrelatie = 0.3                 # within a cluster (default 0 = independent)
+//   kans_vertraging = 0.3                # default chance a measure delivers a year
+//                                        #   late (default 0)
+//   kans_mislukt = 0.1                   # default chance it delivers nothing (0)
 //   begroting = "begroting.toml"         # the savings target: these keys are read by
 //   [taakstelling]                       #   budget/savings_target.h, not here
 //   [basis.instroom]                     # a base: the cost a measure's rate applies to
@@ -18,6 +21,8 @@
 //   investering = 500_000                # or text: "op te geven door teams"
 //   doorlooptijd = "6 mnd"
 //   verdeling = "driehoek"               # optional, overrides the default
+//   kans_vertraging = 0.5                # optional, overrides the default
+//   kans_mislukt = 0.2                   # optional, overrides the default
 //   besparing = { 2020 = [1_000_000, 8_000_000], 2021 = [1_000_000, 3_000_000,
 //   10_000_000] }
 //
@@ -50,6 +55,8 @@ struct MeasurePortfolio {
   std::vector<MeasureBase> bases;  // sorted by name
   std::vector<Measure> measures;   // in file order
   double rank_correlation = 0;     // Spearman rank correlation within a cluster, [0, 1)
+  double default_p_slip = 0;       // kans_vertraging of a measure that names none
+  double default_p_fail = 0;       // kans_mislukt of a measure that names none
   // Savings needed per year; may be empty. Not read from the file: the caller passes
   // it in (MeasuresOptions::target_gap).
   std::map<int, Money> target_gap;

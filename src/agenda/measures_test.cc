@@ -156,6 +156,34 @@ TEST(SimulationTest, VarianceSharesAndTargetProbability) {
   EXPECT_EQ(r->years[1].p_target, 0.0);
 }
 
+TEST(SimulationTest, MeasuresFailOrSlipAYear) {
+  // One measure that saves exactly 10 in 2020 and 2021 when on time; 20% chance it
+  // fails, 30% that it is a year late. By hand: 2020 saves 10 only on time (50%);
+  // 2021 saves 10 on time (50%) and late (30%, the 2020 saving), so 80%.
+  MeasurePortfolio p;
+  p.years = {2020, 2021};
+  p.bases = {{"a", "", {{2020, 100.0}, {2021, 100.0}}}};
+  Measure m{.id = "1", .base = "a", .distribution = DistributionKind::kPert};
+  m.savings = {{2020, {10, 10, 10}}, {2021, {10, 10, 10}}};
+  m.p_fail = 0.2;
+  m.p_slip = 0.3;
+  p.measures = {m};
+  // A target of 9,99: the combined saving 100 x (1 - (1 - 10/100)) is 10 up to
+  // rounding in floating point.
+  p.target_gap = {{2020, Money::FromCents(999)}, {2021, Money::FromCents(999)}};
+  const int64_t n = 20000;
+  auto r = SimulateSavings(p, {.runs = n, .seed = 5, .threads = 2});
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  // Binomial standard error at most sqrt(0.25 / n) = 0.0035; 5 of them.
+  EXPECT_NEAR(*r->years[0].p_target, 0.5, 0.018);
+  EXPECT_NEAR(*r->years[1].p_target, 0.8, 0.018);
+  EXPECT_NEAR(r->years[0].mean, 5.0, 0.18);
+  EXPECT_NEAR(r->years[1].mean, 8.0, 0.18);
+  EXPECT_DOUBLE_EQ(ExpectedSaving(m, 2020), 5.0);
+  EXPECT_DOUBLE_EQ(ExpectedSaving(m, 2021), 8.0);
+  EXPECT_DOUBLE_EQ(AnalyticMeanSaving(p, 2021), 8.0);
+}
+
 TEST(SimulationTest, RejectsZeroRuns) {
   auto r = SimulateSavings(SmallPortfolio(), {.runs = 0});
   EXPECT_FALSE(r.ok());
@@ -191,6 +219,25 @@ TEST(MeasurePortfolioTest, ReadsAGoodFile) {
   EXPECT_DOUBLE_EQ(m.savings.at(2020).mode, 4500000);
   EXPECT_DOUBLE_EQ(m.savings.at(2021).mode, 2000000);
   EXPECT_DOUBLE_EQ(p->bases[0].amount.at(2021), 41000000);
+  EXPECT_DOUBLE_EQ(m.p_slip, 0.0);  // no chances given: always on time
+  EXPECT_DOUBLE_EQ(m.p_fail, 0.0);
+}
+
+TEST(MeasurePortfolioTest, ChancesOfSlippingAndFailing) {
+  std::string text = kGood;
+  text.replace(text.find("[basis"), 0, "kans_vertraging = 0.25\nkans_mislukt = 0.1\n");
+  text +=
+      "[[maatregel]]\nid = \"2\"\nnaam = \"Twee\"\nbasis = \"instroom\"\n"
+      "kans_mislukt = 0.5\nbesparing = { 2021 = [0, 1_000] }\n";
+  TomlSource src{"maatregelen.toml"};
+  auto doc = ParseToml(text, src);
+  ASSERT_TRUE(doc.ok()) << doc.status().ToString();
+  auto p = ParseMeasurePortfolio(*doc, src);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  EXPECT_DOUBLE_EQ(p->measures[0].p_slip, 0.25);  // the defaults
+  EXPECT_DOUBLE_EQ(p->measures[0].p_fail, 0.1);
+  EXPECT_DOUBLE_EQ(p->measures[1].p_slip, 0.25);
+  EXPECT_DOUBLE_EQ(p->measures[1].p_fail, 0.5);  // its own
 }
 
 Status Bad(const std::string& from, const std::string& to) {
@@ -220,6 +267,10 @@ TEST(MeasurePortfolioTest, BadInputGivesDutchErrorWithFileAndKey) {
       {", 2021 = 41_000_000 ", "", "basis.instroom.bedrag", "geen positief bedrag"},
       {"\"driehoek\"", "\"normaal\"", "verdeling", "onbekende verdeling"},
       {"0.25", "1.5", "rangcorrelatie", "[0, 1)"},
+      {"cluster = \"toegang\"\n", "kans_mislukt = 1.2\n", "maatregel[1].kans_mislukt",
+       "tussen 0 en 1"},
+      {"cluster = \"toegang\"\n", "kans_mislukt = 0.6\nkans_vertraging = 0.6\n",
+       "maatregel[1].kans_mislukt", "meer dan 1"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.path);

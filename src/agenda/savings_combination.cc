@@ -19,11 +19,18 @@ std::optional<Distribution> SavingDistribution(const Measure& m, int year) {
   return Distribution(m.distribution, b.min, b.mode, b.max);
 }
 
+double ExpectedSaving(const Measure& m, int year) {
+  auto mean = [&m](int y) {
+    auto d = SavingDistribution(m, y);
+    return d ? d->Mean() : 0.0;
+  };
+  return (1 - m.p_fail - m.p_slip) * mean(year) + m.p_slip * mean(year - 1);
+}
+
 double AnalyticMeanSaving(const MeasurePortfolio& p, int year) {
   std::vector<std::vector<double>> by_base(p.bases.size());
   for (const Measure& m : p.measures) {
-    if (auto d = SavingDistribution(m, year))
-      by_base[p.BaseIndex(m.base)].push_back(d->Mean());
+    by_base[p.BaseIndex(m.base)].push_back(ExpectedSaving(m, year));
   }
   double total = 0;
   for (size_t b = 0; b < p.bases.size(); ++b) {
@@ -34,9 +41,7 @@ double AnalyticMeanSaving(const MeasurePortfolio& p, int year) {
 
 double NaiveMeanSaving(const MeasurePortfolio& p, int year) {
   double total = 0;
-  for (const Measure& m : p.measures) {
-    if (auto d = SavingDistribution(m, year)) total += d->Mean();
-  }
+  for (const Measure& m : p.measures) total += ExpectedSaving(m, year);
   return total;
 }
 

@@ -1,6 +1,7 @@
 #include "agenda/savings_simulation.h"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <cmath>
 #include <numbers>
@@ -18,6 +19,9 @@ constexpr int64_t kChunk = 1024;
 struct Model {
   int n_years = 0, n_measures = 0, n_bases = 0, n_clusters = 0;
   std::vector<std::optional<Distribution>> dist;  // [year * n_measures + measure]
+  // The distribution of the year before, for a measure that slipped a year.
+  std::vector<std::optional<Distribution>> late;  // same index
+  std::vector<double> p_fail, p_slip;             // per measure
   std::vector<double> measure_mean;               // same index; analytic
   std::vector<double> base_amount;                // [year * n_bases + base]
   std::vector<double> total_mean;                 // per year; shift for the sums
@@ -35,6 +39,8 @@ Model Prepare(const MeasurePortfolio& p) {
   m.n_bases = static_cast<int>(p.bases.size());
   std::vector<std::string> clusters;
   for (const Measure& ms : p.measures) {
+    m.p_fail.push_back(ms.p_fail);
+    m.p_slip.push_back(ms.p_slip);
     m.base_of.push_back(static_cast<int>(p.BaseIndex(ms.base)));
     if (ms.cluster.empty()) {
       m.cluster_of.push_back(-1);
@@ -48,7 +54,8 @@ Model Prepare(const MeasurePortfolio& p) {
   for (int y : p.years) {
     for (const Measure& ms : p.measures) {
       m.dist.push_back(SavingDistribution(ms, y));
-      m.measure_mean.push_back(m.dist.back() ? m.dist.back()->Mean() : 0.0);
+      m.late.push_back(SavingDistribution(ms, y - 1));
+      m.measure_mean.push_back(ExpectedSaving(ms, y));
     }
     for (const MeasureBase& b : p.bases) m.base_amount.push_back(b.amount.at(y));
     m.total_mean.push_back(AnalyticMeanSaving(p, y));
@@ -65,6 +72,12 @@ class Draws {
   // A uniform in (0, 1) with 52 random bits.
   double Uniform(int64_t run, int entity, int year) const {
     return ToOpenUnit(Bits64(Block(run, entity, year)));
+  }
+  // Two uniforms in (0, 1) from one block: a measure's fate in a run (year 0, which
+  // no portfolio has): u[0] against p_fail, u[1] against p_slip.
+  std::array<double, 2> Fate(int64_t run, int entity) const {
+    const RandomBlock r = Block(run, entity, 0);
+    return {ToOpenUnit(Bits64(r, 0)), ToOpenUnit(Bits64(r, 2))};
   }
   // A standard normal (Box-Muller).
   double Normal(int64_t run, int entity, int year) const {
@@ -100,9 +113,21 @@ void RunChunk(const Model& m, const Draws& draws, int64_t chunk, int64_t runs,
   sums.s.assign(static_cast<size_t>(m.n_years) * m.n_measures, 0.0);
   sums.ts.assign(sums.s.size(), 0.0);
   std::vector<double> saving(m.n_measures), untouched(m.n_bases), factor(m.n_clusters);
+  enum Fate : char { kOnTime, kLate, kFailed };
+  std::vector<Fate> fate(m.n_measures);
   const double a = std::sqrt(m.rho), b = std::sqrt(1 - m.rho);
   const int64_t end = std::min(runs, (chunk + 1) * kChunk);
   for (int64_t run = chunk * kChunk; run < end; ++run) {
+    for (int i = 0; i < m.n_measures; ++i) {
+      fate[i] = kOnTime;
+      if (m.p_fail[i] == 0 && m.p_slip[i] == 0) continue;
+      const auto u = draws.Fate(run, i);
+      if (u[0] < m.p_fail[i]) {
+        fate[i] = kFailed;
+      } else if (u[1] < m.p_slip[i] / (1 - m.p_fail[i])) {
+        fate[i] = kLate;  // P(late) = (1 - p_fail) x p_slip / (1 - p_fail) = p_slip
+      }
+    }
     for (int y = 0; y < m.n_years; ++y) {
       const int year = m.years[y];
       if (m.rho > 0) {
@@ -112,9 +137,10 @@ void RunChunk(const Model& m, const Draws& draws, int64_t chunk, int64_t runs,
       std::fill(untouched.begin(), untouched.end(), 1.0);
       double naive = 0;
       for (int i = 0; i < m.n_measures; ++i) {
-        const auto& d = m.dist[static_cast<size_t>(y) * m.n_measures + i];
+        const size_t k = static_cast<size_t>(y) * m.n_measures + i;
+        const auto& d = fate[i] == kLate ? m.late[k] : m.dist[k];
         double s = 0;
-        if (d) {
+        if (d && fate[i] != kFailed) {
           double u;
           if (m.rho > 0 && m.cluster_of[i] >= 0) {
             double z = a * factor[m.cluster_of[i]] + b * draws.Normal(run, i, year);

@@ -38,7 +38,9 @@ Table SavingsYearTable(const SimulationResult& r) {
       "dezelfde basis overlappen (basis x (1 - (1 - r1)(1 - r2)...)); de optelsom telt "
       "ze naïef op.",
       fmt::format("Kans taakstelling = aandeel runs waarin de besparing de benodigde "
-                  "besparing haalt."
+                  "besparing haalt; elke maatregel kan mislukken (levert niets op) of "
+                  "een jaar later leveren, met de kansen in de tabel van de "
+                  "maatregelen."
                   " Correlatie binnen een cluster: {}.",
                   FormatNumber(r.pearson_correlation, 2))};
   return t;
@@ -56,6 +58,8 @@ Table MeasureShareTable(const MeasurePortfolio& p, const SimulationResult& r) {
                {"investment_cents", "Investering", ColumnType::kMoney},
                {"investment_note", "Toelichting", ColumnType::kText},
                {"lead_time", "Doorlooptijd", ColumnType::kText},
+               {"p_slip", "Kans vertraging", ColumnType::kPercent, 0},
+               {"p_fail", "Kans mislukt", ColumnType::kPercent, 0},
                {fmt::format("mean_{}_cents", last), fmt::format("Gem. {}", last),
                 ColumnType::kMoney}};
   for (const YearSavings& y : r.years) {
@@ -72,6 +76,8 @@ Table MeasureShareTable(const MeasurePortfolio& p, const SimulationResult& r) {
                           MoneyCell(m.investment),
                           m.investment_note,
                           m.lead_time,
+                          m.p_slip,
+                          m.p_fail,
                           Euros(r.years.back().measure_mean[i])};
     for (const YearSavings& y : r.years) row.push_back(y.variance_share[i]);
     t.AddRow(std::move(row));

@@ -41,6 +41,15 @@ Result<BudgetConfig> ParseBudgetConfig(const toml::table& doc, const TomlSource&
                      fmt::format("indexatie {} ligt niet tussen -0,5 en 0,5", *idx));
   }
   c.indexation = *idx;
+  auto yearly = OptionalDouble(src, doc, "indexatie_per_jaar", "indexatie_per_jaar",
+                               c.yearly_indexation);
+  if (!yearly.ok()) return yearly.status();
+  if (*yearly < -0.5 || *yearly > 0.5) {
+    return TomlError(
+        src, doc.get("indexatie_per_jaar"), "indexatie_per_jaar",
+        fmt::format("indexatie_per_jaar {} ligt niet tussen -0,5 en 0,5", *yearly));
+  }
+  c.yearly_indexation = *yearly;
   auto key = OptionalString(src, doc, "sleutel", "sleutel", c.key);
   if (!key.ok()) return key.status();
   c.key = *key;

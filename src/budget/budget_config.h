@@ -1,8 +1,12 @@
 // BudgetConfig: the budget monitor's input file (begroting.toml).
 //
-//   indexatie = 0.02                     # scenario 2, per year (default 0.02)
-//   sleutel = "inwoners"                 # key for municipality shares (default)
-//   realisatie_voorgaand_jaar = 104_600_000  # realised cost of the year before the first
+//   indexatie = 0.02                     # scenario 2: base year -> first year (0.02)
+//   indexatie_per_jaar = 0.0             # scenario 2: each later year (default 0:
+//                                        #   a fixed base)
+//   sleutel = "inwoners"                 # key for the municipality shares of caps 2
+//                                        #   and 3; default: share of the base year
+//   realisatie_voorgaand_jaar = 104_600_000  # realised cost of the base year, the
+//                                        #   year before the first
 //   [realisatie_uit_database]            # what "realised" means when read from the store
 //   vaste_kosten = true                  # + regional fixed costs (default true)
 //   lokale_kosten = false                # + local costs of the municipalities (default
@@ -33,10 +37,13 @@
 namespace jr {
 
 struct BudgetConfig {
-  std::vector<BudgetYear> years;         // consecutive years, ascending
-  double indexation = 0.02;              // scenario 2: yearly indexation of the cap
+  std::vector<BudgetYear> years;   // consecutive years, ascending
+  double indexation = 0.02;        // scenario 2: base realisation -> first year's cap
+  double yearly_indexation = 0.0;  // scenario 2: each later year (0: fixed base)
   std::optional<Money> realised_before;  // realised cost of years.front().year - 1
-  std::string key = "inwoners";          // key that shares caps over municipalities
+  // Key that shares caps 2 and 3 over municipalities; empty: each municipality's
+  // share of the base year's realisation (DESIGN §2.5).
+  std::string key;
   bool include_fixed_costs = true;   // store realisation includes fixed regional costs
   bool include_local_costs = false;  // store realisation includes local costs
 };

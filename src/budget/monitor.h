@@ -4,16 +4,21 @@
 //
 // Scenario caps per year t:
 //   1  the old state budget for youth care (`rijksbudget` of year t);
-//   2  realised cost of year t-1 x (1 + indexation); when t-1 has no realisation, the
-//      cap of t-1 x (1 + indexation); for the first year the realisation of the year
-//      before comes from the config (`realisatie_voorgaand_jaar`) or the store;
+//   2  a fixed base: the realisation of the base year (the year before the first) of
+//      the municipalities in the region in the first year, x (1 + indexatie) in the
+//      first year, then x (1 + indexatie_per_jaar) per year (default 0). It does not
+//      follow later overruns. The base comes from the config
+//      (`realisatie_voorgaand_jaar`) or the store; municipalities that left the region
+//      before the first year are not in it;
 //   3  the annual cost of the target path.
 // The cost compared with a cap is the realised cost (config, else store), else the
 // forecast; gap = cost - cap (positive = over the cap).
-// Per municipality: a cap is split by the key of that year (to the cent); the cost is
-// the municipality's own realised cost from the store plus its key share of the fixed
-// regional costs when the region's cost came from the store, else the key share of
-// the region's cost.
+// Per municipality, each cap on the same base as the cost: cap 1 by the municipality's
+// own state budget for youth (key rijksbijdrage), caps 2 and 3 by its share of the
+// base year's realisation (or by a chosen key). The cost is the municipality's own
+// realised cost from the store plus its share of the fixed regional costs by the
+// fixed-cost key (inwoners, as in settle's own use) when the region's cost came from
+// the store, else its share of the region's cost.
 #pragma once
 
 #include <array>
@@ -29,6 +34,9 @@
 namespace jr {
 
 inline constexpr int kScenarios = 3;
+// The key of each municipality's share of the fixed regional costs (as settle's own
+// use, DESIGN §2.4).
+inline constexpr const char* kFixedCostKey = "inwoners";
 
 enum class CostBasis { kNone, kRealised, kForecast };
 // "realisatie", "prognose" or "" for people and machines alike.
@@ -66,6 +74,13 @@ struct MunicipalityRow {
 struct MonitorResult {
   std::vector<MonitorRow> years;                // one per config year
   std::vector<MunicipalityRow> municipalities;  // per year, per active municipality
+  // Base year's realisation from the store, of the municipalities of the first year.
+  std::optional<int> base_year;
+  std::optional<Money> base_total;
+  // How the caps were shared over municipalities, in Dutch for the tables:
+  // "aandeel in de realisatie 2018" or "verdeelsleutel 'inwoners'"; cap 1.
+  std::string share_basis;
+  std::string cap1_basis;
 };
 
 // The computation alone (pure; RunMonitor in monitor_run.h reads the inputs).

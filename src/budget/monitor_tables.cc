@@ -6,8 +6,8 @@ namespace jr {
 namespace {
 
 void AddScenarioColumns(Table& t) {
-  const char* labels[kScenarios][2] = {{"Plafond 1 rijksbudget", "Verschil 1"},
-                                       {"Plafond 2 vorig jaar + index", "Verschil 2"},
+  const char* labels[kScenarios][2] = {{"Plafond 1 rijksbudget jeugd", "Verschil 1"},
+                                       {"Plafond 2 vaste basis", "Verschil 2"},
                                        {"Plafond 3 taakstellingspad", "Verschil 3"}};
   for (int s = 0; s < kScenarios; ++s) {
     t.columns.push_back(
@@ -41,7 +41,7 @@ Table PathTable(const MonitorResult& r) {
                {"amendment_cents", "Burap", ColumnType::kMoney},
                {"target_cents", "Taakstelling", ColumnType::kMoney},
                {"annual_cost_cents", "Jaarkosten", ColumnType::kMoney},
-               {"state_contribution_cents", "Bijdrage rijk", ColumnType::kMoney},
+               {"state_contribution_cents", "Extra rijksbijdrage", ColumnType::kMoney},
                {"cost_to_region_cents", "Kosten regio", ColumnType::kMoney},
                {"realised_cents", "Realisatie", ColumnType::kMoney},
                {"realised_source", "Bron", ColumnType::kText},
@@ -57,7 +57,8 @@ Table PathTable(const MonitorResult& r) {
   t.notes = {
       "Jaarkosten = begroting + burap + taakstelling; begroting volgend jaar = "
       "jaarkosten;",
-      "kosten regio = jaarkosten - bijdrage rijk (onbekend telt als 0).",
+      "kosten regio = jaarkosten - extra rijksbijdrage (onbekend telt als 0; niet het "
+      "rijksbudget jeugd van scenario 1).",
       "Verschil met pad = realisatie (of prognose) - jaarkosten; positief = boven het "
       "pad."};
   return t;
@@ -77,16 +78,20 @@ Table ScenarioTable(const MonitorResult& r) {
     t.AddRow(std::move(row));
   }
   t.notes = {
-      "Scenario 1: niet boven het oude rijksbudget; 2: realisatie vorig jaar + "
-      "indexatie;",
-      "3: het taakstellingspad. Verschil positief = uitgaven boven het plafond."};
+      "Scenario 1: niet boven het oude rijksbudget jeugd; 2: een vaste basis, de "
+      "realisatie van het jaar voor het eerste jaar (van de gemeenten die dan in de "
+      "regio zitten) + indexatie, die latere overschrijdingen niet volgt; 3: het "
+      "taakstellingspad. Verschil positief = uitgaven boven het plafond.",
+      "Kosten = realisatie (gedeclareerde zorg + vaste regionale kosten, zonder "
+      "lokale kosten, tenzij de begroting anders zegt), anders de prognose."};
   return t;
 }
 
 Table MunicipalityScenarioTable(const MonitorResult& r, const Region& region,
-                                const std::string& key) {
+                                const std::string& /*key*/) {
   Table t;
-  t.title = fmt::format("Scenario's per gemeente (plafond naar sleutel '{}')", key);
+  t.title = fmt::format("Scenario's per gemeente (plafond 1 naar {}, 2 en 3 naar {})",
+                        r.cap1_basis, r.share_basis);
   t.columns = {{"year", "Jaar", ColumnType::kYear},
                {"municipality", "Code", ColumnType::kText, ColumnRole::kMunicipality},
                {"name", "Gemeente", ColumnType::kText},
@@ -109,7 +114,8 @@ Table MunicipalityScenarioTable(const MonitorResult& r, const Region& region,
   }
   t.notes = {
       "Eigen realisatie = eigen gedeclareerde zorg + aandeel in de vaste regionale "
-      "kosten.",
+      "kosten naar inwoners (zoals in het eigen gebruik van settle, maar zonder lokale "
+      "kosten); aandeel regio = het aandeel (kolom Aandeel) in de kosten van de regio.",
       "Plafonds zijn tot op de cent verdeeld (grootste-restmethode)."};
   return t;
 }

@@ -33,7 +33,10 @@ Result<RealisedCosts> LoadRealisedCosts(const Store& store, const Region& region
   if (include_fixed) {
     auto fixed = store.LoadFixedCosts();
     if (!fixed.ok()) return fixed.status();
-    for (const CostItem& c : *fixed) r.shared[c.year] += c.amount;
+    for (const CostItem& c : *fixed) {
+      r.shared[c.year] += c.amount;
+      r.shared_by_bucket[c.year][c.bucket] += c.amount;
+    }
   }
   return r;
 }

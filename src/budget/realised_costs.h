@@ -19,6 +19,9 @@ struct RealisedCosts {
   std::map<int, std::map<std::string, Money>> own;
   // year -> regional fixed costs (no municipality uses them), when asked.
   std::map<int, Money> shared;
+  // year -> fixed cost bucket -> amount: each bucket is split on its own, as settle
+  // splits them, so a municipality's share is the same to the cent.
+  std::map<int, std::map<std::string, Money>> shared_by_bucket;
 
   // Region total of `year` (own + shared); nullopt when the store has nothing that year.
   std::optional<Money> Total(int year) const;

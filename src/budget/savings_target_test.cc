@@ -64,14 +64,15 @@ TEST(SavingsTargetTest, TableYearsMustBeTheFilesYears) {
 }
 
 TEST(SavingsTargetTest, LoadsTheTargetOfTheDemoAgenda) {
-  // agenda.toml: jaren 2021-2024, begroting = "begroting.toml" (seed 004's path, no
-  // growth): 10 million by 2021, 14.7 million from 2022 on.
+  // agenda.toml: jaren 2021-2025, begroting = "begroting.toml" (seed 004's path, no
+  // growth, no new target after 2022): 10 million by 2021, 14.7 million from 2022 on.
   auto t = LoadSavingsTarget("data/demo/agenda.toml");
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   EXPECT_EQ(*t, (std::map<int, Money>{{2021, Money::FromEuros(10000000)},
                                       {2022, Money::FromEuros(14700000)},
                                       {2023, Money::FromEuros(14700000)},
-                                      {2024, Money::FromEuros(14700000)}}));
+                                      {2024, Money::FromEuros(14700000)},
+                                      {2025, Money::FromEuros(14700000)}}));
   auto none = LoadSavingsTarget("data/demo/bestaat-niet.toml");
   ASSERT_FALSE(none.ok());
   EXPECT_EQ(none.status().where().file, "data/demo/bestaat-niet.toml");

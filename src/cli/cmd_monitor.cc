@@ -54,6 +54,7 @@ void Run(const MonitorFlags& o) {
     sections.push_back(
         {"municipalities", MunicipalityScenarioTable(result, *run->region, run->key)});
   }
+  LabelTables(sections, DatasetLabel(o.db));
   if (sections.empty()) {
     Fail(Status::Error(
         fmt::format("geen gemeenten: database {} ontbreekt of is leeg", o.db)));
@@ -68,7 +69,8 @@ void Register(CLI::App& app) {
   AddConfigOption(c, &o->config, kConfigName);
   AddDbOption(c, &o->db);
   c->add_option("--key", o->key,
-                "sleutel voor de verdeling over gemeenten (standaard uit de config)");
+                "sleutel voor plafond 2 en 3 per gemeente (standaard: aandeel in de "
+                "realisatie van het basisjaar)");
   AddViewOption(c, &o->view, {"path", "scenarios", "municipalities", "all"});
   AddFormatOption(c, &o->format);
   c->callback([o] { Run(*o); });

@@ -3,6 +3,9 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <sstream>
 
@@ -16,9 +19,45 @@ namespace {
 struct ReportCliOptions {
   std::string db;               // database file
   std::string out = "rapport";  // output folder
-  std::string models;  // "M1,M2,...": settlement models; empty = the default four
+  std::string models;   // "M1,M2,...": settlement models; empty = the default four
+  bool no_pdf = false;  // --no-pdf: no rapport.pdf
   report::ReportOptions report;
 };
+
+// `s` in single quotes for sh.
+std::string ShellQuoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// The first of chromium and chromium-browser on PATH; empty when there is none.
+std::string FindChromium() {
+  const char* path = std::getenv("PATH");
+  if (path == nullptr) return "";
+  std::stringstream dirs(path);
+  for (std::string dir; std::getline(dirs, dir, ':');) {
+    for (const char* name : {"chromium", "chromium-browser"}) {
+      std::filesystem::path p = std::filesystem::path(dir) / name;
+      if (::access(p.c_str(), X_OK) == 0) return p.string();
+    }
+  }
+  return "";
+}
+
+// Prints `html` to `pdf` (A4, the report's print CSS) with headless Chromium; the
+// file is private (umask 077) from its first byte. Returns false when it failed.
+bool PrintPdf(const std::string& chromium, const std::string& html,
+              const std::string& pdf) {
+  const std::string url =
+      "file://" + std::filesystem::absolute(html).lexically_normal().string();
+  const std::string cmd = fmt::format(
+      "umask 077; {} --headless --no-sandbox --disable-gpu --no-pdf-header-footer "
+      "--print-to-pdf={} {} > /dev/null 2>&1",
+      ShellQuoted(chromium), ShellQuoted(pdf), ShellQuoted(url));
+  std::filesystem::remove(pdf);
+  return std::system(cmd.c_str()) == 0 && std::filesystem::exists(pdf);
+}
 
 void Run(ReportCliOptions& o) {
   if (!o.models.empty()) {
@@ -34,14 +73,33 @@ void Run(ReportCliOptions& o) {
       std::cerr << "rapport: " << step << "\n";
     };
   }
+  o.report.generated =
+      Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
   auto store = OpenExisting(o.db);
   auto r = report::BuildReport(*store, o.report);
   if (!r.ok()) Fail(r.status());
   auto files = report::WriteReport(*r, o.out);
   if (!files.ok()) Fail(files.status());
+  std::string pdf_line;
+  if (!o.no_pdf) {
+    const std::string chromium = FindChromium();
+    const std::string pdf = (std::filesystem::path(o.out) / "rapport.pdf").string();
+    if (chromium.empty()) {
+      std::cerr << "rapport: geen Chromium gevonden (make web installeert het): "
+                   "rapport.pdf overgeslagen\n";
+    } else {
+      if (o.report.progress) o.report.progress("pdf (Chromium)");
+      if (PrintPdf(chromium, files->html, pdf)) {
+        pdf_line = "  " + pdf + "\n";
+      } else {
+        std::cerr << "rapport: Chromium kon rapport.pdf niet maken; rapport.html is er "
+                     "wel\n";
+      }
+    }
+  }
   std::cout << fmt::format(
-      "Rapport geschreven:\n  {}\n  {}\n  {} CSV-bestanden in {}/csv\n", files->html,
-      files->xlsx, files->csv.size(), o.out);
+      "Rapport geschreven:\n  {}\n{}  {}\n  {} CSV-bestanden in {}/csv\n", files->html,
+      pdf_line, files->xlsx, files->csv.size(), o.out);
 }
 
 void Register(CLI::App& app) {
@@ -68,6 +126,8 @@ void Register(CLI::App& app) {
                 "bestuur.toml: varianten van wie wat doet, score en stemgewicht")
       ->check(CLI::ExistingFile);
   c->add_option("--models", o->models, "verrekenmodellen, bijvoorbeeld solidair,profijt");
+  c->add_flag("--no-pdf", o->no_pdf,
+              "geen rapport.pdf (anders met headless Chromium, als dat er is)");
   c->add_option("--runs", o->report.runs, "replicaties van prognose en risico")
       ->check(CLI::Range(2, 100000))
       ->capture_default_str();

@@ -59,7 +59,7 @@ void Register(CLI::App& app) {
     }
     auto store = OpenExisting(o->db);
     // Inputs not given: the demo region's files, when `jeugdregio demo` wrote them.
-    const std::string demo_dir = store->GetMeta(kDemoDirMeta);
+    const std::string demo_dir = DemoDir(*store, o->db);
     for (auto [file, name] : {std::pair{&o->api.report.budget_file, "begroting.toml"},
                               {&o->api.report.agenda_file, "agenda.toml"},
                               {&o->api.report.measures_file, "maatregelen.toml"},

@@ -19,7 +19,9 @@ void Register(CLI::App& app) {
   c->require_subcommand(1);
   auto* add = c->add_subcommand("add", "een nieuw token; het wordt één keer getoond");
   AddDbOption(add, &o->db);
-  add->add_option("--role", o->role, "region of municipality:GMnnnn")->required();
+  add->add_option("--role", o->role,
+                  "region of municipality:GMnnnn (de rol van het token)")
+      ->required();
   add->add_option("--name", o->name, "omschrijving, bijvoorbeeld 'controller Dordrecht'");
   add->callback([o] {
     auto role = server::ParseRole(o->role);

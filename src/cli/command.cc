@@ -29,8 +29,8 @@ void RegisterAll(CLI::App& app) {
 void AddDbOption(CLI::App* c, std::string* db) {
   *db = kDefaultDb;
   c->add_option("--db", *db,
-                "database file, or postgresql://user@host/dbname[?schema=NAME] "
-                "(password from ~/.pgpass or PGPASSWORD)")
+                "databasebestand, of postgresql://gebruiker@host/dbnaam[?schema=NAAM] "
+                "(wachtwoord uit ~/.pgpass of PGPASSWORD)")
       ->capture_default_str();
 }
 
@@ -43,14 +43,15 @@ void AddFormatOption(CLI::App* c, OutputFormat* f) {
   std::map<std::string, OutputFormat> names{{"table", OutputFormat::kTable},
                                             {"csv", OutputFormat::kCsv},
                                             {"json", OutputFormat::kJson}};
-  c->add_option("--format", *f, "output: table (people), csv or json (machines)")
+  c->add_option("--format", *f,
+                "uitvoer: table (voor mensen), csv of json (voor machines)")
       ->transform(CLI::CheckedTransformer(names, CLI::ignore_case))
       ->default_str("table");
 }
 
 void AddThreadsOption(CLI::App* c, int* threads) {
   *threads = 0;
-  c->add_option("--threads", *threads, "worker threads (0 = all cores)")
+  c->add_option("--threads", *threads, "aantal threads (0 = alle kernen)")
       ->check(CLI::NonNegativeNumber)
       ->capture_default_str();
 }
@@ -63,7 +64,8 @@ int ResolveThreads(int threads) {
 
 void AddSeedOption(CLI::App* c, uint64_t* seed) {
   *seed = 1;
-  c->add_option("--seed", *seed, "seed of the random numbers")->capture_default_str();
+  c->add_option("--seed", *seed, "startgetal (seed) van de toevalsgetallen")
+      ->capture_default_str();
 }
 
 void AddViewOption(CLI::App* c, std::string* view,
@@ -90,6 +92,14 @@ void AddConfigOption(CLI::App* c, std::string* config, const char* default_name)
                   default_name));
 }
 
+std::string DemoDir(const Store& store, const std::string& db) {
+  namespace fs = std::filesystem;
+  const std::string dir = store.GetMeta(kDemoDirMeta);
+  if (dir.empty()) return "";
+  if (fs::path(dir).is_absolute()) return dir;
+  return (fs::path(db).parent_path() / dir).lexically_normal().string();
+}
+
 std::string ResolveConfigFile(const std::string& config, const char* default_name,
                               const std::string& db) {
   namespace fs = std::filesystem;
@@ -101,7 +111,7 @@ std::string ResolveConfigFile(const std::string& config, const char* default_nam
   std::string tried = "niet in de huidige map";
   if (Store::IsUrl(db) || fs::is_regular_file(db)) {
     auto store = Store::Open(db, /*create=*/false);
-    std::string dir = store.ok() ? store.value()->GetMeta(kDemoDirMeta) : "";
+    std::string dir = store.ok() ? DemoDir(*store.value(), db) : "";
     if (!dir.empty()) {
       std::string in_demo = (fs::path(dir) / default_name).string();
       if (fs::is_regular_file(in_demo)) return in_demo;
@@ -128,6 +138,17 @@ std::unique_ptr<Store> OpenExisting(const std::string& db) {
   auto store = Store::Open(db, /*create=*/false);
   if (!store.ok()) Fail(store.status());
   return std::move(store).value();
+}
+
+std::string DatasetLabel(const std::string& db) {
+  if (!std::filesystem::is_regular_file(db)) return "";
+  auto store = Store::Open(db, /*create=*/false);
+  return store.ok() ? store.value()->GetMeta("dataset") : "";
+}
+
+void LabelTables(std::vector<Section>& sections, const std::string& label) {
+  if (label.empty()) return;
+  for (Section& s : sections) s.table.title += " (" + label + ")";
 }
 
 void Print(const Table& t, OutputFormat f) { std::cout << Render(t, f) << std::flush; }

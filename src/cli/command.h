@@ -45,9 +45,13 @@ void AddSeedOption(CLI::App* c, uint64_t* seed);
 // --view NAME: which part of the output; one of `views` (the help lists them). The
 // default is *view as set by the caller.
 void AddViewOption(CLI::App* c, std::string* view, const std::vector<std::string>& views);
-// The store's meta key under which `jeugdregio demo` records the absolute path of the
-// folder it wrote the demo region (CSV and TOML files) into.
+// The store's meta key under which `jeugdregio demo` records the folder it wrote the
+// demo region (CSV and TOML files) into, relative to the database's folder (older
+// databases: an absolute path).
 inline constexpr const char* kDemoDirMeta = "demo_dir";
+// The demo folder recorded in `store` of database file `db`, as a path that works from
+// the current folder; empty when none is recorded.
+std::string DemoDir(const Store& store, const std::string& db);
 
 // --config FILE: the command's TOML input; empty (the default) = look it up with
 // ResolveConfigFile.
@@ -64,6 +68,12 @@ std::string ResolveConfigFile(const std::string& config, const char* default_nam
 [[noreturn]] void Fail(const Status& s, int code = 1);
 // Opens an existing database (Fail if it is missing: "run 'jeugdregio init' first").
 std::unique_ptr<Store> OpenExisting(const std::string& db);
+// The label of the data set in database `db` (meta "dataset", e.g. "demoregio,
+// synthetische gegevens"); empty when the file is missing or has none.
+std::string DatasetLabel(const std::string& db);
+// Appends " (<label>)" to the title of every table, so each output of the demo says
+// its data are synthetic. Nothing when `label` is empty.
+void LabelTables(std::vector<Section>& sections, const std::string& label);
 // Prints a table in the chosen format on stdout.
 void Print(const Table& t, OutputFormat f);
 

@@ -43,6 +43,11 @@ void RunImport(Store& store, const std::string& kind, const std::string& path,
   }
   t.notes.push_back(fmt::format("{} rijen in {:.1f} s",
                                 FormatNumber(static_cast<double>(rows), 0), seconds));
+  if (!out.skipped.empty()) {
+    std::string names;
+    for (const std::string& n : out.skipped) names += (names.empty() ? "" : ", ") + n;
+    t.notes.push_back(fmt::format("Overgeslagen (geen CSV): {}", names));
+  }
   Print(t, OutputFormat::kTable);
 }
 

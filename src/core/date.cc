@@ -24,13 +24,18 @@ Result<Date> ParseDate(std::string_view text) {
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
     shape = ToInt(text.substr(0, 4), y) && ToInt(text.substr(5, 2), m) &&
             ToInt(text.substr(8, 2), d);
-  } else if (text.size() == 10 && text[2] == '-' && text[5] == '-') {
-    shape = ToInt(text.substr(0, 2), d) && ToInt(text.substr(3, 2), m) &&
-            ToInt(text.substr(6, 4), y);
+  } else if (const size_t a = text.find('-'), b = text.rfind('-');
+             a != std::string_view::npos && a != b && (a == 1 || a == 2) &&
+             (b - a == 2 || b - a == 3) && text.size() - b == 5) {
+    // Dutch D-M-YYYY as Dutch Excel writes it (1-1-2015), or DD-MM-YYYY.
+    shape = ToInt(text.substr(0, a), d) && ToInt(text.substr(a + 1, b - a - 1), m) &&
+            ToInt(text.substr(b + 1, 4), y);
   }
   if (!shape) {
     return Status::Error(
-        fmt::format("'{}' is geen datum (verwacht JJJJ-MM-DD of DD-MM-JJJJ)", text));
+        fmt::format("'{}' is geen datum (verwacht JJJJ-MM-DD of DD-MM-JJJJ, zoals "
+                    "2015-01-31 of 31-1-2015)",
+                    text));
   }
   Date date{std::chrono::year(y), std::chrono::month(m), std::chrono::day(d)};
   if (!date.ok()) return Status::Error(fmt::format("'{}' is geen bestaande datum", text));

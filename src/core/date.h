@@ -12,7 +12,8 @@ namespace jr {
 using Date = std::chrono::year_month_day;
 using Month = std::chrono::year_month;
 
-// Parses "YYYY-MM-DD" or Dutch "DD-MM-YYYY". Dutch error naming the value otherwise.
+// Parses "YYYY-MM-DD" or Dutch "DD-MM-YYYY", day and month also with one digit as
+// Dutch Excel writes them ("1-1-2015"). Dutch error naming the value otherwise.
 Result<Date> ParseDate(std::string_view text);
 // Parses "YYYY-MM".
 Result<Month> ParseMonth(std::string_view text);

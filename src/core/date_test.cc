@@ -10,11 +10,16 @@ using namespace std::chrono;
 TEST(DateTest, ParsesBothNotations) {
   EXPECT_EQ(ParseDate("2021-03-15").value(), 2021y / 3 / 15);
   EXPECT_EQ(ParseDate("15-03-2021").value(), 2021y / 3 / 15);
+  // Dutch Excel writes days and months without a leading zero (issue 15 item 12).
+  EXPECT_EQ(ParseDate("1-1-2015").value(), 2015y / 1 / 1);
+  EXPECT_EQ(ParseDate("15-3-2021").value(), 2021y / 3 / 15);
+  EXPECT_EQ(ParseDate("5-12-2021").value(), 2021y / 12 / 5);
   EXPECT_EQ(ParseMonth("2021-03").value(), 2021y / 3);
 }
 
 TEST(DateTest, RejectsNonDates) {
-  for (const char* s : {"2021-02-30", "2021/03/15", "15-3-2021", "", "2021-13-01"}) {
+  for (const char* s : {"2021-02-30", "2021/03/15", "15-3-21", "", "2021-13-01",
+                        "123-1-2021", "1--2021", "1-1-2021-", "30-2-2021"}) {
     EXPECT_FALSE(ParseDate(s).ok()) << s;
   }
   EXPECT_FALSE(ParseMonth("2021-13").ok());

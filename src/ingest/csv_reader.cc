@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "core/env.h"
 #include "core/utf8.h"
@@ -118,8 +119,22 @@ Result<CsvReader> CsvReader::FromText(std::string name, std::string text) {
         {r.name_, line});
   }
   r.text_ = std::move(text);
+  size_t header_at = 0;
   size_t eol = r.text_.find('\n');
   std::string_view first(r.text_.data(), eol == std::string::npos ? r.text_.size() : eol);
+  // Excel's "sep=;" line before the header names the separator.
+  std::optional<char> named_separator;
+  if (std::string t = Trimmed(std::string(first));
+      t.size() == 5 && (t.starts_with("sep=") || t.starts_with("SEP=")) &&
+      (t[4] == ';' || t[4] == ',')) {
+    named_separator = t[4];
+    header_at = eol == std::string::npos ? r.text_.size() : eol + 1;
+    eol = r.text_.find('\n', header_at);
+    first =
+        std::string_view(r.text_.data() + header_at,
+                         (eol == std::string::npos ? r.text_.size() : eol) - header_at);
+    r.body_line_ = 3;
+  }
   if (Trimmed(std::string(first)).empty()) {
     bool empty = Trimmed(r.text_).empty();
     return Status::Error(empty ? "kopregel ontbreekt (het bestand is leeg)"
@@ -139,15 +154,19 @@ Result<CsvReader> CsvReader::FromText(std::string name, std::string text) {
         "scheidingsteken niet herkend: de kopregel bevat tabs; gebruik ';' of ','",
         {r.name_, 1});
   }
-  r.separator_ = semis >= commas ? ';' : ',';
+  r.separator_ = named_separator.value_or(semis >= commas ? ';' : ',');
   Status s = r.Parse(
-      0, true,
+      header_at, true,
       [](void* ctx, int, const std::vector<std::string>& f) {
         auto* self = static_cast<CsvReader*>(ctx);
         for (const std::string& h : f) {
           std::string t = Trimmed(h);
           std::transform(t.begin(), t.end(), t.begin(), ::tolower);
           self->header_.push_back(t);
+        }
+        // Excel adds empty columns after the last one ("a;b;c;;"): dropped.
+        while (!self->header_.empty() && self->header_.back().empty()) {
+          self->header_.pop_back();
         }
         return false;
       },
@@ -168,7 +187,7 @@ Status CsvReader::Parse(size_t from, bool header_only, Callback cb, void* ctx) c
   st.ctx = ctx;
   st.file = &name_;
   st.header = header_only ? &kNoHeader : &header_;
-  st.line = header_only ? 1 : body_line_;
+  st.line = header_only ? body_line_ - 1 : body_line_;
   st.record_line = st.line;
   size_t pos = from;
   const size_t n = text_.size();

@@ -140,6 +140,19 @@ TEST(CsvReaderTest, LoneCrEndsALine) {
               HasSubstr("f.csv:3: aanhalingsteken wordt niet gesloten"));
 }
 
+TEST(CsvReaderTest, ExcelSepLineAndTrailingEmptyColumns) {
+  // Dutch Excel: "sep=;" before the header, empty columns after the last one.
+  Read r = ReadAll("sep=;\r\na;b;;\r\n1;2;;\r\n");
+  ASSERT_TRUE(r.status.ok()) << r.status.ToString();
+  EXPECT_EQ(r.header, (std::vector<std::string>{"a", "b"}));
+  ASSERT_EQ(r.records.size(), 1u);
+  EXPECT_EQ(r.records[0].first, 3);  // the sep line counts
+  // "sep=," wins over the count of separators in the header.
+  Read comma = ReadAll("sep=,\na;b,c\n1;2,3\n");
+  ASSERT_TRUE(comma.status.ok()) << comma.status.ToString();
+  EXPECT_EQ(comma.header, (std::vector<std::string>{"a;b", "c"}));
+}
+
 TEST(CsvReaderTest, EmptyFirstLineIsNotCalledAnEmptyFile) {
   EXPECT_THAT(ReadAll("").status.message(), HasSubstr("het bestand is leeg"));
   EXPECT_THAT(ReadAll("\r\r").status.message(), HasSubstr("het bestand is leeg"));

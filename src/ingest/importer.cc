@@ -2,8 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <map>
 
 #include "core/env.h"
 #include "ingest/csv_reader.h"
@@ -55,33 +57,49 @@ ImportOutcome ImportFile(Store& store, ImportKind kind, const std::string& path,
 
 ImportOutcome ImportFolder(Store& store, const std::string& dir,
                            const ImportOptions& options) {
+  auto lower = [](std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+  };
+  // Names are matched without regard to case (`Declaraties.csv` is declaraties).
+  std::map<ImportKind, std::string> found;
+  std::vector<std::string> skipped;
+  ImportOutcome refused;
+  std::string known;
+  for (ImportKind k : ImportOrder()) {
+    known += fmt::format("{}{}.csv", known.empty() ? "" : ", ", ImportKindName(k));
+  }
+  auto names = Env::Default().ListDirectory(dir);
+  if (names.ok()) {
+    for (const std::string& name : *names) {
+      const std::string low = lower(name);
+      if (!low.ends_with(".csv")) {
+        skipped.push_back(name);
+        continue;
+      }
+      if (auto kind = ImportKindFromName(low.substr(0, low.size() - 4))) {
+        if (found.contains(*kind)) {
+          refused.errors.Add(
+              fmt::format("twee bestanden voor {}.csv (hoofdletters tellen niet mee)",
+                          ImportKindName(*kind)),
+              {(std::filesystem::path(dir) / name).string()});
+        }
+        found[*kind] = (std::filesystem::path(dir) / name).string();
+        continue;
+      }
+      // A CSV file whose name is not a kind (`toewijzingen (1).csv`) would be
+      // skipped silently: refuse the folder instead.
+      refused.errors.Add(fmt::format("onbekende bestandsnaam; een map mag alleen deze "
+                                     "CSV-bestanden bevatten: {}. Hernoem het bestand "
+                                     "of haal het uit de map",
+                                     known),
+                         {(std::filesystem::path(dir) / name).string()});
+    }
+  }
+  if (!refused.ok()) return refused;
   std::vector<std::pair<ImportKind, std::string>> files;
   for (ImportKind k : ImportOrder()) {
-    auto p = std::filesystem::path(dir) / (std::string(ImportKindName(k)) + ".csv");
-    if (std::filesystem::exists(p)) files.emplace_back(k, p.string());
-  }
-  // A CSV file whose name is not a kind (`Declaraties.csv`, `toewijzingen (1).csv`)
-  // would be skipped silently: refuse the folder instead.
-  if (auto names = Env::Default().ListDirectory(dir); names.ok()) {
-    ImportOutcome out;
-    std::string known;
-    for (ImportKind k : ImportOrder()) {
-      known += fmt::format("{}{}.csv", known.empty() ? "" : ", ", ImportKindName(k));
-    }
-    for (const std::string& name : *names) {
-      std::string lower = name;
-      for (char& c : lower)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (!lower.ends_with(".csv")) continue;
-      if (name.ends_with(".csv") && ImportKindFromName(name.substr(0, name.size() - 4)))
-        continue;
-      out.errors.Add(fmt::format("onbekende bestandsnaam; een map mag alleen deze "
-                                 "CSV-bestanden bevatten (kleine letters): {}. Hernoem "
-                                 "het bestand of haal het uit de map",
-                                 known),
-                     {(std::filesystem::path(dir) / name).string()});
-    }
-    if (!out.ok()) return out;
+    if (auto it = found.find(k); it != found.end()) files.emplace_back(k, it->second);
   }
   if (files.empty()) {
     ImportOutcome out;
@@ -89,7 +107,10 @@ ImportOutcome ImportFolder(Store& store, const std::string& dir,
         "map bevat geen bekende bestanden (gemeenten.csv, toewijzingen.csv, ...)", {dir});
     return out;
   }
-  return ImportPaths(store, files, options);
+  ImportOutcome out = ImportPaths(store, files, options);
+  std::sort(skipped.begin(), skipped.end());
+  out.skipped = std::move(skipped);
+  return out;
 }
 
 }  // namespace jr

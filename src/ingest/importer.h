@@ -44,6 +44,8 @@ struct ImportReport {
 struct ImportOutcome {
   std::vector<ImportReport> files;
   ErrorList errors;
+  // ImportFolder: the files of the folder it did not read (not CSV), sorted.
+  std::vector<std::string> skipped;
   bool ok() const { return errors.empty(); }
 };
 
@@ -51,8 +53,10 @@ struct ImportOutcome {
 // (another process writes to the database), that is the only error and nothing is read.
 ImportOutcome ImportFile(Store& store, ImportKind kind, const std::string& path,
                          const ImportOptions& options);
-// Imports every known file (<kind>.csv) present in `dir`, in dependency order, all in
-// one transaction. A folder without any known file is an error.
+// Imports every known file (<kind>.csv, any case: Declaraties.csv) present in `dir`,
+// in dependency order, all in one transaction. A folder without any known file, with
+// a CSV file of another name or with two files of one kind is an error; files that
+// are not CSV are skipped and named in `skipped`.
 ImportOutcome ImportFolder(Store& store, const std::string& dir,
                            const ImportOptions& options);
 

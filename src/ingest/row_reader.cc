@@ -97,7 +97,10 @@ int RowReader::Index(std::string_view column) const {
 bool RowReader::Start(int line, const std::vector<std::string>* fields) {
   line_ = line;
   fields_ = fields;
-  if (fields->size() != header_.size()) {
+  // Empty fields after the last column (Excel: "1;2;3;;") are not data.
+  size_t used = fields->size();
+  while (used > header_.size() && Trim((*fields)[used - 1]).empty()) --used;
+  if (used != header_.size()) {
     errors_->Add(
         fmt::format("regel heeft {} velden, de kopregel {} (verkeerd scheidingsteken of "
                     "ontbrekende aanhalingstekens?)",
@@ -225,6 +228,12 @@ std::optional<double> RowReader::Number(const char* column) {
 std::optional<std::string> RowReader::Municipality(const char* column, bool required) {
   auto v = Text(column, required);
   if (!v) return std::nullopt;
+  // "gm0505" and "Gm0505" are GM0505: the code is stored upper-case.
+  if (v->size() == 6 &&
+      (v->starts_with("gm") || v->starts_with("Gm") || v->starts_with("gM"))) {
+    (*v)[0] = 'G';
+    (*v)[1] = 'M';
+  }
   if (v->size() != 6 || !v->starts_with("GM") ||
       !Digits(std::string_view(*v).substr(2), 4)) {
     Error(column, fmt::format("{} is geen CBS-gemeentecode (GMnnnn)", ShownValue(*v)));

@@ -31,13 +31,19 @@ tr.total td { font-weight: bold; border-top: 1px solid #999; }
 .note { font-size: 0.8em; color: #555; margin: 0.2em 0; }
 .absent { background: #fff8e1; border-left: 4px solid #edc948; padding: 0.5em 1em; }
 section.municipality h2 { border-color: #f28e2b; }
+@page { size: A4; margin: 14mm 12mm 16mm;
+  @bottom-center { content: "pagina " counter(page) " van " counter(pages);
+    font-family: "DejaVu Sans", Arial, sans-serif; font-size: 8pt; color: #555; } }
+@page wide { size: A4 landscape; }
 @media print {
-  @page { size: A4; margin: 14mm; }
   body { margin: 0; max-width: none; font-size: 10pt; }
   nav { break-after: page; }
   section { break-before: page; }
   .table { overflow: visible; }
-  table { font-size: 7pt; }
+  table { font-size: 6.5pt; }
+  th, td { padding: 1px 3px; white-space: normal; }
+  th { overflow-wrap: anywhere; }
+  div.wide { page: wide; }
   thead { display: table-header-group; }
   tr, figure { break-inside: avoid; }
   a { color: inherit; }
@@ -47,7 +53,9 @@ section.municipality h2 { border-color: #f28e2b; }
 bool IsNumeric(ColumnType t) { return t != ColumnType::kText; }
 
 std::string HtmlTable(const Table& t) {
-  std::string out = "<div class=\"table\">";
+  // A table of many columns prints on a landscape page (print CSS: page "wide").
+  std::string out =
+      t.columns.size() > 10 ? "<div class=\"table wide\">" : "<div class=\"table\">";
   if (!t.title.empty()) out += "<h3>" + EscapeXml(t.title) + "</h3>";
   out += "<table><thead><tr>";
   for (const Column& c : t.columns) {

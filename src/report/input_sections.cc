@@ -23,11 +23,13 @@ Result<ReportSection> BudgetSection(const std::string& file, const Store& store,
   ReportSection s{"taakstelling", "Taakstellingspad en scenario's", {}, {}, {}, ""};
   s.text.push_back(fmt::format(
       "Begroting, burap en taakstelling uit {} naast de realisatie (jaren zonder "
-      "realisatie in "
-      "het bestand: gedeclareerde zorg uit de database). Scenario 1: plafond op het oude "
-      "rijksbudget; 2: realisatie van het jaar ervoor plus indexatie; 3: het "
-      "taakstellingspad. "
-      "Een positief verschil is een overschrijding.",
+      "realisatie in het bestand: gedeclareerde zorg en vaste regionale kosten uit de "
+      "database). Scenario 1: plafond op het oude rijksbudget jeugd; 2: een vaste "
+      "basis, de realisatie van het jaar voor het eerste jaar (van de gemeenten die "
+      "dan in de regio zitten) plus indexatie, die latere overschrijdingen niet volgt; "
+      "3: het taakstellingspad. Per gemeente: plafond 1 naar het eigen rijksbudget "
+      "jeugd, 2 en 3 naar het aandeel in de realisatie van dat basisjaar. Een positief "
+      "verschil is een overschrijding.",
       file));
   Table path = PathTable(*r);
   Table scenarios = ScenarioTable(*r);

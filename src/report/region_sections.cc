@@ -65,12 +65,14 @@ ReportSection SettlementSection(
   ReportSection s{"verrekening", "Verrekening per model", {}, {}, {}, ""};
   s.text.push_back(
       "Wie betaalt wat: per model de bijdrage van elke gemeente naast haar eigen gebruik "
-      "en "
-      "rijksbijdrage. Het totaal van de bijdragen is onder elk model gelijk; alleen de "
-      "verdeling "
-      "verschilt. De figuren tonen, zoals in de evaluatie van 2019, per gemeente en jaar "
-      "de "
-      "bijdrage en de rijksbijdrage ten opzichte van de realisatie (het eigen gebruik).");
+      "en haar rijksbudget jeugd (het deel jeugd van de uitkering uit het "
+      "gemeentefonds). Het eigen gebruik is de eigen gedeclareerde zorg, de eigen "
+      "lokale kosten en het aandeel in de vaste regionale kosten naar inwoners; het is "
+      "onder elk model gelijk. Het totaal van de bijdragen is onder elk model gelijk "
+      "aan het totaal van het eigen gebruik, dus de saldi (bijdrage min eigen gebruik) "
+      "tellen per jaar op tot 0 en zijn onder profijt allemaal 0. De figuren tonen, "
+      "zoals in de evaluatie van 2019, per gemeente en jaar de bijdrage en het "
+      "rijksbudget jeugd ten opzichte van het eigen gebruik.");
   std::vector<settle::YearSettlement> compared;
   for (const auto& by_year : results) {
     for (const settle::YearSettlement& y : by_year) {
@@ -89,7 +91,7 @@ ReportSection SettlementSection(
     if (&by_year == &results.front()) {
       s.charts.push_back(RatioChart(
           chart_rows, "name", "year", "grant_ratio",
-          "Rijksbijdrage ten opzichte van eigen gebruik, per gemeente en jaar"));
+          "Rijksbudget jeugd ten opzichte van eigen gebruik, per gemeente en jaar"));
     }
     s.charts.push_back(RatioChart(
         chart_rows, "name", "year", "contribution_ratio",
@@ -135,7 +137,7 @@ ReportSection MunicipalityPage(const Municipality& m,
     // The state grant does not depend on the model: the rows of the first model.
     const Table grant = RowsWhere(own, "model", CellText(own.columns[0], own.rows[0][0]));
     Chart c = ColumnsChart(grant, Chart::Kind::kBars, "year", {"grant_ratio"});
-    c.title = "Rijksbijdrage ten opzichte van eigen gebruik, per jaar";
+    c.title = "Rijksbudget jeugd ten opzichte van eigen gebruik, per jaar";
     c.reference = 1.0;
     s.charts.push_back(std::move(c));
   }

@@ -52,6 +52,10 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   Report report;
   const std::string dataset = store.GetMeta("dataset");
   report.title = "Jeugdhulp in de regio" + (dataset.empty() ? "" : " (" + dataset + ")");
+  report.subtitle.push_back(fmt::format(
+      "{}Stand van de gegevens: declaraties tot en met {} (het laatste jaar met "
+      "gegevens).",
+      o.generated ? "Gemaakt op " + FormatDate(*o.generated) + ". " : "", last_year));
   report.subtitle.push_back(
       fmt::format("Verrekening en risico over {}, prognose vanaf januari {}; seed {}.",
                   year, last_year + 1, o.seed));
@@ -95,6 +99,7 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   sections.push_back(SettlementSection(results, year));
   for (const std::string& n : notes) sections.back().text.push_back(n);
   sections.push_back(RiskSection(*settled->risk));
+  if (!results.empty()) sections.push_back(ReconcileSection(*use, results.front()));
 
   Step(o, "taakstelling, agenda en maatregelen");
   struct OptionalInput {
@@ -132,6 +137,8 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   if (!forecast.ok()) return forecast.status();
   sections.push_back(std::move(forecast->section));
 
+  sections.push_back(GlossarySection());
+
   if (o.public_output) {
     for (ReportSection& s : sections) {
       for (Section& t : s.tables) t.table = SuppressSmallCounts(std::move(t.table));
@@ -147,6 +154,10 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
     if (!m.ActiveInYear(year)) continue;
     sections.push_back(
         MunicipalityPage(m, region_sections, settlement, forecast->monthly));
+    std::vector<std::string> summary =
+        MunicipalitySummary(m, results, settled->risk ? &*settled->risk : nullptr, year);
+    sections.back().text.insert(sections.back().text.begin(), summary.begin(),
+                                summary.end());
   }
   return report;
 }

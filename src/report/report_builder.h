@@ -5,9 +5,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "core/date.h"
 #include "core/status.h"
 #include "report/report.h"
 #include "store/store.h"
@@ -28,6 +30,9 @@ struct ReportOptions {
   uint64_t seed = 1;             // master seed of every random draw
   int threads = 1;             // worker threads (>= 1); the report does not depend on it
   bool public_output = false;  // suppress client counts below 5 (table_filter.h)
+  // The day the report is made, printed on its first page; none = not printed (the
+  // caller reads the clock, the report does not).
+  std::optional<Date> generated;
   std::function<void(const std::string&)> progress;  // Dutch step names; may be empty
 };
 

@@ -30,6 +30,10 @@ ReportSection OverviewSection(const Region& region, const std::vector<UseRow>& u
 ReportSection SettlementSection(
     const std::vector<std::vector<settle::YearSettlement>>& results, int year);
 ReportSection RiskSection(const settle::RiskResult& risk);
+// How the cost of a year in stats (declared care `use`), the budget monitor and
+// settle (`settled`: one model, every year) add up to each other.
+ReportSection ReconcileSection(const std::vector<UseRow>& use,
+                               const std::vector<settle::YearSettlement>& settled);
 
 // Target path and scenarios of `file`, with realised cost from the store.
 Result<ReportSection> BudgetSection(const std::string& file, const Store& store,
@@ -55,6 +59,17 @@ Result<ForecastPart> ForecastSection(const Store& store, Date cutoff,
 ReportSection MunicipalityPage(const Municipality& m,
                                const std::vector<ReportSection>& region,
                                const Table& settlement, const Table& monthly);
+
+// The words at the top of a municipality page: per model of `results`, what it pays
+// in `year`, its own use, the difference and (from `risk`, may be null) what it pays
+// in 1 year out of 20.
+std::vector<std::string> MunicipalitySummary(
+    const Municipality& m,
+    const std::vector<std::vector<settle::YearSettlement>>& results,
+    const settle::RiskResult* risk, int year);
+
+// Every term of the report explained in Dutch (issue 15 item 7).
+ReportSection GlossarySection();
 
 // The fan chart of costs per month, titled with `name`, from the rows of a monthly
 // ForecastTable of one municipality (RowsOf) or of the region (TotalRows).

@@ -36,24 +36,40 @@ Table DetailRows(const Table& t) {
 
 Table SuppressSmallCounts(Table t) {
   bool suppressed = false;
-  for (size_t c = 0; c < t.columns.size(); ++c) {
-    if (t.columns[c].role != ColumnRole::kClientCount) continue;
-    for (Row& row : t.rows) {
+  const std::string small = fmt::format("<{}", kMinPublicCount);
+  for (Row& row : t.rows) {
+    bool small_cell = false;
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      if (t.columns[c].role != ColumnRole::kClientCount) continue;
       double v = 0;
       if (auto* i = std::get_if<int64_t>(&row[c]))
         v = static_cast<double>(*i);
       else if (auto* d = std::get_if<double>(&row[c]))
         v = *d;
       if (v > 0 && v < kMinPublicCount) {
-        row[c] = fmt::format("<{}", kMinPublicCount);
-        suppressed = true;
+        row[c] = small;
+        small_cell = true;
       }
+    }
+    if (!small_cell) continue;
+    suppressed = true;
+    // Every other figure of the cell goes too: the cost of one child is as telling
+    // as the count.
+    for (size_t c = 0; c < t.columns.size(); ++c) {
+      const ColumnType type = t.columns[c].type;
+      if (t.columns[c].role == ColumnRole::kClientCount || type == ColumnType::kText ||
+          type == ColumnType::kYear) {
+        continue;
+      }
+      if (std::holds_alternative<std::monostate>(row[c])) continue;
+      row[c] = std::string("x");
     }
   }
   if (suppressed) {
-    t.notes.push_back(
-        fmt::format("Openbare versie: aantallen onder de {} zijn vervangen door \"<{}\".",
-                    kMinPublicCount, kMinPublicCount));
+    t.notes.push_back(fmt::format(
+        "Openbare versie: aantallen onder de {0} zijn vervangen door \"<{0}\" en de "
+        "andere cijfers van die rij (kosten, per inwoner) door \"x\".",
+        kMinPublicCount));
   }
   return t;
 }

@@ -25,8 +25,9 @@ Table TotalRows(const Table& t);
 Table DetailRows(const Table& t);
 
 // Replaces every value below kMinPublicCount (but above 0) in the client-count columns
-// (ColumnRole::kClientCount) by the text "<5" and adds a note saying so when anything
-// was suppressed.
+// (ColumnRole::kClientCount) by the text "<5", and every other figure of such a row
+// (money, numbers, percentages; not text or years) by "x", and adds a note saying so
+// when anything was suppressed.
 Table SuppressSmallCounts(Table t);
 
 }  // namespace jr::report

@@ -19,11 +19,14 @@ Table UseLike() {
 
 TEST(SuppressSmallCounts, ReplacesCountsBelowFiveOnly) {
   Table t = SuppressSmallCounts(UseLike());
+  EXPECT_EQ(t.rows[0][0], Cell(std::string("GM0505")));  // who, not how much
   EXPECT_EQ(t.rows[0][1], Cell(std::string("<5")));
   EXPECT_EQ(t.rows[0][2], Cell(std::string("<5")));
-  EXPECT_EQ(t.rows[0][3], Cell(Money::FromCents(300)));  // money is not a count
+  // The cost of fewer than five clients is suppressed with them (issue 15 item 10).
+  EXPECT_EQ(t.rows[0][3], Cell(std::string("x")));
   EXPECT_EQ(t.rows[1][1], Cell(int64_t{5}));
-  EXPECT_EQ(t.rows[1][2], Cell(0.0));  // zero says nothing about a person
+  EXPECT_EQ(t.rows[1][3], Cell(Money::FromCents(2)));  // five clients: published
+  EXPECT_EQ(t.rows[1][2], Cell(0.0));                  // zero says nothing about a person
   ASSERT_EQ(t.notes.size(), 1u);
 }
 
@@ -42,9 +45,10 @@ TEST(SuppressSmallCounts, FindsCountsByRoleNotByKey) {
   t.AddRow({int64_t{2}, int64_t{3}, int64_t{4}});
   t = SuppressSmallCounts(std::move(t));
   EXPECT_EQ(t.rows[0][0], Cell(std::string("<5")));
-  EXPECT_EQ(t.rows[0][1], Cell(int64_t{3}))
-      << "a column keyed clients is no count by its key";
-  EXPECT_EQ(t.rows[0][2], Cell(int64_t{4}));
+  // A column keyed clients is no count by its key: not "<5", but as another figure
+  // of a row of fewer than five clients it is suppressed ("x").
+  EXPECT_EQ(t.rows[0][1], Cell(std::string("x")));
+  EXPECT_EQ(t.rows[0][2], Cell(std::string("x")));
   EXPECT_EQ(t.notes.size(), 1u);
 }
 

@@ -14,7 +14,7 @@ Table UseTable(const Region& region, const std::vector<UseRow>& use, int year,
       {"year", "Jaar", ColumnType::kYear},
       {"clients", "Cliënten", ColumnType::kInt, ColumnRole::kClientCount},
       {"assignments", "Toewijzingen", ColumnType::kInt, ColumnRole::kClientCount},
-      {"cost_cents", "Kosten (EUR)", ColumnType::kMoney},
+      {"cost_cents", "Gedeclareerde zorg (EUR)", ColumnType::kMoney},
       {"cost_per_inhabitant", "Per inwoner (EUR)", ColumnType::kNumber, 2}};
   struct Total {
     int64_t clients = 0, assignments = 0;
@@ -36,6 +36,11 @@ Table UseTable(const Region& region, const std::vector<UseRow>& use, int year,
     tot.cost += r.cost;
     tot.inhabitants += inhabitants.value_or(0);
   }
+  t.notes.push_back(
+      "Gedeclareerde zorg: declaraties min creditnota's, zonder lokale en vaste "
+      "regionale kosten. De begrotingsmonitor telt de vaste regionale kosten erbij, het "
+      "eigen gebruik in de verrekening (settle) ook de lokale kosten; het rapport "
+      "heeft een aansluitingstabel.");
   if (!with_totals) return t;
   for (const auto& [y, tot] : totals) {
     t.AddRow(

@@ -299,9 +299,12 @@ TEST_F(ApiTest, WhatIfKeySwapsThePoolRuleAndTheFixedCosts) {
   ASSERT_EQ(swapped.body.size(), 2u);
   EXPECT_EQ(swapped.body[0]["model"], "pool-100k, sleutel jeugdigen");
   // No client costs more than 100.000 euro in 2019, so care is own use under both, and
-  // the fixed costs of 2.500.000 euro are split 25/75 by young people instead of
-  // 118.709/86.565 by inhabitants.
-  const int64_t by_young[] = {62500000, 187500000};
+  // the fixed costs of 2.500.000 euro are split 25/75 by young people (625.000 and
+  // 1.875.000) instead of 118.709/86.565 by inhabitants. Own use keeps the share by
+  // inhabitants (DESIGN 2.4): 2.500.000 x 118.709 / 205.274 = 1.445.738,38 and
+  // 1.054.261,62 (the leftover cent to the larger remainder), so the transfers are
+  // 625.000 - 1.445.738,38 = -820.738,38 and 1.875.000 - 1.054.261,62 = 820.738,38.
+  const int64_t by_young[] = {-82073838, 82073838};
   for (size_t i = 0; i < 2; ++i) {
     const nlohmann::json& row = swapped.body[i];
     EXPECT_EQ(row["municipality"], i == 0 ? "GM0505" : "GM1963");

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "region/key_weights.h"
+
 namespace jr::settle {
 namespace {
 
@@ -106,8 +108,26 @@ Result<YearSettlement> SettleYearData(const SettlementInput& input, const YearDa
   for (const auto& row : year.use) {
     for (size_t m = 0; m < n; ++m) out.municipalities[m].declared_use += row[m];
   }
+  if (!year.fixed_costs.empty()) {
+    // Each fixed bucket split on its own, as a key rule splits it, so under a model
+    // whose fixed rule is the same key the share equals the contribution to the cent.
+    const std::string& key = input.fixed_cost_key;
+    auto it = year.keys.find(key);
+    if (it == year.keys.end()) {
+      return Status::Error(fmt::format(
+          "verdeelsleutel '{}' van de vaste regionale kosten bestaat niet in jaar {}",
+          key, year.year));
+    }
+    for (const CostLine& fixed : year.fixed_costs) {
+      auto parts = jr::SplitByKey(
+          fixed.cost.at(0), key, year.year, year.municipalities, it->second,
+          [&input](const std::string& code) { return input.Name(code); });
+      if (!parts.ok()) return parts.status();
+      for (size_t m = 0; m < n; ++m) out.municipalities[m].fixed_share += (*parts)[m];
+    }
+  }
   for (MunicipalitySettlement& row : out.municipalities) {
-    row.own_use = row.declared_use + row.local_costs;
+    row.own_use = row.declared_use + row.local_costs + row.fixed_share;
   }
   return out;
 }

@@ -2,9 +2,13 @@
 //
 // Per municipality: contribution = its part of every care bucket (by the bucket's rule)
 // + its part of every fixed regional cost + its own local costs; own use = its declared
-// care + its local costs. Invariants (tested): every bucket's parts add up to the
+// care + its local costs + its share of the fixed regional costs by the region's
+// fixed-cost key (SettlementInput::fixed_cost_key, default inwoners; the same under
+// every model, DESIGN §2.4). Invariants (tested): every bucket's parts add up to the
 // bucket total to the cent, so the total of all contributions is the same under every
-// model (care + fixed + local costs). Pure; thread-safe on const inputs.
+// model (care + fixed + local costs) and equals the total own use: the transfers of a
+// year add up to zero, and are all zero under `profijt`. Pure; thread-safe on const
+// inputs.
 #pragma once
 
 #include <optional>
@@ -33,9 +37,11 @@ struct MunicipalitySettlement {
   Money contribution;  // everything it pays under the model
   Money declared_use;  // its declared care
   Money local_costs;   // its local costs (also part of contribution and own use)
-  Money own_use;       // declared_use + local_costs
+  Money fixed_share;   // its share of the fixed regional costs by the fixed-cost key
+  Money own_use;       // declared_use + local_costs + fixed_share
   Money state_grant;   // rijksbijdrage
-  // contribution - own use: positive = pays for others.
+  // contribution - own use: positive = pays for others; a year's transfers add up
+  // to zero.
   Money transfer() const { return contribution - own_use; }
   // contribution / own use and state grant / own use; none when own use is 0.
   std::optional<double> contribution_ratio() const;

@@ -68,6 +68,10 @@ struct SettlementInput {
   // Merger: predecessor code -> the municipality it merged into.
   std::map<std::string, std::string> successor;
   std::map<std::string, std::string> names;  // code -> name, for output
+  // The key by which each municipality's own use includes a share of the fixed
+  // regional costs (DESIGN §2.4): the region's, not the model's, so own use is the
+  // same under every model.
+  std::string fixed_cost_key = "inwoners";
 
   const YearData* Year(int year) const;
   // First year with data; 0 if there is none.

@@ -66,15 +66,67 @@ TEST_P(PropertyTest, EveryBucketAddsUpToItsTotalAndTotalsAgreeAcrossModels) {
 }
 
 TEST_P(PropertyTest, OwnRuleGivesContributionEqualToOwnUse) {
-  SettlementInput input = Input();
-  for (auto& [year, data] : input.years) data.fixed_costs.clear();
+  // With fixed regional costs: under profijt they go by inhabitants, the fixed-cost
+  // key of own use, so every transfer is zero to the cent.
+  const SettlementInput input = Input();
   const Model own = std::move(BuiltinModel("profijt")).value();
-  auto s = SettleYear(input, own, 2019);
-  ASSERT_TRUE(s.ok()) << s.status().ToString();
-  for (const MunicipalitySettlement& m : s->municipalities) {
-    EXPECT_EQ(m.contribution, m.own_use) << m.code;
-    EXPECT_EQ(m.transfer(), Money()) << m.code;
+  for (int year = 2017; year <= 2019; ++year) {
+    ASSERT_FALSE(input.Year(year)->fixed_costs.empty());
+    auto s = SettleYear(input, own, year);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    for (const MunicipalitySettlement& m : s->municipalities) {
+      EXPECT_EQ(m.contribution, m.own_use) << year << " " << m.code;
+      EXPECT_EQ(m.transfer(), Money()) << year << " " << m.code;
+    }
   }
+}
+
+TEST_P(PropertyTest, TransfersOfAYearAddUpToZeroUnderEveryModel) {
+  const SettlementInput input = Input();
+  std::vector<Model> models = AllModels();
+  models.push_back(std::move(BuiltinModel("pool-100k")).value().WithKey("jeugdigen"));
+  for (int year = 2018; year <= 2019; ++year) {
+    std::optional<std::vector<Money>> first_use;
+    for (const Model& model : models) {
+      auto s = SettleYear(input, model, year);
+      ASSERT_TRUE(s.ok()) << model.name << ": " << s.status().ToString();
+      Money sum;
+      std::vector<Money> use;
+      for (const MunicipalitySettlement& m : s->municipalities) {
+        sum += m.transfer();
+        use.push_back(m.own_use);
+        EXPECT_EQ(m.own_use, m.declared_use + m.local_costs + m.fixed_share);
+      }
+      EXPECT_EQ(sum, Money()) << model.name << " " << year;
+      // Own use does not depend on the model.
+      if (!first_use) first_use = use;
+      EXPECT_EQ(use, *first_use) << model.name << " " << year;
+    }
+  }
+}
+
+TEST_P(PropertyTest, FixedShareIsTheFixedCostsByInhabitants) {
+  const SettlementInput input = Input();
+  const Model model = std::move(BuiltinModel("vlaktaks-3")).value();
+  auto s = SettleYear(input, model, 2019);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  const YearData& year = *input.Year(2019);
+  const std::vector<double>& key = year.keys.at("inwoners");
+  double key_sum = 0;
+  for (double v : key) key_sum += v;
+  Money fixed_total;
+  for (const CostLine& f : year.fixed_costs) fixed_total += f.cost[0];
+  Money share_sum;
+  for (size_t m = 0; m < key.size(); ++m) {
+    const double exact = static_cast<double>(fixed_total.cents()) * key[m] / key_sum;
+    // One cent of rounding per fixed bucket at most.
+    EXPECT_LE(
+        std::abs(static_cast<double>(s->municipalities[m].fixed_share.cents()) - exact),
+        static_cast<double>(year.fixed_costs.size()))
+        << s->municipalities[m].code;
+    share_sum += s->municipalities[m].fixed_share;
+  }
+  EXPECT_EQ(share_sum, fixed_total);
 }
 
 TEST_P(PropertyTest, KeyRuleIsProportionalToTheKey) {

@@ -14,10 +14,11 @@ Cell Ratio(Money num, Money den) {
 
 const char* kTransferNote =
     "Bijdrage = aandeel in de gedeelde zorg + aandeel in de vaste regionale kosten + "
-    "eigen "
-    "lokale kosten. Eigen gebruik = eigen gedeclareerde zorg + eigen lokale kosten. "
-    "Saldo = "
-    "bijdrage - eigen gebruik (positief: betaalt mee voor andere gemeenten).";
+    "eigen lokale kosten. Eigen gebruik = eigen gedeclareerde zorg + eigen lokale "
+    "kosten + aandeel in de vaste regionale kosten naar inwoners (onder elk model "
+    "gelijk). Saldo = bijdrage - eigen gebruik (positief: betaalt mee voor andere "
+    "gemeenten); de saldi van een jaar tellen op tot 0. Rijksbudget jeugd: het deel "
+    "jeugd van de uitkering uit het gemeentefonds.";
 
 }  // namespace
 
@@ -30,10 +31,10 @@ Table SettlementTable(const std::vector<YearSettlement>& results, bool with_tota
                {"name", "Naam"},
                {"contribution_cents", "Bijdrage (EUR)", ColumnType::kMoney},
                {"own_use_cents", "Eigen gebruik (EUR)", ColumnType::kMoney},
-               {"state_grant_cents", "Rijksbijdrage (EUR)", ColumnType::kMoney},
+               {"state_grant_cents", "Rijksbudget jeugd (EUR)", ColumnType::kMoney},
                {"transfer_cents", "Saldo (EUR)", ColumnType::kMoney},
                {"contribution_ratio", "Bijdrage/gebruik", ColumnType::kNumber, 2},
-               {"grant_ratio", "Rijksbijdrage/gebruik", ColumnType::kNumber, 2}};
+               {"grant_ratio", "Rijksbudget/gebruik", ColumnType::kNumber, 2}};
   for (const YearSettlement& s : results) {
     MunicipalitySettlement total;
     for (const MunicipalitySettlement& m : s.municipalities) {
@@ -62,7 +63,7 @@ Table CompareTable(const std::vector<YearSettlement>& results) {
   t.columns = {{"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
                {"name", "Naam"},
                {"own_use_cents", "Eigen gebruik", ColumnType::kMoney},
-               {"state_grant_cents", "Rijksbijdrage", ColumnType::kMoney}};
+               {"state_grant_cents", "Rijksbudget jeugd", ColumnType::kMoney}};
   for (const YearSettlement& s : results) {
     t.columns.push_back({fmt::format("contribution_{}_cents", s.model),
                          fmt::format("Bijdrage {}", s.model), ColumnType::kMoney});

@@ -107,11 +107,11 @@ async function settlementPage(page, params) {
     chart('bar', rows.map((r) => r.name), [
       { label: 'Bijdrage', data: rows.map((r) => r.contribution_cents / 100), backgroundColor: '#2e75b6' },
       { label: 'Eigen gebruik', data: rows.map((r) => r.own_use_cents / 100), backgroundColor: '#ed7d31' },
-      { label: 'Rijksbijdrage', data: rows.map((r) => r.state_grant_cents / 100), backgroundColor: '#70ad47' }]),
+      { label: 'Rijksbudget jeugd', data: rows.map((r) => r.state_grant_cents / 100), backgroundColor: '#70ad47' }]),
     table([{ key: 'municipality', label: 'Gemeente' }, { key: 'name', label: 'Naam' },
            { key: 'contribution_cents', label: 'Bijdrage', num: true, format: eur },
            { key: 'own_use_cents', label: 'Eigen gebruik', num: true, format: eur },
-           { key: 'state_grant_cents', label: 'Rijksbijdrage', num: true, format: eur },
+           { key: 'state_grant_cents', label: 'Rijksbudget jeugd', num: true, format: eur },
            { key: 'transfer_cents', label: 'Verschil', num: true, format: eur },
            { key: 'contribution_ratio', label: 'Bijdrage / eigen gebruik', num: true,
              format: (v) => (v == null ? '' : ratio.format(v)) }], rows, 'settlement-table'));
@@ -123,13 +123,17 @@ async function municipalityPage(page, code, params) {
                       (params.get('model') ? '?model=' + encodeURIComponent(params.get('model')) : ''));
   page.append(el('h2', {}, `${m.name} (${m.municipality})`),
               chart('line', m.use.map((u) => u.year),
-                    [{ label: 'Eigen gebruik', data: m.use.map((u) => u.cost_cents / 100), borderColor: '#ed7d31' },
+                    // Own use as settle defines it (care + local costs + share of the
+                    // fixed regional costs), not the declared care of the table below.
+                    [{ label: 'Eigen gebruik',
+                       data: m.use.map((u) => (m.settlement.find((s) => s.year === u.year) || {}).own_use_cents / 100),
+                       borderColor: '#ed7d31' },
                      { label: `Bijdrage (${m.model})`,
                        data: m.use.map((u) => (m.settlement.find((s) => s.year === u.year) || {}).contribution_cents / 100),
                        borderColor: '#2e75b6' }]),
               table([{ key: 'year', label: 'Jaar' },
                      { key: 'clients', label: 'Cliënten', num: true, format: whole.format },
-                     { key: 'cost_cents', label: 'Kosten', num: true, format: eur },
+                     { key: 'cost_cents', label: 'Gedeclareerde zorg', num: true, format: eur },
                      { key: 'cost_per_inhabitant', label: 'Per inwoner', num: true,
                        format: (v) => (v == null ? '' : ratio.format(v)) }], m.use, 'municipality-table'));
   // The municipality's page of the report: its rows of every region table and its
