@@ -4,7 +4,7 @@
 PACKAGES := g++ make cmake pkg-config libfmt-dev libcli11-dev libtomlplusplus-dev \
 	nlohmann-json3-dev libsodium-dev libcsv-dev librandom123-dev libsqlite3-dev \
 	libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev \
-	libcpp-httplib-dev clang-format curl python3
+	libcpp-httplib-dev libxml2-dev libxml2-utils clang-format curl python3
 BUILD ?= build
 JOBS ?= $(shell nproc)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

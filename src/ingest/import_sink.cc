@@ -57,6 +57,11 @@ void ImportSink::LoadAssignments() {
   }
 }
 
+bool ImportSink::KnowsAssignment(const std::string& number) {
+  LoadAssignments();
+  return assignment_products_.count(number) > 0;
+}
+
 std::string ImportSink::TariffKey(const std::string& category, const std::string& code,
                                   int year, const std::string& agb) {
   return fmt::format("{}/{}/{}/{}", category, code, year, agb);

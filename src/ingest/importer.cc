@@ -2,19 +2,28 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cctype>
+#include <memory>
 #include <filesystem>
 
 #include "core/env.h"
 #include "ingest/csv_reader.h"
 #include "ingest/csv_source.h"
+#include "ingest/ijw/ijw_source.h"
 #include "ingest/import_sink.h"
 
 namespace jr {
 namespace {
 
-ImportOutcome ImportPaths(Store& store,
-                          const std::vector<std::pair<ImportKind, std::string>>& files,
+// One file of an import: a CSV file of a kind, or an iJw message (`xml`).
+struct ImportEntry {
+  ImportKind kind;
+  std::string path;
+  bool xml = false;
+};
+
+ImportOutcome ImportPaths(Store& store, const std::vector<ImportEntry>& files,
                           const ImportOptions& options) {
   ImportOutcome out;
   out.errors = ErrorList(options.max_errors);
@@ -27,10 +36,27 @@ ImportOutcome ImportPaths(Store& store,
                   &out.errors);
   if (!out.errors.empty()) return out;
   CsvSourceOptions source{options.pseudonymizer, options.progress};
-  for (const auto& [kind, path] : files) {
+  std::unique_ptr<ijw::MessageReader> messages;
+  int64_t messages_read = 0;
+  for (const auto& [kind, path, xml] : files) {
     ImportReport& report = out.files.emplace_back();
     report.file = path;
     report.kind = kind;
+    if (xml) {
+      if (!messages) {
+        messages = std::make_unique<ijw::MessageReader>(
+            store, sink, options.replace ? PutMode::kReplace : PutMode::kRefuseChanged,
+            options.pseudonymizer, &out.errors);
+        if (!out.errors.empty()) return out;
+      }
+      sink.StartFile(&report);
+      messages->Read(path, &report);
+      sink.FinishFile();
+      if (!out.errors.empty()) return out;  // rolled back by tx
+      if (options.progress && ++messages_read % 1000 == 0)
+        options.progress(path, messages_read);
+      continue;
+    }
     auto csv = CsvReader::Open(path);
     if (!csv.ok()) {
       out.errors.Add(csv.status());
@@ -53,12 +79,55 @@ ImportOutcome ImportFile(Store& store, ImportKind kind, const std::string& path,
   return ImportPaths(store, {{kind, path}}, options);
 }
 
+ImportOutcome ImportMessage(Store& store, const std::string& path,
+                            const ImportOptions& options) {
+  auto kind = ijw::SniffMessageKind(path);
+  if (!kind.ok()) {
+    ImportOutcome out;
+    out.errors.Add(kind.status());
+    return out;
+  }
+  ImportKind k = *kind == ijw::MessageKind::kJw323 ? ImportKind::kDeclarations
+                                                   : ImportKind::kAssignments;
+  return ImportPaths(store, {{k, path, true}}, options);
+}
+
 ImportOutcome ImportFolder(Store& store, const std::string& dir,
                            const ImportOptions& options) {
-  std::vector<std::pair<ImportKind, std::string>> files;
+  // iJw messages (*.xml) by kind, each kind sorted by name: JW301 after the master
+  // data and before toewijzingen.csv, JW305/JW307 after it, JW323 with the
+  // declarations.
+  std::vector<std::string> by_kind[4];
+  if (auto names = Env::Default().ListDirectory(dir); names.ok()) {
+    ImportOutcome out;
+    for (const std::string& name : *names) {
+      if (!name.ends_with(".xml") && !name.ends_with(".XML")) continue;
+      std::string p = (std::filesystem::path(dir) / name).string();
+      auto kind = ijw::SniffMessageKind(p);
+      if (!kind.ok()) {
+        out.errors.Add(kind.status());
+        continue;
+      }
+      by_kind[static_cast<int>(*kind)].push_back(p);
+    }
+    if (!out.ok()) return out;
+    for (auto& v : by_kind) std::sort(v.begin(), v.end());
+  }
+  auto add_messages = [&](std::vector<ImportEntry>& files, ijw::MessageKind k) {
+    ImportKind as = k == ijw::MessageKind::kJw323 ? ImportKind::kDeclarations
+                                                  : ImportKind::kAssignments;
+    for (const std::string& p : by_kind[static_cast<int>(k)]) files.push_back({as, p, true});
+  };
+  std::vector<ImportEntry> files;
   for (ImportKind k : ImportOrder()) {
+    if (k == ImportKind::kAssignments) add_messages(files, ijw::MessageKind::kJw301);
     auto p = std::filesystem::path(dir) / (std::string(ImportKindName(k)) + ".csv");
-    if (std::filesystem::exists(p)) files.emplace_back(k, p.string());
+    if (std::filesystem::exists(p)) files.push_back({k, p.string()});
+    if (k == ImportKind::kAssignments) {
+      add_messages(files, ijw::MessageKind::kJw305);
+      add_messages(files, ijw::MessageKind::kJw307);
+    }
+    if (k == ImportKind::kDeclarations) add_messages(files, ijw::MessageKind::kJw323);
   }
   // A CSV file whose name is not a kind (`Declaraties.csv`, `toewijzingen (1).csv`)
   // would be skipped silently: refuse the folder instead.
@@ -86,7 +155,9 @@ ImportOutcome ImportFolder(Store& store, const std::string& dir,
   if (files.empty()) {
     ImportOutcome out;
     out.errors.Add(
-        "map bevat geen bekende bestanden (gemeenten.csv, toewijzingen.csv, ...)", {dir});
+        "map bevat geen bekende bestanden (gemeenten.csv, toewijzingen.csv, ..., "
+        "iJw-berichten *.xml)",
+        {dir});
     return out;
   }
   return ImportPaths(store, files, options);
