@@ -90,7 +90,11 @@ Result<MessageKind> SniffMessageKind(const std::string& path) {
   int ret;
   while ((ret = xmlTextReaderRead(r->get())) == 1) {
     int type = xmlTextReaderNodeType(r->get());
-    if (type == XML_READER_TYPE_DOCUMENT_TYPE) break;
+    if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+      return Status::Error(
+          "DOCTYPE is niet toegestaan in een iJw-bericht (geen DTD of entiteiten)",
+          {path, xmlTextReaderGetParserLineNumber(r->get())});
+    }
     if (type != XML_READER_TYPE_ELEMENT) continue;
     std::string_view name = View(xmlTextReaderConstLocalName(r->get()));
     auto kind = KindFromNamespace(View(xmlTextReaderConstNamespaceUri(r->get())));
@@ -346,6 +350,7 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
     line_[static_cast<int>(Field::kBsn)] = f.line;
     path_[static_cast<int>(Field::kBsn)] = n.path;
   }
+  if (n.field == Field::kDeclarationNumber) message_.declaration = text;
   if (failed_) return;
   if (n.name == "Header" && n.path == "Bericht/Header") EndHeader();
   if (n.field == Field::kRecord) EndRecord();
@@ -514,7 +519,6 @@ void MessageReader::Impl::EndMessage() {
     message_.digest += kHex[b & 15];
   }
   if (kind_ == MessageKind::kJw323) {
-    message_.declaration = Text(Field::kDeclarationNumber);
     message_.total = Cents(Field::kTotal);
     if (Text(Field::kTotalDebitCredit) == "C") message_.total = -message_.total;
   }
