@@ -141,7 +141,7 @@ class MessageReader::Impl {
   struct Frame {
     const Node* node;
     int line;
-    std::vector<bool> seen;  // per child of node
+    uint64_t seen = 0;  // bit i: child i of node was seen
   };
   // The Origin of the current record for the sink: fields by element.
   class XmlOrigin final : public Origin {
@@ -154,13 +154,13 @@ class MessageReader::Impl {
       ijw::Field f = impl_.FieldOf(field);
       int i = static_cast<int>(f);
       if (f == ijw::Field::kNone || impl_.line_[i] == 0) return Record();
-      return {impl_.file_, impl_.line_[i], 0, impl_.path_[i]};
+      return {impl_.file_, impl_.line_[i], 0, *impl_.path_[i]};
     }
     std::string_view Label(std::string_view field) const override {
       ijw::Field f = impl_.FieldOf(field);
       int i = static_cast<int>(f);
-      if (f == ijw::Field::kNone || impl_.path_[i].empty()) return field;
-      std::string_view p = impl_.path_[i];
+      if (f == ijw::Field::kNone || !impl_.path_[i]) return field;
+      std::string_view p = *impl_.path_[i];
       return p.substr(p.rfind('/') + 1);
     }
 
@@ -213,6 +213,18 @@ class MessageReader::Impl {
   void EndClient();
   void EndMessage();
   void Count(const Result<PutOutcome>& put, const Origin& o, std::string_view what);
+  // Adds `s` and a NUL to the message's digest (buffered: BLAKE2b per call is slow).
+  void Digest(std::string_view s) {
+    digest_buf_.append(s);
+    digest_buf_.push_back('\0');
+    if (digest_buf_.size() >= 1 << 16) FlushDigest();
+  }
+  void FlushDigest() {
+    crypto_generichash_update(&digest_,
+                              reinterpret_cast<const unsigned char*>(digest_buf_.data()),
+                              digest_buf_.size());
+    digest_buf_.clear();
+  }
   Date DateOf(Field f) const { return ParseDate(Text(f)).value(); }
   std::optional<Date> EndOf(Field f) const {
     if (!Has(f)) return std::nullopt;
@@ -236,9 +248,10 @@ class MessageReader::Impl {
   ImportReport* report_ = nullptr;
   bool failed_ = false;
   crypto_generichash_state digest_;
+  std::string digest_buf_;
   std::array<std::string, kFieldCount> text_;
   std::array<int, kFieldCount> line_{};
-  std::array<std::string, kFieldCount> path_;
+  std::array<const std::string*, kFieldCount> path_{};  // the element's path
   IjwMessage message_;
   bool known_message_ = false;  // same key read or stored before
   std::string client_;          // pseudonym of the current client
@@ -308,7 +321,7 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
   // Required children.
   for (size_t i = 0; i < n.children.size(); ++i) {
     const Node& c = MessageTree(kind_)[n.children[i]];
-    if (c.required && !f.seen[i]) {
+    if (c.required && !(f.seen >> i & 1)) {
       Error(fmt::format("verplicht element {} ontbreekt in {}", c.name, n.name), f.line,
             n.path);
     }
@@ -328,15 +341,10 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
         return;
       }
       client_ = pseudonymizer_->Pseudonym(text);
-      crypto_generichash_update(&digest_,
-                                reinterpret_cast<const unsigned char*>(client_.data()),
-                                client_.size());
+      Digest(client_);
     } else {
-      crypto_generichash_update(&digest_,
-                                reinterpret_cast<const unsigned char*>(n.path.data()),
-                                n.path.size() + 1);  // with its NUL
-      crypto_generichash_update(
-          &digest_, reinterpret_cast<const unsigned char*>(text.data()), text.size() + 1);
+      Digest(n.path);
+      Digest(text);
     }
   }
   if (n.field != Field::kNone && n.field != Field::kRecord && n.field != Field::kClient &&
@@ -344,11 +352,11 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
     int i = static_cast<int>(n.field);
     text_[i] = text;
     line_[i] = f.line;
-    path_[i] = n.path;
+    path_[i] = &n.path;
   }
   if (n.field == Field::kBsn) {
     line_[static_cast<int>(Field::kBsn)] = f.line;
-    path_[static_cast<int>(Field::kBsn)] = n.path;
+    path_[static_cast<int>(Field::kBsn)] = &n.path;
   }
   if (n.field == Field::kDeclarationNumber) message_.declaration = text;
   if (failed_) return;
@@ -511,6 +519,7 @@ void MessageReader::Impl::EndClient() {
 }
 
 void MessageReader::Impl::EndMessage() {
+  FlushDigest();
   std::array<unsigned char, 32> hash;
   crypto_generichash_final(&digest_, hash.data(), hash.size());
   static const char* kHex = "0123456789abcdef";
@@ -548,9 +557,10 @@ void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
   for (int i = 0; i < kFieldCount; ++i) {
     text_[i].clear();
     line_[i] = 0;
-    path_[i].clear();
+    path_[i] = nullptr;
   }
   crypto_generichash_init(&digest_, nullptr, 0, 32);
+  digest_buf_.clear();
   ParseError perror;
   auto reader = OpenReader(path, &perror);
   if (!reader.ok()) {
@@ -567,7 +577,8 @@ void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
   while (ret == 1 && !failed_) {
     int type = xmlTextReaderNodeType(r);
     int line = xmlTextReaderGetParserLineNumber(r);
-    std::string where = stack.empty() ? "" : stack.back().node->path;
+    static const std::string kNoPath;
+    const std::string& where = stack.empty() ? kNoPath : stack.back().node->path;
     if (!encoding_checked) {
       encoding_checked = true;
       std::string_view enc = View(xmlTextReaderConstEncoding(r));
@@ -632,24 +643,24 @@ void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
                   line, where);
             break;
           }
-          if (parent.seen[i] && !node->repeated) {
+          if ((parent.seen >> i & 1) && !node->repeated) {
             Error(fmt::format("element {} komt meer dan eens voor in {}", node->name,
                               parent.node->name),
                   line, where);
             break;
           }
-          parent.seen[i] = true;
+          parent.seen |= uint64_t{1} << i;
         }
         if (node->type == TextType::kPrivate) {
           // Personal data: read past, never looked at.
           ret = xmlTextReaderNext(r);
           continue;
         }
-        stack.push_back({node, line, std::vector<bool>(node->children.size(), false)});
+        stack.push_back({node, line, 0});
         text.clear();
         StartElement(*node, line);
         if (empty) {
-          Frame f = std::move(stack.back());
+          Frame f = stack.back();
           stack.pop_back();
           EndElement(f, "");
         }
@@ -666,7 +677,7 @@ void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
         break;
       }
       case XML_READER_TYPE_END_ELEMENT: {
-        Frame f = std::move(stack.back());
+        Frame f = stack.back();
         stack.pop_back();
         EndElement(f, text);
         text.clear();
