@@ -33,12 +33,13 @@ struct IjwMessage {
 // One JW323 Prestatie as submitted, whether or not it became a declaration row (an
 // unknown assignment does not: `check` rejects it, 9338).
 struct IjwLine {
-  std::string message;  // IjwMessage::Key()
-  int64_t line = 0;     // 1-based position in the message
-  std::string reference;           // ProductReferentie/ReferentieNummer
-  std::string previous_reference;  // ProductReferentie/VorigReferentieNummer; may be empty
-  std::string client;              // pseudonym
-  std::string assignment;          // ToewijzingNummer
+  std::string message;    // IjwMessage::Key()
+  int64_t line = 0;       // 1-based position in the message
+  std::string reference;  // ProductReferentie/ReferentieNummer
+  std::string
+      previous_reference;  // ProductReferentie/VorigReferentieNummer; may be empty
+  std::string client;      // pseudonym
+  std::string assignment;  // ToewijzingNummer
   std::string category, product_code;
   Date start;  // ProductPeriode/Begindatum
   Date end;    // exclusive (Einddatum + 1 day)

@@ -24,7 +24,8 @@ void Register(CLI::App& app) {
   c->add_option("--berichten", o->messages,
                 "de JW323-berichten (bestanden of mappen): het BSN van een afgewezen "
                 "regel staat alleen daarin");
-  c->add_option("--dagtekening", o->date, "dagtekening van de antwoorden (standaard: vandaag)");
+  c->add_option("--dagtekening", o->date,
+                "dagtekening van de antwoorden (standaard: vandaag)");
   c->callback([o] {
     auto store = OpenExisting(o->db);
     ijw::AnswerOptions options;
@@ -34,7 +35,8 @@ void Register(CLI::App& app) {
     if (!key.ok()) Fail(key.status());
     if (key->key) options.pseudonymizer = &*key->key;
     if (o->date.empty()) {
-      options.date = std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
+      options.date =
+          std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now());
     } else {
       auto d = ParseDate(o->date);
       if (!d.ok()) Fail(d.status());

@@ -43,9 +43,10 @@ void Register(CLI::App& app) {
       bool message = o->first.ends_with(".xml") || o->first.ends_with(".XML");
       if (!std::filesystem::is_directory(o->first) &&
           !(message && std::filesystem::is_regular_file(o->first))) {
-        Fail(Status::Error(fmt::format("'{}' is geen map of iJw-bericht (.xml); gebruik "
-                                       "'import <soort> <bestand>'",
-                                       o->first)));
+        Fail(
+            Status::Error(fmt::format("'{}' is geen map of iJw-bericht (.xml); gebruik "
+                                      "'import <soort> <bestand>'",
+                                      o->first)));
       }
       RunImport(*store, "", o->first, options);
       if (Status s = BindKey(*store, *key); !s.ok()) Fail(s);

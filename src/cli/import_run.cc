@@ -19,9 +19,10 @@ void RunImport(Store& store, const std::string& kind, const std::string& path,
     };
   }
   auto t0 = std::chrono::steady_clock::now();
-  ImportOutcome out = !kind.empty()                  ? ImportFile(store, *ImportKindFromName(kind), path, options)
-                      : std::filesystem::is_directory(path) ? ImportFolder(store, path, options)
-                                                            : ImportMessage(store, path, options);
+  ImportOutcome out =
+      !kind.empty() ? ImportFile(store, *ImportKindFromName(kind), path, options)
+      : std::filesystem::is_directory(path) ? ImportFolder(store, path, options)
+                                            : ImportMessage(store, path, options);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (options.progress) std::cerr << "\r\033[K";

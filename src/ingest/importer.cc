@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
-#include <memory>
 #include <filesystem>
+#include <memory>
 
 #include "core/env.h"
 #include "ingest/csv_reader.h"
@@ -116,7 +116,8 @@ ImportOutcome ImportFolder(Store& store, const std::string& dir,
   auto add_messages = [&](std::vector<ImportEntry>& files, ijw::MessageKind k) {
     ImportKind as = k == ijw::MessageKind::kJw323 ? ImportKind::kDeclarations
                                                   : ImportKind::kAssignments;
-    for (const std::string& p : by_kind[static_cast<int>(k)]) files.push_back({as, p, true});
+    for (const std::string& p : by_kind[static_cast<int>(k)])
+      files.push_back({as, p, true});
   };
   std::vector<ImportEntry> files;
   for (ImportKind k : ImportOrder()) {

@@ -10,9 +10,9 @@ namespace {
 
 // The trees, one line per element: two spaces of indent per level, then
 // `[i:]Name TYPE [?] [*] [@field]`: `i:` = basisschema namespace; TYPE `c` complex,
-// `x` personal data (read past), `nK` up to K digits, `fK` exactly K, `d` date, `t` time, `sK` up to K
-// characters, `e:A,B` one of; `?` optional, `*` repeatable; `@field` what is kept.
-// Taken from the official XSDs of iJw 3.2 (Basisschema.xsd, JW301.xsd, ...).
+// `x` personal data (read past), `nK` up to K digits, `fK` exactly K, `d` date, `t` time,
+// `sK` up to K characters, `e:A,B` one of; `?` optional, `*` repeatable; `@field` what is
+// kept. Taken from the official XSDs of iJw 3.2 (Basisschema.xsd, JW301.xsd, ...).
 constexpr std::string_view kHeaderTail = R"(
     i:Identificatie s12 @identification
     i:Dagtekening d @date

@@ -71,7 +71,7 @@ struct Node {
   bool base_ns = false;  // in the basisschema namespace (else the message's)
   TextType type = TextType::kComplex;
   int max_len = 0;
-  bool exact = false;  // kDigits: exactly max_len digits
+  bool exact = false;               // kDigits: exactly max_len digits
   std::vector<std::string> values;  // kEnum (a fixed value is an enum of one)
   bool required = true;
   bool repeated = false;

@@ -43,7 +43,8 @@ void OnXmlError(void* arg, const char* msg, xmlParserSeverities severity,
                 xmlTextReaderLocatorPtr locator) {
   auto* e = static_cast<ParseError*>(arg);
   if (!e->message.empty()) return;
-  if (severity != XML_PARSER_SEVERITY_ERROR && severity != XML_PARSER_SEVERITY_VALIDITY_ERROR)
+  if (severity != XML_PARSER_SEVERITY_ERROR &&
+      severity != XML_PARSER_SEVERITY_VALIDITY_ERROR)
     return;
   std::string m = msg ? msg : "";
   while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
@@ -172,8 +173,9 @@ class MessageReader::Impl {
   ijw::Field FieldOf(std::string_view member) const {
     bool jw301 = kind_ == MessageKind::kJw301;
     if (member == "assignment" || member == "number") {
-      return kind_ == MessageKind::kJw323 && member == "number" ? Field::kDeclarationNumber
-                                                                : Field::kAssignment;
+      return kind_ == MessageKind::kJw323 && member == "number"
+                 ? Field::kDeclarationNumber
+                 : Field::kAssignment;
     }
     if (member == "municipality") return jw301 ? Field::kSender : Field::kReceiver;
     if (member == "agb") return jw301 ? Field::kReceiver : Field::kSender;
@@ -238,7 +240,7 @@ class MessageReader::Impl {
   const Pseudonymizer* pseudonymizer_;
   ErrorList* errors_;
   std::unordered_map<std::string, std::string> digests_;  // key -> digest, stored or read
-  std::unordered_set<std::string> clients_;  // pseudonyms with a residence
+  std::unordered_set<std::string> clients_;               // pseudonyms with a residence
   // Declaration key -> the line ("message#line") that put it, in this import.
   std::unordered_map<std::string, std::string> declaration_owners_;
 
@@ -396,12 +398,12 @@ void MessageReader::Impl::Count(const Result<PutOutcome>& put, const Origin& o,
       ++report_->replaced;
       break;
     case PutOutcome::kConflict:
-      errors_->Add(fmt::format("{} is al ingelezen met andere inhoud (veld '{}': {} in de "
-                               "database, {} in het bericht); gebruik --replace om te "
-                               "vervangen",
-                               what, put->field, ShownValue(put->stored),
-                               ShownValue(put->given)),
-                   o.Record());
+      errors_->Add(
+          fmt::format("{} is al ingelezen met andere inhoud (veld '{}': {} in de "
+                      "database, {} in het bericht); gebruik --replace om te "
+                      "vervangen",
+                      what, put->field, ShownValue(put->stored), ShownValue(put->given)),
+          o.Record());
       failed_ = true;
       break;
   }
@@ -493,7 +495,8 @@ void MessageReader::Impl::EndRecord() {
       d.amount = l.amount;
       // A line for an unknown assignment, or a second line of the same declaration
       // key, is kept only as submitted: `check` rejects it (9338, 8021).
-      std::string key = fmt::format("{}/{}/{}", d.assignment, DayNumber(d.start), d.number);
+      std::string key =
+          fmt::format("{}/{}/{}", d.assignment, DayNumber(d.start), d.number);
       std::string owner = fmt::format("{}#{}", l.message, l.line);
       l.stored = sink_.KnowsAssignment(d.assignment) &&
                  declaration_owners_.try_emplace(key, owner).first->second == owner;
@@ -534,11 +537,11 @@ void MessageReader::Impl::EndMessage() {
   auto it = digests_.find(message_.Key());
   if (it != digests_.end() && it->second != message_.digest &&
       mode_ != PutMode::kReplace) {
-    Error(fmt::format("bericht {} {} van {} is al ingelezen met andere inhoud; gebruik "
-                      "--replace om te vervangen",
-                      message_.kind, ShownValue(message_.identification),
-                      message_.sender),
-          1, "Bericht/Header/BerichtIdentificatie");
+    Error(
+        fmt::format("bericht {} {} van {} is al ingelezen met andere inhoud; gebruik "
+                    "--replace om te vervangen",
+                    message_.kind, ShownValue(message_.identification), message_.sender),
+        1, "Bericht/Header/BerichtIdentificatie");
     return;
   }
   digests_[message_.Key()] = message_.digest;
@@ -615,9 +618,8 @@ void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
           root_seen = true;
           kind_ = *kind;
           tree = &MessageTree(kind_);
-          report_->kind =
-              kind_ == MessageKind::kJw323 ? ImportKind::kDeclarations
-                                           : ImportKind::kAssignments;
+          report_->kind = kind_ == MessageKind::kJw323 ? ImportKind::kDeclarations
+                                                       : ImportKind::kAssignments;
           node = &(*tree)[0];
         } else {
           if (static_cast<int>(stack.size()) >= kMaxDepth) {

@@ -121,8 +121,8 @@ TEST_F(IjwTest, Jw301BecomesAssignmentsAndResidence) {
     EXPECT_EQ(x.agb, "42420001");         // Ontvanger
     EXPECT_EQ(x.category, "55");
     EXPECT_EQ(x.product_code, "55A12");
-    EXPECT_EQ(x.volume.hundredths, 200);  // Volume 2
-    EXPECT_EQ(x.unit, Unit::kDayPart);    // Eenheid 16
+    EXPECT_EQ(x.volume.hundredths, 200);          // Volume 2
+    EXPECT_EQ(x.unit, Unit::kDayPart);            // Eenheid 16
     EXPECT_EQ(x.frequency, Frequency::kPerWeek);  // Frequentie 2
     EXPECT_EQ(x.start, Date(std::chrono::year(2026) / 4 / 1));
     EXPECT_EQ(*x.end, Date(std::chrono::year(2026) / 7 / 20));  // Einddatum 07-19 + 1
@@ -200,7 +200,8 @@ TEST_F(IjwTest, ReimportChangesNothingOtherContentNeedsReplace) {
   std::string before = Dump(*store_);
   ImportOk(Example("JW323.xml"));
   EXPECT_EQ(Dump(*store_), before);
-  std::string other = Edited("JW323.xml", "<jw323:GeleverdVolume>4<", "<jw323:GeleverdVolume>5<");
+  std::string other =
+      Edited("JW323.xml", "<jw323:GeleverdVolume>4<", "<jw323:GeleverdVolume>5<");
   other = std::regex_replace(other, std::regex("<ijw:Bedrag>5000<"), "<ijw:Bedrag>6250<",
                              std::regex_constants::format_first_only);
   ExpectRefused(other, "al ingelezen met andere inhoud");
@@ -215,28 +216,34 @@ TEST_F(IjwTest, ReimportChangesNothingOtherContentNeedsReplace) {
 }
 
 TEST_F(IjwTest, BadMessagesAreRefusedWhole) {
-  ExpectRefused(Edited("JW323.xml", "<jw323:Eenheid>04</jw323:Eenheid>",
-                       "<jw323:Eenheid>04</jw323:Eenheid><jw323:Kleur>rood</jw323:Kleur>"),
-                "onbekend element 'Kleur' in Prestatie");
+  ExpectRefused(
+      Edited("JW323.xml", "<jw323:Eenheid>04</jw323:Eenheid>",
+             "<jw323:Eenheid>04</jw323:Eenheid><jw323:Kleur>rood</jw323:Kleur>"),
+      "onbekend element 'Kleur' in Prestatie");
   ExpectRefused(Edited("JW323.xml", "<ijw:Bedrag>24000<", "<ijw:Bedrag>24a00<"),
                 "is geen getal van hoogstens 8 cijfers");
-  ExpectRefused(Edited("JW323.xml", "<jw323:GeleverdVolume>16</jw323:GeleverdVolume>", ""),
-                "verplicht element GeleverdVolume ontbreekt in Prestatie");
-  ExpectRefused(Edited("JW323.xml", "<ijw:Begindatum>2026-04-01<", "<ijw:Begindatum>2026-13-01<"),
-                "is geen datum");
+  ExpectRefused(
+      Edited("JW323.xml", "<jw323:GeleverdVolume>16</jw323:GeleverdVolume>", ""),
+      "verplicht element GeleverdVolume ontbreekt in Prestatie");
+  ExpectRefused(
+      Edited("JW323.xml", "<ijw:Begindatum>2026-04-01<", "<ijw:Begindatum>2026-13-01<"),
+      "is geen datum");
   ExpectRefused(Edited("JW301.xml", "<jw301:Bsn>999900006<", "<jw301:Bsn>999900007<"),
                 "geen geldig BSN");
   ExpectRefused(ReadText(Example("JW323.xml")).substr(0, 3000), "geen geldige XML");
   ExpectRefused(Edited("JW323.xml", "jw323/schema", "jw399/schema"), "geen iJw-bericht");
   // Billion laughs: refused at the DOCTYPE, no entity expanded.
-  std::string laughs = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n";
+  std::string laughs =
+      "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n<!ENTITY lol \"lol\">\n";
   for (int i = 1; i < 10; ++i) {
     laughs += "<!ENTITY lol" + std::to_string(i) + " \"";
-    for (int k = 0; k < 10; ++k) laughs += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
+    for (int k = 0; k < 10; ++k)
+      laughs += "&lol" + (i == 1 ? std::string() : std::to_string(i - 1)) + ";";
     laughs += "\">\n";
   }
-  laughs += "]>\n<jw323:Bericht xmlns:jw323=\"http://www.istandaarden.nl/ijw/3_2/jw323/"
-            "schema\">&lol9;</jw323:Bericht>\n";
+  laughs +=
+      "]>\n<jw323:Bericht xmlns:jw323=\"http://www.istandaarden.nl/ijw/3_2/jw323/"
+      "schema\">&lol9;</jw323:Bericht>\n";
   // libxml2 stops it as an entity loop before the reader sees the DOCTYPE; either
   // way it is refused and nothing is expanded.
   ExpectRefused(laughs, "bad.xml");
@@ -262,7 +269,8 @@ TEST_F(IjwTest, HugeFileIsRefusedUnread) {
 TEST_F(IjwTest, FolderImportsCsvAndMessagesInOrder) {
   fs::path folder = dir_ / "map";
   fs::create_directories(folder);
-  for (const auto& e : fs::directory_iterator(kStam)) fs::copy(e.path(), folder / e.path().filename());
+  for (const auto& e : fs::directory_iterator(kStam))
+    fs::copy(e.path(), folder / e.path().filename());
   // Names chosen so that name order is not dependency order.
   fs::copy(Example("JW323.xml"), folder / "a_declaratie.xml");
   fs::copy(Example("JW307.xml"), folder / "b_stop.xml");
@@ -319,8 +327,8 @@ TEST_F(IjwTest, Jw325AnswersValidAgainstTheSchema) {
   if (!HaveXmllint()) {
     GTEST_SKIP() << "xmllint ontbreekt (libxml2-utils): JW325 niet tegen de XSD getoetst";
   }
-  std::string cmd = "xmllint --noout --schema " + (IjwDir() / "xsd" / "JW325.xsd").string() +
-                    " " + file;
+  std::string cmd = "xmllint --noout --schema " +
+                    (IjwDir() / "xsd" / "JW325.xsd").string() + " " + file;
   EXPECT_EQ(std::system((cmd + " >/dev/null 2>&1").c_str()), 0) << cmd;
   // Without the messages the BSN of a rejected line is unknown: a clear error.
   o.messages.clear();

@@ -44,8 +44,8 @@ std::string Iso(Date d) {
 // `s` with every character but letters, digits, '-' and '_' as '_' (a file name).
 std::string SafeName(std::string s) {
   for (char& c : s) {
-    bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-              c == '-' || c == '_';
+    bool ok = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+              (c >= 'A' && c <= 'Z') || c == '-' || c == '_';
     if (!ok) c = '_';
   }
   return s;
@@ -106,8 +106,7 @@ Status FindBsns(const std::vector<std::string>& paths, const Pseudonymizer& p,
   return Status::Ok();
 }
 
-void Amount(std::string* x, const char* element, const char* inner, Money m,
-            int indent) {
+void Amount(std::string* x, const char* element, const char* inner, Money m, int indent) {
   std::string pad(indent, '\t');
   Money abs = m < Money() ? -m : m;
   *x += fmt::format(
@@ -151,8 +150,8 @@ Result<std::vector<AnswerSummary>> WriteAnswers(const Store& store,
   std::map<std::string, std::vector<std::string>> rejected_codes;
   for (const Finding& f : *findings) {
     if (f.status != FindingStatus::kRejected) continue;
-    auto& v =
-        rejected_codes[fmt::format("{}/{}/{}", f.assignment, DayNumber(f.start), f.declaration)];
+    auto& v = rejected_codes[fmt::format("{}/{}/{}", f.assignment, DayNumber(f.start),
+                                         f.declaration)];
     std::string code = RetourCodeOf(f.code);
     if (std::find(v.begin(), v.end(), code) == v.end()) v.push_back(code);
   }
@@ -166,10 +165,11 @@ Result<std::vector<AnswerSummary>> WriteAnswers(const Store& store,
     const IjwLine& l = (*lines)[i];
     auto m = by_key.find(l.message);
     if (m == by_key.end()) continue;
-    auto it = rejected_codes.find(
-        fmt::format("{}/{}/{}", l.assignment, DayNumber(l.start), m->second->declaration));
+    auto it = rejected_codes.find(fmt::format(
+        "{}/{}/{}", l.assignment, DayNumber(l.start), m->second->declaration));
     if (it != rejected_codes.end()) codes[i] = it->second;
-    if (!l.stored && codes[i].empty()) codes[i] = {known.count(l.assignment) ? "8021" : "9338"};
+    if (!l.stored && codes[i].empty())
+      codes[i] = {known.count(l.assignment) ? "8021" : "9338"};
     if (!codes[i].empty()) wanted.insert(l.client);
   }
   std::unordered_map<std::string, std::string> bsns;
@@ -202,7 +202,8 @@ Result<std::vector<AnswerSummary>> WriteAnswers(const Store& store,
     std::string agb = m->sender;
     std::string municipality = m->receiver.substr(2);  // "GM0384" -> "0384"
     std::string x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-    x += "<jw325:Bericht xmlns:ijw=\"http://www.istandaarden.nl/ijw/3_2/basisschema/schema\" "
+    x += "<jw325:Bericht "
+         "xmlns:ijw=\"http://www.istandaarden.nl/ijw/3_2/basisschema/schema\" "
          "xmlns:jw325=\"http://www.istandaarden.nl/ijw/3_2/jw325/schema\">\n";
     x += "\t<jw325:Header>\n\t\t<jw325:BerichtCode>491</jw325:BerichtCode>\n";
     x += "\t\t<jw325:BerichtVersie>3</jw325:BerichtVersie>\n";
@@ -249,9 +250,10 @@ Result<std::vector<AnswerSummary>> WriteAnswers(const Store& store,
           const IjwLine& l = (*lines)[li];
           std::string p(5, '\t');
           x += p + "<jw325:Prestatie>\n";
-          x += fmt::format("{}\t<jw325:ProductReferentie>\n{}\t\t<ijw:ReferentieNummer>{}</"
-                           "ijw:ReferentieNummer>\n",
-                           p, p, Escape(l.reference));
+          x += fmt::format(
+              "{}\t<jw325:ProductReferentie>\n{}\t\t<ijw:ReferentieNummer>{}</"
+              "ijw:ReferentieNummer>\n",
+              p, p, Escape(l.reference));
           if (!l.previous_reference.empty()) {
             x += fmt::format(
                 "{}\t\t<ijw:VorigReferentieNummer>{}</ijw:VorigReferentieNummer>\n", p,
@@ -265,12 +267,14 @@ Result<std::vector<AnswerSummary>> WriteAnswers(const Store& store,
           x += fmt::format("{}\t<jw325:ProductCode>{}</jw325:ProductCode>\n", p,
                            Escape(l.product_code));
           x += fmt::format(
-              "{0}\t<jw325:ProductPeriode>\n{0}\t\t<ijw:Begindatum>{1}</ijw:Begindatum>\n{0}"
+              "{0}\t<jw325:ProductPeriode>\n{0}\t\t<ijw:Begindatum>{1}</"
+              "ijw:Begindatum>\n{0}"
               "\t\t<ijw:Einddatum>{2}</ijw:Einddatum>\n{0}\t</jw325:ProductPeriode>\n",
               p, Iso(l.start), Iso(FromDayNumber(DayNumber(l.end) - 1)));
           x += fmt::format("{}\t<jw325:GeleverdVolume>{}</jw325:GeleverdVolume>\n", p,
                            l.volume.hundredths / 100);
-          x += fmt::format("{}\t<jw325:Eenheid>{}</jw325:Eenheid>\n", p, UnitCode(l.unit));
+          x +=
+              fmt::format("{}\t<jw325:Eenheid>{}</jw325:Eenheid>\n", p, UnitCode(l.unit));
           if (l.tariff) {
             x += fmt::format("{}\t<jw325:ProductTarief>{}</jw325:ProductTarief>\n", p,
                              l.tariff->cents());

@@ -25,7 +25,7 @@ struct AnswerOptions {
 };
 
 struct AnswerSummary {
-  std::string file;  // the answer written
+  std::string file;     // the answer written
   std::string message;  // IjwMessage::Key() of the JW323
   int64_t lines = 0, rejected = 0;
   Money submitted, granted;

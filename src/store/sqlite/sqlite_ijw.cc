@@ -26,10 +26,10 @@ Result<PutOutcome> SqliteStore::Put(const IjwMessage& m, PutMode mode) {
                                                 },
                                                 3);
   }
-  return ijw_message_->Put({m.kind, m.sender, m.identification, m.receiver,
-                            int64_t{DayNumber(m.date)}, m.declaration, m.total.cents(),
-                            m.digest, m.lines},
-                           mode);
+  return ijw_message_->Put(
+      {m.kind, m.sender, m.identification, m.receiver, int64_t{DayNumber(m.date)},
+       m.declaration, m.total.cents(), m.digest, m.lines},
+      mode);
 }
 
 Result<PutOutcome> SqliteStore::Put(const IjwLine& l, PutMode mode) {
@@ -53,12 +53,12 @@ Result<PutOutcome> SqliteStore::Put(const IjwLine& l, PutMode mode) {
                                      {"stored", "stored"}},
         2);
   }
-  return ijw_line_->Put({l.message, l.line, l.reference, l.previous_reference, l.client,
-                         l.assignment, l.category, l.product_code,
-                         int64_t{DayNumber(l.start)}, int64_t{DayNumber(l.end)},
-                         l.volume.hundredths, int64_t{static_cast<int>(l.unit)},
-                         OptCents(l.tariff), l.amount.cents(), int64_t{l.stored ? 1 : 0}},
-                        mode);
+  return ijw_line_->Put(
+      {l.message, l.line, l.reference, l.previous_reference, l.client, l.assignment,
+       l.category, l.product_code, int64_t{DayNumber(l.start)}, int64_t{DayNumber(l.end)},
+       l.volume.hundredths, int64_t{static_cast<int>(l.unit)}, OptCents(l.tariff),
+       l.amount.cents(), int64_t{l.stored ? 1 : 0}},
+      mode);
 }
 
 Result<PutOutcome> SqliteStore::Put(const CarePeriod& p, PutMode mode) {
@@ -80,9 +80,9 @@ Result<PutOutcome> SqliteStore::Put(const CarePeriod& p, PutMode mode) {
   if (q.Step()) {
     if (!p.end) return PutOutcome{PutOutcome::kUnchanged};
     if (q.IsNull(0)) {
-      auto out = care_period_->Put(
-          {p.assignment, int64_t{DayNumber(p.start)}, int64_t{DayNumber(*p.end)}, p.reason},
-          PutMode::kReplace);
+      auto out = care_period_->Put({p.assignment, int64_t{DayNumber(p.start)},
+                                    int64_t{DayNumber(*p.end)}, p.reason},
+                                   PutMode::kReplace);
       if (!out.ok()) return out.status();
       PutOutcome o = *out;
       if (o.kind == PutOutcome::kReplaced) o.kind = PutOutcome::kAdded;
@@ -90,7 +90,8 @@ Result<PutOutcome> SqliteStore::Put(const CarePeriod& p, PutMode mode) {
     }
   }
   if (!q.status().ok()) return q.status();
-  SqlValue end = p.end ? SqlValue(int64_t{DayNumber(*p.end)}) : SqlValue(std::monostate{});
+  SqlValue end =
+      p.end ? SqlValue(int64_t{DayNumber(*p.end)}) : SqlValue(std::monostate{});
   return care_period_->Put({p.assignment, int64_t{DayNumber(p.start)}, end, p.reason},
                            mode);
 }
