@@ -11,6 +11,8 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DB ?= demo.db
 DEMO_DIR ?= demo-data
 REPORT_DIR ?= out/rapport
+IJW_DB ?= ijw.db
+IJW_DIR ?= ijw-data
 MODELS := solidair,profijt,vlaktaks-3,zwaar-solidair,pool-100k
 
 .PHONY: run test bench deps web build clean format
@@ -57,6 +59,12 @@ run: build web
 	./$(BUILD)/jeugdregio backtest --db $(DB) --cutoff 2024-01-01 --months 12
 	./$(BUILD)/jeugdregio report --db $(DB) --out $(REPORT_DIR) --budget $(DEMO_DIR)/begroting.toml \
 	  --agenda $(DEMO_DIR)/agenda.toml --measures $(DEMO_DIR)/maatregelen.toml
+	# The iJw path: synthetic JW301 and JW323 messages imported as XML, answered with JW325.
+	python3 bench/ijw_gen.py $(IJW_DIR) --jw301 100 --jw323 2000
+	./$(BUILD)/jeugdregio init --db $(IJW_DB)
+	./$(BUILD)/jeugdregio import --db $(IJW_DB) $(IJW_DIR)
+	./$(BUILD)/jeugdregio antwoord --db $(IJW_DB) --out $(IJW_DIR)/antwoorden
+	./$(BUILD)/jeugdregio stats --db $(IJW_DB)
 
 test: build web
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

@@ -13,14 +13,14 @@ NS = 'xmlns:ijw="http://www.istandaarden.nl/ijw/3_2/basisschema/schema"'
 
 
 def bsn(i):
-    # 9 digits passing the 11-test: choose d9 so that the weighted sum is 0 mod 11.
-    while True:
-        head = f"{100000000 + i * 7:09d}"[:8]
+    # 9 digits passing the 11-test, one per i: d1..d8 from i (first digit 1-9 tried in
+    # turn), d9 so that the weighted sum is 0 mod 11.
+    for first in range(1, 10):
+        head = f"{first}{i:07d}"
         s = sum(int(d) * w for d, w in zip(head, range(9, 1, -1)))
-        d9 = s % 11
-        if d9 < 10:
-            return head + str(d9)
-        i += 1
+        if s % 11 < 10:
+            return head + str(s % 11)
+    raise ValueError(i)
 
 
 def header(kind, code, sender, receiver, ident):
