@@ -195,6 +195,29 @@ TEST_F(IjwTest, Jw323LinesAndDeclarations) {
   EXPECT_EQ(Dump(*store_).find("999900018"), std::string::npos);
 }
 
+TEST_F(IjwTest, LineForUnknownAssignmentIsKeptAsSubmittedAndRejected) {
+  fs::path p = dir_ / "onbekend.xml";
+  std::ofstream(p) << Edited("JW323.xml", "<jw323:ToewijzingNummer>10072<",
+                             "<jw323:ToewijzingNummer>99999<");
+  ImportOk(p);
+  auto lines = store_->LoadIjwLines();
+  ASSERT_EQ(lines->size(), 5u);
+  EXPECT_EQ((*lines)[0].assignment, "99999");
+  EXPECT_FALSE((*lines)[0].stored);
+  EXPECT_EQ(store_->Count("declaration"), 3);  // RN002, RN003, RN004 (March)
+  ijw::AnswerOptions o;
+  o.out_dir = (dir_ / "antwoord").string();
+  o.messages = {p.string()};
+  o.pseudonymizer = pseudo_.get();
+  o.date = std::chrono::year(2026) / 5 / 10;
+  auto answers = ijw::WriteAnswers(*store_, o);
+  ASSERT_TRUE(answers.ok()) << answers.status().ToString();
+  // RN001 (5000, 9338) and the repeated RN004 of April (24000, 8021).
+  EXPECT_EQ((*answers)[0].rejected, 2);
+  EXPECT_EQ((*answers)[0].granted.cents(), 79000 - 5000 - 24000);
+  EXPECT_THAT(ReadText((*answers)[0].file), HasSubstr("<jw325:RetourCode>9338<"));
+}
+
 TEST_F(IjwTest, ReimportChangesNothingOtherContentNeedsReplace) {
   ImportOk(Example("JW323.xml"));
   std::string before = Dump(*store_);
