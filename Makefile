@@ -4,13 +4,16 @@
 PACKAGES := g++ make cmake pkg-config libfmt-dev libcli11-dev libtomlplusplus-dev \
 	nlohmann-json3-dev libsodium-dev libcsv-dev librandom123-dev libsqlite3-dev \
 	libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev \
-	libcpp-httplib-dev libpq-dev postgresql clang-format curl python3 poppler-utils
+	libcpp-httplib-dev libpq-dev postgresql libxml2-dev libxml2-utils clang-format curl \
+	python3 poppler-utils
 BUILD ?= build
 JOBS ?= $(shell nproc)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 DB ?= demo.db
 DEMO_DIR ?= demo-data
 REPORT_DIR ?= out/rapport
+IJW_DB ?= ijw.db
+IJW_DIR ?= ijw-data
 MODELS := solidair,profijt,vlaktaks-3,zwaar-solidair,pool-100k
 
 .PHONY: run test bench deps web build clean format
@@ -60,6 +63,12 @@ run: build web
 	./$(BUILD)/jeugdregio report --db $(DB) --out $(REPORT_DIR) --budget $(DEMO_DIR)/begroting.toml \
 	  --agenda $(DEMO_DIR)/agenda.toml --measures $(DEMO_DIR)/maatregelen.toml \
 	  --governance $(DEMO_DIR)/bestuur.toml
+	# The iJw path: synthetic JW301 and JW323 messages imported as XML, answered with JW325.
+	python3 bench/ijw_gen.py $(IJW_DIR) --jw301 100 --jw323 2000
+	./$(BUILD)/jeugdregio init --db $(IJW_DB)
+	./$(BUILD)/jeugdregio import --db $(IJW_DB) $(IJW_DIR)
+	./$(BUILD)/jeugdregio antwoord --db $(IJW_DB) --out $(IJW_DIR)/antwoorden
+	./$(BUILD)/jeugdregio stats --db $(IJW_DB)
 
 # The tests run beside a throw-away PostgreSQL server (tests/with_postgres.sh), so the
 # store and command-line tests run on both backends.

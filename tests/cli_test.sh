@@ -586,6 +586,24 @@ printf '[toetsen]\nbedrag_boven = 1\n' > "$T/bad_regels.toml"
 rc=$?
 check "bad rules file exits non-zero" test "$rc" -ne 0
 check "bad rules file error names file and key" grep -q "bad_regels.toml:1:.*onbekende sleutel 'toetsen'" "$T/err"
+# iJw messages (synthetic, bench/ijw_gen.py): a folder with master data, JW301 and JW323.
+IJW=$T/ijw
+python3 bench/ijw_gen.py "$IJW" --jw323 8 >/dev/null
+python3 bench/ijw_gen.py "$T/ijw301" --jw301 3 >/dev/null
+cp "$T"/ijw301/jw301_*.xml "$IJW/"
+IDB=$T/ijw.db
+"$JR" init --db "$IDB" >/dev/null
+check "import of a folder with iJw messages" "$JR" import --db "$IDB" "$IJW"
+check "the same messages again change nothing" sh -c "\"$JR\" import --db \"$IDB\" \"$IJW\" | grep -q 'jw323_0000.xml  *8  *0  *1[0-9]'"
+check "iJw: no BSN in the database" sh -c "! grep -a -q -e \"\$(grep -o '<jw323:Bsn>[0-9]*' \"$IJW/jw323_0000.xml\" | head -1 | cut -d'>' -f2)\" -e Jansen \"$IDB\" \"$IDB-wal\" 2>/dev/null"
+check "antwoord writes a JW325 per JW323" "$JR" antwoord --db "$IDB" --out "$T/jw325" --dagtekening 2025-02-10
+check "JW325 is private (0600)" test "$(mode "$T/jw325/JW325_12345678_D0.xml")" = 600
+check "JW325 grants all 8 lines (submitted = granted = 32000)" test "$(grep -c '<ijw:TotaalBedrag>32000</ijw:TotaalBedrag>' "$T/jw325/JW325_12345678_D0.xml")" = 2
+sed 's/<jw323:Bericht /<!DOCTYPE x>\n<jw323:Bericht /' "$IJW/jw323_0000.xml" > "$T/dt.xml"
+"$JR" import --db "$IDB" "$T/dt.xml" > /dev/null 2> "$T/dterr"
+rc=$?
+check "a message with DOCTYPE is refused" test "$rc" -ne 0
+check "the DOCTYPE error is Dutch and names the file" grep -q "dt.xml:[0-9]*: DOCTYPE is niet toegestaan" "$T/dterr"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -21,10 +21,12 @@ void Register(CLI::App& app) {
   auto o = std::make_shared<Opts>();
   auto* c = app.add_subcommand(
       "import",
-      "importeer een CSV-bestand (import <soort> <bestand>) of een map (import <map>)");
+      "importeer een CSV-bestand (import <soort> <bestand>), een iJw-bericht (import "
+      "<bericht.xml>) of een map (import <map>: CSV-bestanden en *.xml)");
   AddDbOption(c, &o->db);
   AddKeyOption(c, &o->key);
-  c->add_option("kind_or_folder", o->first, "soort (gemeenten, declaraties, ...) of map")
+  c->add_option("kind_or_folder", o->first,
+                "soort (gemeenten, declaraties, ...), iJw-bericht (.xml) of map")
       ->required();
   c->add_option("file", o->second, "bestand");
   c->add_flag("--replace", o->replace,
@@ -40,9 +42,13 @@ void Register(CLI::App& app) {
     if (!key.ok()) Fail(key.status());
     if (key->key) options.pseudonymizer = &*key->key;
     if (o->second.empty()) {
-      if (!std::filesystem::is_directory(o->first)) {
-        Fail(Status::Error(fmt::format(
-            "'{}' is geen map; gebruik 'import <soort> <bestand>'", o->first)));
+      bool message = o->first.ends_with(".xml") || o->first.ends_with(".XML");
+      if (!std::filesystem::is_directory(o->first) &&
+          !(message && std::filesystem::is_regular_file(o->first))) {
+        Fail(
+            Status::Error(fmt::format("'{}' is geen map of iJw-bericht (.xml); gebruik "
+                                      "'import <soort> <bestand>'",
+                                      o->first)));
       }
       RunImport(*store, "", o->first, options);
       if (Status s = BindKey(*store, *key); !s.ok()) Fail(s);

@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/command.h"
@@ -18,9 +19,10 @@ void RunImport(Store& store, const std::string& kind, const std::string& path,
     };
   }
   auto t0 = std::chrono::steady_clock::now();
-  ImportOutcome out = kind.empty()
-                          ? ImportFolder(store, path, options)
-                          : ImportFile(store, *ImportKindFromName(kind), path, options);
+  ImportOutcome out =
+      !kind.empty() ? ImportFile(store, *ImportKindFromName(kind), path, options)
+      : std::filesystem::is_directory(path) ? ImportFolder(store, path, options)
+                                            : ImportMessage(store, path, options);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (options.progress) std::cerr << "\r\033[K";

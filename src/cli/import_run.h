@@ -7,7 +7,8 @@
 
 namespace jr::cli {
 
-// `kind` empty: import the folder `path`. Progress goes to stderr when it is a terminal.
+// `kind` empty: import the folder `path`, or the iJw message `path` when it is a file.
+// Progress goes to stderr when it is a terminal.
 void RunImport(Store& store, const std::string& kind, const std::string& path,
                ImportOptions options);
 

@@ -51,6 +51,11 @@ void ImportSink::LoadAssignments() {
   }
 }
 
+bool ImportSink::KnowsAssignment(const std::string& number) {
+  LoadAssignments();
+  return assignment_products_.count(number) > 0;
+}
+
 bool ImportSink::KnownMunicipality(const std::string& code, const Origin& o,
                                    const char* field) {
   if (municipalities_.count(code)) return true;

@@ -29,6 +29,10 @@ class ImportSink final : public ValueSink {
   // The checks that need the whole file (successors, predecessors).
   void FinishFile();
 
+  // Whether an assignment of this number is stored or was added by this import (the
+  // iJw source stores a JW323 line for an unknown one only as submitted).
+  bool KnowsAssignment(const std::string& number);
+
   bool Add(const Municipality& v, const Origin& o) override;
   bool Add(const MunicipalityKey& v, const Origin& o) override;
   bool Add(const Provider& v, const Origin& o) override;

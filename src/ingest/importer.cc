@@ -6,17 +6,25 @@
 #include <cctype>
 #include <filesystem>
 #include <map>
+#include <memory>
 
 #include "core/env.h"
 #include "ingest/csv_reader.h"
 #include "ingest/csv_source.h"
+#include "ingest/ijw/ijw_source.h"
 #include "ingest/import_sink.h"
 
 namespace jr {
 namespace {
 
-ImportOutcome ImportPaths(Store& store,
-                          const std::vector<std::pair<ImportKind, std::string>>& files,
+// One file of an import: a CSV file of a kind, or an iJw message (`xml`).
+struct ImportEntry {
+  ImportKind kind;
+  std::string path;
+  bool xml = false;
+};
+
+ImportOutcome ImportPaths(Store& store, const std::vector<ImportEntry>& files,
                           const ImportOptions& options) {
   ImportOutcome out;
   out.errors = ErrorList(options.max_errors);
@@ -29,10 +37,27 @@ ImportOutcome ImportPaths(Store& store,
                   &out.errors);
   if (!out.errors.empty()) return out;
   CsvSourceOptions source{options.pseudonymizer, options.progress};
-  for (const auto& [kind, path] : files) {
+  std::unique_ptr<ijw::MessageReader> messages;
+  int64_t messages_read = 0;
+  for (const auto& [kind, path, xml] : files) {
     ImportReport& report = out.files.emplace_back();
     report.file = path;
     report.kind = kind;
+    if (xml) {
+      if (!messages) {
+        messages = std::make_unique<ijw::MessageReader>(
+            store, sink, options.replace ? PutMode::kReplace : PutMode::kRefuseChanged,
+            options.pseudonymizer, &out.errors);
+        if (!out.errors.empty()) return out;
+      }
+      sink.StartFile(&report);
+      messages->Read(path, &report);
+      sink.FinishFile();
+      if (!out.errors.empty()) return out;  // rolled back by tx
+      if (options.progress && ++messages_read % 1000 == 0)
+        options.progress(path, messages_read);
+      continue;
+    }
     auto csv = CsvReader::Open(path);
     if (!csv.ok()) {
       out.errors.Add(csv.status());
@@ -55,14 +80,29 @@ ImportOutcome ImportFile(Store& store, ImportKind kind, const std::string& path,
   return ImportPaths(store, {{kind, path}}, options);
 }
 
+ImportOutcome ImportMessage(Store& store, const std::string& path,
+                            const ImportOptions& options) {
+  auto kind = ijw::SniffMessageKind(path);
+  if (!kind.ok()) {
+    ImportOutcome out;
+    out.errors.Add(kind.status());
+    return out;
+  }
+  ImportKind k = *kind == ijw::MessageKind::kJw323 ? ImportKind::kDeclarations
+                                                   : ImportKind::kAssignments;
+  return ImportPaths(store, {{k, path, true}}, options);
+}
+
 ImportOutcome ImportFolder(Store& store, const std::string& dir,
                            const ImportOptions& options) {
   auto lower = [](std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
   };
-  // Names are matched without regard to case (`Declaraties.csv` is declaraties).
+  // CSV names are matched without regard to case (`Declaraties.csv` is declaraties);
+  // iJw messages (*.xml) by kind, each kind sorted by name.
   std::map<ImportKind, std::string> found;
+  std::vector<std::string> by_kind[4];
   std::vector<std::string> skipped;
   ImportOutcome refused;
   std::string known;
@@ -73,6 +113,16 @@ ImportOutcome ImportFolder(Store& store, const std::string& dir,
   if (names.ok()) {
     for (const std::string& name : *names) {
       const std::string low = lower(name);
+      const std::string p = (std::filesystem::path(dir) / name).string();
+      if (low.ends_with(".xml")) {
+        auto kind = ijw::SniffMessageKind(p);
+        if (!kind.ok()) {
+          refused.errors.Add(kind.status());
+          continue;
+        }
+        by_kind[static_cast<int>(*kind)].push_back(p);
+        continue;
+      }
       if (!low.ends_with(".csv")) {
         skipped.push_back(name);
         continue;
@@ -82,9 +132,9 @@ ImportOutcome ImportFolder(Store& store, const std::string& dir,
           refused.errors.Add(
               fmt::format("twee bestanden voor {}.csv (hoofdletters tellen niet mee)",
                           ImportKindName(*kind)),
-              {(std::filesystem::path(dir) / name).string()});
+              {p});
         }
-        found[*kind] = (std::filesystem::path(dir) / name).string();
+        found[*kind] = p;
         continue;
       }
       // A CSV file whose name is not a kind (`toewijzingen (1).csv`) would be
@@ -93,18 +143,35 @@ ImportOutcome ImportFolder(Store& store, const std::string& dir,
                                      "CSV-bestanden bevatten: {}. Hernoem het bestand "
                                      "of haal het uit de map",
                                      known),
-                         {(std::filesystem::path(dir) / name).string()});
+                         {p});
     }
   }
   if (!refused.ok()) return refused;
-  std::vector<std::pair<ImportKind, std::string>> files;
+  for (auto& v : by_kind) std::sort(v.begin(), v.end());
+  // JW301 after the master data and before toewijzingen.csv, JW305/JW307 after it,
+  // JW323 after declaraties.csv.
+  auto add_messages = [&](std::vector<ImportEntry>& files, ijw::MessageKind k) {
+    ImportKind as = k == ijw::MessageKind::kJw323 ? ImportKind::kDeclarations
+                                                  : ImportKind::kAssignments;
+    for (const std::string& p : by_kind[static_cast<int>(k)])
+      files.push_back({as, p, true});
+  };
+  std::vector<ImportEntry> files;
   for (ImportKind k : ImportOrder()) {
-    if (auto it = found.find(k); it != found.end()) files.emplace_back(k, it->second);
+    if (k == ImportKind::kAssignments) add_messages(files, ijw::MessageKind::kJw301);
+    if (auto it = found.find(k); it != found.end()) files.push_back({k, it->second});
+    if (k == ImportKind::kAssignments) {
+      add_messages(files, ijw::MessageKind::kJw305);
+      add_messages(files, ijw::MessageKind::kJw307);
+    }
+    if (k == ImportKind::kDeclarations) add_messages(files, ijw::MessageKind::kJw323);
   }
   if (files.empty()) {
     ImportOutcome out;
     out.errors.Add(
-        "map bevat geen bekende bestanden (gemeenten.csv, toewijzingen.csv, ...)", {dir});
+        "map bevat geen bekende bestanden (gemeenten.csv, toewijzingen.csv, ..., "
+        "iJw-berichten *.xml)",
+        {dir});
     return out;
   }
   ImportOutcome out = ImportPaths(store, files, options);

@@ -53,10 +53,15 @@ struct ImportOutcome {
 // (another process writes to the database), that is the only error and nothing is read.
 ImportOutcome ImportFile(Store& store, ImportKind kind, const std::string& path,
                          const ImportOptions& options);
-// Imports every known file (<kind>.csv, any case: Declaraties.csv) present in `dir`,
-// in dependency order, all in one transaction. A folder without any known file, with
-// a CSV file of another name or with two files of one kind is an error; files that
-// are not CSV are skipped and named in `skipped`.
+// Imports one iJw message (JW301, JW305, JW307 or JW323; ingest/ijw/ijw_source.h),
+// recognised by its root element and namespace, in one transaction.
+ImportOutcome ImportMessage(Store& store, const std::string& path,
+                            const ImportOptions& options);
+// Imports every known file (<kind>.csv, any case: Declaraties.csv) and every iJw message
+// (*.xml) present in `dir`, in dependency order (master data, JW301, toewijzingen.csv,
+// JW305/JW307, declaraties.csv, JW323, costs), all in one transaction. A folder without
+// any known file, with a CSV file of another name or with two files of one kind is an
+// error; other files are skipped and named in `skipped`.
 ImportOutcome ImportFolder(Store& store, const std::string& dir,
                            const ImportOptions& options);
 

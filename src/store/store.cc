@@ -48,3 +48,19 @@ Status Transaction::Commit() {
 }
 
 }  // namespace jr
+
+namespace jr {
+namespace {
+Status NoIjw() {
+  return Status::Error("deze database bewaart geen iJw-berichten (alleen SQLite)");
+}
+}  // namespace
+
+Result<PutOutcome> Store::Put(const IjwMessage&, PutMode) { return NoIjw(); }
+Result<PutOutcome> Store::Put(const IjwLine&, PutMode) { return NoIjw(); }
+Result<PutOutcome> Store::Put(const CarePeriod&, PutMode) { return NoIjw(); }
+Result<std::vector<IjwMessage>> Store::LoadIjwMessages() const { return NoIjw(); }
+Result<std::vector<IjwLine>> Store::LoadIjwLines() const { return NoIjw(); }
+Result<std::vector<CarePeriod>> Store::LoadCarePeriods() const { return NoIjw(); }
+
+}  // namespace jr

@@ -16,6 +16,7 @@
 #include "care/assignment.h"
 #include "care/cost_item.h"
 #include "care/finding.h"
+#include "care/ijw_message.h"
 #include "care/product.h"
 #include "care/provider.h"
 #include "core/money.h"
@@ -180,6 +181,18 @@ class Store {
   // years). Call it inside a Transaction so readers never see half of it.
   virtual Status ReplaceFindings(int first_year, int last_year,
                                  const std::vector<Finding>& findings) = 0;
+
+  // iJw messages (issue 13), by natural key: a message by kind, sender and
+  // identification; a JW323 line by message and line; a care period by assignment and
+  // start. Putting a care period whose stored end is empty with an end sets the end
+  // (added); one with an end without one leaves it (unchanged). Loaded in key order. The
+  // defaults refuse: a backend that does not keep iJw messages says so.
+  virtual Result<PutOutcome> Put(const IjwMessage& m, PutMode mode);
+  virtual Result<PutOutcome> Put(const IjwLine& l, PutMode mode);
+  virtual Result<PutOutcome> Put(const CarePeriod& p, PutMode mode);
+  virtual Result<std::vector<IjwMessage>> LoadIjwMessages() const;
+  virtual Result<std::vector<IjwLine>> LoadIjwLines() const;
+  virtual Result<std::vector<CarePeriod>> LoadCarePeriods() const;
 
   // Free-form facts about the data set, e.g. "dataset" = "demoregio, synthetische
   // gegevens". Get returns "" when unset.

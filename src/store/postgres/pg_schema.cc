@@ -152,6 +152,49 @@ CREATE TABLE finding (
   PRIMARY KEY (assignment, start_day, declaration, rule, code)
 );
 )sql",
+      // 4: iJw messages (issue 13), as on SQLite. The PostgreSQL store has the tables;
+      // putting and loading iJw messages is not yet implemented on it (Store's default:
+      // a Dutch error), so an iJw import into PostgreSQL is refused as a whole.
+      R"sql(
+CREATE TABLE ijw_message (
+  kind text COLLATE "C" NOT NULL,
+  sender text COLLATE "C" NOT NULL,
+  identification text COLLATE "C" NOT NULL,
+  receiver text COLLATE "C" NOT NULL,
+  day integer NOT NULL,
+  declaration text COLLATE "C" NOT NULL DEFAULT '',
+  total_cents bigint NOT NULL DEFAULT 0,
+  digest text COLLATE "C" NOT NULL,
+  lines bigint NOT NULL,
+  PRIMARY KEY (kind, sender, identification)
+);
+CREATE TABLE ijw_line (
+  message text COLLATE "C" NOT NULL,
+  line bigint NOT NULL,
+  reference text COLLATE "C" NOT NULL,
+  previous_reference text COLLATE "C" NOT NULL DEFAULT '',
+  client text COLLATE "C" NOT NULL,
+  assignment text COLLATE "C" NOT NULL,
+  category text COLLATE "C" NOT NULL,
+  product_code text COLLATE "C" NOT NULL,
+  start_day integer NOT NULL,
+  end_day integer NOT NULL,
+  volume_x100 bigint NOT NULL,
+  unit integer NOT NULL,
+  tariff_cents bigint,
+  amount_cents bigint NOT NULL,
+  stored integer NOT NULL,
+  PRIMARY KEY (message, line)
+);
+CREATE INDEX ijw_line_reference ON ijw_line(reference);
+CREATE TABLE care_period (
+  assignment text COLLATE "C" NOT NULL,
+  start_day integer NOT NULL,
+  end_day integer,
+  reason text COLLATE "C" NOT NULL DEFAULT '',
+  PRIMARY KEY (assignment, start_day)
+);
+)sql",
   };
   return kMigrations;
 }

@@ -149,6 +149,49 @@ CREATE TABLE finding (
   PRIMARY KEY (assignment, start_day, declaration, rule, code)
 ) WITHOUT ROWID;
 )sql",
+      // 4 (ijw): iJw messages (issue 13): the header of every imported message, each
+      // JW323 line as submitted (answered by JW325) and the real start and end of care
+      // (JW305/JW307). No BSN, name or address.
+      R"sql(
+CREATE TABLE ijw_message (
+  kind TEXT NOT NULL,
+  sender TEXT NOT NULL,
+  identification TEXT NOT NULL,
+  receiver TEXT NOT NULL,
+  day INTEGER NOT NULL,
+  declaration TEXT NOT NULL DEFAULT '',
+  total_cents INTEGER NOT NULL DEFAULT 0,
+  digest TEXT NOT NULL,
+  lines INTEGER NOT NULL,
+  PRIMARY KEY (kind, sender, identification)
+) WITHOUT ROWID;
+CREATE TABLE ijw_line (
+  message TEXT NOT NULL,
+  line INTEGER NOT NULL,
+  reference TEXT NOT NULL,
+  previous_reference TEXT NOT NULL DEFAULT '',
+  client TEXT NOT NULL,
+  assignment TEXT NOT NULL,
+  category TEXT NOT NULL,
+  product_code TEXT NOT NULL,
+  start_day INTEGER NOT NULL,
+  end_day INTEGER NOT NULL,
+  volume_x100 INTEGER NOT NULL,
+  unit INTEGER NOT NULL,
+  tariff_cents INTEGER,
+  amount_cents INTEGER NOT NULL,
+  stored INTEGER NOT NULL,
+  PRIMARY KEY (message, line)
+) WITHOUT ROWID;
+CREATE INDEX ijw_line_reference ON ijw_line(reference);
+CREATE TABLE care_period (
+  assignment TEXT NOT NULL,
+  start_day INTEGER NOT NULL,
+  end_day INTEGER,
+  reason TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (assignment, start_day)
+) WITHOUT ROWID;
+)sql",
   };
   return kMigrations;
 }

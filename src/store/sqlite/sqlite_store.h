@@ -62,6 +62,13 @@ class SqliteStore final : public Store {
   Result<PutOutcome> Put(const Declaration& d, PutMode mode) override;
   Result<PutOutcome> Put(const CostItem& c, PutMode mode) override;
 
+  Result<PutOutcome> Put(const IjwMessage& m, PutMode mode) override;
+  Result<PutOutcome> Put(const IjwLine& l, PutMode mode) override;
+  Result<PutOutcome> Put(const CarePeriod& p, PutMode mode) override;
+  Result<std::vector<IjwMessage>> LoadIjwMessages() const override;
+  Result<std::vector<IjwLine>> LoadIjwLines() const override;
+  Result<std::vector<CarePeriod>> LoadCarePeriods() const override;
+
   Status AddToken(const StoredToken& token) override;
   Result<std::vector<StoredToken>> LoadTokens() const override;
 
@@ -94,6 +101,8 @@ class SqliteStore final : public Store {
   sqlite3* db_;
   std::string path_;
   std::vector<std::unique_ptr<KeyedTable>> tables_;
+  std::unique_ptr<KeyedTable> ijw_message_, ijw_line_, care_period_;  // sqlite_ijw.cc
+  std::vector<SqlValue> row_;  // the row being put, reused
 };
 
 }  // namespace jr

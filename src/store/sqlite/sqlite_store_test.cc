@@ -30,9 +30,10 @@ TEST_F(SqliteStoreTest, MigratesAnEmptyFileAndIsPrivate) {
   auto store = SqliteStore::Open(Path("a.db"), {});
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   EXPECT_EQ(store.value()->SchemaVersion(), SqliteStore::LatestSchemaVersion());
-  EXPECT_EQ(SqliteStore::LatestSchemaVersion(), 3);
+  EXPECT_EQ(SqliteStore::LatestSchemaVersion(), 4);  // 4: iJw tables (issue 13)
   EXPECT_EQ(store.value()->Count("assignment"), 0);
   EXPECT_EQ(store.value()->Count("finding"), 0);
+  EXPECT_EQ(store.value()->Count("ijw_line"), 0);
   struct stat st;
   ASSERT_EQ(::stat(Path("a.db").c_str(), &st), 0);
   EXPECT_EQ(st.st_mode & 0777, 0600u);

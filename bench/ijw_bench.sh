@@ -1,0 +1,33 @@
+#!/bin/sh
+# iJw import benchmark (issue 13): JW323 declaration lines per second into the store,
+# as a ratio to `xmllint --stream --noout` over the same files in the same run, and
+# 10,000 JW301 files in one folder.
+#   bench/ijw_bench.sh [build/jeugdregio] [lines]
+set -eu
+BIN=${1:-build/jeugdregio}
+LINES=${2:-1000000}
+W=$(mktemp -d)
+trap 'rm -rf "$W"' EXIT
+here=$(dirname "$0")
+now() { date +%s.%N; }
+
+python3 "$here/ijw_gen.py" "$W/d323" --jw323 "$LINES"
+python3 "$here/ijw_gen.py" "$W/d301" --jw301 10000
+
+t0=$(now); xmllint --stream --noout "$W"/d323/*.xml; t1=$(now)
+"$BIN" init --db "$W/a.db" >/dev/null
+mkdir "$W/m323"; mv "$W"/d323/*.xml "$W/m323/"
+"$BIN" import --db "$W/a.db" "$W/d323" >/dev/null        # master data (CSV)
+t2=$(now); "$BIN" import --db "$W/a.db" "$W/m323" >/dev/null; t3=$(now)
+"$BIN" init --db "$W/b.db" >/dev/null
+t4=$(now); "$BIN" import --db "$W/b.db" "$W/d301" >/dev/null; t5=$(now)
+
+python3 - "$LINES" "$t0" "$t1" "$t2" "$t3" "$t4" "$t5" <<'PY'
+import sys
+n = int(sys.argv[1]); t = [float(x) for x in sys.argv[2:]]
+parse, imp, j301 = t[1] - t[0], t[3] - t[2], t[5] - t[4]
+print(f"xmllint --stream --noout: {parse:.2f} s  ({n / parse:,.0f} regels/s)")
+print(f"import JW323:             {imp:.2f} s  ({n / imp:,.0f} regels/s)")
+print(f"verhouding import/xmllint: {parse / imp:.2f}")
+print(f"import 10.000 JW301:      {j301:.2f} s")
+PY

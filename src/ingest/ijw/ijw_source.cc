@@ -1,0 +1,715 @@
+#include "ingest/ijw/ijw_source.h"
+
+#include <fmt/format.h>
+#include <libxml/xmlreader.h>
+#include <sodium.h>
+
+#include <array>
+#include <cstring>
+#include <filesystem>
+#include <optional>
+#include <system_error>
+#include <vector>
+
+namespace jr::ijw {
+namespace {
+
+constexpr int kFieldCount = static_cast<int>(Field::kDebitCredit) + 1;
+
+std::string_view View(const xmlChar* s) {
+  return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
+}
+
+bool AllDigits(std::string_view s) {
+  if (s.empty()) return false;
+  for (char c : s)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
+bool Blank(std::string_view s) {
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r') return false;
+  return true;
+}
+
+// The first error libxml2 reports on a file (malformed XML, bad encoding).
+struct ParseError {
+  std::string message;
+  int line = 0;
+};
+
+void OnXmlError(void* arg, const char* msg, xmlParserSeverities severity,
+                xmlTextReaderLocatorPtr locator) {
+  auto* e = static_cast<ParseError*>(arg);
+  if (!e->message.empty()) return;
+  if (severity != XML_PARSER_SEVERITY_ERROR &&
+      severity != XML_PARSER_SEVERITY_VALIDITY_ERROR)
+    return;
+  std::string m = msg ? msg : "";
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  e->message = HideBsns(m);
+  e->line = xmlTextReaderLocatorLineNumber(locator);
+}
+
+// libxml2 with entities, DTDs and the network off: a DOCTYPE is refused by the reader
+// loop before any entity is used.
+constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT;
+
+struct ReaderDeleter {
+  void operator()(xmlTextReader* r) const { xmlFreeTextReader(r); }
+};
+using ReaderPtr = std::unique_ptr<xmlTextReader, ReaderDeleter>;
+
+Status CheckSize(const std::string& path) {
+  std::error_code ec;
+  auto size = std::filesystem::file_size(path, ec);
+  if (ec) return Status::Error("bestand kan niet worden gelezen", {path});
+  if (static_cast<int64_t>(size) > kMaxMessageBytes) {
+    return Status::Error(fmt::format("bericht is te groot ({} MB; hoogstens {} MB)",
+                                     size >> 20, kMaxMessageBytes >> 20),
+                         {path});
+  }
+  return Status::Ok();
+}
+
+Result<ReaderPtr> OpenReader(const std::string& path, ParseError* error) {
+  if (Status s = CheckSize(path); !s.ok()) return s;
+  // libxml2 reads the file itself, streaming (Env reads whole files only).
+  ReaderPtr r(xmlReaderForFile(path.c_str(), nullptr, kParseOptions));
+  if (!r) return Status::Error("bestand kan niet worden geopend", {path});
+  xmlTextReaderSetErrorHandler(r.get(), OnXmlError, error);
+  return r;
+}
+
+}  // namespace
+
+Result<MessageKind> SniffMessageKind(const std::string& path) {
+  ParseError error;
+  auto r = OpenReader(path, &error);
+  if (!r.ok()) return r.status();
+  int ret;
+  while ((ret = xmlTextReaderRead(r->get())) == 1) {
+    int type = xmlTextReaderNodeType(r->get());
+    if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
+      return Status::Error(
+          "DOCTYPE is niet toegestaan in een iJw-bericht (geen DTD of entiteiten)",
+          {path, xmlTextReaderGetParserLineNumber(r->get())});
+    }
+    if (type != XML_READER_TYPE_ELEMENT) continue;
+    std::string_view name = View(xmlTextReaderConstLocalName(r->get()));
+    auto kind = KindFromNamespace(View(xmlTextReaderConstNamespaceUri(r->get())));
+    if (name == "Bericht" && kind) return *kind;
+    break;
+  }
+  if (ret < 0) {
+    return Status::Error(fmt::format("geen geldige XML: {}", error.message),
+                         {path, error.line});
+  }
+  return Status::Error(
+      "geen iJw-bericht: verwacht een element Bericht in de namespace van JW301, JW305, "
+      "JW307 of JW323 (iJw 3.2)",
+      {path, 1});
+}
+
+class MessageReader::Impl {
+ public:
+  Impl(Store& store, ImportSink& sink, PutMode mode, const Pseudonymizer* pseudonymizer,
+       ErrorList* errors)
+      : store_(store),
+        sink_(sink),
+        mode_(mode),
+        pseudonymizer_(pseudonymizer),
+        errors_(errors) {
+    auto messages = store_.LoadIjwMessages();
+    if (!messages.ok()) {
+      errors_->Add(messages.status());
+      return;
+    }
+    for (const IjwMessage& m : *messages) digests_[m.Key()] = m.digest;
+    auto clients = store_.LoadClients();
+    if (!clients.ok()) {
+      errors_->Add(clients.status());
+      return;
+    }
+    for (const ClientResidence& c : *clients) clients_.insert(c.client);
+  }
+
+  void Read(const std::string& path, ImportReport* report);
+
+ private:
+  // One open element.
+  struct Frame {
+    const Node* node;
+    int line;
+    uint64_t seen = 0;  // bit i: child i of node was seen
+  };
+  // The Origin of the current record for the sink: fields by element.
+  class XmlOrigin final : public Origin {
+   public:
+    explicit XmlOrigin(const Impl& impl) : impl_(impl) {}
+    Location Record() const override {
+      return {impl_.file_, impl_.record_line_, 0, impl_.record_path_};
+    }
+    Location Field(std::string_view field) const override {
+      ijw::Field f = impl_.FieldOf(field);
+      int i = static_cast<int>(f);
+      if (f == ijw::Field::kNone || impl_.line_[i] == 0) return Record();
+      return {impl_.file_, impl_.line_[i], 0, *impl_.path_[i]};
+    }
+    std::string_view Label(std::string_view field) const override {
+      ijw::Field f = impl_.FieldOf(field);
+      int i = static_cast<int>(f);
+      if (f == ijw::Field::kNone || !impl_.path_[i]) return field;
+      std::string_view p = *impl_.path_[i];
+      return p.substr(p.rfind('/') + 1);
+    }
+
+   private:
+    const Impl& impl_;
+  };
+
+  // The element of a member name of the value types, for messages.
+  ijw::Field FieldOf(std::string_view member) const {
+    bool jw301 = kind_ == MessageKind::kJw301;
+    if (member == "assignment" || member == "number") {
+      return kind_ == MessageKind::kJw323 && member == "number"
+                 ? Field::kDeclarationNumber
+                 : Field::kAssignment;
+    }
+    if (member == "municipality") return jw301 ? Field::kSender : Field::kReceiver;
+    if (member == "agb") return jw301 ? Field::kReceiver : Field::kSender;
+    if (member == "category") return Field::kCategory;
+    if (member == "product_code" || member == "code") return Field::kProductCode;
+    if (member == "volume") return Field::kVolume;
+    if (member == "unit") return Field::kUnit;
+    if (member == "frequency") return Field::kFrequency;
+    if (member == "start" || member == "begin") return Field::kStart;
+    if (member == "end") return Field::kEnd;
+    if (member == "budget") return Field::kBudget;
+    if (member == "amount") return Field::kAmount;
+    if (member == "tariff") return Field::kTariff;
+    if (member == "client") return Field::kBsn;
+    if (member == "birth") return Field::kBirthDate;
+    return Field::kNone;
+  }
+
+  void Error(std::string message, int line, std::string_view path) {
+    errors_->Add(std::move(message), {file_, line, 0, std::string(path)});
+    failed_ = true;
+  }
+  const std::string& Text(Field f) const { return text_[static_cast<int>(f)]; }
+  bool Has(Field f) const { return line_[static_cast<int>(f)] != 0; }
+  void ClearFields(std::initializer_list<Field> fields) {
+    for (Field f : fields) {
+      text_[static_cast<int>(f)].clear();
+      line_[static_cast<int>(f)] = 0;
+    }
+  }
+
+  bool CheckText(const Node& n, const std::string& t, int line);
+  void StartElement(const Node& n, int line);
+  void EndElement(const Frame& f, const std::string& text);
+  void EndHeader();
+  void EndRecord();
+  void EndClient();
+  void EndMessage();
+  void Count(const Result<PutOutcome>& put, const Origin& o, std::string_view what);
+  // Adds `s` and a NUL to the message's digest (buffered: BLAKE2b per call is slow).
+  void Digest(std::string_view s) {
+    digest_buf_.append(s);
+    digest_buf_.push_back('\0');
+    if (digest_buf_.size() >= 1 << 16) FlushDigest();
+  }
+  void FlushDigest() {
+    crypto_generichash_update(&digest_,
+                              reinterpret_cast<const unsigned char*>(digest_buf_.data()),
+                              digest_buf_.size());
+    digest_buf_.clear();
+  }
+  Date DateOf(Field f) const { return ParseDate(Text(f)).value(); }
+  std::optional<Date> EndOf(Field f) const {
+    if (!Has(f)) return std::nullopt;
+    return NextDay(DateOf(f));
+  }
+  Money Cents(Field f) const { return Money::FromCents(std::stoll(Text(f))); }
+
+  Store& store_;
+  ImportSink& sink_;
+  PutMode mode_;
+  const Pseudonymizer* pseudonymizer_;
+  ErrorList* errors_;
+  std::unordered_map<std::string, std::string> digests_;  // key -> digest, stored or read
+  std::unordered_set<std::string> clients_;               // pseudonyms with a residence
+  // Declaration key -> the line ("message#line") that put it, in this import.
+  std::unordered_map<std::string, std::string> declaration_owners_;
+
+  // The current file.
+  std::string file_;
+  MessageKind kind_ = MessageKind::kJw301;
+  ImportReport* report_ = nullptr;
+  bool failed_ = false;
+  crypto_generichash_state digest_;
+  std::string digest_buf_;
+  std::array<std::string, kFieldCount> text_;
+  std::array<int, kFieldCount> line_{};
+  std::array<const std::string*, kFieldCount> path_{};  // the element's path
+  IjwMessage message_;
+  bool known_message_ = false;  // same key read or stored before
+  std::string client_;          // pseudonym of the current client
+  std::optional<Date> client_first_start_;
+  int record_line_ = 0;
+  std::string record_path_;
+  int64_t line_no_ = 0;
+};
+
+bool MessageReader::Impl::CheckText(const Node& n, const std::string& t, int line) {
+  auto bad = [&](std::string_view what) {
+    Error(fmt::format("element {}: {} is geen {}", n.name,
+                      t.empty() ? std::string("(leeg)") : ShownValue(t), what),
+          line, n.path);
+    return false;
+  };
+  switch (n.type) {
+    case TextType::kDigits:
+      if (!AllDigits(t) || static_cast<int>(t.size()) > n.max_len ||
+          (n.exact && static_cast<int>(t.size()) != n.max_len)) {
+        return bad(n.exact ? fmt::format("getal van {} cijfers", n.max_len)
+                           : fmt::format("getal van hoogstens {} cijfers", n.max_len));
+      }
+      return true;
+    case TextType::kDate:
+      if (t.size() != 10 || t[4] != '-' || !ParseDate(t).ok())
+        return bad("datum (JJJJ-MM-DD)");
+      return true;
+    case TextType::kTime:
+      if (t.size() < 8 || t[2] != ':' || t[5] != ':' || !AllDigits(t.substr(0, 2)) ||
+          !AllDigits(t.substr(3, 2)) || !AllDigits(t.substr(6, 2)))
+        return bad("tijd (UU:MM:SS)");
+      return true;
+    case TextType::kString:
+      if (t.empty() || Blank(t) || static_cast<int>(t.size()) > n.max_len)
+        return bad(fmt::format("tekst van 1 tot {} tekens", n.max_len));
+      return true;
+    case TextType::kEnum:
+      for (const std::string& v : n.values)
+        if (t == v) return true;
+      return bad(fmt::format("geldige code ({})", fmt::join(n.values, ", ")));
+    case TextType::kComplex:
+    case TextType::kPrivate:
+      return true;
+  }
+  return true;
+}
+
+void MessageReader::Impl::StartElement(const Node& n, int line) {
+  if (n.field == Field::kRecord) {
+    record_line_ = line;
+    record_path_ = n.path;
+    ClearFields({Field::kAssignment, Field::kCategory, Field::kProductCode, Field::kStart,
+                 Field::kEnd, Field::kVolume, Field::kUnit, Field::kFrequency,
+                 Field::kBudget, Field::kReason, Field::kReference,
+                 Field::kPreviousReference, Field::kTariff, Field::kAmount,
+                 Field::kDebitCredit});
+  } else if (n.field == Field::kClient) {
+    ClearFields({Field::kBsn, Field::kBirthDate});
+    client_.clear();
+    client_first_start_.reset();
+  }
+}
+
+void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
+  const Node& n = *f.node;
+  // Required children.
+  for (size_t i = 0; i < n.children.size(); ++i) {
+    const Node& c = MessageTree(kind_)[n.children[i]];
+    if (c.required && !(f.seen >> i & 1)) {
+      Error(fmt::format("verplicht element {} ontbreekt in {}", c.name, n.name), f.line,
+            n.path);
+    }
+  }
+  if (n.type != TextType::kComplex) {
+    if (!CheckText(n, text, f.line)) return;
+    if (n.field == Field::kBsn) {
+      if (!IsValidBsn(text)) {
+        Error("element Bsn: geen geldig BSN (11-proef)", f.line, n.path);
+        return;
+      }
+      if (!pseudonymizer_) {
+        Error(
+            "een iJw-bericht bevat BSN's: er is een sleutelbestand nodig (jeugdregio "
+            "init)",
+            f.line, n.path);
+        return;
+      }
+      client_ = pseudonymizer_->Pseudonym(text);
+      Digest(client_);
+    } else {
+      Digest(n.path);
+      Digest(text);
+    }
+  }
+  if (n.field != Field::kNone && n.field != Field::kRecord && n.field != Field::kClient &&
+      n.field != Field::kBsn) {
+    int i = static_cast<int>(n.field);
+    text_[i] = text;
+    line_[i] = f.line;
+    path_[i] = &n.path;
+  }
+  if (n.field == Field::kBsn) {
+    line_[static_cast<int>(Field::kBsn)] = f.line;
+    path_[static_cast<int>(Field::kBsn)] = &n.path;
+  }
+  if (n.field == Field::kDeclarationNumber) message_.declaration = text;
+  if (failed_) return;
+  if (n.name == "Header" && n.path == "Bericht/Header") EndHeader();
+  if (n.field == Field::kRecord) EndRecord();
+  if (n.field == Field::kClient) EndClient();
+  if (n.path == "Bericht") EndMessage();
+}
+
+void MessageReader::Impl::EndHeader() {
+  bool jw301 = kind_ == MessageKind::kJw301;
+  message_ = IjwMessage{};
+  message_.kind = std::string(MessageKindName(kind_));
+  message_.sender = jw301 ? "GM" + Text(Field::kSender) : Text(Field::kSender);
+  message_.receiver = jw301 ? Text(Field::kReceiver) : "GM" + Text(Field::kReceiver);
+  message_.identification = Text(Field::kIdentification);
+  message_.date = DateOf(Field::kMessageDate);
+  known_message_ = digests_.count(message_.Key()) > 0;
+}
+
+void MessageReader::Impl::Count(const Result<PutOutcome>& put, const Origin& o,
+                                std::string_view what) {
+  if (!put.ok()) {
+    errors_->Add(fmt::format("kan niet worden opgeslagen: {}", put.status().message()),
+                 o.Record());
+    failed_ = true;
+    return;
+  }
+  switch (put->kind) {
+    case PutOutcome::kAdded:
+      ++report_->added;
+      break;
+    case PutOutcome::kUnchanged:
+      ++report_->unchanged;
+      break;
+    case PutOutcome::kReplaced:
+      ++report_->replaced;
+      break;
+    case PutOutcome::kConflict:
+      errors_->Add(
+          fmt::format("{} is al ingelezen met andere inhoud (veld '{}': {} in de "
+                      "database, {} in het bericht); gebruik --replace om te "
+                      "vervangen",
+                      what, put->field, ShownValue(put->stored), ShownValue(put->given)),
+          o.Record());
+      failed_ = true;
+      break;
+  }
+}
+
+void MessageReader::Impl::EndRecord() {
+  XmlOrigin origin(*this);
+  ++report_->rows;
+  ++message_.lines;
+  if (client_.empty()) {
+    Error("element Bsn van de client ontbreekt voor dit product", record_line_,
+          record_path_);
+    return;
+  }
+  switch (kind_) {
+    case MessageKind::kJw301: {
+      if (!Has(Field::kProductCode)) {
+        Error(
+            "toewijzing zonder productcode (aspecifiek of alleen een categorie) wordt "
+            "niet ondersteund: geef Product/Code",
+            record_line_, record_path_);
+        return;
+      }
+      if (!Has(Field::kVolume)) {
+        Error("verplicht element Omvang ontbreekt (productcode is gevuld)", record_line_,
+              record_path_);
+        return;
+      }
+      Assignment a;
+      a.number = Text(Field::kAssignment);
+      a.client = client_;
+      a.municipality = message_.sender;
+      a.agb = message_.receiver;
+      a.category = Text(Field::kCategory);
+      a.product_code = Text(Field::kProductCode);
+      a.volume.hundredths = std::stoll(Text(Field::kVolume)) * 100;
+      a.unit = *UnitFromCode(Text(Field::kUnit));
+      a.frequency = *FrequencyFromCode(Text(Field::kFrequency));
+      a.start = DateOf(Field::kStart);
+      a.end = EndOf(Field::kEnd);
+      a.route = Route::kUnknown;
+      if (Has(Field::kBudget)) a.budget = Cents(Field::kBudget);
+      if (!client_first_start_ || a.start < *client_first_start_)
+        client_first_start_ = a.start;
+      if (!sink_.Add(a, origin)) failed_ = true;
+      return;
+    }
+    case MessageKind::kJw305:
+    case MessageKind::kJw307: {
+      if (!Has(Field::kAssignment)) return;  // an unspecified product: nothing to link
+      CarePeriod p;
+      p.assignment = Text(Field::kAssignment);
+      p.start = DateOf(Field::kStart);
+      if (kind_ == MessageKind::kJw307) {
+        p.end = EndOf(Field::kEnd);
+        p.reason = Text(Field::kReason);
+      }
+      Count(store_.Put(p, mode_), origin, "de zorgperiode");
+      return;
+    }
+    case MessageKind::kJw323: {
+      IjwLine l;
+      l.message = message_.Key();
+      l.line = ++line_no_;
+      l.reference = Text(Field::kReference);
+      l.previous_reference = Text(Field::kPreviousReference);
+      l.client = client_;
+      l.assignment = Text(Field::kAssignment);
+      l.category = Text(Field::kCategory);
+      l.product_code = Text(Field::kProductCode);
+      l.start = DateOf(Field::kStart);
+      l.end = NextDay(DateOf(Field::kEnd));
+      l.volume.hundredths = std::stoll(Text(Field::kVolume)) * 100;
+      l.unit = *UnitFromCode(Text(Field::kUnit));
+      if (Has(Field::kTariff)) l.tariff = Cents(Field::kTariff);
+      l.amount = Cents(Field::kAmount);
+      if (Text(Field::kDebitCredit) == "C") l.amount = -l.amount;
+      Declaration d;
+      d.number = message_.declaration;
+      d.assignment = l.assignment;
+      d.agb = message_.sender;
+      d.category = l.category;
+      d.product_code = l.product_code;
+      d.start = l.start;
+      d.end = l.end;
+      d.volume = l.volume;
+      d.unit = l.unit;
+      d.tariff = l.tariff;
+      d.amount = l.amount;
+      // A line for an unknown assignment, or a second line of the same declaration
+      // key, is kept only as submitted: `check` rejects it (9338, 8021).
+      std::string key =
+          fmt::format("{}/{}/{}", d.assignment, DayNumber(d.start), d.number);
+      std::string owner = fmt::format("{}#{}", l.message, l.line);
+      l.stored = sink_.KnowsAssignment(d.assignment) &&
+                 declaration_owners_.try_emplace(key, owner).first->second == owner;
+      if (l.stored) {
+        if (!sink_.Add(d, origin)) failed_ = true;
+      }
+      Count(store_.Put(l, mode_), origin, "de declaratieregel");
+      return;
+    }
+  }
+}
+
+void MessageReader::Impl::EndClient() {
+  if (kind_ != MessageKind::kJw301 || client_.empty() || !client_first_start_) return;
+  if (clients_.count(client_)) return;  // the residence is known (clienten.csv)
+  // The client lives in the sending municipality from the first assignment on.
+  auto birth = ParseDate(Text(Field::kBirthDate));
+  ClientResidence c{client_, birth->year() / birth->month(), message_.sender,
+                    *client_first_start_};
+  XmlOrigin origin(*this);
+  clients_.insert(client_);
+  if (!sink_.Add(c, origin)) failed_ = true;
+}
+
+void MessageReader::Impl::EndMessage() {
+  FlushDigest();
+  std::array<unsigned char, 32> hash;
+  crypto_generichash_final(&digest_, hash.data(), hash.size());
+  static const char* kHex = "0123456789abcdef";
+  for (unsigned char b : hash) {
+    message_.digest += kHex[b >> 4];
+    message_.digest += kHex[b & 15];
+  }
+  if (kind_ == MessageKind::kJw323) {
+    message_.total = Cents(Field::kTotal);
+    if (Text(Field::kTotalDebitCredit) == "C") message_.total = -message_.total;
+  }
+  auto it = digests_.find(message_.Key());
+  if (it != digests_.end() && it->second != message_.digest &&
+      mode_ != PutMode::kReplace) {
+    Error(
+        fmt::format("bericht {} {} van {} is al ingelezen met andere inhoud; gebruik "
+                    "--replace om te vervangen",
+                    message_.kind, ShownValue(message_.identification), message_.sender),
+        1, "Bericht/Header/BerichtIdentificatie");
+    return;
+  }
+  digests_[message_.Key()] = message_.digest;
+  XmlOrigin origin(*this);
+  record_line_ = 1;
+  record_path_ = "Bericht";
+  Count(store_.Put(message_, mode_), origin, "het bericht");
+}
+
+void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
+  file_ = path;
+  report_ = report;
+  failed_ = false;
+  line_no_ = 0;
+  client_.clear();
+  for (int i = 0; i < kFieldCount; ++i) {
+    text_[i].clear();
+    line_[i] = 0;
+    path_[i] = nullptr;
+  }
+  crypto_generichash_init(&digest_, nullptr, 0, 32);
+  digest_buf_.clear();
+  ParseError perror;
+  auto reader = OpenReader(path, &perror);
+  if (!reader.ok()) {
+    errors_->Add(reader.status());
+    return;
+  }
+  xmlTextReader* r = reader->get();
+  std::vector<Frame> stack;
+  std::string text;
+  const std::vector<Node>* tree = nullptr;
+  bool root_seen = false;
+  bool encoding_checked = false;
+  int ret = xmlTextReaderRead(r);
+  while (ret == 1 && !failed_) {
+    int type = xmlTextReaderNodeType(r);
+    int line = xmlTextReaderGetParserLineNumber(r);
+    static const std::string kNoPath;
+    const std::string& where = stack.empty() ? kNoPath : stack.back().node->path;
+    if (!encoding_checked) {
+      encoding_checked = true;
+      std::string_view enc = View(xmlTextReaderConstEncoding(r));
+      if (!enc.empty() && enc != "UTF-8" && enc != "utf-8") {
+        Error(fmt::format("bericht is niet in UTF-8 ({}); iJw-berichten zijn UTF-8",
+                          ShownValue(enc)),
+              1, "");
+        break;
+      }
+    }
+    switch (type) {
+      case XML_READER_TYPE_DOCUMENT_TYPE:
+        Error("DOCTYPE is niet toegestaan in een iJw-bericht (geen DTD of entiteiten)",
+              line, where);
+        break;
+      case XML_READER_TYPE_ENTITY_REFERENCE:
+      case XML_READER_TYPE_ENTITY:
+        Error("entiteiten zijn niet toegestaan in een iJw-bericht", line, where);
+        break;
+      case XML_READER_TYPE_ELEMENT: {
+        std::string_view name = View(xmlTextReaderConstLocalName(r));
+        std::string_view ns = View(xmlTextReaderConstNamespaceUri(r));
+        bool empty = xmlTextReaderIsEmptyElement(r) == 1;
+        const Node* node = nullptr;
+        if (stack.empty()) {
+          auto kind = KindFromNamespace(ns);
+          if (root_seen || name != "Bericht" || !kind) {
+            Error(
+                "geen iJw-bericht: verwacht één element Bericht in de namespace van "
+                "JW301, JW305, JW307 of JW323 (iJw 3.2)",
+                line, "");
+            break;
+          }
+          root_seen = true;
+          kind_ = *kind;
+          tree = &MessageTree(kind_);
+          report_->kind = kind_ == MessageKind::kJw323 ? ImportKind::kDeclarations
+                                                       : ImportKind::kAssignments;
+          node = &(*tree)[0];
+        } else {
+          if (static_cast<int>(stack.size()) >= kMaxDepth) {
+            Error("elementen zijn te diep genest", line, where);
+            break;
+          }
+          Frame& parent = stack.back();
+          size_t i = 0;
+          for (; i < parent.node->children.size(); ++i) {
+            const Node& c = (*tree)[parent.node->children[i]];
+            if (c.name == name) break;
+          }
+          if (i == parent.node->children.size()) {
+            Error(fmt::format("onbekend element {} in {}", ShownValue(name),
+                              parent.node->name),
+                  line, where);
+            break;
+          }
+          node = &(*tree)[parent.node->children[i]];
+          if (ns != (node->base_ns ? kBaseNamespace : MessageNamespace(kind_))) {
+            Error(fmt::format("element {} in de verkeerde namespace ({})", node->name,
+                              ShownValue(ns)),
+                  line, where);
+            break;
+          }
+          if ((parent.seen >> i & 1) && !node->repeated) {
+            Error(fmt::format("element {} komt meer dan eens voor in {}", node->name,
+                              parent.node->name),
+                  line, where);
+            break;
+          }
+          parent.seen |= uint64_t{1} << i;
+        }
+        if (node->type == TextType::kPrivate) {
+          // Personal data: read past, never looked at.
+          ret = xmlTextReaderNext(r);
+          continue;
+        }
+        stack.push_back({node, line, 0});
+        text.clear();
+        StartElement(*node, line);
+        if (empty) {
+          Frame f = stack.back();
+          stack.pop_back();
+          EndElement(f, "");
+        }
+        break;
+      }
+      case XML_READER_TYPE_TEXT:
+      case XML_READER_TYPE_CDATA: {
+        std::string_view v = View(xmlTextReaderConstValue(r));
+        if (stack.empty() || stack.back().node->type == TextType::kComplex) {
+          if (!Blank(v)) Error("tekst buiten een gegevenselement", line, where);
+        } else {
+          text.append(v);
+        }
+        break;
+      }
+      case XML_READER_TYPE_END_ELEMENT: {
+        Frame f = stack.back();
+        stack.pop_back();
+        EndElement(f, text);
+        text.clear();
+        break;
+      }
+      default:
+        break;  // whitespace, comments, processing instructions
+    }
+    if (failed_) break;
+    ret = xmlTextReaderRead(r);
+  }
+  if (failed_) return;
+  if (ret < 0) {
+    Error(fmt::format("geen geldige XML: {}", perror.message.empty()
+                                                  ? std::string("onbekende fout")
+                                                  : perror.message),
+          perror.line, stack.empty() ? "" : stack.back().node->path);
+    return;
+  }
+  if (!root_seen) Error("leeg bestand: geen element Bericht", 1, "");
+}
+
+MessageReader::MessageReader(Store& store, ImportSink& sink, PutMode mode,
+                             const Pseudonymizer* pseudonymizer, ErrorList* errors)
+    : impl_(new Impl(store, sink, mode, pseudonymizer, errors)) {}
+
+MessageReader::~MessageReader() { delete impl_; }
+
+void MessageReader::Read(const std::string& path, ImportReport* report) {
+  impl_->Read(path, report);
+}
+
+}  // namespace jr::ijw
