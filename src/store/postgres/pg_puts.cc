@@ -134,6 +134,9 @@ Status PgStore::StartBatch() {
           return true;
         });
   }
+  // The assignments stored now stay stored (none is ever deleted and a number is a
+  // key that is never updated), so a declaration for one of them, or for one put in
+  // this transaction, needs no check by the database (pg_schema.cc).
   if (s.ok()) {
     s = conn_->CopyOut("COPY (SELECT number FROM assignment) TO STDOUT",
                        [&](std::string_view line) {
@@ -146,8 +149,24 @@ Status PgStore::StartBatch() {
   return Status::Ok();
 }
 
+Status PgStore::CheckAssignment(const std::string& number) const {
+  auto found = conn_->QueryPrepared(
+      "chk_assignment", "SELECT 1 FROM assignment WHERE number = $1 FOR KEY SHARE",
+      {number});
+  if (!found.ok()) return found.status();
+  if (found->rows() == 1) return Status::Ok();
+  return Status::Error(fmt::format(
+      "databasefout: FOREIGN KEY-verwijzing bestaat niet (declaratie bij toewijzing "
+      "\"{}\", die niet is opgeslagen)",
+      number));
+}
+
 Result<PutOutcome> PgStore::PutDeclaration(const SqlRow& row, PutMode mode) {
-  if (!in_transaction_) return PutRow(kDeclaration, row, mode);
+  if (!in_transaction_) {
+    Status s = CheckAssignment(std::get<std::string>(row[0]));
+    if (!s.ok()) return s;
+    return PutRow(kDeclaration, row, mode);
+  }
   if (!batch_.ready) {
     Status s = StartBatch();
     if (!s.ok()) return s;
@@ -164,9 +183,10 @@ Result<PutOutcome> PgStore::PutDeclaration(const SqlRow& row, PutMode mode) {
   std::string assignment;
   AppendCopyValue(row[0], &assignment);
   if (batch_.stored.count(KeyHash(key)) || !batch_.assignments.count(assignment)) {
-    // Perhaps stored (or a hash that collides), or a reference the database refuses:
-    // the database answers.
+    // Perhaps stored (or a hash that collides), or an assignment not known here
+    // (committed by another writer since, or missing): the database answers.
     Status s = Flush();
+    if (s.ok()) s = CheckAssignment(std::get<std::string>(row[0]));
     if (!s.ok()) return s;
     return PutRow(kDeclaration, row, mode);
   }
