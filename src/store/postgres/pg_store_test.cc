@@ -122,6 +122,8 @@ TEST_F(PgStoreTest, ADeclarationForAnUnknownAssignmentIsRefusedOnEveryPath) {
   // Outside a transaction (one statement per row).
   EXPECT_TRUE(refused(Decl("T9", "D1", D(2021, 1, 4), 5)));
   EXPECT_EQ(store_->Count("declaration"), 0);
+  auto other = Open(schema_->url());  // opened before the transaction below
+  ASSERT_TRUE(other);
   {
     // Inside one (COPY), after a buffered row and before its COPY.
     auto tx = Transaction::Begin(*store_);
@@ -131,8 +133,6 @@ TEST_F(PgStoreTest, ADeclarationForAnUnknownAssignmentIsRefusedOnEveryPath) {
     EXPECT_TRUE(refused(Decl("T9", "D2", D(2021, 1, 4), 5)));
     // An assignment committed by another connection after the batch started is
     // found by the database (one statement, no FOREIGN KEY needed).
-    auto other = Open(schema_->url());
-    ASSERT_TRUE(other);
     Assignment late;
     late.number = "T5";
     late.client = "P5";
