@@ -98,6 +98,7 @@ class PgStore final : public Store {
     std::unordered_set<std::string> assignments;  // numbers in the table (COPY text)
     std::unordered_map<std::string, size_t> pending_index;  // key -> pending row
     std::vector<SqlRow> pending;
+    bool copying = false;  // a COPY is open: rows sent, its outcome not yet read
   };
 
   PgStore(std::unique_ptr<PgConnection> conn, std::string path, int busy_timeout_ms)
@@ -118,8 +119,10 @@ class PgStore final : public Store {
   // is locked FOR KEY SHARE until the transaction ends, as the server's check does.
   Status CheckAssignment(const std::string& number) const;
   Status StartBatch();
-  // Writes the pending declarations with COPY; every method but Put(Declaration)
-  // calls it first, so what was put is what is read.
+  // Sends the pending declarations into the open COPY (started if none is).
+  Status SendPending() const;
+  // Writes the pending declarations with COPY and ends it; every method but
+  // Put(Declaration) calls it first, so what was put is what is read.
   Status Flush() const;
 
   std::unique_ptr<PgConnection> conn_;
