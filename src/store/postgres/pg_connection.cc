@@ -172,6 +172,30 @@ Status PgConnection::CopyIn(const std::string& copy_sql, std::string_view data) 
   return s;
 }
 
+Status PgConnection::CopyStart(const std::string& copy_sql) {
+  PgResult start(PQexec(conn_, copy_sql.c_str()));
+  if (PQresultStatus(start.raw()) != PGRES_COPY_IN) return ErrorOf(start.raw());
+  return Status::Ok();
+}
+
+Status PgConnection::CopySend(std::string_view data) {
+  if (PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) == 1) {
+    return Status::Ok();
+  }
+  return Status::Error(fmt::format("databasefout: COPY-gegevens niet verzonden ({})",
+                                   PQerrorMessage(conn_)));
+}
+
+Status PgConnection::CopyEnd(const char* abort_reason) {
+  PQputCopyEnd(conn_, abort_reason);
+  Status s = Status::Ok();
+  while (PGresult* r = PQgetResult(conn_)) {
+    auto checked = Checked(r);
+    if (!checked.ok() && s.ok()) s = checked.status();
+  }
+  return s;
+}
+
 Status PgConnection::CopyOut(const std::string& copy_sql,
                              const std::function<bool(std::string_view line)>& line) {
   PgResult start(PQexec(conn_, copy_sql.c_str()));

@@ -64,6 +64,13 @@ class PgConnection {
                                  const PgParams& params);
   // COPY ... FROM STDIN with `data` in COPY's text format.
   Status CopyIn(const std::string& copy_sql, std::string_view data);
+  // The same in parts, so the server writes rows while the client makes the next:
+  // CopyStart, CopySend any number of times, CopyEnd (the outcome of the whole COPY;
+  // with `abort_reason` the COPY fails and nothing of it is written). No other
+  // statement runs on the connection between CopyStart and CopyEnd.
+  Status CopyStart(const std::string& copy_sql);
+  Status CopySend(std::string_view data);
+  Status CopyEnd(const char* abort_reason = nullptr);
   // COPY (...) TO STDOUT: `line` is called per row (text format, without the newline)
   // and stops the copy by returning false.
   Status CopyOut(const std::string& copy_sql,

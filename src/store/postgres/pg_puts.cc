@@ -12,9 +12,11 @@
 namespace jr {
 namespace {
 
-// Rows per COPY: large enough that the round trips do not count, small enough to keep
-// the buffer a few megabytes.
-constexpr size_t kBatchRows = 50000;
+// Rows per part sent into the open COPY: the server writes one part while the client
+// parses the next (two processes, two cores), so parts are small enough to overlap
+// and large enough that the sends do not count. One COPY lasts until another
+// statement is needed (Flush).
+constexpr size_t kBatchRows = 5000;
 
 std::optional<std::string> Param(const SqlValue& v) {
   if (std::holds_alternative<std::monostate>(v)) return std::nullopt;
@@ -134,6 +136,9 @@ Status PgStore::StartBatch() {
           return true;
         });
   }
+  // The assignments stored now stay stored (none is ever deleted and a number is a
+  // key that is never updated), so a declaration for one of them, or for one put in
+  // this transaction, needs no check by the database (pg_schema.cc).
   if (s.ok()) {
     s = conn_->CopyOut("COPY (SELECT number FROM assignment) TO STDOUT",
                        [&](std::string_view line) {
@@ -146,8 +151,24 @@ Status PgStore::StartBatch() {
   return Status::Ok();
 }
 
+Status PgStore::CheckAssignment(const std::string& number) const {
+  auto found = conn_->QueryPrepared(
+      "chk_assignment", "SELECT 1 FROM assignment WHERE number = $1 FOR KEY SHARE",
+      {number});
+  if (!found.ok()) return found.status();
+  if (found->rows() == 1) return Status::Ok();
+  return Status::Error(fmt::format(
+      "databasefout: FOREIGN KEY-verwijzing bestaat niet (declaratie bij toewijzing "
+      "\"{}\", die niet is opgeslagen)",
+      number));
+}
+
 Result<PutOutcome> PgStore::PutDeclaration(const SqlRow& row, PutMode mode) {
-  if (!in_transaction_) return PutRow(kDeclaration, row, mode);
+  if (!in_transaction_) {
+    Status s = CheckAssignment(std::get<std::string>(row[0]));
+    if (!s.ok()) return s;
+    return PutRow(kDeclaration, row, mode);
+  }
   if (!batch_.ready) {
     Status s = StartBatch();
     if (!s.ok()) return s;
@@ -164,22 +185,23 @@ Result<PutOutcome> PgStore::PutDeclaration(const SqlRow& row, PutMode mode) {
   std::string assignment;
   AppendCopyValue(row[0], &assignment);
   if (batch_.stored.count(KeyHash(key)) || !batch_.assignments.count(assignment)) {
-    // Perhaps stored (or a hash that collides), or a reference the database refuses:
-    // the database answers.
+    // Perhaps stored (or a hash that collides), or an assignment not known here
+    // (committed by another writer since, or missing): the database answers.
     Status s = Flush();
+    if (s.ok()) s = CheckAssignment(std::get<std::string>(row[0]));
     if (!s.ok()) return s;
     return PutRow(kDeclaration, row, mode);
   }
   batch_.pending_index.emplace(std::move(key), batch_.pending.size());
   batch_.pending.push_back(row);
   if (batch_.pending.size() >= kBatchRows) {
-    Status s = Flush();
+    Status s = SendPending();
     if (!s.ok()) return s;
   }
   return PutOutcome{};
 }
 
-Status PgStore::Flush() const {
+Status PgStore::SendPending() const {
   if (batch_.pending.empty()) return Status::Ok();
   std::string data;
   data.reserve(batch_.pending.size() * 96);
@@ -190,17 +212,32 @@ Status PgStore::Flush() const {
     }
     data += '\n';
   }
-  std::string names;
-  for (const TableColumn& c : TableSpecs()[kDeclaration].cols) {
-    names += fmt::format("{}{}", names.empty() ? "" : ",", c.sql);
+  if (!batch_.copying) {
+    std::string names;
+    for (const TableColumn& c : TableSpecs()[kDeclaration].cols) {
+      names += fmt::format("{}{}", names.empty() ? "" : ",", c.sql);
+    }
+    Status s = conn_->CopyStart(fmt::format("COPY declaration ({}) FROM STDIN", names));
+    if (!s.ok()) return s;
+    batch_.copying = true;
   }
-  Status s = conn_->CopyIn(fmt::format("COPY declaration ({}) FROM STDIN", names), data);
+  Status s = conn_->CopySend(data);
   if (!s.ok()) return s;
   for (const auto& [key, index] : batch_.pending_index)
     batch_.stored.insert(KeyHash(key));
   batch_.pending.clear();
   batch_.pending_index.clear();
   return Status::Ok();
+}
+
+Status PgStore::Flush() const {
+  Status s = SendPending();
+  if (batch_.copying) {
+    Status end = conn_->CopyEnd(s.ok() ? nullptr : "jeugdregio: verzenden mislukt");
+    batch_.copying = false;
+    if (s.ok()) s = end;
+  }
+  return s;
 }
 
 Result<PutOutcome> PgStore::Put(const Municipality& m, PutMode mode) {

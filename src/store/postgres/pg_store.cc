@@ -134,6 +134,7 @@ Status PgStore::Commit() {
 }
 
 void PgStore::Rollback() {
+  if (batch_.copying) (void)conn_->CopyEnd("jeugdregio: transactie teruggedraaid");
   (void)conn_->Exec("ROLLBACK");
   in_transaction_ = false;
   batch_ = DeclarationBatch();

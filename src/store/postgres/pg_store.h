@@ -15,9 +15,10 @@
 // Declarations put inside a transaction are buffered and written with COPY (see
 // DeclarationBatch in pg_puts.cc), with exact outcomes: the table is locked against
 // other writers and the keys already stored are known, so a key that is not among
-// them is added. A deadlock or serialization failure is a Dutch error and the
-// transaction is rolled back; nothing is imported partly.
-// Not thread-safe: one thread at a time, like every Store.
+// them is added; the reference to the assignment is checked by the store, not by a
+// FOREIGN KEY (pg_schema.cc). A deadlock or serialization failure is a Dutch error and
+// the transaction is rolled back; nothing is imported partly. Not thread-safe: one thread
+// at a time, like every Store.
 #pragma once
 
 #include <cstdint>
@@ -101,6 +102,7 @@ class PgStore final : public Store {
     std::unordered_set<std::string> assignments;  // numbers in the table (COPY text)
     std::unordered_map<std::string, size_t> pending_index;  // key -> pending row
     std::vector<SqlRow> pending;
+    bool copying = false;  // a COPY is open: rows sent, its outcome not yet read
   };
 
   PgStore(std::unique_ptr<PgConnection> conn, std::string path, int busy_timeout_ms)
@@ -116,9 +118,15 @@ class PgStore final : public Store {
   // Puts one row by natural key with INSERT ... ON CONFLICT, SELECT and UPDATE.
   Result<PutOutcome> PutRow(size_t table, const SqlRow& row, PutMode mode);
   Result<PutOutcome> PutDeclaration(const SqlRow& row, PutMode mode);
+  // The database's FOREIGN KEY of declaration.assignment, checked by the store (the
+  // table has none, pg_schema.cc): an error unless the assignment is stored. The row
+  // is locked FOR KEY SHARE until the transaction ends, as the server's check does.
+  Status CheckAssignment(const std::string& number) const;
   Status StartBatch();
-  // Writes the pending declarations with COPY; every method but Put(Declaration)
-  // calls it first, so what was put is what is read.
+  // Sends the pending declarations into the open COPY (started if none is).
+  Status SendPending() const;
+  // Writes the pending declarations with COPY and ends it; every method but
+  // Put(Declaration) calls it first, so what was put is what is read.
   Status Flush() const;
 
   std::unique_ptr<PgConnection> conn_;

@@ -111,6 +111,72 @@ TEST_F(PgStoreTest, DeclarationsInATransactionKeepExactOutcomes) {
   EXPECT_NE(unknown.status().message().find("FOREIGN KEY"), std::string::npos);
 }
 
+// declaration.assignment has no FOREIGN KEY on PostgreSQL (pg_schema.cc): the store
+// refuses a declaration for an assignment that is not stored on every path.
+TEST_F(PgStoreTest, ADeclarationForAnUnknownAssignmentIsRefusedOnEveryPath) {
+  PutReferences(*store_, 1);
+  auto refused = [&](const Declaration& d) {
+    auto r = store_->Put(d, PutMode::kRefuseChanged);
+    return !r.ok() && r.status().message().find("FOREIGN KEY") != std::string::npos;
+  };
+  // Outside a transaction (one statement per row).
+  EXPECT_TRUE(refused(Decl("T9", "D1", D(2021, 1, 4), 5)));
+  EXPECT_EQ(store_->Count("declaration"), 0);
+  auto other = Open(schema_->url());  // opened before the transaction below
+  ASSERT_TRUE(other);
+  {
+    // Inside one (COPY), after a buffered row and before its COPY.
+    auto tx = Transaction::Begin(*store_);
+    ASSERT_TRUE(tx.ok());
+    ASSERT_TRUE(
+        store_->Put(Decl("T0", "D1", D(2021, 1, 4), 5), PutMode::kRefuseChanged).ok());
+    EXPECT_TRUE(refused(Decl("T9", "D2", D(2021, 1, 4), 5)));
+    // An assignment committed by another connection after the batch started is
+    // found by the database (one statement, no FOREIGN KEY needed).
+    Assignment late;
+    late.number = "T5";
+    late.client = "P5";
+    late.municipality = "GM0505";
+    late.agb = "12345678";
+    late.category = "45";
+    late.product_code = "45A10";
+    late.start = D(2021, 1, 1);
+    ASSERT_TRUE(other->Put(late, PutMode::kRefuseChanged).ok());
+    auto added = store_->Put(Decl("T5", "D3", D(2021, 1, 4), 5), PutMode::kRefuseChanged);
+    ASSERT_TRUE(added.ok()) << added.status().ToString();
+    EXPECT_EQ(added->kind, PutOutcome::kAdded);
+    // An assignment put in this transaction is known to its batch.
+    late.number = "T6";
+    ASSERT_TRUE(store_->Put(late, PutMode::kRefuseChanged).ok());
+    ASSERT_TRUE(
+        store_->Put(Decl("T6", "D4", D(2021, 1, 4), 5), PutMode::kRefuseChanged).ok());
+    ASSERT_TRUE(tx.value().Commit().ok());
+  }
+  EXPECT_EQ(store_->Count("declaration"), 3);  // D1, D3, D4; never D2
+  {
+    // An assignment of a transaction that was rolled back is unknown again.
+    auto tx = Transaction::Begin(*store_);
+    ASSERT_TRUE(tx.ok());
+    Assignment gone = Assignment{};
+    gone.number = "T7";
+    gone.client = "P7";
+    gone.municipality = "GM0505";
+    gone.agb = "12345678";
+    gone.category = "45";
+    gone.product_code = "45A10";
+    gone.start = D(2021, 1, 1);
+    ASSERT_TRUE(store_->Put(gone, PutMode::kRefuseChanged).ok());
+  }
+  {
+    auto tx = Transaction::Begin(*store_);
+    ASSERT_TRUE(tx.ok());
+    EXPECT_TRUE(refused(Decl("T7", "D5", D(2021, 1, 4), 5)));
+    ASSERT_TRUE(tx.value().Commit().ok());
+  }
+  EXPECT_EQ(store_->Count("declaration"), 3);
+  EXPECT_EQ(store_->Count("assignment"), 3);  // T0, T5, T6
+}
+
 TEST_F(PgStoreTest, BufferedDeclarationsAreReadAndCommittedOrRolledBack) {
   PutReferences(*store_, 1);
   {
