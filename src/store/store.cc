@@ -22,6 +22,22 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path_or_url, bool 
   return Open(path_or_url, options);
 }
 
+Status Store::DeleteDeclaration(const std::string&, Date, const std::string&) {
+  return Status::Error(
+      "declaratieregels verwijderen wordt door deze database niet ondersteund");
+}
+
+Result<int64_t> Store::DeleteToken(const std::string&) {
+  return Status::Error("tokens intrekken wordt door deze database niet ondersteund");
+}
+
+Status Store::BackupTo(const std::string&) const {
+  return Status::Error(
+      "een reservekopie met 'jeugdregio backup' kan alleen van een "
+      "SQLite-databasebestand; "
+      "gebruik voor PostgreSQL pg_dump");
+}
+
 Result<Transaction> Transaction::Begin(Store& store) {
   Status s = store.Begin();
   if (!s.ok()) return s;

@@ -149,6 +149,11 @@ CREATE TABLE finding (
   PRIMARY KEY (assignment, start_day, declaration, rule, code)
 ) WITHOUT ROWID;
 )sql",
+      // 4 (harden): an API token's expiry ("" = never; issue 18 item 15). When merged
+      // with another branch's migration 4, this one goes after it.
+      R"sql(
+ALTER TABLE api_token ADD COLUMN expires TEXT NOT NULL DEFAULT '';
+)sql",
   };
   return kMigrations;
 }
