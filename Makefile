@@ -58,8 +58,12 @@ run: build web
 	./$(BUILD)/jeugdregio report --db $(DB) --out $(REPORT_DIR) --budget $(DEMO_DIR)/begroting.toml \
 	  --agenda $(DEMO_DIR)/agenda.toml --measures $(DEMO_DIR)/maatregelen.toml
 
+# After the suite: the sanitizer build with the unit tests of core and ingest and the
+# fuzz targets of CI_FUZZ_TARGETS (see `fuzz` below).
+CI_FUZZ_TARGETS ?= csv
 test: build web
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	$(MAKE) fuzz FUZZ_TARGETS="$(CI_FUZZ_TARGETS)" FUZZ_SECONDS=45
 
 bench: deps
 	cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DJEUGDREGIO_BUILD_BENCH=ON \

@@ -42,7 +42,8 @@ void Register(CLI::App& app) {
     std::cout << fmt::format(
         "Reservekopie gemaakt: {} (mode 0600).\n"
         "De sleutel {} zit er niet in: bewaar die apart (bijvoorbeeld offline); zonder "
-        "die sleutel krijgt een cliënt bij een nieuwe import een nieuw pseudoniem.\n",
+        "die sleutel kunnen nieuwe bestanden met BSN's niet aan de opgeslagen cliënten "
+        "worden gekoppeld.\n",
         o->out, key);
   });
 }

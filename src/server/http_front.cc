@@ -70,6 +70,25 @@ std::string HeaderValue(const std::string& lower_head, std::string_view name) {
   return v;
 }
 
+// The head of a request as the worker gets it: the same, with `Connection: close` in
+// place of any Connection header.
+std::string WorkerRequest(std::string_view head) {
+  std::string out;
+  size_t begin = 0;
+  while (begin < head.size()) {
+    size_t end = head.find("\r\n", begin);
+    if (end == std::string_view::npos) end = head.size();
+    const std::string_view line = head.substr(begin, end - begin);
+    begin = end + 2;
+    if (line.empty()) break;  // the blank line ending the head
+    if (Lower(line.substr(0, 11)) == "connection:") continue;
+    out.append(line);
+    out += "\r\n";
+  }
+  out += "Connection: close\r\n\r\n";
+  return out;
+}
+
 std::string PeerAddress(int fd) {
   sockaddr_storage addr{};
   socklen_t len = sizeof(addr);
@@ -383,7 +402,11 @@ class Front {
     int size = static_cast<int>(limits_.max_head_bytes + limits_.max_body_bytes + 4096);
     ::setsockopt(pair[0], SOL_SOCKET, SO_SNDBUF, &size, sizeof(size));
     SetNonBlocking(pair[0]);
-    c->to_pipe = c->in.substr(0, head_size + body);
+    // The worker answers exactly this request and then closes its end: the request
+    // carries `Connection: close` for it (the client's own Connection header is kept
+    // here, in close_after). The answer's head is set back for the client (OnPipe).
+    c->to_pipe = WorkerRequest(std::string_view(c->in).substr(0, head_size)) +
+                 c->in.substr(head_size, body);
     c->in.erase(0, head_size + body);
     if (!queue_.Push(pair[1])) {
       ::close(pair[0]);
@@ -407,20 +430,23 @@ class Front {
       const ssize_t n =
           ::send(c->pipe, c->to_pipe.data(), c->to_pipe.size(), MSG_NOSIGNAL);
       if (n > 0) c->to_pipe.erase(0, static_cast<size_t>(n));
-      if (c->to_pipe.empty()) {
-        ::shutdown(c->pipe, SHUT_WR);
-        Watch(c->pipe, EPOLLIN, EPOLL_CTL_MOD);
-      }
+      // Not shut for writing: cpp-httplib would take that for a client gone and not
+      // answer.
+      if (c->to_pipe.empty()) Watch(c->pipe, EPOLLIN, EPOLL_CTL_MOD);
     }
     if (!(events & (EPOLLIN | EPOLLHUP | EPOLLERR))) return;
     char buf[65536];
     for (;;) {
       const ssize_t n = ::recv(c->pipe, buf, sizeof(buf), 0);
       if (n > 0) {
-        if (c->answer_head.size() < 4096) {
-          c->answer_head.append(buf, std::min<size_t>(static_cast<size_t>(n), 4096));
+        const bool had_head = c->answer_head.find("\r\n\r\n") != std::string::npos;
+        if (c->answer_head.size() < 8192) {
+          c->answer_head.append(buf, std::min<size_t>(static_cast<size_t>(n), 8192));
         }
         c->out.append(buf, static_cast<size_t>(n));
+        if (!had_head && c->answer_head.find("\r\n\r\n") != std::string::npos) {
+          ClientHead(c);
+        }
         continue;
       }
       if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) break;
@@ -434,11 +460,25 @@ class Front {
             FrontAnswer(500, "interne fout bij dit verzoek; de server draait door", 0);
         c->close_after = true;
       }
-      const std::string head = Lower(c->answer_head);
-      if (HeaderValue(head, "connection") == "close") c->close_after = true;
       break;
     }
+    // Nothing goes to the client before the answer's head is set for it.
+    if (c->pipe >= 0 && c->answer_head.find("\r\n\r\n") == std::string::npos) return;
     if (Flush(c)) MaybeStart(c);
+  }
+
+  // The worker's answer says `Connection: close` (its request asked for that); for a
+  // client that keeps the connection it says keep-alive. `out` starts with that head
+  // (an answer starts only when `out` is empty).
+  void ClientHead(Connection* c) {
+    if (c->close_after) return;
+    const size_t end = c->out.find("\r\n\r\n");
+    const std::string lower = Lower(std::string_view(c->out).substr(0, end + 2));
+    const size_t at = lower.find("\r\nconnection: close\r\n");
+    if (at == std::string::npos) return;
+    c->out.replace(at, std::string("\r\nconnection: close\r\n").size(),
+                   fmt::format("\r\nConnection: keep-alive\r\nKeep-Alive: timeout={}\r\n",
+                               limits_.idle_timeout_ms / 1000));
   }
 
   void Sweep() {
