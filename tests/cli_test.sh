@@ -181,6 +181,12 @@ check "backup has no key file beside it" test ! -e "$T/backup.db.key"
 check "backup names the key to keep apart" sh -c "\"$JR\" backup --db \"$DB\" --out \"$T/backup2.db\" | grep -q 'zit er niet in'"
 check "backup of a PostgreSQL URL is refused in Dutch" sh -c "! \"$JR\" backup --db postgresql://x/y --out \"$T/pg.db\" 2> '$T/pgerr' && grep -q 'pg_dump' '$T/pgerr'"
 check "backup onto the database itself is refused" sh -c "! \"$JR\" backup --db \"$DB\" --out \"$DB\""
+# Issue 18, item 10: costs for a year without declarations break no command.
+cp "$DB.key" "$T/backup.db.key"
+printf 'jaar;kostenpost;bedrag\n2030;serviceorganisatie;1000\n' > "$T/vk2030.csv"
+check "costs for a year without declarations are imported" "$JR" import --db "$T/backup.db" vaste_kosten "$T/vk2030.csv"
+check "report survives a year with costs only" "$JR" report --db "$T/backup.db" --out "$T/cost_rapport"
+check "stats survives a year with costs only" "$JR" stats --db "$T/backup.db"
 
 # Budget monitor, agenda and measures (issue 4) on a small demo region with the TOML
 # files the demo writes beside its CSV files.
