@@ -31,7 +31,7 @@ struct FrontLimits {
   int workers = 16;
   size_t max_queued_requests = 256;
   size_t max_connections = 2048;
-  size_t max_connections_per_client = 64;
+  size_t max_connections_per_client = 256;  // an office behind one address (NAT)
   int request_timeout_ms = 10000;
   int idle_timeout_ms = 15000;
   int write_timeout_ms = 10000;
