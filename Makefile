@@ -5,7 +5,7 @@ PACKAGES := g++ make cmake pkg-config libfmt-dev libcli11-dev libtomlplusplus-de
 	nlohmann-json3-dev libsodium-dev libcsv-dev librandom123-dev libsqlite3-dev \
 	libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev \
 	libcpp-httplib-dev libpq-dev postgresql libxml2-dev libxml2-utils clang-format curl \
-	python3 poppler-utils
+	python3 poppler-utils clang libclang-rt-14-dev dpkg-dev fakeroot
 BUILD ?= build
 JOBS ?= $(shell nproc)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -16,7 +16,7 @@ IJW_DB ?= ijw.db
 IJW_DIR ?= ijw-data
 MODELS := solidair,profijt,vlaktaks-3,zwaar-solidair,pool-100k
 
-.PHONY: run test bench deps web build clean format
+.PHONY: run test bench deps web build clean format fuzz install deb
 
 deps:
 	@missing=$$(for p in $(PACKAGES); do \
@@ -71,9 +71,13 @@ run: build web
 	./$(BUILD)/jeugdregio stats --db $(IJW_DB)
 
 # The tests run beside a throw-away PostgreSQL server (tests/with_postgres.sh), so the
-# store and command-line tests run on both backends.
+# store and command-line tests run on both backends. After the suite: the sanitizer
+# build with the unit tests of core and ingest and the fuzz targets of CI_FUZZ_TARGETS
+# (see `fuzz` below).
+CI_FUZZ_TARGETS ?= csv
 test: build web
 	cd $(BUILD) && $(CURDIR)/tests/with_postgres.sh ctest --output-on-failure -j $(JOBS)
+	$(MAKE) fuzz FUZZ_TARGETS="$(CI_FUZZ_TARGETS)" FUZZ_SECONDS=45
 
 bench: deps
 	cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DJEUGDREGIO_BUILD_BENCH=ON \
@@ -87,5 +91,35 @@ bench: deps
 format:
 	clang-format -i $$(find src bench -name '*.h' -o -name '*.cc')
 
+# Installs the binary, the dashboard, the systemd unit and the docs under PREFIX.
+PREFIX ?= /usr/local
+install: build web
+	cmake --install $(BUILD) --prefix $(PREFIX)
+
+# The Debian package (CPack): binary, dashboard, systemd unit (serve as user jeugdregio,
+# database in /var/lib/jeugdregio); tests/deb_test.sh unpacks it into a clean root and
+# starts serve from the unpacked files.
+deb: build web
+	cd $(BUILD) && cpack -G DEB
+	bash tests/deb_test.sh $(BUILD)
+
+# libFuzzer targets under ASan+UBSan (clang; issue 18 item 13): the unit tests of core
+# and ingest once in the sanitizer build, then each target FUZZ_SECONDS long from the
+# seed corpus in fuzz/corpus/ (new inputs go to $(FUZZ_BUILD)/corpus/, findings to
+# $(FUZZ_BUILD)/<target>-crash-*). The iJw XML reader's target is to come (fuzz/README.md).
+FUZZ_BUILD ?= build-fuzz
+FUZZ_SECONDS ?= 45
+FUZZ_TARGETS ?= csv toml api
+fuzz: deps
+	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+	  -DJEUGDREGIO_BUILD_FUZZ=ON > /dev/null
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target core_test ingest_test $(FUZZ_TARGETS:%=%_fuzz)
+	$(FUZZ_BUILD)/core_test --gtest_brief=1
+	$(FUZZ_BUILD)/ingest_test --gtest_brief=1
+	for t in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_BUILD)/corpus/$$t && \
+	  $(FUZZ_BUILD)/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -print_final_stats=1 -dict=fuzz/$$t.dict -artifact_prefix=$(FUZZ_BUILD)/$$t- \
+	    $(FUZZ_BUILD)/corpus/$$t fuzz/corpus/$$t || exit 1; done
+
 clean:
-	rm -rf $(BUILD) $(BUILD)-bench
+	rm -rf $(BUILD) $(BUILD)-bench $(FUZZ_BUILD)

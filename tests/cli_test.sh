@@ -171,7 +171,32 @@ check "serve --open beyond loopback is refused in Dutch" sh -c "
   ! timeout 30 \"$JR\" serve --db \"$DB\" --port 0 --open --host 0.0.0.0 2> '$T/open.err' && grep -q -- '--open (zonder tokens) alleen op een loopback-adres' '$T/open.err'"
 check "a second server on the same port is refused in Dutch" sh -c "
   ! timeout 30 \"$JR\" serve --db \"$DB\" --port ${URL##*:} 2> '$T/port.err' && grep -q 'poort in gebruik' '$T/port.err'"
+# Issue 18, item 15: a token revoked or added while serve runs counts within a second.
+"$JR" token add --db "$DB" --role region --name later --days 30 > "$T/tok_later" 2>/dev/null
+check "token list shows an id and the expiry" sh -c "\"$JR\" token list --db \"$DB\" --format csv > '$T/toklist' && grep -q '^id,name,role,created,expires' '$T/toklist' && grep -q ',later,region,.*,20' '$T/toklist' && grep -q ',regio,region,.*,nooit' '$T/toklist'"
+check "token revoke by name" sh -c "\"$JR\" token revoke --db \"$DB\" --name regio | grep -q '1 token(s) ingetrokken'"
+check "token revoke of an unknown name fails in Dutch" sh -c "! \"$JR\" token revoke --db \"$DB\" --name niemand 2> '$T/reverr' && grep -q \"geen token met de omschrijving 'niemand'\" '$T/reverr'"
+sleep 1.2
+check "a revoked token is refused without a restart" test "$(code -H "Authorization: Bearer $(cat "$T/tok_region")" "$URL/api/health")" = 401
+check "a token added while serving is accepted" test "$(code -H "Authorization: Bearer $(cat "$T/tok_later")" "$URL/api/health")" = 200
+# Issue 18, item 8: pipelined requests are all answered.
+check "six pipelined requests get six answers" test "$(python3 tests/http_pipeline.py "${URL##*:}")" = 6
 kill "$SERVE"
+
+# Issue 18, item 15: backup while in use, private; the key is not in it.
+check "backup makes a private copy" "$JR" backup --db "$DB" --out "$T/backup.db"
+check "backup is private (0600)" test "$(mode "$T/backup.db")" = 600
+check "backup has the same contents" sh -c "test \"\$(\"$JR\" stats --db \"$T/backup.db\" --format csv)\" = \"\$(\"$JR\" stats --db \"$DB\" --format csv)\""
+check "backup has no key file beside it" test ! -e "$T/backup.db.key"
+check "backup names the key to keep apart" sh -c "\"$JR\" backup --db \"$DB\" --out \"$T/backup2.db\" | grep -q 'zit er niet in'"
+check "backup of a PostgreSQL URL is refused in Dutch" sh -c "! \"$JR\" backup --db postgresql://x/y --out \"$T/pg.db\" 2> '$T/pgerr' && grep -q 'pg_dump' '$T/pgerr'"
+check "backup onto the database itself is refused" sh -c "! \"$JR\" backup --db \"$DB\" --out \"$DB\""
+# Issue 18, item 10: costs for a year without declarations break no command.
+cp "$DB.key" "$T/backup.db.key"
+printf 'jaar;kostenpost;bedrag\n2030;serviceorganisatie;1000\n' > "$T/vk2030.csv"
+check "costs for a year without declarations are imported" "$JR" import --db "$T/backup.db" vaste_kosten "$T/vk2030.csv"
+check "report survives a year with costs only" "$JR" report --db "$T/backup.db" --out "$T/cost_rapport"
+check "stats survives a year with costs only" "$JR" stats --db "$T/backup.db"
 
 # Budget monitor, agenda and measures (issue 4) on a small demo region with the TOML
 # files the demo writes beside its CSV files.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <utility>
 #include <vector>
 
@@ -92,8 +93,8 @@ std::optional<Date> ExclusiveEnd(const std::optional<Date>& end) {
 bool CsvSource::Parse(RowReader& r, Municipality* v) {
   auto code = r.Municipality("gemeentecode");
   auto name = r.Text("naam");
-  auto begin = r.DateField("begindatum");
-  auto end = r.DateField("einddatum", false);
+  auto begin = r.DateField("begindatum", true, 1900);
+  auto end = r.DateField("einddatum", false, 1900);
   auto succ = r.Municipality("opvolger", false);
   if (begin && end && *end < *begin) {
     r.Error("einddatum", fmt::format("einddatum {} ligt voor begindatum {}",
@@ -110,6 +111,13 @@ bool CsvSource::Parse(RowReader& r, MunicipalityKey* v) {
   auto year = r.Year("jaar");
   auto key = r.Text("sleutel");
   auto value = r.Number("waarde");
+  // Counts of people are whole numbers (`118.709` inhabitants is 118709).
+  if (key && value && (*key == "inwoners" || *key == "jeugdigen") &&
+      *value != std::floor(*value)) {
+    r.Error("waarde", fmt::format("{} is een aantal {}: een geheel getal",
+                                  ShownValue(r.Raw("waarde")), *key));
+    return false;
+  }
   if (!code || !year || !key || !value) return false;
   *v = {std::move(*code), *year, std::move(*key), *value};
   return true;
@@ -212,8 +220,13 @@ bool CsvSource::Parse(RowReader& r, ClientResidence* v) {
   std::optional<Month> birth;
   if (auto m = ParseMonth(birth_text); m.ok()) {
     birth = *m;
-  } else if (auto d = r.DateField("geboortedatum")) {
+  } else if (auto d = r.DateField("geboortedatum", true, 1900)) {
     birth = d->year() / d->month();
+  }
+  if (birth && (static_cast<int>(birth->year()) < 1900 ||
+                static_cast<int>(birth->year()) > 2100)) {
+    r.Error("geboortedatum", "ligt buiten 1900-2100");
+    birth.reset();
   }
   auto code = r.Municipality("gemeentecode");
   auto begin = r.DateField("begindatum");

@@ -48,6 +48,8 @@ void ImportSink::LoadAssignments() {
   if (!Loaded(assignments, errors_)) return;
   for (const Assignment& a : *assignments) {
     assignment_products_.emplace(a.number, ProductKey(a.category, a.product_code));
+    stored_assignments_.emplace(
+        a.number, StoredAssignment{ProductKey(a.category, a.product_code), a.agb});
   }
 }
 
@@ -199,6 +201,33 @@ bool ImportSink::Add(const Assignment& v, const Origin& o) {
                   fmt::format("onbekend jeugdteam {} (niet in jeugdteams.csv)",
                               ShownValue(v.team)));
   }
+  // --replace of an assignment with declarations may not change its product or
+  // provider: its lines would no longer match it. A new assignment (with
+  // vorige_toewijzing) is the way; the stored one stays.
+  if (auto stored = stored_assignments_.find(v.number);
+      mode_ == PutMode::kReplace && stored != stored_assignments_.end() &&
+      (stored->second.product != ProductKey(v.category, v.product_code) ||
+       stored->second.agb != v.agb)) {
+    if (!declarations_loaded_) {
+      declarations_loaded_ = true;
+      auto lines = store_.LoadDeclarations();
+      if (Loaded(lines, errors_)) {
+        for (const Declaration& d : *lines) declared_assignments_.insert(d.assignment);
+      }
+    }
+    if (declared_assignments_.count(v.number)) {
+      const bool other_product =
+          stored->second.product != ProductKey(v.category, v.product_code);
+      AddFieldError(
+          errors_, o, other_product ? "product_code" : "agb",
+          fmt::format("toewijzing {} heeft al declaraties: {} kan niet met --replace "
+                      "worden gewijzigd (in de database {}); maak een nieuwe toewijzing "
+                      "met vorige_toewijzing",
+                      ShownValue(v.number),
+                      other_product ? "het product" : "de aanbieder",
+                      other_product ? stored->second.product : stored->second.agb));
+    }
+  }
   if (municipality && provider && product) {
     assignment_products_[v.number] = ProductKey(v.category, v.product_code);
     if (!v.predecessor.empty()) {
@@ -244,6 +273,8 @@ bool ImportSink::Add(const Declaration& v, const Origin& o) {
   // Everything else about a line (its period, volume, amount and product against the
   // assignment, the tariff) is a care rule: `jeugdregio check` decides per line and a
   // broken rule never refuses the file (DESIGN §2.8, issue 12).
+  if (mode_ == PutMode::kReplace)
+    replaced_lines_[{v.number, v.assignment}].insert(v.start);
   return Write(v, o, before);
 }
 
@@ -271,6 +302,26 @@ void ImportSink::FinishFile() {
   }
   successors_.clear();
   predecessors_.clear();
+  // --replace: a declaration number and assignment in this file replace all stored
+  // lines of that pair; a stored line the file no longer has (its begindatum was
+  // corrected, or the line dropped) is removed, so a correction never adds a second
+  // copy (issue 18, item 11).
+  if (!replaced_lines_.empty() && errors_->empty()) {
+    auto stored = store_.LoadDeclarations();
+    if (Loaded(stored, errors_)) {
+      for (const Declaration& d : *stored) {
+        auto it = replaced_lines_.find({d.number, d.assignment});
+        if (it == replaced_lines_.end() || it->second.count(d.start)) continue;
+        Status s = store_.DeleteDeclaration(d.assignment, d.start, d.number);
+        if (!s.ok()) {
+          errors_->Add(fmt::format("kan niet worden opgeslagen: {}", s.message()), {});
+          break;
+        }
+        ++report_->replaced;
+      }
+    }
+  }
+  replaced_lines_.clear();
 }
 
 }  // namespace jr

@@ -5,9 +5,12 @@
 // Internal to ingest/.
 #pragma once
 
+#include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "care/finding.h"
@@ -74,6 +77,18 @@ class ImportSink final : public ValueSink {
   std::unordered_map<std::string, std::string>
       assignment_products_;  // number -> "45/45A10"
   bool assignments_loaded_ = false;
+  // --replace (issue 18, item 11): the stored assignments' product and provider and
+  // whether they have declarations (loaded on first need), and per declaration number
+  // and assignment the first days of the lines of this file: a corrected declaration
+  // replaces all stored lines of its number and assignment.
+  struct StoredAssignment {
+    std::string product;  // "45/45A10"
+    std::string agb;
+  };
+  std::unordered_map<std::string, StoredAssignment> stored_assignments_;
+  std::unordered_set<std::string> declared_assignments_;
+  bool declarations_loaded_ = false;
+  std::map<std::pair<std::string, std::string>, std::set<Date>> replaced_lines_;
   std::vector<LaterReference> successors_, predecessors_;
 };
 

@@ -186,10 +186,76 @@ TEST_F(ImporterTest, ReplaceUpdatesOnlyWhenAsked) {
   EXPECT_EQ((*providers)[1].name, "Jeugdhulp Zuid");
 }
 
+// Issue 18, item 11: a corrected declaration (its begindatum changed) replaces the
+// stored lines of its number and assignment; no second copy.
+TEST_F(ImporterTest, ReplacedDeclarationWithAnotherBeginHasNoSecondCopy) {
+  ASSERT_TRUE(ImportValid().ok());
+  const int64_t lines = store_->Count("declaration");
+  std::string text = ReadFile(kValid / "declaraties.csv");
+  const std::string from = "D1;T1;12345678;45;45A10;2019-02-01;";
+  ASSERT_NE(text.find(from), std::string::npos);
+  text.replace(text.find(from), from.size(), "D1;T1;12345678;45;45A10;2019-02-02;");
+  const fs::path file = dir_ / "declaraties.csv";
+  std::ofstream(file, std::ios::binary) << text;
+  options_.replace = true;
+  ImportOutcome out =
+      ImportFile(*store_, ImportKind::kDeclarations, file.string(), options_);
+  ASSERT_TRUE(out.ok()) << out.errors.ToString();
+  EXPECT_EQ(store_->Count("declaration"), lines);
+  EXPECT_EQ(out.files[0].added, 1);     // the line of 2 February
+  EXPECT_EQ(out.files[0].replaced, 1);  // the line of 1 February, removed
+  auto stored = store_->LoadDeclarations();
+  ASSERT_TRUE(stored.ok());
+  int february = 0;
+  for (const Declaration& d : *stored) {
+    if (d.number == "D1" && d.assignment == "T1" &&
+        d.start.month() == std::chrono::February) {
+      ++february;
+      EXPECT_EQ(FormatDate(d.start), "2019-02-02");
+    }
+  }
+  EXPECT_EQ(february, 1);
+}
+
+TEST_F(ImporterTest, ReplacingTheProductOfADeclaredAssignmentIsRefused) {
+  ASSERT_TRUE(ImportValid().ok());
+  options_.replace = true;
+  ExpectRefused(
+      ImportKind::kAssignments, "T1;111222333;GM0505;12345678;45;45A10",
+      "T1;111222333;GM0505;12345678;43;43A01",
+      "toewijzing 'T1' heeft al declaraties: het product kan niet met --replace "
+      "worden gewijzigd (in de database 45/45A10)");
+  ExpectRefused(ImportKind::kAssignments, "T1;111222333;GM0505;12345678;",
+                "T1;111222333;GM0505;87654321;",
+                "de aanbieder kan niet met --replace worden gewijzigd");
+}
+
 TEST_F(ImporterTest, AcceptsCommaSeparatorAndQuotedFields) {
   ASSERT_TRUE(ImportValid().ok());
   auto providers = store_->LoadProviders();
   EXPECT_EQ((*providers)[0].name, "Zorg; en Meer BV");  // quoted separator
+}
+
+// Issue 18, item 10: one number grammar across kinds (FORMATS.md): `118.709`
+// inhabitants are 118709 people, as `1.234` euro is 1234 euro.
+TEST_F(ImporterTest, KeyValuesReadDotsAsAmountsDo) {
+  ASSERT_TRUE(ImportValid().ok());
+  const fs::path file = dir_ / "kengetallen.csv";
+  std::ofstream(file) << "gemeentecode;jaar;sleutel;waarde\n"
+                         "GM0505;2020;inwoners;118.709\n"
+                         "GM0505;2020;jeugdigen;\"1.234\"\n"
+                         "GM0505;2020;aandeel;0.125\n"
+                         "GM0505;2020;factor;1.5\n"
+                         "GM0505;2020;rijksbijdrage;1.234.567\n";
+  ImportOutcome out = ImportFile(*store_, ImportKind::kKeys, file.string(), options_);
+  ASSERT_TRUE(out.ok()) << out.errors.ToString();
+  auto region = store_->LoadRegion();
+  ASSERT_TRUE(region.ok());
+  EXPECT_EQ(region->Key("GM0505", 2020, "inwoners"), 118709.0);
+  EXPECT_EQ(region->Key("GM0505", 2020, "jeugdigen"), 1234.0);
+  EXPECT_EQ(region->Key("GM0505", 2020, "aandeel"), 0.125);
+  EXPECT_EQ(region->Key("GM0505", 2020, "factor"), 1.5);
+  EXPECT_EQ(region->Key("GM0505", 2020, "rijksbijdrage"), 1234567.0);
 }
 
 class BadInputTest : public ImporterTest {
@@ -323,6 +389,18 @@ TEST_F(BadInputTest, LinesAtTheBoundsAreAccepted) {
   ImportOutcome out =
       ImportFile(*store_, ImportKind::kDeclarations, path.string(), options_);
   EXPECT_TRUE(out.ok()) << out.errors.ToString();
+}
+// Issue 18, item 10: plausible ranges; inhabitants are whole people.
+TEST_F(BadInputTest, InhabitantsAreWholeNumbers) {
+  ExpectRefused(ImportKind::kKeys, "inwoners,118709", "inwoners,\"118709,5\"",
+                "'118709,5' is een aantal inwoners: een geheel getal");
+}
+TEST_F(BadInputTest, DatesOutsideThePlausibleRangeAreRefused) {
+  ExpectRefused(ImportKind::kDeclarations, "2019-01-01;2019-01-31",
+                "2019-01-01;9999-01-31",
+                "veld 'einddatum': '9999-01-31' ligt buiten 1990-2100");
+  ExpectRefused(ImportKind::kAssignments, "2019-03-01;2019-12-31",
+                "0001-03-01;2019-12-31", "'0001-03-01' ligt buiten 1990-2100");
 }
 TEST_F(BadInputTest, DuplicateKeyWithOtherContent) {
   ExpectRefused(ImportKind::kMunicipalities, "Dordrecht", "Dordt",

@@ -144,7 +144,8 @@ std::optional<int> RowReader::Year(const char* column) {
   return y;
 }
 
-std::optional<Date> RowReader::DateField(const char* column, bool required) {
+std::optional<Date> RowReader::DateField(const char* column, bool required,
+                                         int min_year) {
   std::string_view v = Raw(column);
   if (v.empty()) {
     if (required) Error(column, "is leeg");
@@ -157,6 +158,13 @@ std::optional<Date> RowReader::DateField(const char* column, bool required) {
   }
   if (!d.ok()) {
     Error(column, d.status().message());
+    return std::nullopt;
+  }
+  // Plausible dates only: a year such as 0001 or 9999 is a typing error, and would
+  // break the reports later (issue 18, item 10).
+  const int year = static_cast<int>(d->year());
+  if (year < min_year || year > 2100) {
+    Error(column, fmt::format("{} ligt buiten {}-2100", ShownValue(v), min_year));
     return std::nullopt;
   }
   return *d;
@@ -206,13 +214,30 @@ std::optional<Volume> RowReader::VolumeField(const char* column) {
 
 std::optional<double> RowReader::Number(const char* column) {
   std::string s(Raw(column));
-  // Decimal comma or dot; thousands dots only in the Dutch form with a comma.
+  // The grammar of amounts: with a comma, the comma is the decimal sign and dots are
+  // thousands; without, dots between groups of three digits (the first 1-3 digits, not
+  // starting with 0) are thousands (`118.709` is 118709, as `1.234` euro is 1234 euro),
+  // any other single dot is the decimal sign (`0.125`, `1.5`).
   if (s.find(',') != std::string::npos) {
     s.erase(std::remove(s.begin(), s.end(), '.'), s.end());
     std::replace(s.begin(), s.end(), ',', '.');
+  } else if (s.find('.') != std::string::npos) {
+    bool grouped = s[0] != '0' && s[0] != '.';
+    size_t begin = 0;
+    for (size_t i = 0; grouped && i <= s.size(); ++i) {
+      if (i < s.size() && s[i] != '.') {
+        if (s[i] < '0' || s[i] > '9') grouped = false;
+        continue;
+      }
+      const size_t len = i - begin;
+      grouped = begin == 0 ? (len >= 1 && len <= 3) : len == 3;
+      begin = i + 1;
+    }
+    if (grouped) s.erase(std::remove(s.begin(), s.end(), '.'), s.end());
   }
   double d = 0;
-  auto r = std::from_chars(s.data(), s.data() + s.size(), d);
+  // Fixed notation only: `1e5` is no number in these files (nor is it an amount).
+  auto r = std::from_chars(s.data(), s.data() + s.size(), d, std::chars_format::fixed);
   if (s.empty() || r.ec != std::errc() || r.ptr != s.data() + s.size() ||
       !std::isfinite(d)) {
     Error(column, fmt::format("{} is geen getal", ShownValue(Raw(column))));

@@ -42,11 +42,17 @@ class RowReader {
   // Non-empty text, or an error "is leeg" when `required`.
   std::optional<std::string> Text(const char* column, bool required = true);
   std::optional<int> Year(const char* column);
-  std::optional<Date> DateField(const char* column, bool required = true);
+  // A date in the plausible range: years `min_year`-2100 (care dates from 1990, the
+  // years of `jaar`; birth dates and municipalities from 1900).
+  std::optional<Date> DateField(const char* column, bool required = true,
+                                int min_year = 1990);
   std::optional<Money> Amount(const char* column,
                               bool required = true);  // never negative
   std::optional<Volume> VolumeField(const char* column);
-  std::optional<double> Number(const char* column);  // non-negative decimal
+  // A non-negative number in the grammar of amounts (FORMATS.md): a decimal comma, or
+  // a decimal dot; dots with groups of three digits (`118.709`, `1.234.567`) are
+  // thousands separators, as in `Money::Parse`.
+  std::optional<double> Number(const char* column);
   // Pattern checks on codes.
   std::optional<std::string> Municipality(const char* column, bool required = true);
   std::optional<std::string> Agb(const char* column, bool required = true);

@@ -42,7 +42,15 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   if (input->years.empty()) {
     return Status::Error("geen gegevens voor een rapport; importeer eerst declaraties");
   }
-  const int last_year = input->years.rbegin()->first;
+  // The last year with declared care: a year with costs alone (fixed costs booked
+  // ahead) is no year of the report (issue 18, item 10: it broke `report`).
+  int last_year = input->years.rbegin()->first;
+  for (auto it = input->years.rbegin(); it != input->years.rend(); ++it) {
+    if (!it->second.client_costs.empty()) {
+      last_year = it->first;
+      break;
+    }
+  }
   const int year = o.year != 0 ? o.year : last_year;
   if (!input->years.contains(year)) {
     return Status::Error(fmt::format("geen gegevens over {} (--year)", year));

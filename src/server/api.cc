@@ -19,6 +19,8 @@ namespace jr::server {
 Result<std::unique_ptr<Api>> Api::Load(const Store& store, const ApiOptions& options) {
   std::unique_ptr<Api> api(new Api());
   api->options_ = options;
+  api->lazy_ = std::make_unique<Lazy>(std::max(1, options.heavy_running),
+                                      std::max(0, options.heavy_waiting));
   api->dataset_ = store.GetMeta("dataset");
   api->schema_version_ = store.SchemaVersion();
   auto region = store.LoadRegion();
@@ -54,7 +56,9 @@ Result<std::unique_ptr<Api>> Api::Load(const Store& store, const ApiOptions& opt
   }
   auto tokens = LoadTokenRoles(store);
   if (!tokens.ok()) return tokens.status();
-  api->tokens_ = std::move(tokens).value();
+  api->lazy_->tokens =
+      std::make_shared<const std::map<std::string, Role>>(std::move(tokens).value());
+  api->lazy_->tokens_loaded = std::chrono::steady_clock::now();
   if (!options.levers_file.empty()) {
     auto levers = forecast::LoadLevers(options.levers_file);
     if (!levers.ok()) return levers.status();
@@ -69,10 +73,34 @@ Result<Role> Api::Authenticate(const ApiRequest& r) const {
   if (!std::string_view(r.authorization).starts_with(kBearer)) {
     return Status::Error("geen token: stuur 'Authorization: Bearer <token>'");
   }
+  const auto tokens = Tokens();
   auto it =
-      tokens_.find(HashToken(std::string_view(r.authorization).substr(kBearer.size())));
-  if (it == tokens_.end()) return Status::Error("onbekend token");
+      tokens->find(HashToken(std::string_view(r.authorization).substr(kBearer.size())));
+  if (it == tokens->end()) return Status::Error("onbekend token");
   return it->second;
+}
+
+std::shared_ptr<const std::map<std::string, Role>> Api::Tokens() const {
+  Lazy& l = *lazy_;
+  std::unique_lock lock(l.token_mu);
+  const auto now = std::chrono::steady_clock::now();
+  if (options_.db_path.empty() || l.tokens_loading ||
+      now - l.tokens_loaded < std::chrono::seconds(1)) {
+    return l.tokens;
+  }
+  l.tokens_loading = true;  // one thread reloads; the others use the current ones
+  lock.unlock();
+  std::shared_ptr<const std::map<std::string, Role>> fresh;
+  if (auto store = Store::Open(options_.db_path, /*create=*/false); store.ok()) {
+    if (auto t = LoadTokenRoles(**store); t.ok()) {
+      fresh = std::make_shared<const std::map<std::string, Role>>(std::move(t).value());
+    }
+  }
+  lock.lock();
+  l.tokens_loading = false;
+  l.tokens_loaded = std::chrono::steady_clock::now();
+  if (fresh) l.tokens = std::move(fresh);
+  return l.tokens;
 }
 
 ApiResponse Api::Handle(const ApiRequest& r) const {

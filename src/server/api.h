@@ -11,6 +11,7 @@
 // valid UTF-8 is refused (400) first, so no message echoes invalid bytes.
 #pragma once
 
+#include <chrono>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -27,6 +28,7 @@
 #include "report/report_builder.h"
 #include "server/once.h"
 #include "server/role.h"
+#include "server/work_gate.h"
 #include "settle/model.h"
 #include "settle/settlement_input.h"
 #include "store/store.h"
@@ -43,6 +45,7 @@ struct ApiRequest {
 struct ApiResponse {
   int status = 200;
   nlohmann::json body;
+  int retry_after = 0;  // seconds, for the Retry-After header of a 503 (0 = none)
 };
 
 struct ApiOptions {
@@ -58,6 +61,11 @@ struct ApiOptions {
   // Levers (TOML) the forecast page may switch on; empty = none.
   std::string levers_file;
   int threads = 1;  // worker threads of a forecast (>= 1); results do not depend on it
+  // Heavy work (a forecast or the report not computed yet): at most `heavy_running` at
+  // once and `heavy_waiting` waiting; beyond that 503 with Retry-After
+  // (server/work_gate.h).
+  int heavy_running = 1;
+  int heavy_waiting = 4;
 };
 
 class Api {
@@ -104,18 +112,30 @@ class Api {
   ApiResponse ReportSections() const;
   ApiResponse Findings(const ApiRequest& request, const Role& role) const;
   ApiResponse ReportPart(const std::string& key, const Role& role) const;
-  Result<const report::Report*> ReportOnce() const;
+  // The report; `busy` is set (and an error returned) when the heavy work is full.
+  Result<const report::Report*> ReportOnce(bool* busy) const;
   Result<const forecast::Calibration*> CalibrationOnce() const;
 
   // The parts computed on first use. Each is computed once, outside any lock; `mu`
   // guards only the map of forecasts (finding or adding an entry, never computing).
   struct Lazy {
+    Lazy(int running, int waiting) : heavy(running, waiting) {}
+    WorkGate heavy;
     Once<Result<report::Report>> report;
     Once<Result<forecast::Calibration>> calibration;
     std::mutex mu;
     // By canonical query; shared so a request keeps its entry when the map is cleared.
     std::map<std::string, std::shared_ptr<Once<ForecastAnswer>>> forecasts;
+    // The tokens (hash -> role), reloaded from the database at most once a second so
+    // `token add` and `token revoke` and an expiry count without a restart.
+    std::mutex token_mu;
+    std::shared_ptr<const std::map<std::string, Role>> tokens;
+    std::chrono::steady_clock::time_point tokens_loaded;
+    bool tokens_loading = false;
   };
+  // The current tokens (reloaded when older than a second; the old ones are kept when
+  // the database cannot be read).
+  std::shared_ptr<const std::map<std::string, Role>> Tokens() const;
 
   ApiOptions options_;
   std::string dataset_;
@@ -125,11 +145,10 @@ class Api {
   settle::SettlementInput settlement_;
   std::map<std::string, std::shared_ptr<const settle::Model>>
       models_;                           // built-in, by name
-  std::map<std::string, Role> tokens_;   // token hash -> role
   std::vector<forecast::Lever> levers_;  // from options_.levers_file
   // The stored findings of `jeugdregio check`, with the paying municipality of each.
   std::vector<std::pair<std::string, Finding>> findings_;
-  std::unique_ptr<Lazy> lazy_ = std::make_unique<Lazy>();
+  std::unique_ptr<Lazy> lazy_;
 };
 
 // The rows of `t` a role may see: the region role all; a municipality role the total

@@ -31,7 +31,15 @@ Result<std::unique_ptr<Store>> OpenFor(const std::string& path, const char* what
 
 }  // namespace
 
-Result<const report::Report*> Api::ReportOnce() const {
+Result<const report::Report*> Api::ReportOnce(bool* busy) const {
+  WorkGate::Ticket ticket;
+  if (!lazy_->report.Ready()) {
+    ticket = lazy_->heavy.Enter();
+    if (!ticket) {
+      *busy = true;
+      return Status::Error("de server is bezig");
+    }
+  }
   const Result<report::Report>& report =
       lazy_->report.Get([this]() -> Result<report::Report> {
         auto store = OpenFor(options_.db_path, "het rapport");
@@ -105,6 +113,11 @@ ApiResponse Api::Forecast(const ApiRequest& r, const Role& role) const {
     }
     entry = it->second;
   }
+  WorkGate::Ticket ticket;
+  if (!entry->Ready()) {
+    ticket = lazy_->heavy.Enter();
+    if (!ticket) return Busy();
+  }
   const ForecastAnswer& computed =
       entry->Get([&] { return ComputeForecast(*months, *runs, indexes); });
   if (computed.error.status != 200) return computed.error;
@@ -144,7 +157,9 @@ Api::ForecastAnswer Api::ComputeForecast(int months, int runs,
 }
 
 ApiResponse Api::ReportSections() const {
-  auto report = ReportOnce();
+  bool busy = false;
+  auto report = ReportOnce(&busy);
+  if (busy) return Busy();
   if (!report.ok()) return Error(503, report.status().message());
   nlohmann::json out = nlohmann::json::array();
   for (const report::ReportSection& s : (*report)->sections) {
@@ -154,7 +169,9 @@ ApiResponse Api::ReportSections() const {
 }
 
 ApiResponse Api::ReportPart(const std::string& key, const Role& role) const {
-  auto report = ReportOnce();
+  bool busy = false;
+  auto report = ReportOnce(&busy);
+  if (busy) return Busy();
   if (!report.ok()) return Error(503, report.status().message());
   for (const report::ReportSection& s : (*report)->sections) {
     if (s.key != key) continue;

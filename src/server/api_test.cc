@@ -452,6 +452,53 @@ TEST(RoleTest, ParsesRegionAndMunicipality) {
   EXPECT_FALSE(ParseRole("admin").ok());
 }
 
+// Issue 18, item 15: tokens added, revoked or expired count without a restart.
+TEST_F(ApiTest, TokensAreReloadedWhileServing) {
+  LoadApi(false, (dir_ / "t.db").string());
+  EXPECT_EQ(Get("/api/health", region_token_).status, 200);
+  const std::string later = Add("region");
+  auto tokens = ListTokens(*store_);
+  ASSERT_TRUE(tokens.ok());
+  ASSERT_EQ(tokens->size(), 3u);
+  EXPECT_EQ((*tokens)[0].id.size(), 12u);
+  EXPECT_EQ((*tokens)[0].expires, "");
+  auto revoked = RevokeTokens(*store_, (*tokens)[0].id, "");  // region_token_
+  ASSERT_TRUE(revoked.ok()) << revoked.status().ToString();
+  EXPECT_EQ(*revoked, 1);
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  EXPECT_EQ(Get("/api/health", later).status, 200);
+  EXPECT_EQ(Get("/api/health", region_token_).status, 401);
+  EXPECT_EQ(Get("/api/health", dordrecht_token_).status, 200);
+}
+
+TEST_F(ApiTest, RevokeNeedsAMatchAndOneSelector) {
+  EXPECT_FALSE(RevokeTokens(*store_, "", "").ok());
+  EXPECT_FALSE(RevokeTokens(*store_, "abc", "").ok());  // too short to be safe
+  EXPECT_FALSE(RevokeTokens(*store_, "0000000000", "").ok());
+  EXPECT_FALSE(RevokeTokens(*store_, "", "niemand").ok());
+  auto two = RevokeTokens(*store_, "", "test");  // both tokens of SetUp
+  ASSERT_TRUE(two.ok());
+  EXPECT_EQ(*two, 2);
+}
+
+TEST_F(ApiTest, ExpiredTokensAreNotLoaded) {
+  auto role = ParseRole("region");
+  ASSERT_TRUE(role.ok());
+  auto week = AddToken(*store_, *role, "een week", 7);
+  ASSERT_TRUE(week.ok());
+  EXPECT_FALSE(AddToken(*store_, *role, "te lang", 4000).ok());
+  const auto now = std::chrono::system_clock::now();
+  auto today = LoadTokenRoles(*store_, now);
+  ASSERT_TRUE(today.ok());
+  EXPECT_EQ(today->count(HashToken(*week)), 1u);
+  auto in_eight_days = LoadTokenRoles(*store_, now + std::chrono::days(8));
+  ASSERT_TRUE(in_eight_days.ok());
+  EXPECT_EQ(in_eight_days->count(HashToken(*week)), 0u);
+  EXPECT_EQ(in_eight_days->size(), 2u);  // the two without an end
+  EXPECT_EQ(FormatUtc(std::chrono::system_clock::from_time_t(86400 * 365)),
+            "1971-01-01 00:00:00");
+}
+
 }  // namespace
 }  // namespace jr::server
 

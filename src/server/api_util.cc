@@ -10,6 +10,13 @@ ApiResponse Error(int status, const std::string& message) {
   return {status, nlohmann::json{{"error", message}}};
 }
 
+ApiResponse Busy() {
+  ApiResponse r =
+      Error(503, "de server is bezig met zwaar rekenwerk; probeer het zo opnieuw");
+  r.retry_after = 5;
+  return r;
+}
+
 Result<int> IntParam(const ApiRequest& r, const std::string& name, int fallback, int min,
                      int max) {
   auto it = r.query.find(name);

@@ -13,6 +13,9 @@ namespace jr::server {
 // An error response: {"error": "<Dutch message>"}.
 ApiResponse Error(int status, const std::string& message);
 
+// 503 with Retry-After: the heavy work (forecasts, the report) is full.
+ApiResponse Busy();
+
 // The integer parameter `name` in [min, max]; `fallback` when absent; a Dutch error
 // naming the parameter otherwise.
 Result<int> IntParam(const ApiRequest& r, const std::string& name, int fallback,

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <httplib.h>
+#include <signal.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -31,6 +32,20 @@ std::string HeaderName(const std::string& host) {
   }
   return host;
 }
+
+// cpp-httplib's handling of one connection (parse, route, answer; private in 0.11),
+// reached through an explicit instantiation, which the access rules do not apply to
+// ([temp.spec.general]). The front (http_front.h) calls it on one end of a socket pair
+// holding one complete request.
+struct ProcessSocketTag {
+  using type = bool (httplib::Server::*)(::socket_t);
+};
+ProcessSocketTag::type ProcessSocket(ProcessSocketTag);
+template <typename Tag, typename Tag::type kMember>
+struct Expose {
+  friend typename Tag::type ProcessSocket(Tag) { return kMember; }
+};
+template struct Expose<ProcessSocketTag, &httplib::Server::process_and_close_socket>;
 
 void SetJson(httplib::Response& res, const nlohmann::json& body) {
   res.set_content(DumpJson(body), "application/json; charset=utf-8");
@@ -99,6 +114,8 @@ void InstallHandlers(httplib::Server& http, const Api& api, const HttpOptions& o
     r.authorization = req.get_header_value("Authorization");
     ApiResponse out = api.Handle(r);
     res.status = out.status;
+    if (out.retry_after > 0)
+      res.set_header("Retry-After", std::to_string(out.retry_after));
     SetJson(res, out.body);
   };
   http.Get(R"(/api/.*)", handler);
@@ -150,22 +167,16 @@ void InstallHandlers(httplib::Server& http, const Api& api, const HttpOptions& o
 }
 
 Status ServeHttp(const Api& api, const HttpOptions& options) {
+  ::signal(SIGPIPE,
+           SIG_IGN);  // a client gone mid-answer is an error return, not a signal
   httplib::Server http;
-  const int threads =
-      options.threads > 0
-          ? options.threads
-          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  // A worker serves one keep-alive connection at a time, so there are enough workers
-  // for many open connections (a dashboard per user, a load test); the work per
-  // request is short. Small responses go out at once (no Nagle delay).
-  const size_t workers = static_cast<size_t>(std::max(128, threads * 32));
-  http.new_task_queue = [workers] { return new httplib::ThreadPool(workers); };
+  // The library parses and routes one complete request per call on a local socket
+  // pair (the front owns the client connections): short timeouts suffice there.
   http.set_tcp_nodelay(true);
-  // Keep connections open for many requests, and let many wait to be accepted: the
-  // library listens with a backlog of 5, so a burst of connections (100 users opening
-  // the dashboard) would see dropped attempts and 1 s retries. The listening socket is
-  // remembered here and listened on again with a large backlog after binding.
-  http.set_keep_alive_max_count(100000);
+  http.set_read_timeout(5, 0);
+  http.set_write_timeout(10, 0);
+  http.set_keep_alive_max_count(100);
+  http.set_payload_max_length(options.limits.max_body_bytes);
   int listen_socket = -1;
   // SO_REUSEADDR only: the library's default (SO_REUSEPORT) would let a second server
   // start on a port already in use and share its connections.
@@ -182,11 +193,22 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
     return Status::Error(fmt::format("kan niet luisteren op {}:{} (poort in gebruik?)",
                                      options.host, port));
   }
+  if (listen_socket < 0) return Status::Error("de server kan niet luisteren");
   InstallHandlers(http, api, options, port);
-  if (listen_socket >= 0) ::listen(listen_socket, SOMAXCONN);
+  // The library listens with a backlog of 5: a burst of connections (100 users opening
+  // the dashboard) would see dropped attempts and 1 s retries.
+  ::listen(listen_socket, SOMAXCONN);
   if (options.on_listen) options.on_listen(port);
-  if (!http.listen_after_bind()) return Status::Error("de server is onverwacht gestopt");
-  return Status::Ok();
+  FrontLimits limits = options.limits;
+  const int threads =
+      options.threads > 0
+          ? options.threads
+          : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  limits.workers = std::max(limits.workers, threads * 4);
+  const auto process = ProcessSocket(ProcessSocketTag{});
+  return RunFront(
+      listen_socket, limits, [&http, process](int fd) { (http.*process)(fd); },
+      options.stop);
 }
 
 }  // namespace jr::server

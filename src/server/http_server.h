@@ -2,12 +2,14 @@
 // dashboard's static files (no data in them; the pages fetch the API with a token).
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <string>
 #include <vector>
 
 #include "core/status.h"
 #include "server/api.h"
+#include "server/http_front.h"
 
 namespace httplib {
 class Server;
@@ -29,6 +31,10 @@ struct HttpOptions {
   std::vector<std::string> allowed_hosts;
   // Called once the socket listens, with the actual port (e.g. to print it).
   std::function<void(int port)> on_listen;
+  // Timeouts and caps of the connections (server/http_front.h).
+  FrontLimits limits;
+  // ServeHttp returns once this is true (tests); null = serve until the process ends.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 // Whether `host` is a loopback address or name (127.0.0.0/8, ::1, localhost): where
@@ -50,9 +56,11 @@ std::vector<std::pair<std::string, std::string>> SecurityHeaders();
 void InstallHandlers(httplib::Server& http, const Api& api, const HttpOptions& options,
                      int port);
 
-// Serves until the process ends. Fails (Dutch) when the address cannot be bound. No
-// request ends the server: an exception in a handler answers 500 with a generic Dutch
-// error (no internals), and every JSON is written without throwing.
+// Serves until the process ends (or `options.stop`). Fails (Dutch) when the address
+// cannot be bound. No request ends the server: an exception in a handler answers 500
+// with a generic Dutch error (no internals), and every JSON is written without
+// throwing. Connections are owned by the front (http_front.h): idle and slow clients
+// hold no worker, and the Api bounds its heavy work (503 with Retry-After).
 Status ServeHttp(const Api& api, const HttpOptions& options);
 
 }  // namespace jr::server

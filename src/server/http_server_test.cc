@@ -1,7 +1,11 @@
 #include "server/http_server.h"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <array>
@@ -11,6 +15,7 @@
 
 #include "ingest/importer.h"
 #include "server/token_store.h"
+#include "server/work_gate.h"
 
 namespace jr::server {
 namespace {
@@ -168,6 +173,208 @@ TEST_F(HttpSocketTest, ForeignHostIs421AndEveryResponseHasTheSecurityHeaders) {
     for (auto& [k, v] : SecurityHeaders()) EXPECT_EQ(r->get_header_value(k), v) << path;
   }
   ExpectStillServing();
+}
+
+// Issue 18, item 8: heavy work is bounded; the next request is refused at once.
+TEST(WorkGateTest, RefusesBeyondRunningAndWaiting) {
+  WorkGate gate(1, 1);
+  WorkGate::Ticket first = gate.Enter();
+  ASSERT_TRUE(first);
+  std::atomic<bool> second_in{false};
+  std::thread waiter([&] {
+    WorkGate::Ticket second = gate.Enter();  // waits for `first`
+    second_in = static_cast<bool>(second);
+  });
+  for (int i = 0; i < 2000 && gate.Waiting() == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_EQ(gate.Waiting(), 1);
+  // The waiter holds the one waiting place: a third is refused without waiting.
+  EXPECT_FALSE(gate.Enter());
+  first = WorkGate::Ticket();  // released
+  waiter.join();
+  EXPECT_TRUE(second_in);
+  EXPECT_TRUE(gate.Enter());
+}
+
+TEST(HttpFrontTest, OwnAnswerIsJsonWithSecurityHeadersAndRetryAfter) {
+  const std::string a = FrontAnswer(503, "te veel verbindingen", 5);
+  EXPECT_TRUE(a.starts_with("HTTP/1.1 503 Service Unavailable\r\n")) << a;
+  EXPECT_NE(a.find("\r\nRetry-After: 5\r\n"), std::string::npos);
+  EXPECT_NE(a.find("\r\nX-Frame-Options: DENY\r\n"), std::string::npos);
+  EXPECT_NE(a.find("\r\nConnection: close\r\n"), std::string::npos);
+  EXPECT_TRUE(a.ends_with(R"j({"error":"te veel verbindingen"})j"));
+  EXPECT_EQ(FrontAnswer(408, "x", 5).find("Retry-After"), std::string::npos);
+}
+
+// The whole server (ServeHttp: front and workers) on a loopback port, with short
+// timeouts and small caps so the attacks of issue 18 item 8 are quick to play.
+class ServeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("jr_serve_" + std::to_string(::getpid()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    auto store = Store::Open((dir_ / "t.db").string());
+    ASSERT_TRUE(store.ok()) << store.status().ToString();
+    std::array<unsigned char, 32> key{};
+    Pseudonymizer pseudo(key);
+    ImportOptions import;
+    import.pseudonymizer = &pseudo;
+    ASSERT_TRUE(ImportFolder(**store, "tests/data/ingest/valid", import).ok());
+    ApiOptions api_options;
+    api_options.open = true;
+    auto api = Api::Load(**store, api_options);
+    ASSERT_TRUE(api.ok()) << api.status().ToString();
+    api_ = std::move(api).value();
+    HttpOptions o;
+    o.port = 0;
+    o.threads = 1;
+    o.limits.workers = 4;
+    o.limits.max_connections_per_client = 100;
+    o.limits.request_timeout_ms = 400;
+    o.limits.idle_timeout_ms = 800;
+    o.stop = &stop_;
+    o.on_listen = [this](int port) { port_ = port; };
+    thread_ = std::thread([this, o] { status_ = ServeHttp(*api_, o); });
+    for (int i = 0; i < 500 && port_ == 0; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ASSERT_GT(port_, 0);
+  }
+  void TearDown() override {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+    EXPECT_TRUE(status_.ok()) << status_.ToString();
+    std::filesystem::remove_all(dir_);
+  }
+  int Connect() {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(port_));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+    return fd;
+  }
+  void Send(int fd, const std::string& bytes) {
+    ASSERT_EQ(::send(fd, bytes.data(), bytes.size(), MSG_NOSIGNAL),
+              static_cast<ssize_t>(bytes.size()));
+  }
+  // What the server sends on `fd` until it closes or `ms` pass without a byte.
+  std::string ReadAll(int fd, int ms = 3000) {
+    std::string out;
+    char buf[8192];
+    for (;;) {
+      pollfd p{fd, POLLIN, 0};
+      if (::poll(&p, 1, ms) <= 0) break;
+      const ssize_t n = ::recv(fd, buf, sizeof(buf), 0);
+      if (n <= 0) break;
+      out.append(buf, static_cast<size_t>(n));
+    }
+    return out;
+  }
+  std::string Request(const std::string& path) {
+    return "GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port_) +
+           "\r\n\r\n";
+  }
+  // A health request on a new connection; its time in ms (-1 when it failed).
+  double TimedHealth() {
+    const auto start = std::chrono::steady_clock::now();
+    httplib::Client client("127.0.0.1", port_);
+    client.set_read_timeout(10, 0);
+    auto r = client.Get("/api/health");
+    if (!r || r->status != 200) return -1;
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
+                                                     start)
+        .count();
+  }
+  static int Count(const std::string& text, const std::string& what) {
+    int n = 0;
+    for (size_t at = text.find(what); at != std::string::npos;
+         at = text.find(what, at + 1)) {
+      ++n;
+    }
+    return n;
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<Api> api_;
+  std::atomic<bool> stop_{false};
+  std::atomic<int> port_{0};
+  Status status_ = Status::Ok();
+  std::thread thread_;
+};
+
+TEST_F(ServeTest, PipelinedRequestsAreAllAnsweredInOrder) {
+  int fd = Connect();
+  std::string six;
+  for (int i = 0; i < 5; ++i) six += Request("/api/health");
+  six += "GET /api/nope HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(port_) +
+         "\r\nConnection: close\r\n\r\n";
+  Send(fd, six);
+  const std::string answers = ReadAll(fd);
+  ::close(fd);
+  EXPECT_EQ(Count(answers, "HTTP/1.1 200 OK"), 5) << answers;
+  EXPECT_EQ(Count(answers, "HTTP/1.1 404"), 1);
+  EXPECT_GT(answers.find("HTTP/1.1 404"), answers.rfind("HTTP/1.1 200"));
+}
+
+TEST_F(ServeTest, IdleAndSlowConnectionsHoldNoWorker) {
+  // 4 workers; 30 idle and 30 slowloris connections (a head that never ends).
+  std::vector<int> idle, slow;
+  for (int i = 0; i < 30; ++i) idle.push_back(Connect());
+  for (int i = 0; i < 30; ++i) {
+    slow.push_back(Connect());
+    Send(slow.back(), "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-a: ");
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  const double ms = TimedHealth();
+  EXPECT_GE(ms, 0);
+  // Before: one worker per open connection, so these 60 kept the 4 workers for the
+  // keep-alive and read timeouts (5 s); 35 s with 1,000 idle sockets.
+  EXPECT_LT(ms, 2000);
+  // After the request timeout (400 ms) a slow head gets 408 and is closed.
+  for (int fd : slow) {
+    EXPECT_TRUE(ReadAll(fd).starts_with("HTTP/1.1 408")) << fd;
+    ::close(fd);
+  }
+  for (int fd : idle) {
+    EXPECT_EQ(ReadAll(fd), "");  // closed after the idle timeout, nothing sent
+    ::close(fd);
+  }
+  EXPECT_GE(TimedHealth(), 0);
+}
+
+TEST_F(ServeTest, ConnectionsPerClientAreCapped) {
+  std::vector<int> open;
+  for (int i = 0; i < 100; ++i) open.push_back(Connect());
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  int extra = Connect();
+  const std::string answer = ReadAll(extra, 2000);
+  EXPECT_TRUE(answer.starts_with("HTTP/1.1 503")) << answer;
+  EXPECT_NE(answer.find("Retry-After: 5"), std::string::npos);
+  ::close(extra);
+  for (int fd : open) ::close(fd);
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_GE(TimedHealth(), 0);  // the slots are free again
+}
+
+TEST_F(ServeTest, OversizedOrChunkedRequestsAreRefused) {
+  int fd = Connect();
+  Send(fd, "GET /api/health HTTP/1.1\r\nX: " + std::string(20000, 'a') + "\r\n\r\n");
+  EXPECT_TRUE(ReadAll(fd).starts_with("HTTP/1.1 431"));
+  ::close(fd);
+  fd = Connect();
+  Send(fd, "POST /api/health HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n");
+  EXPECT_TRUE(ReadAll(fd).starts_with("HTTP/1.1 400"));
+  ::close(fd);
+  fd = Connect();
+  Send(fd, "POST /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: 999999\r\n\r\n");
+  EXPECT_TRUE(ReadAll(fd).starts_with("HTTP/1.1 413"));
+  ::close(fd);
+  EXPECT_GE(TimedHealth(), 0);
 }
 
 }  // namespace

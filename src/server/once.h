@@ -5,6 +5,7 @@
 // many threads; the value is never changed after it is computed.
 #pragma once
 
+#include <atomic>
 #include <mutex>
 #include <optional>
 
@@ -16,13 +17,19 @@ class Once {
   // The value, computed by `compute()` (returning a T) on the first call.
   template <typename F>
   const T& Get(F compute) {
-    std::call_once(flag_, [&] { value_.emplace(compute()); });
+    std::call_once(flag_, [&] {
+      value_.emplace(compute());
+      ready_.store(true);
+    });
     return *value_;
   }
+  // Whether the value is computed (Get returns at once).
+  bool Ready() const { return ready_.load(); }
 
  private:
   std::once_flag flag_;
   std::optional<T> value_;
+  std::atomic<bool> ready_{false};
 };
 
 }  // namespace jr::server

@@ -25,6 +25,21 @@ Result<std::unique_ptr<Store>> Store::Open(const std::string& path_or_url, bool 
 }
 
 bool Store::IsUrl(const std::string& path_or_url) { return IsPostgresUrl(path_or_url); }
+Status Store::DeleteDeclaration(const std::string&, Date, const std::string&) {
+  return Status::Error(
+      "declaratieregels verwijderen wordt door deze database niet ondersteund");
+}
+
+Result<int64_t> Store::DeleteToken(const std::string&) {
+  return Status::Error("tokens intrekken wordt door deze database niet ondersteund");
+}
+
+Status Store::BackupTo(const std::string&) const {
+  return Status::Error(
+      "een reservekopie met 'jeugdregio backup' kan alleen van een "
+      "SQLite-databasebestand; "
+      "gebruik voor PostgreSQL pg_dump");
+}
 
 Result<Transaction> Transaction::Begin(Store& store) {
   Status s = store.Begin();

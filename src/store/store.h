@@ -61,6 +61,7 @@ struct StoredToken {
   std::string role;     // Role::name(), e.g. "region", "municipality:GM0505"
   std::string name;     // free label
   std::string created;  // "YYYY-MM-DD HH:MM:SS" UTC, set by the store
+  std::string expires;  // "YYYY-MM-DD HH:MM:SS" UTC; "" = never (schema version 4)
 };
 
 // What Put does with a value whose natural key is already stored with other content.
@@ -165,11 +166,24 @@ class Store {
   virtual Result<PutOutcome> Put(const Assignment& a, PutMode mode) = 0;
   virtual Result<PutOutcome> Put(const Declaration& d, PutMode mode) = 0;
   virtual Result<PutOutcome> Put(const CostItem& c, PutMode mode) = 0;
+  // Removes the declaration line (assignment, start, number) and its findings: a line
+  // a corrected declaration (`import --replace`) no longer has. The default fails
+  // (Dutch).
+  virtual Status DeleteDeclaration(const std::string& assignment, Date start,
+                                   const std::string& number);
 
   // API tokens: added with the current time as `created` (the given one is ignored);
   // loaded oldest first.
   virtual Status AddToken(const StoredToken& token) = 0;
   virtual Result<std::vector<StoredToken>> LoadTokens() const = 0;
+  // Removes the token with `hash` (revoked); the number removed (0 or 1). The default
+  // fails (Dutch): a backend without it cannot revoke.
+  virtual Result<int64_t> DeleteToken(const std::string& hash);
+
+  // A consistent copy of the whole database in a new private file (mode 0600) at
+  // `out_path`, made while others may read and write (SQLite's online backup). The
+  // default fails (Dutch): only an SQLite store is backed up this way.
+  virtual Status BackupTo(const std::string& out_path) const;
 
   // Findings of the care rules, per declaration line and rule. Put replaces a finding
   // with the same line, rule and code; Load returns them by line, rule and code.

@@ -310,4 +310,30 @@ Result<PutOutcome> PgStore::Put(const CostItem& c, PutMode mode) {
   return PutRow(TableOf(c), RowOf(c), mode);
 }
 
+Status PgStore::DeleteDeclaration(const std::string& assignment, Date start,
+                                  const std::string& number) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  const std::string day = std::to_string(DayNumber(start));
+  for (const char* sql :
+       {"DELETE FROM finding WHERE assignment = $1 AND start_day = $2 AND declaration = "
+        "$3",
+        "DELETE FROM declaration WHERE assignment = $1 AND start_day = $2 AND number = "
+        "$3"}) {
+    auto r = conn_->Query(sql, {assignment, day, number});
+    if (!r.ok()) return r.status();
+  }
+  // The key is no longer stored: a later Put of it in this transaction adds it.
+  if (batch_.ready) {
+    std::string line;
+    AppendCopyText(assignment, &line);
+    line += '\t';
+    line += day;
+    line += '\t';
+    AppendCopyText(number, &line);
+    batch_.stored.erase(KeyHash(line));
+  }
+  return Status::Ok();
+}
+
 }  // namespace jr

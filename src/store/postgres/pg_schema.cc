@@ -202,6 +202,10 @@ CREATE TABLE care_period (
   PRIMARY KEY (assignment, start_day)
 );
 )sql",
+      // 5: an API token's expiry ("" = never; issue 18 item 15).
+      R"sql(
+ALTER TABLE api_token ADD COLUMN expires text COLLATE "C" NOT NULL DEFAULT '';
+)sql",
   };
   return kMigrations;
 }

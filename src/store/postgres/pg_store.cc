@@ -188,22 +188,32 @@ Status PgStore::AddToken(const StoredToken& token) {
   Status s = Flush();
   if (!s.ok()) return s;
   auto r = conn_->Query(
-      "INSERT INTO api_token (hash, role, name, created) VALUES ($1, $2, $3, "
-      "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'))",
-      {token.hash, token.role, token.name});
+      "INSERT INTO api_token (hash, role, name, created, expires) VALUES ($1, $2, $3, "
+      "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS'), $4)",
+      {token.hash, token.role, token.name, token.expires});
   return r.ok() ? Status::Ok() : r.status();
 }
 
 Result<std::vector<StoredToken>> PgStore::LoadTokens() const {
   Status s = Flush();
   if (!s.ok()) return s;
-  auto r = conn_->Query("SELECT hash, role, name, created FROM api_token ORDER BY id");
+  auto r = conn_->Query(
+      "SELECT hash, role, name, created, expires FROM api_token ORDER BY id");
   if (!r.ok()) return r.status();
   std::vector<StoredToken> out;
   for (int i = 0; i < r->rows(); ++i) {
-    out.push_back({r->Text(i, 0), r->Text(i, 1), r->Text(i, 2), r->Text(i, 3)});
+    out.push_back(
+        {r->Text(i, 0), r->Text(i, 1), r->Text(i, 2), r->Text(i, 3), r->Text(i, 4)});
   }
   return out;
+}
+
+Result<int64_t> PgStore::DeleteToken(const std::string& hash) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  auto r = conn_->Query("DELETE FROM api_token WHERE hash = $1 RETURNING 1", {hash});
+  if (!r.ok()) return r.status();
+  return static_cast<int64_t>(r->rows());
 }
 
 Status PgStore::PutFindings(const std::vector<Finding>& findings) {

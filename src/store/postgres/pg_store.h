@@ -82,6 +82,9 @@ class PgStore final : public Store {
 
   Status AddToken(const StoredToken& token) override;
   Result<std::vector<StoredToken>> LoadTokens() const override;
+  Result<int64_t> DeleteToken(const std::string& hash) override;
+  Status DeleteDeclaration(const std::string& assignment, Date start,
+                           const std::string& number) override;
 
   Status PutFindings(const std::vector<Finding>& findings) override;
   Result<std::vector<Finding>> LoadFindings() const override;

@@ -149,7 +149,7 @@ CREATE TABLE finding (
   PRIMARY KEY (assignment, start_day, declaration, rule, code)
 ) WITHOUT ROWID;
 )sql",
-      // 4 (ijw): iJw messages (issue 13): the header of every imported message, each
+      // 4: iJw messages (issue 13): the header of every imported message, each
       // JW323 line as submitted (answered by JW325) and the real start and end of care
       // (JW305/JW307). No BSN, name or address.
       R"sql(
@@ -191,6 +191,9 @@ CREATE TABLE care_period (
   reason TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (assignment, start_day)
 ) WITHOUT ROWID;
+      // 5: an API token's expiry ("" = never; issue 18 item 15).
+      R"sql(
+ALTER TABLE api_token ADD COLUMN expires TEXT NOT NULL DEFAULT '';
 )sql",
   };
   return kMigrations;

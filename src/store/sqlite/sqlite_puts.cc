@@ -58,6 +58,22 @@ Result<PutOutcome> SqliteStore::Put(const Declaration& d, PutMode mode) {
   return PutRow(kDeclaration, RowOf(d), mode);
 }
 
+Status SqliteStore::DeleteDeclaration(const std::string& assignment, Date start,
+                                      const std::string& number) {
+  for (const char* sql :
+       {"DELETE FROM finding WHERE assignment = ? AND start_day = ? AND declaration = ?",
+        "DELETE FROM declaration WHERE assignment = ? AND start_day = ? AND number = "
+        "?"}) {
+    Statement del(db_, sql);
+    del.Bind(1, assignment)
+        .Bind(2, static_cast<int64_t>(DayNumber(start)))
+        .Bind(3, number);
+    Status s = del.Run();
+    if (!s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 Result<PutOutcome> SqliteStore::Put(const CostItem& c, PutMode mode) {
   return PutRow(TableOf(c), RowOf(c), mode);
 }

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <limits>
+#include <map>
+#include <vector>
 
 #include "core/env.h"
 #include "store/sqlite/schema.h"
@@ -41,11 +43,81 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
       "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
       "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
   if (!s.ok()) {
+    const int code = sqlite3_errcode(db) & 0xff;
+    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+      return Status::Error(
+          "geen geldige jeugdregio-database: het bestand is geen SQLite-database of is "
+          "beschadigd; zet een reservekopie terug (jeugdregio backup)",
+          {path});
+    }
     return Status::Error(fmt::format("geen geldige database: {}", s.message()), {path});
   }
   s = store->Migrate();
   if (!s.ok()) return s;
+  s = store->CheckSchema();
+  if (!s.ok()) return s;
   return store;
+}
+
+namespace {
+
+// Table name -> its columns ("name type notnull pk;" each) of the database `db`.
+std::map<std::string, std::string> TableShapes(sqlite3* db) {
+  std::map<std::string, std::string> out;
+  Statement tables(db,
+                   "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT "
+                   "LIKE 'sqlite_%' ORDER BY name");
+  std::vector<std::string> names;
+  while (tables.Step()) names.push_back(tables.Text(0));
+  for (const std::string& name : names) {
+    Statement cols(db, "SELECT name, type, \"notnull\", pk FROM pragma_table_info(?)");
+    cols.Bind(1, name);
+    std::string shape;
+    while (cols.Step()) {
+      shape += fmt::format("{} {} {} {};", cols.Text(0), cols.Text(1), cols.Int(2),
+                           cols.Int(3));
+    }
+    out[name] = shape;
+  }
+  return out;
+}
+
+// The shapes the migrations make (computed once, on an in-memory database).
+const std::map<std::string, std::string>& ExpectedShapes() {
+  static const std::map<std::string, std::string> shapes = [] {
+    sqlite3* mem = nullptr;
+    sqlite3_open(":memory:", &mem);
+    for (const char* m : SchemaMigrations())
+      sqlite3_exec(mem, m, nullptr, nullptr, nullptr);
+    auto s = TableShapes(mem);
+    sqlite3_close(mem);
+    return s;
+  }();
+  return shapes;
+}
+
+}  // namespace
+
+Status SqliteStore::CheckSchema() {
+  const auto actual = TableShapes(db_);
+  for (const auto& [table, shape] : ExpectedShapes()) {
+    auto it = actual.find(table);
+    if (it == actual.end()) {
+      return Status::Error(
+          fmt::format("de database is beschadigd: tabel '{}' ontbreekt; zet een "
+                      "reservekopie terug (jeugdregio backup)",
+                      table),
+          {path_});
+    }
+    if (it->second != shape) {
+      return Status::Error(
+          fmt::format("de database is beschadigd: tabel '{}' heeft andere kolommen dan "
+                      "schemaversie {}; zet een reservekopie terug (jeugdregio backup)",
+                      table, LatestSchemaVersion()),
+          {path_});
+    }
+  }
+  return Status::Ok();
 }
 
 SqliteStore::~SqliteStore() {
@@ -160,16 +232,66 @@ Result<std::string> SqliteStore::Dump() const {
 
 Status SqliteStore::AddToken(const StoredToken& token) {
   Statement insert(db_,
-                   "INSERT INTO api_token (hash, role, name, created) "
-                   "VALUES (?, ?, ?, datetime('now'))");
-  insert.Bind(1, token.hash).Bind(2, token.role).Bind(3, token.name);
+                   "INSERT INTO api_token (hash, role, name, created, expires) "
+                   "VALUES (?, ?, ?, datetime('now'), ?)");
+  insert.Bind(1, token.hash)
+      .Bind(2, token.role)
+      .Bind(3, token.name)
+      .Bind(4, token.expires);
   return insert.Run();
 }
 
+Result<int64_t> SqliteStore::DeleteToken(const std::string& hash) {
+  Statement del(db_, "DELETE FROM api_token WHERE hash = ?");
+  del.Bind(1, hash);
+  Status s = del.Run();
+  if (!s.ok()) return s;
+  return static_cast<int64_t>(sqlite3_changes(db_));
+}
+
+Status SqliteStore::BackupTo(const std::string& out_path) const {
+  Env& env = Env::Default();
+  // A private empty file beside the target, filled by SQLite, then renamed into place.
+  auto temp = env.NewPrivateTempFile(out_path);
+  if (!temp.ok()) return temp.status();
+  sqlite3* out = nullptr;
+  auto fail = [&](const std::string& why) {
+    if (out != nullptr) sqlite3_close(out);
+    (void)env.RemoveFile(*temp);
+    return Status::Error(fmt::format("reservekopie mislukt: {}", why), {out_path});
+  };
+  if (sqlite3_open_v2(temp->c_str(), &out, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    return fail(out ? sqlite3_errmsg(out) : "kan het bestand niet openen");
+  }
+  sqlite3_backup* backup = sqlite3_backup_init(out, "main", db_, "main");
+  if (backup == nullptr) return fail(sqlite3_errmsg(out));
+  // All pages in one step: a consistent snapshot (the source is read in one
+  // transaction; writers in WAL mode go on meanwhile).
+  int rc = sqlite3_backup_step(backup, -1);
+  sqlite3_backup_finish(backup);
+  if (rc != SQLITE_DONE) return fail(sqlite3_errstr(rc));
+  // The copy is a single file: no WAL beside it.
+  char* err = nullptr;
+  if (sqlite3_exec(out, "PRAGMA journal_mode=DELETE;", nullptr, nullptr, &err) !=
+      SQLITE_OK) {
+    std::string why = err ? err : "onbekende fout";
+    sqlite3_free(err);
+    return fail(why);
+  }
+  if (sqlite3_close(out) != SQLITE_OK) {
+    return fail("kan het bestand niet sluiten");
+  }
+  out = nullptr;
+  return env.CommitTempFile(*temp, out_path);
+}
+
 Result<std::vector<StoredToken>> SqliteStore::LoadTokens() const {
-  Statement q(db_, "SELECT hash, role, name, created FROM api_token ORDER BY rowid");
+  Statement q(db_,
+              "SELECT hash, role, name, created, expires FROM api_token ORDER BY rowid");
   std::vector<StoredToken> out;
-  while (q.Step()) out.push_back({q.Text(0), q.Text(1), q.Text(2), q.Text(3)});
+  while (q.Step()) {
+    out.push_back({q.Text(0), q.Text(1), q.Text(2), q.Text(3), q.Text(4)});
+  }
   if (!q.status().ok()) return q.status();
   return out;
 }

@@ -61,6 +61,8 @@ class SqliteStore final : public Store {
   Result<PutOutcome> Put(const Assignment& a, PutMode mode) override;
   Result<PutOutcome> Put(const Declaration& d, PutMode mode) override;
   Result<PutOutcome> Put(const CostItem& c, PutMode mode) override;
+  Status DeleteDeclaration(const std::string& assignment, Date start,
+                           const std::string& number) override;
 
   Result<PutOutcome> Put(const IjwMessage& m, PutMode mode) override;
   Result<PutOutcome> Put(const IjwLine& l, PutMode mode) override;
@@ -71,6 +73,8 @@ class SqliteStore final : public Store {
 
   Status AddToken(const StoredToken& token) override;
   Result<std::vector<StoredToken>> LoadTokens() const override;
+  Result<int64_t> DeleteToken(const std::string& hash) override;
+  Status BackupTo(const std::string& out_path) const override;
 
   Status PutFindings(const std::vector<Finding>& findings) override;
   Result<std::vector<Finding>> LoadFindings() const override;
@@ -94,6 +98,9 @@ class SqliteStore final : public Store {
   // Executes SQL without results; a failure is returned with the SQLite message.
   Status Exec(const char* sql);
   Status Migrate();
+  // Every table of the latest schema is there with its columns (a damaged database is
+  // a Dutch error, not an abort later).
+  Status CheckSchema();
   // The writer of a table, prepared on first use.
   KeyedTable& Table(size_t index);
   Result<PutOutcome> PutRow(size_t table, const SqlRow& row, PutMode mode);

@@ -30,7 +30,7 @@ TEST_F(SqliteStoreTest, MigratesAnEmptyFileAndIsPrivate) {
   auto store = SqliteStore::Open(Path("a.db"), {});
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   EXPECT_EQ(store.value()->SchemaVersion(), SqliteStore::LatestSchemaVersion());
-  EXPECT_EQ(SqliteStore::LatestSchemaVersion(), 4);  // 4: iJw tables (issue 13)
+  EXPECT_EQ(SqliteStore::LatestSchemaVersion(), 5);  // 4: iJw tables, 5: token expiry
   EXPECT_EQ(store.value()->Count("assignment"), 0);
   EXPECT_EQ(store.value()->Count("finding"), 0);
   EXPECT_EQ(store.value()->Count("ijw_line"), 0);
@@ -70,6 +70,84 @@ TEST_F(SqliteStoreTest, RefusesForeignFilesAndMissingFiles) {
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().message().find("bestaat niet"), std::string::npos);
   EXPECT_FALSE(std::filesystem::exists(Path("missing.db")));
+}
+
+// Issue 18, item 12: a damaged database is a clear Dutch error, never an abort.
+TEST_F(SqliteStoreTest, DamagedDatabasesAreDutchErrors) {
+  {
+    auto store = Store::Open(Path("d.db"));
+    ASSERT_TRUE(store.ok());
+    Municipality m{"GM0505", "Dordrecht", "", FromDayNumber(0)};
+    ASSERT_TRUE(store.value()->Put(m, PutMode::kRefuseChanged).ok());
+  }
+  const auto size = std::filesystem::file_size(Path("d.db"));
+  // Garbage of a database's size (SQLite reads it as "not a database").
+  { std::ofstream(Path("g.db")) << std::string(size, '\x5a'); }
+  auto garbage = Store::Open(Path("g.db"), false);
+  ASSERT_FALSE(garbage.ok());
+  EXPECT_NE(garbage.status().message().find("geen geldige jeugdregio-database"),
+            std::string::npos)
+      << garbage.status().ToString();
+  // Truncated to its first page or to nothing but a header fragment.
+  for (uintmax_t keep : {uintmax_t{4096}, uintmax_t{50}}) {
+    std::filesystem::copy_file(Path("d.db"), Path("t.db"),
+                               std::filesystem::copy_options::overwrite_existing);
+    std::filesystem::resize_file(Path("t.db"), keep);
+    auto truncated = Store::Open(Path("t.db"), false);
+    if (truncated.ok()) {
+      // Opened: every read is then an error, not an abort.
+      auto region = truncated.value()->LoadRegion();
+      EXPECT_FALSE(region.ok()) << keep;
+    } else {
+      EXPECT_NE(truncated.status().message().find("database"), std::string::npos)
+          << truncated.status().ToString();
+    }
+  }
+  // A table dropped or altered behind the program's back.
+  for (const char* sql :
+       {"DROP TABLE declaration", "ALTER TABLE municipality DROP COLUMN name"}) {
+    std::filesystem::copy_file(Path("d.db"), Path("x.db"),
+                               std::filesystem::copy_options::overwrite_existing);
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(Path("x.db").c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK) << sql;
+    sqlite3_close(db);
+    auto damaged = Store::Open(Path("x.db"), false);
+    ASSERT_FALSE(damaged.ok()) << sql;
+    EXPECT_NE(damaged.status().message().find("de database is beschadigd: tabel '"),
+              std::string::npos)
+        << damaged.status().ToString();
+  }
+}
+
+TEST_F(SqliteStoreTest, AStatementOnAMissingTableIsAnErrorNotAnAbort) {
+  auto store = SqliteStore::Open(Path("s.db"), {});
+  ASSERT_TRUE(store.ok());
+  Statement q(store.value()->handle(), "SELECT * FROM weg");
+  EXPECT_FALSE(q.Step());
+  EXPECT_NE(q.status().message().find("beschadigd"), std::string::npos);
+  EXPECT_FALSE(q.Run().ok());
+}
+
+// Issue 18, item 15: the online backup is a private, complete copy.
+TEST_F(SqliteStoreTest, BackupIsAPrivateCompleteCopy) {
+  auto store = Store::Open(Path("src.db"));
+  ASSERT_TRUE(store.ok());
+  Municipality m{"GM0505", "Dordrecht", "", FromDayNumber(0)};
+  ASSERT_TRUE(store.value()->Put(m, PutMode::kRefuseChanged).ok());
+  ASSERT_TRUE(store.value()->SetMeta("dataset", "test").ok());
+  Status s = store.value()->BackupTo(Path("copy.db"));
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  struct stat st;
+  ASSERT_EQ(::stat(Path("copy.db").c_str(), &st), 0);
+  EXPECT_EQ(st.st_mode & 0777, 0600u);
+  EXPECT_FALSE(std::filesystem::exists(Path("copy.db-wal")));
+  auto copy = Store::Open(Path("copy.db"), false);
+  ASSERT_TRUE(copy.ok()) << copy.status().ToString();
+  EXPECT_EQ(*copy.value()->Dump(), *store.value()->Dump());
+  // Into a folder that does not exist: an error naming the file, nothing left behind.
+  Status bad = store.value()->BackupTo(Path("nope/copy.db"));
+  EXPECT_FALSE(bad.ok());
 }
 
 }  // namespace

@@ -10,9 +10,16 @@ namespace jr {
 Statement::Statement(sqlite3* db, std::string_view sql) : db_(db) {
   if (sqlite3_prepare_v2(db, sql.data(), static_cast<int>(sql.size()), &stmt_, nullptr) !=
       SQLITE_OK) {
-    std::fprintf(stderr, "bug: SQL kan niet worden voorbereid: %s\n%.*s\n",
-                 sqlite3_errmsg(db), static_cast<int>(sql.size()), sql.data());
-    std::abort();
+    // A damaged database (a table dropped or altered behind our back) or a bug: an
+    // error of every Step/Run, never an abort (issue 18, item 12). SQLite's functions
+    // accept the null statement (SQLITE_MISUSE, no rows, no columns).
+    sqlite3_finalize(stmt_);
+    stmt_ = nullptr;
+    prepare_error_ = Status::Error(fmt::format(
+        "de database is beschadigd of hoort bij een andere versie (SQL kan niet worden "
+        "voorbereid: {})",
+        sqlite3_errmsg(db)));
+    status_ = prepare_error_;
   }
 }
 
@@ -36,6 +43,7 @@ Statement& Statement::BindNull(int i) {
 }
 
 bool Statement::Step() {
+  if (stmt_ == nullptr) return false;  // status_ holds the prepare error
   int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;
   if (rc != SQLITE_DONE) {
@@ -46,7 +54,7 @@ bool Statement::Step() {
 
 void Statement::Reset() {
   sqlite3_reset(stmt_);
-  status_ = Status::Ok();
+  status_ = prepare_error_;
 }
 
 Status Statement::Run() {

@@ -53,6 +53,7 @@ class Statement {
  private:
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
+  Status prepare_error_ = Status::Ok();  // why stmt_ is null
   Status status_;
 };
 
