@@ -38,7 +38,8 @@ void Register(CLI::App& app) {
     auto store = OpenExisting(o->db);
     Status s = store->BackupTo(o->out);
     if (!s.ok()) Fail(s);
-    const std::string key = KeyPath(o->db, o->key);
+    auto key_path = KeyPath(o->db, o->key);
+    const std::string key = key_path.ok() ? *key_path : o->key;
     std::cout << fmt::format(
         "Reservekopie gemaakt: {} (mode 0600).\n"
         "De sleutel {} zit er niet in: bewaar die apart (bijvoorbeeld offline); zonder "
