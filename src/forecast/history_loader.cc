@@ -1,5 +1,6 @@
 #include "forecast/history_loader.h"
 
+#include <map>
 #include <string>
 #include <unordered_map>
 
@@ -41,6 +42,22 @@ Result<History> LoadHistory(const Store& store, int from_month) {
       });
   if (!visited.ok()) return visited;
   return h;
+}
+
+int LastCompleteMonth(const History& h) {
+  std::map<int, double> cost;  // region cost per month
+  for (const AssignmentMonth& m : h.months) cost[m.month] += m.cost_cents;
+  int last = -1;
+  for (const auto& [month, cents] : cost) {
+    if (cents > 0) last = month;
+  }
+  if (last < 0) return -1;
+  double before = 0;
+  for (int k = 1; k <= 3; ++k) {
+    auto it = cost.find(last - k);
+    before += it == cost.end() ? 0 : it->second;
+  }
+  return cost[last] < 0.5 * before / 3 ? last - 1 : last;
 }
 
 }  // namespace jr::forecast
