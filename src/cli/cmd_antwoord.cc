@@ -31,7 +31,9 @@ void Register(CLI::App& app) {
     ijw::AnswerOptions options;
     options.out_dir = o->out;
     options.messages = o->messages;
-    auto key = LoadDatabaseKey(*store, o->db, KeyPath(o->db, o->key), /*create=*/false);
+    auto key_path = KeyPath(o->db, o->key);
+    if (!key_path.ok()) Fail(key_path.status());
+    auto key = LoadDatabaseKey(*store, o->db, *key_path, /*create=*/false);
     if (!key.ok()) Fail(key.status());
     if (key->key) options.pseudonymizer = &*key->key;
     if (o->date.empty()) {
