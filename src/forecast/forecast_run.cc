@@ -54,7 +54,7 @@ Result<ForecastResult> Run(const Store& store, const ForecastOptions& o,
   auto history = LoadHistory(store, StartMonthOf(o.cutoff) - kCalibrationHistoryMonths);
   if (!history.ok()) return history.status();
   const int start = StartMonthOf(o.cutoff), data_end = LastCompleteMonth(*history);
-  if (start > data_end + 1) {
+  if (o.refuse_after_data_end && start > data_end + 1) {
     // Nothing running and no inflow to calibrate on: the forecast would be all zeros.
     return Status::Error(
         "de prognose begint in " + FormatMonth(FromMonthIndex(start)) +
