@@ -53,7 +53,8 @@ Result<ForecastResult> Run(const Store& store, const ForecastOptions& o,
                            const ForecastProgress& progress) {
   auto history = LoadHistory(store, StartMonthOf(o.cutoff) - kCalibrationHistoryMonths);
   if (!history.ok()) return history.status();
-  const int start = StartMonthOf(o.cutoff), data_end = LastCompleteMonth(*history);
+  const int start = StartMonthOf(o.cutoff);
+  const int data_end = o.refuse_after_data_end ? LastCompleteMonth(*history) : 0;
   if (o.refuse_after_data_end && start > data_end + 1) {
     // Nothing running and no inflow to calibrate on: the forecast would be all zeros.
     return Status::Error(

@@ -1,8 +1,9 @@
 #include "forecast/history_loader.h"
 
-#include <map>
+#include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace jr::forecast {
 
@@ -45,19 +46,21 @@ Result<History> LoadHistory(const Store& store, int from_month) {
 }
 
 int LastCompleteMonth(const History& h) {
-  std::map<int, double> cost;  // region cost per month
-  for (const AssignmentMonth& m : h.months) cost[m.month] += m.cost_cents;
-  int last = -1;
-  for (const auto& [month, cents] : cost) {
-    if (cents > 0) last = month;
-  }
+  if (h.months.empty()) return -1;
+  auto [lo, hi] =
+      std::minmax_element(h.months.begin(), h.months.end(),
+                          [](const AssignmentMonth& a, const AssignmentMonth& b) {
+                            return a.month < b.month;
+                          });
+  const int first = lo->month;
+  std::vector<double> cost(hi->month - first + 1, 0.0);  // region cost per month
+  for (const AssignmentMonth& m : h.months) cost[m.month - first] += m.cost_cents;
+  int last = static_cast<int>(cost.size()) - 1;
+  while (last >= 0 && cost[last] <= 0) --last;
   if (last < 0) return -1;
   double before = 0;
-  for (int k = 1; k <= 3; ++k) {
-    auto it = cost.find(last - k);
-    before += it == cost.end() ? 0 : it->second;
-  }
-  return cost[last] < 0.5 * before / 3 ? last - 1 : last;
+  for (int k = 1; k <= 3 && last - k >= 0; ++k) before += cost[last - k];
+  return first + (cost[last] < 0.5 * before / 3 ? last - 1 : last);
 }
 
 }  // namespace jr::forecast
