@@ -422,6 +422,33 @@ for k in ("wape_forecast","wape_naive","coverage_p10_p90"):
     assert k in d, k
     assert 0 <= d[k] <= 1, (k, d[k])
 ' "$T/backtest.json"
+check "backtest json has the ETS and seasonal-naive-with-drift baselines" python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))
+for k in ("wape_ets","wape_seasonal_drift"):
+    assert 0 < d[k] < 1, (k, d[k])
+assert d["data_end"]=="2025-12" and d["start"]=="2024-01", d
+rows=d["municipalities"]
+assert rows[-1]["municipality"]=="regio", rows[-1]
+for k in ("ets_cents","seasonal_drift_cents"):
+    total=sum(r[k] for r in rows[:-1])
+    assert abs(total-rows[-1][k]) <= len(rows), (k, total, rows[-1][k])
+' "$T/backtest.json"
+"$JR" backtest --db "$DEMO" --cutoffs 2023-01-01,2024-01-01 --months 12 --runs 20 --format json \
+  > "$T/backtests.json" 2> /dev/null
+check "backtest --cutoffs gives one entry per cut-off, in order" python3 -c '
+import json,sys
+d=json.load(open(sys.argv[1]))["cutoffs"]
+assert [c["start"] for c in d]==["2023-01","2024-01"], d
+for c in d:
+    for k in ("wape_forecast","wape_naive","wape_ets","wape_seasonal_drift","coverage_p10_p90"):
+        assert 0 <= c[k] <= 1, (k, c)
+' "$T/backtests.json"
+check "backtest --cutoffs table has a row per cut-off" sh -c "\"$JR\" backtest --db \"$DEMO\" --cutoffs 2023-01-01,2024-01-01 --runs 5 2>/dev/null | grep -c '^202[34]-01 ' | grep -qx 2"
+check "backtest past the last complete month is refused in Dutch" sh -c "! \"$JR\" backtest --db \"$DEMO\" --cutoff 2025-06-01 --months 12 --runs 5 2> \"$T/bt-err\" && grep -q 'laatste volledige maand met declaraties is 2025-12' \"$T/bt-err\""
+check "backtest with --cutoff and --cutoffs is refused" sh -c "! \"$JR\" backtest --db \"$DEMO\" --cutoff 2024-01-01 --cutoffs 2023-01-01 --runs 5"
+check "forecast starting after the data end is refused, not zeros" sh -c "! \"$JR\" forecast --db \"$DEMO\" --from 2026-03 --months 12 --runs 5 > /dev/null 2> \"$T/fc-err\" && grep -q 'lopen tot en met 2025-12' \"$T/fc-err\""
+check "forecast from the month after the data end runs" "$JR" forecast --db "$DEMO" --from 2026-01 --months 12 --runs 5
 
 # report: HTML (every section, no external URL), XLSX read back, CSV, --public
 "$JR" report --db "$DB" --out "$T/rap" --runs 20 > "$T/rap.out" 2>&1

@@ -203,6 +203,7 @@ void RegisterForecast(CLI::App& app) {
     fo.seed = o->seed;
     fo.threads = ResolveThreads(o->threads);
     fo.monthly = o->format == OutputFormat::kJson || o->view == "monthly";
+    fo.refuse_after_data_end = true;
     if (!o->levers.empty()) {
       auto loaded = forecast::LoadLevers(o->levers);
       if (!loaded.ok()) Fail(loaded.status());
@@ -276,9 +277,59 @@ void RegisterForecast(CLI::App& app) {
   });
 }
 
+// The per-municipality table of one backtest.
+Table BacktestTable(const forecast::BacktestResult& r, const std::string& dataset) {
+  Table t;
+  t.title = "Backtest: prognose vanaf " + FormatMonth(FromMonthIndex(r.start_month)) +
+            ", " + std::to_string(r.months) + " maanden, tegen werkelijke declaraties" +
+            dataset;
+  t.columns = {{"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
+               {"name", "Naam"},
+               {"actual_cents", "Werkelijk", ColumnType::kMoney},
+               {"forecast_cents", "Prognose", ColumnType::kMoney},
+               {"naive_cents", "Naïef", ColumnType::kMoney},
+               {"ets_cents", "ETS", ColumnType::kMoney},
+               {"seasonal_drift_cents", "Seizoen+drift", ColumnType::kMoney},
+               {"wape_forecast", "WAPE prognose", ColumnType::kPercent, 1},
+               {"wape_naive", "WAPE naïef", ColumnType::kPercent, 1},
+               {"wape_ets", "WAPE ETS", ColumnType::kPercent, 1},
+               {"wape_seasonal_drift", "WAPE seizoen+drift", ColumnType::kPercent, 1},
+               {"coverage_p10_p90", "In P10-P90", ColumnType::kPercent, 0}};
+  for (const auto& row : r.rows) {
+    t.AddRow({row.municipality, row.name, row.actual, row.forecast, row.naive, row.ets,
+              row.seasonal_drift, row.wape_forecast, row.wape_naive, row.wape_ets,
+              row.wape_seasonal_drift, row.coverage_p10_p90},
+             row.municipality == forecast::kRegion ? RowKind::kTotal : RowKind::kDetail);
+  }
+  return t;
+}
+
+const char* kBacktestMethods =
+    "WAPE = som |prognose - werkelijk| / som werkelijk over gemeente-maanden. Naïef = "
+    "dezelfde maand een jaar eerder plus tariefindexatie; ETS = exponentiële afvlakking "
+    "met gedempte trend en seizoen op log-kosten per gemeente; seizoen+drift = dezelfde "
+    "maand vorig jaar maal de groei van vorig jaar.";
+
+// Region-level figures of one backtest, as in the JSON of both forms.
+nlohmann::json BacktestJson(const forecast::BacktestResult& r) {
+  return {{"start", FormatMonth(FromMonthIndex(r.start_month))},
+          {"months", r.months},
+          {"data_end", FormatMonth(FromMonthIndex(r.data_end_month))},
+          {"wape_forecast", r.wape_forecast},
+          {"wape_naive", r.wape_naive},
+          {"wape_ets", r.wape_ets},
+          {"wape_seasonal_drift", r.wape_seasonal_drift},
+          {"coverage_p10_p90", r.coverage_p10_p90},
+          {"error_year_forecast", r.error_year_forecast},
+          {"error_year_naive", r.error_year_naive},
+          {"error_year_ets", r.error_year_ets},
+          {"error_year_seasonal_drift", r.error_year_seasonal_drift}};
+}
+
 void RegisterBacktest(CLI::App& app) {
   struct Opts {
     std::string db, cutoff;
+    std::vector<std::string> cutoffs;
     OutputFormat format;
     int months = 12, runs = 200, threads = 0;
     uint64_t seed = 1;
@@ -286,12 +337,20 @@ void RegisterBacktest(CLI::App& app) {
   auto o = std::make_shared<Opts>();
   auto* cmd = app.add_subcommand(
       "backtest",
-      "prognose achteraf toetsen tegen de werkelijkheid en de naïeve methode");
+      "prognose achteraf toetsen tegen de werkelijkheid, de naïeve methode en twee "
+      "statistische basislijnen");
   AddDbOption(cmd, &o->db);
   AddFormatOption(cmd, &o->format);
   AddThreadsOption(cmd, &o->threads);
   AddSeedOption(cmd, &o->seed);
-  cmd->add_option("--cutoff", o->cutoff, "peildatum JJJJ-MM-DD")->required();
+  auto* one = cmd->add_option("--cutoff", o->cutoff, "peildatum JJJJ-MM-DD");
+  auto* several =
+      cmd->add_option("--cutoffs", o->cutoffs,
+                      "meerdere peildata JJJJ-MM-DD,JJJJ-MM-DD,...: één tabel, een rij "
+                      "per peildatum")
+          ->delimiter(',');
+  one->excludes(several);
+  several->excludes(one);
   cmd->add_option("--months", o->months, "maanden na de peildatum")
       ->check(CLI::Range(1, 120))
       ->capture_default_str();
@@ -299,7 +358,14 @@ void RegisterBacktest(CLI::App& app) {
       ->check(CLI::Range(1, 100000))
       ->capture_default_str();
   cmd->callback([o] {
-    Date cutoff = ParseDateOrFail(o->cutoff, "--cutoff");
+    if (o->cutoff.empty() && o->cutoffs.empty()) {
+      Fail(Status::Error("geef --cutoff of --cutoffs"));
+    }
+    std::vector<Date> cutoffs;
+    if (!o->cutoff.empty()) cutoffs.push_back(ParseDateOrFail(o->cutoff, "--cutoff"));
+    for (const std::string& c : o->cutoffs) {
+      cutoffs.push_back(ParseDateOrFail(c, "--cutoffs"));
+    }
     auto store = OpenExisting(o->db);
     auto clock_start = std::chrono::steady_clock::now();
     forecast::BacktestOptions bo;
@@ -307,52 +373,61 @@ void RegisterBacktest(CLI::App& app) {
     bo.runs = o->runs;
     bo.seed = o->seed;
     bo.threads = ResolveThreads(o->threads);
-    auto r = forecast::RunBacktest(*store, cutoff, bo);
-    if (!r.ok()) Fail(r.status());
+    auto results = forecast::RunBacktests(*store, cutoffs, bo);
+    if (!results.ok()) Fail(results.status());
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start)
             .count();
-    Table t;
-    t.title = "Backtest: prognose vanaf " + FormatMonth(FromMonthIndex(r->start_month)) +
-              ", " + std::to_string(r->months) +
-              " maanden, tegen werkelijke declaraties" + Dataset(*store);
-    t.columns = {
-        {"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
-        {"name", "Naam"},
-        {"actual_cents", "Werkelijk", ColumnType::kMoney},
-        {"forecast_cents", "Prognose", ColumnType::kMoney},
-        {"naive_cents", "Naïef", ColumnType::kMoney},
-        {"wape_forecast", "WAPE prognose", ColumnType::kPercent, 1},
-        {"wape_naive", "WAPE naïef", ColumnType::kPercent, 1},
-        {"coverage_p10_p90", "In P10-P90", ColumnType::kPercent, 0}};
-    for (const auto& row : r->rows) {
-      t.AddRow(
-          {row.municipality, row.name, row.actual, row.forecast, row.naive,
-           row.wape_forecast, row.wape_naive, row.coverage_p10_p90},
-          row.municipality == forecast::kRegion ? RowKind::kTotal : RowKind::kDetail);
+    int64_t entity_months = 0;
+    for (const auto& r : *results) entity_months += r.entity_months;
+    const nlohmann::json meta = {{"entity_months", entity_months},
+                                 {"seconds", seconds},
+                                 {"threads", bo.threads},
+                                 {"runs", o->runs},
+                                 {"dataset", store->GetMeta("dataset")}};
+
+    if (!o->cutoffs.empty()) {
+      Table t;
+      t.title = "Backtest per peildatum, " + std::to_string(o->months) +
+                " maanden, regio over gemeente-maanden" + Dataset(*store);
+      t.columns = {{"start", "Eerste maand"},
+                   {"actual_cents", "Werkelijk", ColumnType::kMoney},
+                   {"wape_forecast", "WAPE prognose", ColumnType::kPercent, 1},
+                   {"wape_naive", "WAPE naïef", ColumnType::kPercent, 1},
+                   {"wape_ets", "WAPE ETS", ColumnType::kPercent, 1},
+                   {"wape_seasonal_drift", "WAPE seizoen+drift", ColumnType::kPercent, 1},
+                   {"coverage_p10_p90", "In P10-P90", ColumnType::kPercent, 0},
+                   {"error_year_forecast", "Jaarfout prognose", ColumnType::kPercent, 1}};
+      for (const auto& r : *results) {
+        t.AddRow({FormatMonth(FromMonthIndex(r.start_month)), r.rows.back().actual,
+                  r.wape_forecast, r.wape_naive, r.wape_ets, r.wape_seasonal_drift,
+                  r.coverage_p10_p90, r.error_year_forecast});
+      }
+      t.notes = {kBacktestMethods,
+                 "In P10-P90: aandeel gemeente-maanden binnen de band van de prognose "
+                 "(nominaal 80%). Jaarfout: (prognose - werkelijk) / werkelijk, regio."};
+      if (o->format == OutputFormat::kJson) {
+        nlohmann::json list = nlohmann::json::array();
+        for (const auto& r : *results) list.push_back(BacktestJson(r));
+        std::cout << DumpJson({{"cutoffs", list}, {"meta", meta}}, 2) << "\n";
+        return;
+      }
+      Print(t, o->format);
+      return;
     }
-    t.notes = {
-        "WAPE = som |prognose - werkelijk| / som werkelijk over gemeente-maanden; naïef "
-        "= "
-        "dezelfde maand een jaar eerder plus tariefindexatie.",
-        "Jaartotaal regio: prognose " + FormatNumber(100 * r->error_year_forecast, 1) +
-            "%, naïef " + FormatNumber(100 * r->error_year_naive, 1) +
-            "% naast werkelijk."};
+
+    const forecast::BacktestResult& r = results->front();
+    Table t = BacktestTable(r, Dataset(*store));
+    t.notes = {kBacktestMethods,
+               "Jaartotaal regio naast werkelijk: prognose " +
+                   FormatNumber(100 * r.error_year_forecast, 1) + "%, naïef " +
+                   FormatNumber(100 * r.error_year_naive, 1) + "%, ETS " +
+                   FormatNumber(100 * r.error_year_ets, 1) + "%, seizoen+drift " +
+                   FormatNumber(100 * r.error_year_seasonal_drift, 1) + "%."};
     if (o->format == OutputFormat::kJson) {
-      nlohmann::json j = {{"wape_forecast", r->wape_forecast},
-                          {"wape_naive", r->wape_naive},
-                          {"coverage_p10_p90", r->coverage_p10_p90},
-                          {"error_year_forecast", r->error_year_forecast},
-                          {"error_year_naive", r->error_year_naive},
-                          {"start", FormatMonth(FromMonthIndex(r->start_month))},
-                          {"months", r->months},
-                          {"meta",
-                           {{"entity_months", r->entity_months},
-                            {"seconds", seconds},
-                            {"threads", bo.threads},
-                            {"runs", r->runs},
-                            {"dataset", store->GetMeta("dataset")}}},
-                          {"municipalities", ToJson(t)}};
+      nlohmann::json j = BacktestJson(r);
+      j["meta"] = meta;
+      j["municipalities"] = ToJson(t);
       std::cout << DumpJson(j, 2) << "\n";
       return;
     }

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "forecast/forecast_summary.h"
+#include "forecast/history_loader.h"
 #include "forecast/synthetic_history.h"
 
 namespace jr::forecast {
@@ -40,6 +43,51 @@ TEST(BacktestTest, ModelDataIsForecastBetterThanNaiveWithCalibratedBands) {
   EXPECT_GE(r->coverage_p10_p90, 0.6);
   EXPECT_LE(r->coverage_p10_p90, 0.97);
   EXPECT_GT(r->entity_months, 0);
+  // The baselines are there and add up (each row rounded to the cent: at most half a
+  // cent off per municipality).
+  Money ets, drift;
+  for (size_t i = 0; i + 1 < r->rows.size(); ++i) {
+    ets += r->rows[i].ets;
+    drift += r->rows[i].seasonal_drift;
+  }
+  EXPECT_LE(std::abs(ets.cents() - r->rows.back().ets.cents()), 3);
+  EXPECT_LE(std::abs(drift.cents() - r->rows.back().seasonal_drift.cents()), 3);
+  EXPECT_GT(r->wape_ets, 0);
+  EXPECT_LT(r->wape_ets, 0.5);
+  EXPECT_GT(r->wape_seasonal_drift, 0);
+  EXPECT_LT(r->wape_seasonal_drift, 0.5);
+  EXPECT_EQ(r->data_end_month, 2024 * 12 + 11);  // 84 months from January 2018
+}
+
+// The data run from 2018-01 to 2024-12: 12 months from 2024-01 end in the last month,
+// from 2024-02 they run one month past it.
+TEST(BacktestTest, RefusesAHorizonPastTheLastCompleteMonth) {
+  History h = SyntheticHistory(GrowingRegion());
+  using namespace std::chrono;
+  BacktestOptions o;
+  o.runs = 5;
+  EXPECT_TRUE(Backtest(h, 2024y / 1 / 1, o).ok());
+  auto r = Backtest(h, 2024y / 2 / 1, o);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.status().message().find("2025-01"), std::string::npos)
+      << r.status().message();
+  EXPECT_NE(
+      r.status().message().find("laatste volledige maand met declaraties is 2024-12"),
+      std::string::npos)
+      << r.status().message();
+}
+
+// A last month with less than half the cost of the three before is still coming in.
+TEST(BacktestTest, LastCompleteMonthSkipsAPartlyDeclaredLastMonth) {
+  History h;
+  h.assignments.resize(1);
+  for (int m = 100; m < 110; ++m) h.months.push_back({0, m, 1000, 100});
+  EXPECT_EQ(LastCompleteMonth(h), 109);
+  h.months.push_back({0, 110, 499, 50});  // 499 < 0.5 x 1000
+  EXPECT_EQ(LastCompleteMonth(h), 109);
+  h.months.back().cost_cents = 500;
+  EXPECT_EQ(LastCompleteMonth(h), 110);
+  EXPECT_EQ(LastCompleteMonth(History{}), -1);
 }
 
 TEST(BacktestTest, FailsWithoutDataAfterTheCutoff) {

@@ -1,5 +1,6 @@
 #include "forecast/forecast_run.h"
 
+#include <string>
 #include <utility>
 
 #include "forecast/history_loader.h"
@@ -50,7 +51,22 @@ Result<ForecastResult> Run(Calibration calibration, const ForecastOptions& o,
 
 Result<ForecastResult> Run(const Store& store, const ForecastOptions& o,
                            const ForecastProgress& progress) {
-  auto c = Calibrate(store, o.cutoff, o.calibration);
+  auto history = LoadHistory(store, StartMonthOf(o.cutoff) - kCalibrationHistoryMonths);
+  if (!history.ok()) return history.status();
+  const int start = StartMonthOf(o.cutoff);
+  const int data_end = o.refuse_after_data_end ? LastCompleteMonth(*history) : 0;
+  if (o.refuse_after_data_end && start > data_end + 1) {
+    // Nothing running and no inflow to calibrate on: the forecast would be all zeros.
+    return Status::Error(
+        "de prognose begint in " + FormatMonth(FromMonthIndex(start)) +
+        (data_end < 0 ? std::string(", maar er zijn geen declaraties")
+                      : ", maar de gegevens lopen tot en met " +
+                            FormatMonth(FromMonthIndex(data_end)) +
+                            " (laatste volledige maand met declaraties); begin uiterlijk "
+                            "in " +
+                            FormatMonth(FromMonthIndex(data_end + 1))));
+  }
+  auto c = Calibrate(*history, o.cutoff, o.calibration);
   if (!c.ok()) return c.status();
   return Run(std::move(c).value(), o, progress);
 }

@@ -34,6 +34,11 @@ struct ForecastOptions {
   // quantiles cost about as much as a third of the simulation: off where unused.
   bool monthly = true;
   CalibrationOptions calibration;  // read by Run(store, ...) only
+  // Run(store, ...) refuses (Dutch error) a start later than the month after the last
+  // complete month of data (LastCompleteMonth): nothing would be running and the
+  // forecast would show zeros. `jeugdregio forecast` sets it; the report, which starts
+  // in the January after its last year, does not.
+  bool refuse_after_data_end = false;
 };
 
 // Which simulation a progress report is about.

@@ -1,7 +1,9 @@
 #include "forecast/history_loader.h"
 
+#include <algorithm>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 namespace jr::forecast {
 
@@ -41,6 +43,24 @@ Result<History> LoadHistory(const Store& store, int from_month) {
       });
   if (!visited.ok()) return visited;
   return h;
+}
+
+int LastCompleteMonth(const History& h) {
+  if (h.months.empty()) return -1;
+  auto [lo, hi] =
+      std::minmax_element(h.months.begin(), h.months.end(),
+                          [](const AssignmentMonth& a, const AssignmentMonth& b) {
+                            return a.month < b.month;
+                          });
+  const int first = lo->month;
+  std::vector<double> cost(hi->month - first + 1, 0.0);  // region cost per month
+  for (const AssignmentMonth& m : h.months) cost[m.month - first] += m.cost_cents;
+  int last = static_cast<int>(cost.size()) - 1;
+  while (last >= 0 && cost[last] <= 0) --last;
+  if (last < 0) return -1;
+  double before = 0;
+  for (int k = 1; k <= 3 && last - k >= 0; ++k) before += cost[last - k];
+  return first + (cost[last] < 0.5 * before / 3 ? last - 1 : last);
 }
 
 }  // namespace jr::forecast

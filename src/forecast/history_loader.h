@@ -16,4 +16,10 @@ inline constexpr int kCalibrationHistoryMonths = 72;
 // Errors of the store are returned as they are.
 Result<History> LoadHistory(const Store& store, int from_month = 0);
 
+// The last complete month of declarations in `h` (a MonthIndex), or -1 when it has no
+// declared cost. That is the last month with declared cost, unless its cost is below
+// half the mean of the three months before it: then its declarations are still coming
+// in and the month before is the last complete one.
+int LastCompleteMonth(const History& h);
+
 }  // namespace jr::forecast
