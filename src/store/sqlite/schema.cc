@@ -191,6 +191,7 @@ CREATE TABLE care_period (
   reason TEXT NOT NULL DEFAULT '',
   PRIMARY KEY (assignment, start_day)
 ) WITHOUT ROWID;
+)sql",
       // 5: an API token's expiry ("" = never; issue 18 item 15).
       R"sql(
 ALTER TABLE api_token ADD COLUMN expires TEXT NOT NULL DEFAULT '';
