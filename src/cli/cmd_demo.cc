@@ -56,8 +56,8 @@ void Register(CLI::App& app) {
     std::cout << fmt::format("Demoregio ({}) geschreven: {} rijen in {:.1f} s\n",
                              kDemoRegionLabel, FormatNumber(static_cast<double>(rows), 0),
                              seconds);
-    std::cout << fmt::format("Instellingen voor monitor, agenda en measures in {}: {}\n",
-                             o->dir, fmt::join(summary.config_files, ", "));
+    std::cout << fmt::format("Instellingen (TOML) van de demoregio in {}: {}\n", o->dir,
+                             fmt::join(summary.config_files, ", "));
     ImportOptions import;
     import.pseudonymizer = &*key->key;
     RunImport(*store.value(), "", o->dir, import);

@@ -105,7 +105,7 @@ void Run(ReportCliOptions& o) {
 void Register(CLI::App& app) {
   auto o = std::make_shared<ReportCliOptions>();
   auto* c = app.add_subcommand(
-      "report", "rapport van de regio: HTML (zelfstandig, afdrukbaar), XLSX en CSV");
+      "report", "rapport van de regio: HTML (zelfstandig, afdrukbaar), PDF, XLSX en CSV");
   AddDbOption(c, &o->db);
   AddThreadsOption(c, &o->report.threads);
   AddSeedOption(c, &o->report.seed);

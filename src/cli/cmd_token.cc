@@ -19,7 +19,8 @@ void Register(CLI::App& app) {
     OutputFormat format;
   };
   auto o = std::make_shared<Opts>();
-  auto* c = app.add_subcommand("token", "API-tokens voor 'serve' aanmaken en tonen");
+  auto* c =
+      app.add_subcommand("token", "API-tokens voor 'serve' aanmaken, tonen en intrekken");
   c->require_subcommand(1);
   auto* add = c->add_subcommand("add", "een nieuw token; het wordt één keer getoond");
   AddDbOption(add, &o->db);

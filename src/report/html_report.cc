@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "report/svg_chart.h"
-#include "report/xml_escape.h"
+#include "core/xml_escape.h"
 
 namespace jr::report {
 namespace {

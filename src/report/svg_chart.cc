@@ -7,7 +7,7 @@
 #include <limits>
 
 #include "core/table.h"
-#include "report/xml_escape.h"
+#include "core/xml_escape.h"
 
 namespace jr::report {
 namespace {

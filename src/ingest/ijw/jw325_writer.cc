@@ -10,31 +10,12 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "core/xml_escape.h"
 #include "ingest/ijw/ijw_schema.h"
 #include "ingest/ijw/ijw_source.h"
 
 namespace jr::ijw {
 namespace {
-
-std::string Escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 std::string Iso(Date d) {
   return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(d.year()),
@@ -222,14 +203,14 @@ Result<std::vector<AnswerSummary>> WriteAnswers(const Store& store,
         "\t\t<jw325:DeclaratieIdentificatie>\n\t\t\t<ijw:Identificatie>{}</"
         "ijw:Identificatie>\n\t\t\t<ijw:Dagtekening>{}</ijw:Dagtekening>\n\t\t</"
         "jw325:DeclaratieIdentificatie>\n",
-        Escape(m->identification), Iso(m->date));
+        EscapeXml(m->identification), Iso(m->date));
     x += "\t\t<jw325:XsdVersieDeclaratie>\n\t\t\t<ijw:BasisschemaXsdVersie>1.0.0</"
          "ijw:BasisschemaXsdVersie>\n\t\t\t<ijw:BerichtXsdVersie>1.0.0</"
          "ijw:BerichtXsdVersie>\n\t\t</jw325:XsdVersieDeclaratie>\n";
     Codes(&x, {"0200"}, 2);
     x += "\t</jw325:Header>\n\t<jw325:DeclaratieAntwoord>\n";
     x += fmt::format("\t\t<jw325:DeclaratieNummer>{}</jw325:DeclaratieNummer>\n",
-                     Escape(m->declaration));
+                     EscapeXml(m->declaration));
     Amount(&x, "TotaalIngediendBedrag", "TotaalBedrag", sum.submitted, 2);
     Amount(&x, "TotaalToegekendBedrag", "TotaalBedrag", sum.granted, 2);
     if (!client_order.empty()) {
@@ -253,19 +234,19 @@ Result<std::vector<AnswerSummary>> WriteAnswers(const Store& store,
           x += fmt::format(
               "{}\t<jw325:ProductReferentie>\n{}\t\t<ijw:ReferentieNummer>{}</"
               "ijw:ReferentieNummer>\n",
-              p, p, Escape(l.reference));
+              p, p, EscapeXml(l.reference));
           if (!l.previous_reference.empty()) {
             x += fmt::format(
                 "{}\t\t<ijw:VorigReferentieNummer>{}</ijw:VorigReferentieNummer>\n", p,
-                Escape(l.previous_reference));
+                EscapeXml(l.previous_reference));
           }
           x += p + "\t</jw325:ProductReferentie>\n";
           x += fmt::format("{}\t<jw325:ToewijzingNummer>{}</jw325:ToewijzingNummer>\n", p,
-                           Escape(l.assignment));
+                           EscapeXml(l.assignment));
           x += fmt::format("{}\t<jw325:ProductCategorie>{}</jw325:ProductCategorie>\n", p,
-                           Escape(l.category));
+                           EscapeXml(l.category));
           x += fmt::format("{}\t<jw325:ProductCode>{}</jw325:ProductCode>\n", p,
-                           Escape(l.product_code));
+                           EscapeXml(l.product_code));
           x += fmt::format(
               "{0}\t<jw325:ProductPeriode>\n{0}\t\t<ijw:Begindatum>{1}</"
               "ijw:Begindatum>\n{0}"

@@ -1,6 +1,6 @@
-#include "report/xml_escape.h"
+#include "core/xml_escape.h"
 
-namespace jr::report {
+namespace jr {
 
 std::string EscapeXml(std::string_view text) {
   std::string out;
@@ -29,4 +29,4 @@ std::string EscapeXml(std::string_view text) {
   return out;
 }
 
-}  // namespace jr::report
+}  // namespace jr
