@@ -2,8 +2,8 @@
 
 #include <fmt/format.h>
 
-#include "report/svg_chart.h"
 #include "core/xml_escape.h"
+#include "report/svg_chart.h"
 
 namespace jr::report {
 namespace {
