@@ -4,8 +4,23 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <span>
 
 namespace jr {
+namespace {
+
+// The bytes as lowercase hexadecimal (fmt per byte is slow: a pseudonym per line).
+std::string HexOf(std::span<const unsigned char> bytes) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex(2 * bytes.size(), '0');
+  for (size_t i = 0; i < bytes.size(); ++i) {
+    hex[2 * i] = kHex[bytes[i] >> 4];
+    hex[2 * i + 1] = kHex[bytes[i] & 15];
+  }
+  return hex;
+}
+
+}  // namespace
 
 bool IsValidBsn(std::string_view bsn) {
   if (bsn.size() != 9) return false;
@@ -69,9 +84,7 @@ std::string Pseudonymizer::Pseudonym(std::string_view bsn) const {
   unsigned char out[10];
   crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(bsn.data()),
                      bsn.size(), key_.data(), key_.size());
-  std::string hex = "P";
-  for (unsigned char b : out) hex += fmt::format("{:02x}", b);
-  return hex;
+  return "P" + HexOf(out);
 }
 
 std::string Pseudonymizer::Fingerprint() const {
@@ -80,19 +93,14 @@ std::string Pseudonymizer::Fingerprint() const {
   crypto_generichash(out, sizeof out,
                      reinterpret_cast<const unsigned char*>(kLabel.data()), kLabel.size(),
                      key_.data(), key_.size());
-  std::string hex;
-  for (unsigned char b : out) hex += fmt::format("{:02x}", b);
-  return hex;
+  return HexOf(out);
 }
 
 Status Pseudonymizer::CreateKeyFile(const std::string& path, Env& env) {
   if (sodium_init() < 0) return Status::Error("libsodium kon niet worden gestart");
   std::array<unsigned char, kKeyBytes> key;
   randombytes_buf(key.data(), key.size());
-  std::string hex;
-  for (unsigned char b : key) hex += fmt::format("{:02x}", b);
-  hex += "\n";
-  return env.CreatePrivateFileExclusive(path, hex);
+  return env.CreatePrivateFileExclusive(path, HexOf(key) + "\n");
 }
 
 Result<Pseudonymizer> Pseudonymizer::FromKeyFile(const std::string& path, Env& env) {

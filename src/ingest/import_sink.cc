@@ -106,7 +106,10 @@ bool ImportSink::InBounds(const Volume& v, const Origin& o, const char* field) {
 template <typename T>
 bool ImportSink::Write(const T& v, const Origin& o, size_t errors_before) {
   if (errors_->count() != errors_before) return !errors_->full();
-  auto put = store_.Put(v, mode_);
+  return CountPut(store_.Put(v, mode_), o);
+}
+
+bool ImportSink::CountPut(const Result<PutOutcome>& put, const Origin& o) {
   if (!put.ok()) {
     errors_->Add(fmt::format("kan niet worden opgeslagen: {}", put.status().message()),
                  o.Record());
@@ -276,6 +279,18 @@ bool ImportSink::Add(const Declaration& v, const Origin& o) {
   if (mode_ == PutMode::kReplace)
     replaced_lines_[{v.number, v.assignment}].insert(v.start);
   return Write(v, o, before);
+}
+
+bool ImportSink::Add(const IjwMessage& v, const Origin& o) {
+  return Write(v, o, errors_->count());
+}
+
+bool ImportSink::Add(const IjwLine& v, const Origin& o) {
+  return Write(v, o, errors_->count());
+}
+
+bool ImportSink::Add(const CarePeriod& v, const Origin& o) {
+  return Write(v, o, errors_->count());
 }
 
 bool ImportSink::Add(const CostItem& v, const Origin& o) {

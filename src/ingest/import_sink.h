@@ -47,6 +47,10 @@ class ImportSink final : public ValueSink {
   bool Add(const Assignment& v, const Origin& o) override;
   bool Add(const Declaration& v, const Origin& o) override;
   bool Add(const CostItem& v, const Origin& o) override;
+  // The iJw tables (ingest/ijw/ijw_source.h): written as they are, no reference checks.
+  bool Add(const IjwMessage& v, const Origin& o);
+  bool Add(const IjwLine& v, const Origin& o);
+  bool Add(const CarePeriod& v, const Origin& o);
 
  private:
   // A reference named in a record, checked when the whole file is read.
@@ -58,6 +62,10 @@ class ImportSink final : public ValueSink {
   // Writes `v` unless checking it added errors; false when errors are full.
   template <typename T>
   bool Write(const T& v, const Origin& o, size_t errors_before);
+  // Counts the outcome of a put into the report of the file (added, unchanged,
+  // replaced); a database error or a conflict (same key, other content, without
+  // --replace) goes to the errors at the record of `o`. False when errors are full.
+  bool CountPut(const Result<PutOutcome>& put, const Origin& o);
   bool KnownMunicipality(const std::string& code, const Origin& o, const char* field);
   bool KnownProvider(const std::string& agb, const Origin& o, const char* field);
   bool KnownProduct(const std::string& category, const std::string& code, const Origin& o,

@@ -15,6 +15,8 @@ namespace jr::ijw {
 namespace {
 
 constexpr int kFieldCount = static_cast<int>(Field::kDebitCredit) + 1;
+// Bericht/Header in every tree (ijw_schema.cc: the header comes first).
+constexpr size_t kHeaderNode = 1;
 
 std::string_view View(const xmlChar* s) {
   return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view();
@@ -214,7 +216,16 @@ class MessageReader::Impl {
   void EndRecord();
   void EndClient();
   void EndMessage();
-  void Count(const Result<PutOutcome>& put, const Origin& o, std::string_view what);
+  // Puts a value that belongs to a record counted by another put (the declaration of
+  // a JW323 line, the residence of a JW301 client, the message itself): the report
+  // counts records, like a CSV file's rows.
+  template <typename T>
+  void AddUncounted(const T& v, const Origin& o) {
+    ImportReport uncounted;
+    sink_.StartFile(&uncounted);
+    if (!sink_.Add(v, o)) failed_ = true;
+    sink_.StartFile(report_);
+  }
   // Adds `s` and a NUL to the message's digest (buffered: BLAKE2b per call is slow).
   void Digest(std::string_view s) {
     digest_buf_.append(s);
@@ -226,6 +237,16 @@ class MessageReader::Impl {
                               reinterpret_cast<const unsigned char*>(digest_buf_.data()),
                               digest_buf_.size());
     digest_buf_.clear();
+  }
+  // The pseudonym of a valid BSN, from a bounded cache (a JW323 names a client once
+  // per line group; a keyed BLAKE2b per line is slow). The BSNs stay in memory only.
+  const std::string& PseudonymOf(std::string_view bsn) {
+    uint32_t number = 0;
+    for (char c : bsn) number = number * 10 + static_cast<uint32_t>(c - '0');
+    auto it = pseudonyms_.find(number);
+    if (it != pseudonyms_.end()) return it->second;
+    if (pseudonyms_.size() >= kMaxCachedPseudonyms) pseudonyms_.clear();
+    return pseudonyms_.emplace(number, pseudonymizer_->Pseudonym(bsn)).first->second;
   }
   Date DateOf(Field f) const { return ParseDate(Text(f)).value(); }
   std::optional<Date> EndOf(Field f) const {
@@ -241,6 +262,8 @@ class MessageReader::Impl {
   ErrorList* errors_;
   std::unordered_map<std::string, std::string> digests_;  // key -> digest, stored or read
   std::unordered_set<std::string> clients_;               // pseudonyms with a residence
+  static constexpr size_t kMaxCachedPseudonyms = 1 << 18;
+  std::unordered_map<uint32_t, std::string> pseudonyms_;  // BSN (9 digits) -> pseudonym
   // Declaration key -> the line ("message#line") that put it, in this import.
   std::unordered_map<std::string, std::string> declaration_owners_;
 
@@ -255,6 +278,7 @@ class MessageReader::Impl {
   std::array<int, kFieldCount> line_{};
   std::array<const std::string*, kFieldCount> path_{};  // the element's path
   IjwMessage message_;
+  std::string message_key_;     // message_.Key()
   bool known_message_ = false;  // same key read or stored before
   std::string client_;          // pseudonym of the current client
   std::optional<Date> client_first_start_;
@@ -342,10 +366,13 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
             f.line, n.path);
         return;
       }
-      client_ = pseudonymizer_->Pseudonym(text);
+      client_ = PseudonymOf(text);
       Digest(client_);
     } else {
-      Digest(n.path);
+      // The element by its index in the tree (its path is fixed by the index).
+      size_t index = static_cast<size_t>(&n - MessageTree(kind_).data());
+      char tag[2] = {static_cast<char>(index & 0xff), static_cast<char>(index >> 8)};
+      Digest({tag, 2});
       Digest(text);
     }
   }
@@ -362,10 +389,11 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
   }
   if (n.field == Field::kDeclarationNumber) message_.declaration = text;
   if (failed_) return;
-  if (n.name == "Header" && n.path == "Bericht/Header") EndHeader();
+  const Node* tree = MessageTree(kind_).data();
+  if (&n == &tree[kHeaderNode]) EndHeader();
   if (n.field == Field::kRecord) EndRecord();
   if (n.field == Field::kClient) EndClient();
-  if (n.path == "Bericht") EndMessage();
+  if (&n == &tree[0]) EndMessage();
 }
 
 void MessageReader::Impl::EndHeader() {
@@ -376,37 +404,8 @@ void MessageReader::Impl::EndHeader() {
   message_.receiver = jw301 ? Text(Field::kReceiver) : "GM" + Text(Field::kReceiver);
   message_.identification = Text(Field::kIdentification);
   message_.date = DateOf(Field::kMessageDate);
-  known_message_ = digests_.count(message_.Key()) > 0;
-}
-
-void MessageReader::Impl::Count(const Result<PutOutcome>& put, const Origin& o,
-                                std::string_view what) {
-  if (!put.ok()) {
-    errors_->Add(fmt::format("kan niet worden opgeslagen: {}", put.status().message()),
-                 o.Record());
-    failed_ = true;
-    return;
-  }
-  switch (put->kind) {
-    case PutOutcome::kAdded:
-      ++report_->added;
-      break;
-    case PutOutcome::kUnchanged:
-      ++report_->unchanged;
-      break;
-    case PutOutcome::kReplaced:
-      ++report_->replaced;
-      break;
-    case PutOutcome::kConflict:
-      errors_->Add(
-          fmt::format("{} is al ingelezen met andere inhoud (veld '{}': {} in de "
-                      "database, {} in het bericht); gebruik --replace om te "
-                      "vervangen",
-                      what, put->field, ShownValue(put->stored), ShownValue(put->given)),
-          o.Record());
-      failed_ = true;
-      break;
-  }
+  message_key_ = message_.Key();
+  known_message_ = digests_.count(message_key_) > 0;
 }
 
 void MessageReader::Impl::EndRecord() {
@@ -461,12 +460,12 @@ void MessageReader::Impl::EndRecord() {
         p.end = EndOf(Field::kEnd);
         p.reason = Text(Field::kReason);
       }
-      Count(store_.Put(p, mode_), origin, "de zorgperiode");
+      if (!sink_.Add(p, origin)) failed_ = true;
       return;
     }
     case MessageKind::kJw323: {
       IjwLine l;
-      l.message = message_.Key();
+      l.message = message_key_;
       l.line = ++line_no_;
       l.reference = Text(Field::kReference);
       l.previous_reference = Text(Field::kPreviousReference);
@@ -495,15 +494,18 @@ void MessageReader::Impl::EndRecord() {
       d.amount = l.amount;
       // A line for an unknown assignment, or a second line of the same declaration
       // key, is kept only as submitted: `check` rejects it (9338, 8021).
-      std::string key =
-          fmt::format("{}/{}/{}", d.assignment, DayNumber(d.start), d.number);
-      std::string owner = fmt::format("{}#{}", l.message, l.line);
+      std::string key = d.assignment;
+      key += '/';
+      key += std::to_string(DayNumber(d.start));
+      key += '/';
+      key += d.number;
+      std::string owner = l.message;
+      owner += '#';
+      owner += std::to_string(l.line);
       l.stored = sink_.KnowsAssignment(d.assignment) &&
                  declaration_owners_.try_emplace(key, owner).first->second == owner;
-      if (l.stored) {
-        if (!sink_.Add(d, origin)) failed_ = true;
-      }
-      Count(store_.Put(l, mode_), origin, "de declaratieregel");
+      if (l.stored) AddUncounted(d, origin);
+      if (!sink_.Add(l, origin)) failed_ = true;
       return;
     }
   }
@@ -518,7 +520,7 @@ void MessageReader::Impl::EndClient() {
                     *client_first_start_};
   XmlOrigin origin(*this);
   clients_.insert(client_);
-  if (!sink_.Add(c, origin)) failed_ = true;
+  AddUncounted(c, origin);
 }
 
 void MessageReader::Impl::EndMessage() {
@@ -548,7 +550,7 @@ void MessageReader::Impl::EndMessage() {
   XmlOrigin origin(*this);
   record_line_ = 1;
   record_path_ = "Bericht";
-  Count(store_.Put(message_, mode_), origin, "het bericht");
+  AddUncounted(message_, origin);
 }
 
 void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {

@@ -218,6 +218,26 @@ TEST_F(IjwTest, LineForUnknownAssignmentIsKeptAsSubmittedAndRejected) {
   EXPECT_THAT(ReadText((*answers)[0].file), HasSubstr("<jw325:RetourCode>9338<"));
 }
 
+// The import table counts records (products, declaration lines), like rows of a CSV
+// file: the message header, the residence of a JW301 client and the cost line of a
+// JW323 line are stored with them but not counted apart.
+TEST_F(IjwTest, ReportCountsRecordsOnce) {
+  ImportOutcome first = Import(Example("JW301.xml"));
+  ASSERT_TRUE(first.ok()) << first.errors.ToString();
+  ASSERT_EQ(first.files.size(), 1u);
+  EXPECT_EQ(first.files[0].rows, 2);  // two ToegewezenProduct
+  EXPECT_EQ(first.files[0].added, 2);
+  ImportOutcome lines = Import(Example("JW323.xml"));
+  ASSERT_TRUE(lines.ok()) << lines.errors.ToString();
+  EXPECT_EQ(lines.files[0].rows, 5);  // five Prestatie
+  EXPECT_EQ(lines.files[0].added, 5);
+  ImportOutcome again = Import(Example("JW323.xml"));
+  ASSERT_TRUE(again.ok()) << again.errors.ToString();
+  EXPECT_EQ(again.files[0].added, 0);
+  EXPECT_EQ(again.files[0].unchanged, 5);
+  EXPECT_EQ(again.files[0].replaced, 0);
+}
+
 TEST_F(IjwTest, ReimportChangesNothingOtherContentNeedsReplace) {
   ImportOk(Example("JW323.xml"));
   std::string before = Dump(*store_);

@@ -12,6 +12,8 @@ SqlValue Column(const Statement& s, int col, const SqlValue& like) {
   return s.Text(col);
 }
 
+// Texts are bound uncopied: `v` outlives the run of `s`, and every Put binds all
+// parameters of the statement it runs.
 void BindAll(Statement& s, const std::vector<SqlValue>& v, size_t n) {
   for (size_t i = 0; i < n; ++i) {
     int k = static_cast<int>(i) + 1;
@@ -20,6 +22,8 @@ void BindAll(Statement& s, const std::vector<SqlValue>& v, size_t n) {
           using T = std::decay_t<decltype(x)>;
           if constexpr (std::is_same_v<T, std::monostate>) {
             s.BindNull(k);
+          } else if constexpr (std::is_same_v<T, std::string>) {
+            s.BindUncopied(k, x);
           } else {
             s.Bind(k, x);
           }

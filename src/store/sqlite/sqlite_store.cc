@@ -30,6 +30,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
       return Status::Error("database kan niet worden aangemaakt", {path});
     }
   }
+  // No memory statistics: they take a global mutex on every allocation (a bulk import
+  // allocates per bound value). Only possible before SQLite's first use; later calls
+  // fail harmlessly.
+  [[maybe_unused]] static const int kNoMemStatus =
+      sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "onbekende fout";

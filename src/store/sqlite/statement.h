@@ -26,6 +26,9 @@ class Statement {
   Statement& Bind(int i, int v) { return Bind(i, static_cast<int64_t>(v)); }
   Statement& Bind(int i, double v);
   Statement& Bind(int i, std::string_view v);  // copied (SQLITE_TRANSIENT)
+  // Not copied (SQLITE_STATIC): `v` must stay alive until the statement has run; every
+  // later run must bind `i` again (the hot puts of KeyedTable: a copy per text is slow).
+  Statement& BindUncopied(int i, std::string_view v);
   Statement& BindNull(int i);
   template <typename T>
   Statement& Bind(int i, const std::optional<T>& v) {
