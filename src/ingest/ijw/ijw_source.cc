@@ -369,10 +369,7 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
       client_ = PseudonymOf(text);
       Digest(client_);
     } else {
-      // The element by its index in the tree (its path is fixed by the index).
-      size_t index = static_cast<size_t>(&n - MessageTree(kind_).data());
-      char tag[2] = {static_cast<char>(index & 0xff), static_cast<char>(index >> 8)};
-      Digest({tag, 2});
+      Digest(n.path);
       Digest(text);
     }
   }
