@@ -1,7 +1,9 @@
 #!/bin/sh
 # iJw import benchmark (issue 13): JW323 declaration lines per second into the store,
 # as a ratio to `xmllint --stream --noout` over the same files in the same run, and
-# 10,000 JW301 files in one folder.
+# 10,000 JW301 files in one folder. With farm-bench on PATH also the CPU times of
+# import (into a fresh copy of the master data) and xmllint paired run by run (RUNS,
+# default 5); A/B is import / xmllint, its inverse the ratio of the target.
 #   bench/ijw_bench.sh [build/jeugdregio] [lines]
 set -eu
 BIN=${1:-build/jeugdregio}
@@ -21,6 +23,19 @@ mkdir "$W/m323"; mv "$W"/d323/*.xml "$W/m323/"
 t2=$(now); "$BIN" import --db "$W/a.db" "$W/m323" >/dev/null; t3=$(now)
 "$BIN" init --db "$W/b.db" >/dev/null
 t4=$(now); "$BIN" import --db "$W/b.db" "$W/d301" >/dev/null; t5=$(now)
+
+# The ratio paired run by run (farm-bench --vs: import and xmllint in turn, so a
+# machine loaded by others drifts both alike): each import into a fresh copy of the
+# database with the master data only.
+if command -v farm-bench >/dev/null; then
+  "$BIN" init --db "$W/m.db" >/dev/null
+  "$BIN" import --db "$W/m.db" "$W/d323" >/dev/null
+  printf '#!/bin/sh\nset -e\nrm -f "%s/t.db" "%s/t.db-wal" "%s/t.db-shm"\ncp "%s/m.db" "%s/t.db"\ncp "%s/m.db.key" "%s/t.db.key"\nexec "%s" import --db "%s/t.db" "%s/m323" >/dev/null\n' \
+    "$W" "$W" "$W" "$W" "$W" "$W" "$W" "$BIN" "$W" "$W" > "$W/one.sh"
+  chmod +x "$W/one.sh"
+  farm-bench -n "${RUNS:-5}" --timeout 600 --vs "xmllint --stream --noout $(echo "$W"/m323/*.xml)" \
+    -- "$W/one.sh" | grep -E '^(A|B) (cpu|wall)|^A/B (cpu|wall)'
+fi
 
 python3 - "$LINES" "$t0" "$t1" "$t2" "$t3" "$t4" "$t5" <<'PY'
 import sys
