@@ -89,8 +89,12 @@ Status PgConnection::ErrorOf(const PGresult* r) const {
   while (!message.empty() && message.back() == '\n') message.pop_back();
   const std::string_view code = state ? state : "";
   if (code == "23503") {
+    // The detail names the value ("Key (municipality)=(GM9999) is not present ..."):
+    // a row written with COPY is refused at the end of the COPY, not at its Put.
+    const char* detail = r ? PQresultErrorField(r, PG_DIAG_MESSAGE_DETAIL) : nullptr;
     return Status::Error(
-        fmt::format("databasefout: FOREIGN KEY-verwijzing bestaat niet ({})", message));
+        fmt::format("databasefout: FOREIGN KEY-verwijzing bestaat niet ({}{}{})", message,
+                    detail ? ": " : "", detail ? detail : ""));
   }
   if (code == "22003") {
     return Status::Error(fmt::format("databasefout: integer overflow ({})", message));
@@ -218,6 +222,20 @@ Status PgConnection::CopyOut(const std::string& copy_sql,
     if (!checked.ok() && s.ok()) s = checked.status();
   }
   return s;
+}
+
+void SplitCopyLine(std::string_view line, std::span<std::string_view> fields) {
+  size_t pos = 0;
+  for (std::string_view& field : fields) {
+    if (pos > line.size()) {
+      field = {};
+      continue;
+    }
+    size_t tab = line.find('\t', pos);
+    if (tab == std::string_view::npos) tab = line.size();
+    field = line.substr(pos, tab - pos);
+    pos = tab + 1;
+  }
 }
 
 }  // namespace jr
