@@ -329,8 +329,10 @@ Status PgStore::ReplaceFindings(int first_year, int last_year,
   int64_t to = last_year >= 9999 ? std::numeric_limits<int64_t>::max()
                                  : DayNumber(std::chrono::year(last_year + 1) /
                                              std::chrono::January / std::chrono::day(1));
-  auto r = conn_->Query("DELETE FROM finding WHERE start_day >= $1 AND start_day < $2",
-                        {std::to_string(from), std::to_string(to)});
+  // bigint bounds: "all" is beyond the integer range of start_day.
+  auto r = conn_->Query(
+      "DELETE FROM finding WHERE start_day >= $1::bigint AND start_day < $2::bigint",
+      {std::to_string(from), std::to_string(to)});
   if (!r.ok()) return r.status();
   return PutFindings(findings);
 }
