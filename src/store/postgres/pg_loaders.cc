@@ -1,5 +1,5 @@
 // The loaders and aggregates of PgStore: the same queries and order as SQLite's
-// (sqlite_loaders.cc); the aggregates run on the server.
+// (sqlite_loaders.cc, sqlite_ijw.cc); the aggregates run on the server.
 #include <fmt/format.h>
 
 #include <array>
@@ -286,6 +286,61 @@ Status PgStore::ForEachAssignmentMonth(
   });
   if (!s.ok()) return s;
   return overflow;
+}
+
+Result<std::vector<IjwMessage>> PgStore::LoadIjwMessages() const {
+  return Collect<IjwMessage>(
+      *conn_, Flush(),
+      "SELECT kind, sender, identification, receiver, day, declaration, total_cents, "
+      "digest, lines FROM ijw_message ORDER BY kind, sender, identification",
+      {}, [](const PgResult& r, int i) -> IjwMessage {
+        return {r.Text(i, 0),
+                r.Text(i, 1),
+                r.Text(i, 2),
+                r.Text(i, 3),
+                Day(r.Int(i, 4)),
+                r.Text(i, 5),
+                Money::FromCents(r.Int(i, 6)),
+                r.Text(i, 7),
+                r.Int(i, 8)};
+      });
+}
+
+Result<std::vector<IjwLine>> PgStore::LoadIjwLines() const {
+  return Collect<IjwLine>(
+      *conn_, Flush(),
+      "SELECT message, line, reference, previous_reference, client, assignment, "
+      "category, product_code, start_day, end_day, volume_x100, unit, tariff_cents, "
+      "amount_cents, stored FROM ijw_line ORDER BY message, line",
+      {}, [](const PgResult& r, int i) {
+        IjwLine l;
+        l.message = r.Text(i, 0);
+        l.line = r.Int(i, 1);
+        l.reference = r.Text(i, 2);
+        l.previous_reference = r.Text(i, 3);
+        l.client = r.Text(i, 4);
+        l.assignment = r.Text(i, 5);
+        l.category = r.Text(i, 6);
+        l.product_code = r.Text(i, 7);
+        l.start = Day(r.Int(i, 8));
+        l.end = Day(r.Int(i, 9));
+        l.volume.hundredths = r.Int(i, 10);
+        l.unit = static_cast<Unit>(r.Int(i, 11));
+        l.tariff = OptMoney(r, i, 12);
+        l.amount = Money::FromCents(r.Int(i, 13));
+        l.stored = r.Int(i, 14) != 0;
+        return l;
+      });
+}
+
+Result<std::vector<CarePeriod>> PgStore::LoadCarePeriods() const {
+  return Collect<CarePeriod>(
+      *conn_, Flush(),
+      "SELECT assignment, start_day, end_day, reason FROM care_period ORDER BY "
+      "assignment, start_day",
+      {}, [](const PgResult& r, int i) -> CarePeriod {
+        return {r.Text(i, 0), Day(r.Int(i, 1)), OptDay(r, i, 2), r.Text(i, 3)};
+      });
 }
 
 }  // namespace jr

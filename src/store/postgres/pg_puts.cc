@@ -189,7 +189,8 @@ Result<PutOutcome> PgStore::PutKeyed(size_t table, SqlRow row, PutMode mode) {
   KeyOf(table, row, &key_);
   const uint64_t hash = KeyHash(key_);
   bool collides = false;
-  if (auto pending = batch.pending_index.find(hash); pending != batch.pending_index.end()) {
+  if (auto pending = batch.pending_index.find(hash);
+      pending != batch.pending_index.end()) {
     SqlRow& stored = batch.pending[pending->second];
     const TableSpec& spec = TableSpecs()[table];
     collides = !std::equal(row.begin(), row.begin() + static_cast<long>(spec.n_key),
@@ -325,6 +326,20 @@ Result<PutOutcome> PgStore::Put(const Declaration& d, PutMode mode) {
 
 Result<PutOutcome> PgStore::Put(const CostItem& c, PutMode mode) {
   return PutKeyed(TableOf(c), RowOf(c), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const IjwMessage& m, PutMode mode) {
+  return PutKeyed(kIjwMessage, RowOf(m), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const IjwLine& l, PutMode mode) {
+  return PutKeyed(kIjwLine, RowOf(l), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const CarePeriod& p, PutMode mode) {
+  return PutCarePeriod(p, mode, [&](const SqlRow& row, PutMode m) {
+    return PutKeyed(kCarePeriod, row, m);
+  });
 }
 
 Status PgStore::DeleteDeclaration(const std::string& assignment, Date start,

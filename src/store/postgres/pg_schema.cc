@@ -159,7 +159,7 @@ CREATE TABLE finding (
   PRIMARY KEY (assignment, start_day, declaration, rule, code)
 );
 )sql",
-      // 4: iJw messages (issue 13), as on SQLite (PgStore's pg_ijw.cc).
+      // 4: iJw messages (issue 13), as on SQLite.
       R"sql(
 CREATE TABLE ijw_message (
   kind text COLLATE "C" NOT NULL,
