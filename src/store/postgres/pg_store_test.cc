@@ -116,12 +116,14 @@ TEST_F(PgStoreTest, DeclarationsInATransactionKeepExactOutcomes) {
 // than one COPY part of assignments after their municipality, provider and product),
 // and a FOREIGN KEY the database refuses fails the transaction as a whole.
 TEST_F(PgStoreTest, EveryTableIsBufferedWithExactOutcomesAndParentsFirst) {
-  ASSERT_TRUE(store_->Put(Provider{"11111111", "Bestaand"}, PutMode::kRefuseChanged).ok());
+  ASSERT_TRUE(
+      store_->Put(Provider{"11111111", "Bestaand"}, PutMode::kRefuseChanged).ok());
   {
     auto tx = Transaction::Begin(*store_);
     ASSERT_TRUE(tx.ok());
-    EXPECT_EQ(store_->Put(Provider{"11111111", "Bestaand"}, PutMode::kRefuseChanged)->kind,
-              PutOutcome::kUnchanged);
+    EXPECT_EQ(
+        store_->Put(Provider{"11111111", "Bestaand"}, PutMode::kRefuseChanged)->kind,
+        PutOutcome::kUnchanged);
     auto stored = store_->Put(Provider{"11111111", "Anders"}, PutMode::kRefuseChanged);
     ASSERT_TRUE(stored.ok()) << stored.status().ToString();
     EXPECT_EQ(stored->kind, PutOutcome::kConflict);
@@ -137,9 +139,10 @@ TEST_F(PgStoreTest, EveryTableIsBufferedWithExactOutcomesAndParentsFirst) {
     EXPECT_EQ(waiting->kind, PutOutcome::kConflict);
     EXPECT_EQ(waiting->field, "municipality");
     EXPECT_EQ(waiting->stored, "GM0505");
-    EXPECT_EQ(store_->Put(Decl("T5999", "D1", D(2021, 1, 4), 100), PutMode::kRefuseChanged)
-                  ->kind,
-              PutOutcome::kAdded);
+    EXPECT_EQ(
+        store_->Put(Decl("T5999", "D1", D(2021, 1, 4), 100), PutMode::kRefuseChanged)
+            ->kind,
+        PutOutcome::kAdded);
     ASSERT_TRUE(tx.value().Commit().ok());
   }
   EXPECT_EQ(store_->Count("assignment"), 6000);
