@@ -23,24 +23,21 @@ double PgResult::Real(int row, int col) const {
 int64_t PgResult::Changed() const { return ParseInt(PQcmdTuples(r_.get())); }
 
 void AppendCopyText(std::string_view text, std::string* out) {
-  for (char c : text) {
-    switch (c) {
-      case '\\':
-        *out += "\\\\";
-        break;
-      case '\t':
-        *out += "\\t";
-        break;
-      case '\n':
-        *out += "\\n";
-        break;
-      case '\r':
-        *out += "\\r";
-        break;
-      default:
-        *out += c;
-    }
+  // Runs without a character to escape (nearly every field) are appended whole.
+  size_t start = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const char* escaped = c == '\\'   ? "\\\\"
+                          : c == '\t' ? "\\t"
+                          : c == '\n' ? "\\n"
+                          : c == '\r' ? "\\r"
+                                      : nullptr;
+    if (escaped == nullptr) continue;
+    out->append(text.data() + start, i - start);
+    out->append(escaped, 2);
+    start = i + 1;
   }
+  out->append(text.data() + start, text.size() - start);
 }
 
 std::string CopyTextValue(std::string_view field) {

@@ -204,12 +204,10 @@ Result<PutOutcome> PgStore::PutKeyed(size_t table, SqlRow row, PutMode mode) {
       return PutOutcome{PutOutcome::kReplaced, "", "", ""};
     }
   }
-  bool unknown_assignment = false;
-  if (table == kDeclaration) {
-    std::string assignment;
-    AppendCopyValue(row[0], &assignment);
-    unknown_assignment = !batch_.assignments.count(assignment);
-  }
+  // A declaration's key begins with its assignment (COPY text, up to the first tab).
+  const bool unknown_assignment =
+      table == kDeclaration &&
+      !batch_.assignments.count(std::string_view(key_).substr(0, key_.find('\t')));
   if (collides || batch.stored.count(hash) || unknown_assignment) {
     // Perhaps stored (or a hash that collides), or an assignment not known here
     // (committed by another writer since, or missing): the database answers.

@@ -12,19 +12,22 @@
 // Writers: one write transaction at a time per region, like SQLite. Begin takes a
 // transaction-scoped advisory lock of the region and waits for it at most the busy
 // timeout ("database is bezet" after that); readers (serve, reports) never wait.
-// Declarations put inside a transaction are buffered and written with COPY (see
-// DeclarationBatch in pg_puts.cc), with exact outcomes: the table is locked against
+// The rows of every table put inside a transaction are buffered and written with COPY
+// (Batches, PutKeyed in pg_puts.cc), with exact outcomes: a table is locked against
 // other writers and the keys already stored are known, so a key that is not among
-// them is added; the reference to the assignment is checked by the store, not by a
-// FOREIGN KEY (pg_schema.cc). A deadlock or serialization failure is a Dutch error and
-// the transaction is rolled back; nothing is imported partly. Not thread-safe: one thread
-// at a time, like every Store.
+// them is added; rows are written in table order, parents first, and a reference the
+// database refuses fails the transaction when its COPY ends. A declaration's reference
+// to its assignment is checked by the store, not by a FOREIGN KEY (pg_schema.cc).
+// Findings are written with one COPY and one upsert (PutFindings). A deadlock or
+// serialization failure is a Dutch error and the transaction is rolled back; nothing is
+// imported partly. Not thread-safe: one thread at a time, like every Store.
 #pragma once
 
 #include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -106,6 +109,12 @@ class PgStore final : public Store {
   Result<std::string> Dump() const override;
 
  private:
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
+  };
   // The rows of one table put in the current transaction and not yet written (COPY).
   struct TableBatch {
     bool ready = false;                   // table locked, stored keys loaded
@@ -120,7 +129,8 @@ class PgStore final : public Store {
   struct Batches {
     std::array<TableBatch, kTableCount> tables;
     bool assignments_ready = false;
-    std::unordered_set<std::string> assignments;  // numbers stored or put (COPY text)
+    // Numbers stored or put (COPY text), looked up by a part of a row's key.
+    std::unordered_set<std::string, TextHash, std::equal_to<>> assignments;
     int copying = -1;  // the table of the open COPY: rows sent, outcome not yet read
   };
 
