@@ -66,9 +66,7 @@ Status Transaction::Commit() {
 
 namespace jr {
 namespace {
-Status NoIjw() {
-  return Status::Error("deze database bewaart geen iJw-berichten (alleen SQLite)");
-}
+Status NoIjw() { return Status::Error("deze database bewaart geen iJw-berichten"); }
 }  // namespace
 
 Result<PutOutcome> Store::Put(const IjwMessage&, PutMode) { return NoIjw(); }

@@ -301,6 +301,151 @@ TEST_P(StoreTest, FindingsArePutReplacedLoadedAndCleared) {
   EXPECT_TRUE(store_->LoadFindings()->empty());
 }
 
+TEST_P(StoreTest, IjwMessagesAndLinesArePutByKeyAndLoadedInOrder) {
+  IjwMessage m{"JW323",
+               "12345678",
+               "765432198",
+               "GM0505",
+               D(2021, 4, 1),
+               "D2021-04",
+               Money::FromCents(-1250),
+               "abc",
+               2};
+  IjwMessage first = m;
+  first.identification = "1";
+  EXPECT_EQ(store_->Put(m, PutMode::kRefuseChanged)->kind, PutOutcome::kAdded);
+  EXPECT_EQ(store_->Put(first, PutMode::kRefuseChanged)->kind, PutOutcome::kAdded);
+  EXPECT_EQ(store_->Put(m, PutMode::kRefuseChanged)->kind, PutOutcome::kUnchanged);
+  IjwMessage other = m;
+  other.digest = "def";
+  auto conflict = store_->Put(other, PutMode::kRefuseChanged);
+  ASSERT_TRUE(conflict.ok()) << conflict.status().ToString();
+  EXPECT_EQ(conflict->kind, PutOutcome::kConflict);
+  EXPECT_EQ(conflict->field, "digest");
+  EXPECT_EQ(conflict->stored, "abc");
+  auto messages = store_->LoadIjwMessages();
+  ASSERT_TRUE(messages.ok()) << messages.status().ToString();
+  ASSERT_EQ(messages->size(), 2u);
+  EXPECT_EQ((*messages)[0].identification, "1");  // by kind, sender, identification
+  const IjwMessage& back = (*messages)[1];
+  EXPECT_EQ(back.receiver, "GM0505");
+  EXPECT_EQ(back.date, D(2021, 4, 1));
+  EXPECT_EQ(back.declaration, "D2021-04");
+  EXPECT_EQ(back.total, Money::FromCents(-1250));
+  EXPECT_EQ(back.digest, "abc");
+  EXPECT_EQ(back.lines, 2);
+
+  IjwLine l;
+  l.message = m.Key();
+  l.line = 2;
+  l.reference = "R2";
+  l.previous_reference = "R0";
+  l.client = "P1";
+  l.assignment = "T1";
+  l.category = "45";
+  l.product_code = "45A10";
+  l.start = D(2021, 3, 1);
+  l.end = D(2021, 4, 1);
+  l.volume = Volume{150};
+  l.unit = Unit::kHour;
+  l.tariff = Money::FromCents(8000);
+  l.amount = Money::FromCents(12000);
+  l.stored = true;
+  IjwLine one = l;
+  one.line = 1;
+  one.tariff.reset();
+  one.stored = false;
+  EXPECT_EQ(store_->Put(l, PutMode::kRefuseChanged)->kind, PutOutcome::kAdded);
+  EXPECT_EQ(store_->Put(one, PutMode::kRefuseChanged)->kind, PutOutcome::kAdded);
+  EXPECT_EQ(store_->Put(l, PutMode::kRefuseChanged)->kind, PutOutcome::kUnchanged);
+  IjwLine changed = l;
+  changed.amount = Money::FromCents(11000);
+  auto c = store_->Put(changed, PutMode::kRefuseChanged);
+  EXPECT_EQ(c->kind, PutOutcome::kConflict);
+  EXPECT_EQ(c->field, "amount");
+  EXPECT_EQ(store_->Put(changed, PutMode::kReplace)->kind, PutOutcome::kReplaced);
+  auto lines = store_->LoadIjwLines();
+  ASSERT_TRUE(lines.ok()) << lines.status().ToString();
+  ASSERT_EQ(lines->size(), 2u);
+  EXPECT_EQ((*lines)[0].line, 1);
+  EXPECT_FALSE((*lines)[0].tariff.has_value());
+  EXPECT_FALSE((*lines)[0].stored);
+  const IjwLine& got = (*lines)[1];
+  EXPECT_EQ(got.reference, "R2");
+  EXPECT_EQ(got.previous_reference, "R0");
+  EXPECT_EQ(got.start, D(2021, 3, 1));
+  EXPECT_EQ(got.end, D(2021, 4, 1));
+  EXPECT_EQ(got.volume.hundredths, 150);
+  EXPECT_EQ(got.tariff, Money::FromCents(8000));
+  EXPECT_EQ(got.amount, Money::FromCents(11000));
+  EXPECT_TRUE(got.stored);
+}
+
+TEST_P(StoreTest, CarePeriodGetsItsEndOnceAndKeepsIt) {
+  CarePeriod begun{"T1", D(2021, 2, 1), std::nullopt, ""};
+  EXPECT_EQ(store_->Put(begun, PutMode::kRefuseChanged)->kind, PutOutcome::kAdded);
+  EXPECT_EQ(store_->Put(begun, PutMode::kRefuseChanged)->kind, PutOutcome::kUnchanged);
+  // The JW307: the end is added to the stored period.
+  CarePeriod ended{"T1", D(2021, 2, 1), D(2021, 7, 1), "01"};
+  EXPECT_EQ(store_->Put(ended, PutMode::kRefuseChanged)->kind, PutOutcome::kAdded);
+  EXPECT_EQ(store_->Put(ended, PutMode::kRefuseChanged)->kind, PutOutcome::kUnchanged);
+  // A JW305 again (no end) leaves the end.
+  EXPECT_EQ(store_->Put(begun, PutMode::kReplace)->kind, PutOutcome::kUnchanged);
+  // Another end is a conflict, or a replacement when asked.
+  CarePeriod later{"T1", D(2021, 2, 1), D(2021, 9, 1), "01"};
+  auto c = store_->Put(later, PutMode::kRefuseChanged);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->kind, PutOutcome::kConflict);
+  EXPECT_EQ(c->field, "end");
+  EXPECT_EQ(c->stored, std::to_string(DayNumber(D(2021, 7, 1))));
+  auto periods = store_->LoadCarePeriods();
+  ASSERT_TRUE(periods.ok()) << periods.status().ToString();
+  ASSERT_EQ(periods->size(), 1u);
+  EXPECT_EQ((*periods)[0].end, D(2021, 7, 1));
+  EXPECT_EQ((*periods)[0].reason, "01");
+  EXPECT_EQ(store_->Put(later, PutMode::kReplace)->kind, PutOutcome::kReplaced);
+  ASSERT_TRUE(store_
+                  ->Put(CarePeriod{"T0", D(2022, 1, 1), std::nullopt, ""},
+                        PutMode::kRefuseChanged)
+                  .ok());
+  periods = store_->LoadCarePeriods();
+  ASSERT_EQ(periods->size(), 2u);
+  EXPECT_EQ((*periods)[0].assignment, "T0");  // by assignment, start
+  EXPECT_FALSE((*periods)[0].end.has_value());
+  EXPECT_EQ((*periods)[1].end, D(2021, 9, 1));
+}
+
+TEST_P(StoreTest, ManyFindingsInOnePutLastOneWins) {
+  // More than one COPY part, with a key given twice: the later finding is kept.
+  std::vector<Finding> findings;
+  for (int i = 0; i < 12000; ++i) {
+    findings.push_back({"T" + std::to_string(i % 50),
+                        FromDayNumber(DayNumber(D(2021, 1, 1)) + i),
+                        "D" + std::to_string(i), "bedrag", "volume-x-tarief",
+                        i % 3 ? FindingStatus::kSignal : FindingStatus::kRejected,
+                        i % 2 ? "amount" : "", "tab\tje\n en \\ " + std::to_string(i)});
+  }
+  Finding again = findings[7];
+  again.message = "later";
+  again.status = FindingStatus::kAccepted;
+  findings.push_back(again);
+  ASSERT_TRUE(store_->PutFindings(findings).ok());
+  auto loaded = store_->LoadFindings();
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_EQ(loaded->size(), 12000u);
+  int seen = 0;
+  for (const Finding& f : *loaded) {
+    if (f.declaration == "D7") {
+      EXPECT_EQ(f, again);
+      ++seen;
+    } else if (f.declaration == "D8") {
+      EXPECT_EQ(f, findings[8]);
+      ++seen;
+    }
+  }
+  EXPECT_EQ(seen, 2);
+}
+
 TEST_P(StoreTest, TransactionRollsBackUnlessCommitted) {
   {
     auto tx = Transaction::Begin(*store_);

@@ -125,6 +125,40 @@ const std::array<TableSpec, kTableCount>& TableSpecs() {
         {"bucket", "bucket"},
         {"amount_cents", "amount"}},
        3},
+      {"ijw_message",
+       {{"kind", "kind"},
+        {"sender", "sender"},
+        {"identification", "identification"},
+        {"receiver", "receiver"},
+        {"day", "date"},
+        {"declaration", "declaration"},
+        {"total_cents", "total"},
+        {"digest", "digest"},
+        {"lines", "lines"}},
+       3},
+      {"ijw_line",
+       {{"message", "message"},
+        {"line", "line"},
+        {"reference", "reference"},
+        {"previous_reference", "previous_reference"},
+        {"client", "client"},
+        {"assignment", "assignment"},
+        {"category", "category"},
+        {"product_code", "product_code"},
+        {"start_day", "start"},
+        {"end_day", "end"},
+        {"volume_x100", "volume"},
+        {"unit", "unit"},
+        {"tariff_cents", "tariff"},
+        {"amount_cents", "amount"},
+        {"stored", "stored"}},
+       2},
+      {"care_period",
+       {{"assignment", "assignment"},
+        {"start_day", "start"},
+        {"end_day", "end"},
+        {"reason", "reason"}},
+       2},
   }};
   return kSpecs;
 }
@@ -199,6 +233,43 @@ TableIndex TableOf(const CostItem& c) {
 SqlRow RowOf(const CostItem& c) {
   if (c.municipality.empty()) return {I(c.year), c.bucket, c.amount.cents()};
   return {c.municipality, I(c.year), c.bucket, c.amount.cents()};
+}
+
+SqlRow RowOf(const IjwMessage& m) {
+  return {m.kind,        m.sender,        m.identification, m.receiver, Day(m.date),
+          m.declaration, m.total.cents(), m.digest,         m.lines};
+}
+
+SqlRow RowOf(const IjwLine& l) {
+  return {
+      l.message,     l.line,           l.reference,         l.previous_reference,
+      l.client,      l.assignment,     l.category,          l.product_code,
+      Day(l.start),  Day(l.end),       l.volume.hundredths, I(static_cast<int>(l.unit)),
+      Opt(l.tariff), l.amount.cents(), I(l.stored ? 1 : 0)};
+}
+
+SqlRow RowOf(const CarePeriod& p) {
+  return {p.assignment, Day(p.start), Opt(p.end), p.reason};
+}
+
+Result<PutOutcome> PutCarePeriod(
+    const CarePeriod& p, PutMode mode,
+    const std::function<Result<PutOutcome>(const SqlRow&, PutMode)>& put_row) {
+  const SqlRow row = RowOf(p);
+  // Refused first: nothing is written until it is known what the stored period is.
+  auto out = put_row(row, PutMode::kRefuseChanged);
+  if (!out.ok() || out->kind != PutOutcome::kConflict) return out;
+  // A JW305 (no end) after a JW307 of the same care changes nothing.
+  if (!p.end) return PutOutcome{PutOutcome::kUnchanged};
+  // A JW307 after its JW305 adds the end ("end" is the first column after the key, so
+  // a stored period without end conflicts on it first).
+  const bool adds_end = out->field == "end" && out->stored == ShowValue(SqlValue{});
+  if (!adds_end && mode == PutMode::kRefuseChanged) return out;
+  auto replaced = put_row(row, PutMode::kReplace);
+  if (!replaced.ok() || !adds_end || replaced->kind != PutOutcome::kReplaced) {
+    return replaced;
+  }
+  return PutOutcome{PutOutcome::kAdded};
 }
 
 }  // namespace jr

@@ -9,12 +9,14 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <variant>
 #include <vector>
 
 #include "care/assignment.h"
 #include "care/cost_item.h"
+#include "care/ijw_message.h"
 #include "care/product.h"
 #include "care/provider.h"
 #include "region/municipality_key.h"
@@ -55,6 +57,9 @@ enum TableIndex : size_t {
   kDeclaration,
   kFixedCost,
   kLocalCost,
+  kIjwMessage,
+  kIjwLine,
+  kCarePeriod,
   kTableCount
 };
 
@@ -79,5 +84,16 @@ SqlRow RowOf(const Declaration& d);
 // local cost (kLocalCost).
 TableIndex TableOf(const CostItem& c);
 SqlRow RowOf(const CostItem& c);
+SqlRow RowOf(const IjwMessage& m);
+SqlRow RowOf(const IjwLine& l);
+SqlRow RowOf(const CarePeriod& p);
+
+// Put of a care period (Store::Put(const CarePeriod&)) for every backend, on top of
+// the backend's keyed put of a row of kCarePeriod: a period without end leaves a
+// stored one as it is (unchanged); one with an end sets the end of a stored period
+// that has none (added); anything else is an ordinary keyed put.
+Result<PutOutcome> PutCarePeriod(
+    const CarePeriod& p, PutMode mode,
+    const std::function<Result<PutOutcome>(const SqlRow&, PutMode)>& put_row);
 
 }  // namespace jr

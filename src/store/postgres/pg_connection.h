@@ -9,6 +9,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -89,6 +90,9 @@ class PgConnection {
 
 // Appends `text` to a COPY text-format row, escaping what COPY needs escaped.
 void AppendCopyText(std::string_view text, std::string* out);
+// Splits a COPY text-format row at its tabs into the first fields.size() fields (still
+// escaped; a missing field is empty).
+void SplitCopyLine(std::string_view line, std::span<std::string_view> fields);
 // The text of one field of a COPY text-format row (escapes undone).
 std::string CopyTextValue(std::string_view field);
 

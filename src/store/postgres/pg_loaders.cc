@@ -1,10 +1,12 @@
 // The loaders and aggregates of PgStore: the same queries and order as SQLite's
-// (sqlite_loaders.cc); the aggregates run on the server.
+// (sqlite_loaders.cc, sqlite_ijw.cc); the aggregates run on the server.
 #include <fmt/format.h>
 
+#include <array>
 #include <charconv>
 
 #include "store/postgres/pg_store.h"
+#include "store/store_queries.h"
 
 namespace jr {
 namespace {
@@ -33,21 +35,8 @@ Result<std::vector<T>> Collect(PgConnection& conn, Status flushed, const std::st
   return out;
 }
 
-// Sums leave the server as bigint: a sum outside int64 fails with SQLSTATE 22003
-// ("integer overflow", never wrapped). Declarations are summed per assignment and
-// year first, as on SQLite.
-// The gate of the care rules (as on SQLite): a line with an `afgewezen` finding counts
-// nowhere; one index probe per line on finding's primary key.
-#define JR_ACCEPTED(d)                                          \
-  "NOT EXISTS (SELECT 1 FROM finding f WHERE f.assignment = " d \
-  ".assignment AND "                                            \
-  "f.start_day = " d ".start_day AND f.declaration = " d        \
-  ".number AND "                                                \
-  "f.status = 'afgewezen')"
-constexpr const char* kPerAssignmentInYears =
-    "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration x "
-    "WHERE year BETWEEN $1 AND $2 AND " JR_ACCEPTED("x") " GROUP BY assignment, year) d "
-    "JOIN assignment a ON a.number = d.assignment ";
+// Sums leave the server as bigint (store_queries.h): a sum outside int64 fails with
+// SQLSTATE 22003 ("integer overflow", never wrapped).
 
 }  // namespace
 
@@ -184,18 +173,13 @@ Status PgStore::ForEachDeclaration(
   if (!s.ok()) return s;
   // Streamed with COPY (text format: tab-separated, \\N for NULL), one value reused.
   Declaration d;
-  std::vector<std::string_view> f(11);
+  std::array<std::string_view, 11> f;
   return conn_->CopyOut(
       "COPY (SELECT number, assignment, agb, category, product_code, start_day, "
       "end_day, volume_x100, unit, tariff_cents, amount_cents FROM declaration "
       "ORDER BY assignment, start_day, number) TO STDOUT",
       [&](std::string_view line) {
-        size_t pos = 0;
-        for (size_t i = 0; i < f.size(); ++i) {
-          size_t tab = line.find('\t', pos);
-          f[i] = line.substr(pos, tab == std::string_view::npos ? line.npos : tab - pos);
-          pos = tab == std::string_view::npos ? line.size() : tab + 1;
-        }
+        SplitCopyLine(line, f);
         d.number = CopyTextValue(f[0]);
         d.assignment = CopyTextValue(f[1]);
         d.agb = CopyTextValue(f[2]);
@@ -216,13 +200,7 @@ Status PgStore::ForEachDeclaration(
 Result<std::vector<UseRow>> PgStore::UseByMunicipalityYearBucket(int first,
                                                                  int last) const {
   return Collect<UseRow>(
-      *conn_, Flush(),
-      fmt::format("SELECT a.municipality, d.year, p.bucket, sum(d.cents)::bigint,"
-                  " count(DISTINCT a.client), count(*) FROM {}"
-                  "JOIN product p ON p.category = a.category AND p.code = a.product_code "
-                  "GROUP BY a.municipality, d.year, p.bucket "
-                  "ORDER BY a.municipality, d.year, p.bucket",
-                  kPerAssignmentInYears),
+      *conn_, Flush(), store_sql::UseByMunicipalityYearBucket("$1", "$2"),
       {std::to_string(first), std::to_string(last)},
       [](const PgResult& r, int i) -> UseRow {
         return {r.Text(i, 0), I(r, i, 1), r.Text(i, 2), Money::FromCents(r.Int(i, 3)),
@@ -231,33 +209,21 @@ Result<std::vector<UseRow>> PgStore::UseByMunicipalityYearBucket(int first,
 }
 
 Result<std::vector<UseRow>> PgStore::UseByMunicipalityYear() const {
-  return Collect<UseRow>(
-      *conn_, Flush(),
-      fmt::format("SELECT a.municipality, d.year, sum(d.cents)::bigint,"
-                  " count(DISTINCT a.client), count(*) FROM {}"
-                  "GROUP BY a.municipality, d.year ORDER BY a.municipality, d.year",
-                  kPerAssignmentInYears),
-      {"0", "9999"}, [](const PgResult& r, int i) -> UseRow {
-        return {r.Text(i, 0), I(r, i, 1), "", Money::FromCents(r.Int(i, 2)),
-                r.Int(i, 3),  r.Int(i, 4)};
-      });
+  return Collect<UseRow>(*conn_, Flush(), store_sql::UseByMunicipalityYear("$1", "$2"),
+                         {"0", "9999"}, [](const PgResult& r, int i) -> UseRow {
+                           return {r.Text(i, 0), I(r, i, 1),
+                                   "",           Money::FromCents(r.Int(i, 2)),
+                                   r.Int(i, 3),  r.Int(i, 4)};
+                         });
 }
 
 Result<std::vector<ClientYearCost>> PgStore::ClientYearCosts(int first, int last) const {
-  return Collect<ClientYearCost>(
-      *conn_, Flush(),
-      fmt::format(
-          "SELECT a.client, a.municipality, d.year, p.bucket, sum(d.cents)::bigint "
-          "FROM {}"
-          "JOIN product p ON p.category = a.category AND p.code = a.product_code "
-          "GROUP BY a.client, a.municipality, d.year, p.bucket "
-          "ORDER BY a.municipality, d.year, a.client, p.bucket",
-          kPerAssignmentInYears),
-      {std::to_string(first), std::to_string(last)},
-      [](const PgResult& r, int i) -> ClientYearCost {
-        return {r.Text(i, 0), r.Text(i, 1), I(r, i, 2), r.Text(i, 3),
-                Money::FromCents(r.Int(i, 4))};
-      });
+  return Collect<ClientYearCost>(*conn_, Flush(), store_sql::ClientYearCosts("$1", "$2"),
+                                 {std::to_string(first), std::to_string(last)},
+                                 [](const PgResult& r, int i) -> ClientYearCost {
+                                   return {r.Text(i, 0), r.Text(i, 1), I(r, i, 2),
+                                           r.Text(i, 3), Money::FromCents(r.Int(i, 4))};
+                                 });
 }
 
 Result<std::vector<CostItem>> PgStore::LoadFixedCosts() const {
@@ -292,19 +258,17 @@ Status PgStore::ForEachAssignmentMonth(
       "(extract(year FROM d)::integer * 12 + extract(month FROM d)::integer - 1) AS m "
       "FROM (SELECT assignment, amount_cents, volume_x100, "
       "date '1970-01-01' + start_day AS d FROM declaration x WHERE start_day >= {} AND "
-      JR_ACCEPTED("x") ") x) y "
+      "{}) x) y "
       "GROUP BY assignment, m ORDER BY assignment, m) TO STDOUT",
-      DayNumber(FirstOfMonth(FromMonthIndex(from_month))));
+      DayNumber(FirstOfMonth(FromMonthIndex(from_month))), store_sql::Accepted("x"));
   AssignmentMonthUse current;
   Status overflow = Status::Ok();
   s = conn_->CopyOut(sql, [&](std::string_view line) {
     // assignment \t month \t cost \t volume.
-    size_t t1 = line.find('\t'), t2 = line.find('\t', t1 + 1),
-           t3 = line.find('\t', t2 + 1);
-    std::string_view month = line.substr(t1 + 1, t2 - t1 - 1);
-    std::string_view cost = line.substr(t2 + 1, t3 - t2 - 1);
-    std::string_view volume = line.substr(t3 + 1);
-    current.assignment = CopyTextValue(line.substr(0, t1));
+    std::array<std::string_view, 4> f;
+    SplitCopyLine(line, f);
+    const std::string_view month = f[1], cost = f[2], volume = f[3];
+    current.assignment = CopyTextValue(f[0]);
     int64_t cents = 0;
     auto c = std::from_chars(cost.data(), cost.data() + cost.size(), cents);
     auto v = std::from_chars(volume.data(), volume.data() + volume.size(),
@@ -324,6 +288,59 @@ Status PgStore::ForEachAssignmentMonth(
   return overflow;
 }
 
-#undef JR_ACCEPTED
+Result<std::vector<IjwMessage>> PgStore::LoadIjwMessages() const {
+  return Collect<IjwMessage>(
+      *conn_, Flush(),
+      "SELECT kind, sender, identification, receiver, day, declaration, total_cents, "
+      "digest, lines FROM ijw_message ORDER BY kind, sender, identification",
+      {}, [](const PgResult& r, int i) -> IjwMessage {
+        return {r.Text(i, 0),
+                r.Text(i, 1),
+                r.Text(i, 2),
+                r.Text(i, 3),
+                Day(r.Int(i, 4)),
+                r.Text(i, 5),
+                Money::FromCents(r.Int(i, 6)),
+                r.Text(i, 7),
+                r.Int(i, 8)};
+      });
+}
+
+Result<std::vector<IjwLine>> PgStore::LoadIjwLines() const {
+  return Collect<IjwLine>(
+      *conn_, Flush(),
+      "SELECT message, line, reference, previous_reference, client, assignment, "
+      "category, product_code, start_day, end_day, volume_x100, unit, tariff_cents, "
+      "amount_cents, stored FROM ijw_line ORDER BY message, line",
+      {}, [](const PgResult& r, int i) {
+        IjwLine l;
+        l.message = r.Text(i, 0);
+        l.line = r.Int(i, 1);
+        l.reference = r.Text(i, 2);
+        l.previous_reference = r.Text(i, 3);
+        l.client = r.Text(i, 4);
+        l.assignment = r.Text(i, 5);
+        l.category = r.Text(i, 6);
+        l.product_code = r.Text(i, 7);
+        l.start = Day(r.Int(i, 8));
+        l.end = Day(r.Int(i, 9));
+        l.volume.hundredths = r.Int(i, 10);
+        l.unit = static_cast<Unit>(r.Int(i, 11));
+        l.tariff = OptMoney(r, i, 12);
+        l.amount = Money::FromCents(r.Int(i, 13));
+        l.stored = r.Int(i, 14) != 0;
+        return l;
+      });
+}
+
+Result<std::vector<CarePeriod>> PgStore::LoadCarePeriods() const {
+  return Collect<CarePeriod>(
+      *conn_, Flush(),
+      "SELECT assignment, start_day, end_day, reason FROM care_period ORDER BY "
+      "assignment, start_day",
+      {}, [](const PgResult& r, int i) -> CarePeriod {
+        return {r.Text(i, 0), Day(r.Int(i, 1)), OptDay(r, i, 2), r.Text(i, 3)};
+      });
+}
 
 }  // namespace jr

@@ -1,8 +1,9 @@
 // The Put methods of PgStore: each value becomes one row of its table
-// (store/table_rows.h), written by natural key; declarations inside a transaction go
-// through the DeclarationBatch and COPY.
+// (store/table_rows.h), written by natural key; inside a transaction the rows of new
+// keys of every table are buffered (PgStore::Batches) and written with COPY.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 #include <functional>
@@ -47,15 +48,13 @@ void AppendCopyValue(const SqlValue& v, std::string* out) {
   }
 }
 
-// The natural key of a declaration row (assignment, start_day, number) in COPY text,
-// as COPY ... TO STDOUT writes it.
-std::string DeclarationKey(const SqlRow& row) {
-  std::string key;
-  for (size_t i = 0; i < TableSpecs()[kDeclaration].n_key; ++i) {
-    if (i) key += '\t';
-    AppendCopyValue(row[i], &key);
+// The natural key of a row of `table` in COPY text, as COPY ... TO STDOUT writes it.
+void KeyOf(size_t table, const SqlRow& row, std::string* key) {
+  key->clear();
+  for (size_t i = 0; i < TableSpecs()[table].n_key; ++i) {
+    if (i) *key += '\t';
+    AppendCopyValue(row[i], key);
   }
-  return key;
 }
 
 uint64_t KeyHash(std::string_view key) { return std::hash<std::string_view>()(key); }
@@ -124,30 +123,40 @@ Result<PutOutcome> PgStore::PutRow(size_t table, const SqlRow& row, PutMode mode
   return PutOutcome{PutOutcome::kReplaced, "", "", ""};
 }
 
-Status PgStore::StartBatch() {
-  // Other writers of declarations wait until this transaction ends (readers do not),
-  // so the keys read now stay the stored keys.
-  Status s = conn_->Exec("LOCK TABLE declaration IN SHARE ROW EXCLUSIVE MODE");
+Status PgStore::StartBatch(size_t table) {
+  // Rows put before are written first: the keys read now include them.
+  Status s = Flush();
+  const TableSpec& spec = TableSpecs()[table];
+  // Other writers of the table wait until this transaction ends (readers do not), so
+  // the keys read now stay the stored keys.
   if (s.ok()) {
-    s = conn_->CopyOut(
-        "COPY (SELECT assignment, start_day, number FROM declaration) TO STDOUT",
-        [&](std::string_view line) {
-          batch_.stored.insert(KeyHash(line));
-          return true;
-        });
+    s = conn_->Exec(fmt::format("LOCK TABLE {} IN SHARE ROW EXCLUSIVE MODE", spec.table));
+  }
+  if (s.ok()) {
+    std::string key;
+    for (size_t i = 0; i < spec.n_key; ++i) {
+      key += fmt::format("{}{}", i ? ", " : "", spec.cols[i].sql);
+    }
+    TableBatch& batch = batch_.tables[table];
+    s = conn_->CopyOut(fmt::format("COPY (SELECT {} FROM {}) TO STDOUT", key, spec.table),
+                       [&](std::string_view line) {
+                         batch.stored.insert(KeyHash(line));
+                         return true;
+                       });
   }
   // The assignments stored now stay stored (none is ever deleted and a number is a
   // key that is never updated), so a declaration for one of them, or for one put in
   // this transaction, needs no check by the database (pg_schema.cc).
-  if (s.ok()) {
+  if (s.ok() && table == kDeclaration && !batch_.assignments_ready) {
     s = conn_->CopyOut("COPY (SELECT number FROM assignment) TO STDOUT",
                        [&](std::string_view line) {
                          batch_.assignments.emplace(line);
                          return true;
                        });
+    batch_.assignments_ready = s.ok();
   }
   if (!s.ok()) return s;
-  batch_.ready = true;
+  batch_.tables[table].ready = true;
   return Status::Ok();
 }
 
@@ -163,151 +172,172 @@ Status PgStore::CheckAssignment(const std::string& number) const {
       number));
 }
 
-Result<PutOutcome> PgStore::PutDeclaration(const SqlRow& row, PutMode mode) {
+Result<PutOutcome> PgStore::PutKeyed(size_t table, SqlRow row, PutMode mode) {
   if (!in_transaction_) {
-    Status s = CheckAssignment(std::get<std::string>(row[0]));
+    Status s = Flush();
+    if (s.ok() && table == kDeclaration) {
+      s = CheckAssignment(std::get<std::string>(row[0]));
+    }
     if (!s.ok()) return s;
-    return PutRow(kDeclaration, row, mode);
+    return PutRow(table, row, mode);
   }
-  if (!batch_.ready) {
-    Status s = StartBatch();
+  TableBatch& batch = batch_.tables[table];
+  if (!batch.ready) {
+    Status s = StartBatch(table);
     if (!s.ok()) return s;
   }
-  std::string key = DeclarationKey(row);
-  if (auto pending = batch_.pending_index.find(key);
-      pending != batch_.pending_index.end()) {
-    SqlRow& stored = batch_.pending[pending->second];
-    PutOutcome out = CompareRows(TableSpecs()[kDeclaration], stored, row);
-    if (out.kind == PutOutcome::kUnchanged || mode == PutMode::kRefuseChanged) return out;
-    stored = row;
-    return PutOutcome{PutOutcome::kReplaced, "", "", ""};
+  KeyOf(table, row, &key_);
+  const uint64_t hash = KeyHash(key_);
+  bool collides = false;
+  if (auto pending = batch.pending_index.find(hash);
+      pending != batch.pending_index.end()) {
+    SqlRow& stored = batch.pending[pending->second];
+    const TableSpec& spec = TableSpecs()[table];
+    collides = !std::equal(row.begin(), row.begin() + static_cast<long>(spec.n_key),
+                           stored.begin());
+    if (!collides) {
+      PutOutcome out = CompareRows(spec, stored, row);
+      if (out.kind == PutOutcome::kUnchanged || mode == PutMode::kRefuseChanged) {
+        return out;
+      }
+      stored = std::move(row);
+      return PutOutcome{PutOutcome::kReplaced, "", "", ""};
+    }
   }
-  std::string assignment;
-  AppendCopyValue(row[0], &assignment);
-  if (batch_.stored.count(KeyHash(key)) || !batch_.assignments.count(assignment)) {
+  // A declaration's key begins with its assignment (COPY text, up to the first tab).
+  const bool unknown_assignment =
+      table == kDeclaration &&
+      !batch_.assignments.count(std::string_view(key_).substr(0, key_.find('\t')));
+  if (collides || batch.stored.count(hash) || unknown_assignment) {
     // Perhaps stored (or a hash that collides), or an assignment not known here
     // (committed by another writer since, or missing): the database answers.
     Status s = Flush();
-    if (s.ok()) s = CheckAssignment(std::get<std::string>(row[0]));
+    if (s.ok() && table == kDeclaration) {
+      s = CheckAssignment(std::get<std::string>(row[0]));
+    }
     if (!s.ok()) return s;
-    return PutRow(kDeclaration, row, mode);
+    return PutRow(table, row, mode);
   }
-  batch_.pending_index.emplace(std::move(key), batch_.pending.size());
-  batch_.pending.push_back(row);
-  if (batch_.pending.size() >= kBatchRows) {
-    Status s = SendPending();
+  if (table == kAssignment && batch_.assignments_ready) {
+    std::string number;
+    AppendCopyValue(row[0], &number);
+    batch_.assignments.insert(std::move(number));
+  }
+  batch.pending_index.emplace(hash, batch.pending.size());
+  batch.pending.push_back(std::move(row));
+  if (batch.pending.size() >= kBatchRows) {
+    Status s = SendPending(table);
     if (!s.ok()) return s;
   }
   return PutOutcome{};
 }
 
-Status PgStore::SendPending() const {
-  if (batch_.pending.empty()) return Status::Ok();
+Status PgStore::EndCopy(const char* abort_reason) const {
+  if (batch_.copying < 0) return Status::Ok();
+  batch_.copying = -1;
+  return conn_->CopyEnd(abort_reason);
+}
+
+Status PgStore::SendPending(size_t table) const {
+  for (size_t before = 0; before < table; ++before) {
+    if (batch_.tables[before].pending.empty()) continue;
+    Status s = SendPending(before);
+    if (!s.ok()) return s;
+  }
+  TableBatch& batch = batch_.tables[table];
+  if (batch.pending.empty()) return Status::Ok();
   std::string data;
-  data.reserve(batch_.pending.size() * 96);
-  for (const SqlRow& row : batch_.pending) {
+  data.reserve(batch.pending.size() * 96);
+  for (const SqlRow& row : batch.pending) {
     for (size_t i = 0; i < row.size(); ++i) {
       if (i) data += '\t';
       AppendCopyValue(row[i], &data);
     }
     data += '\n';
   }
-  if (!batch_.copying) {
+  if (batch_.copying != static_cast<int>(table)) {
+    Status s = EndCopy();
+    if (!s.ok()) return s;
+    const TableSpec& spec = TableSpecs()[table];
     std::string names;
-    for (const TableColumn& c : TableSpecs()[kDeclaration].cols) {
+    for (const TableColumn& c : spec.cols) {
       names += fmt::format("{}{}", names.empty() ? "" : ",", c.sql);
     }
-    Status s = conn_->CopyStart(fmt::format("COPY declaration ({}) FROM STDIN", names));
+    s = conn_->CopyStart(fmt::format("COPY {} ({}) FROM STDIN", spec.table, names));
     if (!s.ok()) return s;
-    batch_.copying = true;
+    batch_.copying = static_cast<int>(table);
   }
   Status s = conn_->CopySend(data);
   if (!s.ok()) return s;
-  for (const auto& [key, index] : batch_.pending_index)
-    batch_.stored.insert(KeyHash(key));
-  batch_.pending.clear();
-  batch_.pending_index.clear();
+  for (const auto& [hash, index] : batch.pending_index) batch.stored.insert(hash);
+  batch.pending.clear();
+  batch.pending_index.clear();
   return Status::Ok();
 }
 
 Status PgStore::Flush() const {
-  Status s = SendPending();
-  if (batch_.copying) {
-    Status end = conn_->CopyEnd(s.ok() ? nullptr : "jeugdregio: verzenden mislukt");
-    batch_.copying = false;
-    if (s.ok()) s = end;
-  }
-  return s;
+  Status s = Status::Ok();
+  for (size_t table = 0; table < kTableCount && s.ok(); ++table) s = SendPending(table);
+  Status end = EndCopy(s.ok() ? nullptr : "jeugdregio: verzenden mislukt");
+  return s.ok() ? end : s;
 }
 
 Result<PutOutcome> PgStore::Put(const Municipality& m, PutMode mode) {
-  Status s = Flush();
-  if (!s.ok()) return s;
-  return PutRow(kMunicipality, RowOf(m), mode);
+  return PutKeyed(kMunicipality, RowOf(m), mode);
 }
 
 Result<PutOutcome> PgStore::Put(const MunicipalityKey& k, PutMode mode) {
-  Status s = Flush();
-  if (!s.ok()) return s;
-  return PutRow(kKeyValue, RowOf(k), mode);
+  return PutKeyed(kKeyValue, RowOf(k), mode);
 }
 
 Result<PutOutcome> PgStore::Put(const Provider& p, PutMode mode) {
-  Status s = Flush();
-  if (!s.ok()) return s;
-  return PutRow(kProvider, RowOf(p), mode);
+  return PutKeyed(kProvider, RowOf(p), mode);
 }
 
 Result<PutOutcome> PgStore::Put(const Product& p, PutMode mode) {
-  Status s = Flush();
-  if (!s.ok()) return s;
-  return PutRow(kProduct, RowOf(p), mode);
+  return PutKeyed(kProduct, RowOf(p), mode);
 }
 
 Result<PutOutcome> PgStore::Put(const Tariff& t, PutMode mode) {
-  Status s = Flush();
-  if (!s.ok()) return s;
-  return PutRow(kTariff, RowOf(t), mode);
+  return PutKeyed(kTariff, RowOf(t), mode);
 }
 
 Result<PutOutcome> PgStore::Put(const Contract& c, PutMode mode) {
-  Status s = Flush();
-  if (!s.ok()) return s;
-  return PutRow(kContract, RowOf(c), mode);
+  return PutKeyed(kContract, RowOf(c), mode);
 }
 
 Result<PutOutcome> PgStore::Put(const YouthTeam& t, PutMode mode) {
-  Status s = Flush();
-  if (!s.ok()) return s;
-  return PutRow(kYouthTeam, RowOf(t), mode);
+  return PutKeyed(kYouthTeam, RowOf(t), mode);
 }
 
 Result<PutOutcome> PgStore::Put(const ClientResidence& c, PutMode mode) {
-  Status s = Flush();
-  if (!s.ok()) return s;
-  return PutRow(kClientResidence, RowOf(c), mode);
+  return PutKeyed(kClientResidence, RowOf(c), mode);
 }
 
 Result<PutOutcome> PgStore::Put(const Assignment& a, PutMode mode) {
-  Status s = Flush();
-  if (!s.ok()) return s;
-  auto out = PutRow(kAssignment, RowOf(a), mode);
-  if (out.ok() && batch_.ready) {
-    std::string number;
-    AppendCopyText(a.number, &number);
-    batch_.assignments.insert(std::move(number));
-  }
-  return out;
+  return PutKeyed(kAssignment, RowOf(a), mode);
 }
 
 Result<PutOutcome> PgStore::Put(const Declaration& d, PutMode mode) {
-  return PutDeclaration(RowOf(d), mode);
+  return PutKeyed(kDeclaration, RowOf(d), mode);
 }
 
 Result<PutOutcome> PgStore::Put(const CostItem& c, PutMode mode) {
-  Status s = Flush();
-  if (!s.ok()) return s;
-  return PutRow(TableOf(c), RowOf(c), mode);
+  return PutKeyed(TableOf(c), RowOf(c), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const IjwMessage& m, PutMode mode) {
+  return PutKeyed(kIjwMessage, RowOf(m), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const IjwLine& l, PutMode mode) {
+  return PutKeyed(kIjwLine, RowOf(l), mode);
+}
+
+Result<PutOutcome> PgStore::Put(const CarePeriod& p, PutMode mode) {
+  return PutCarePeriod(p, mode, [&](const SqlRow& row, PutMode m) {
+    return PutKeyed(kCarePeriod, row, m);
+  });
 }
 
 Status PgStore::DeleteDeclaration(const std::string& assignment, Date start,
@@ -324,14 +354,14 @@ Status PgStore::DeleteDeclaration(const std::string& assignment, Date start,
     if (!r.ok()) return r.status();
   }
   // The key is no longer stored: a later Put of it in this transaction adds it.
-  if (batch_.ready) {
+  if (batch_.tables[kDeclaration].ready) {
     std::string line;
     AppendCopyText(assignment, &line);
     line += '\t';
     line += day;
     line += '\t';
     AppendCopyText(number, &line);
-    batch_.stored.erase(KeyHash(line));
+    batch_.tables[kDeclaration].stored.erase(KeyHash(line));
   }
   return Status::Ok();
 }

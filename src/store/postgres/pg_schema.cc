@@ -159,9 +159,7 @@ CREATE TABLE finding (
   PRIMARY KEY (assignment, start_day, declaration, rule, code)
 );
 )sql",
-      // 4: iJw messages (issue 13), as on SQLite. The PostgreSQL store has the tables;
-      // putting and loading iJw messages is not yet implemented on it (Store's default:
-      // a Dutch error), so an iJw import into PostgreSQL is refused as a whole.
+      // 4: iJw messages (issue 13), as on SQLite.
       R"sql(
 CREATE TABLE ijw_message (
   kind text COLLATE "C" NOT NULL,

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <limits>
+#include <unordered_map>
 
 #include "store/postgres/pg_schema.h"
 #include "store/postgres/pg_url.h"
@@ -129,15 +130,15 @@ Status PgStore::Commit() {
   if (s.ok()) s = conn_->Exec("COMMIT");
   if (!s.ok()) return s;
   in_transaction_ = false;
-  batch_ = DeclarationBatch();
+  batch_ = Batches();
   return Status::Ok();
 }
 
 void PgStore::Rollback() {
-  if (batch_.copying) (void)conn_->CopyEnd("jeugdregio: transactie teruggedraaid");
+  (void)EndCopy("jeugdregio: transactie teruggedraaid");
   (void)conn_->Exec("ROLLBACK");
   in_transaction_ = false;
-  batch_ = DeclarationBatch();
+  batch_ = Batches();
 }
 
 std::string PgStore::GetMeta(const std::string& key) const {
@@ -218,19 +219,79 @@ Result<int64_t> PgStore::DeleteToken(const std::string& hash) {
 
 Status PgStore::PutFindings(const std::vector<Finding>& findings) {
   Status s = Flush();
-  if (!s.ok()) return s;
-  for (const Finding& f : findings) {
-    auto r = conn_->QueryPrepared(
-        "put_finding",
-        "INSERT INTO finding (assignment, start_day, declaration, rule, code, status, "
-        "field, message) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) "
-        "ON CONFLICT (assignment, start_day, declaration, rule, code) DO UPDATE SET "
-        "status = excluded.status, field = excluded.field, message = excluded.message",
-        {f.assignment, std::to_string(DayNumber(f.start)), f.declaration, f.rule, f.code,
-         std::string(FindingStatusName(f.status)), f.field, f.message});
-    if (!r.ok()) return r.status();
+  if (!s.ok() || findings.empty()) return s;
+  // One COPY into a private table, then one upsert: a later finding of a key given
+  // twice wins, as with one statement per finding.
+  std::string key;
+  auto key_of = [&key](const Finding& f) -> const std::string& {
+    key.clear();
+    for (const std::string* part : {&f.assignment, &f.declaration, &f.rule, &f.code}) {
+      AppendCopyText(*part, &key);
+      key += '\t';
+    }
+    key += std::to_string(DayNumber(f.start));
+    return key;
+  };
+  std::unordered_map<std::string, size_t> last;
+  last.reserve(findings.size());
+  for (size_t i = 0; i < findings.size(); ++i) last[key_of(findings[i])] = i;
+  const bool own = !in_transaction_;
+  if (own) s = conn_->Exec("BEGIN");
+  if (s.ok()) {
+    s = conn_->Exec(
+        "CREATE TEMP TABLE IF NOT EXISTS finding_in (LIKE finding INCLUDING DEFAULTS); "
+        "TRUNCATE finding_in");
   }
-  return Status::Ok();
+  if (s.ok()) {
+    s = conn_->CopyStart(
+        "COPY finding_in (assignment, start_day, declaration, rule, code, status, "
+        "field, message) FROM STDIN");
+  }
+  if (s.ok()) {
+    std::string data;
+    constexpr size_t kPart = 1 << 20;  // bytes per PQputCopyData
+    data.reserve(kPart + 4096);
+    for (size_t i = 0; i < findings.size() && s.ok(); ++i) {
+      const Finding& f = findings[i];
+      // A later finding of the same key is put instead.
+      if (last.size() != findings.size() && last[key_of(f)] != i) continue;
+      AppendCopyText(f.assignment, &data);
+      data += '\t';
+      data += std::to_string(DayNumber(f.start));
+      for (std::string_view text :
+           {std::string_view(f.declaration), std::string_view(f.rule),
+            std::string_view(f.code), FindingStatusName(f.status),
+            std::string_view(f.field), std::string_view(f.message)}) {
+        data += '\t';
+        AppendCopyText(text, &data);
+      }
+      data += '\n';
+      if (data.size() >= kPart) {
+        s = conn_->CopySend(data);
+        data.clear();
+      }
+    }
+    if (s.ok() && !data.empty()) s = conn_->CopySend(data);
+    Status end = conn_->CopyEnd(s.ok() ? nullptr : "jeugdregio: verzenden mislukt");
+    if (s.ok()) s = end;
+  }
+  if (s.ok()) {
+    s = conn_->Exec(
+        "INSERT INTO finding (assignment, start_day, declaration, rule, code, status, "
+        "field, message) SELECT assignment, start_day, declaration, rule, code, status, "
+        "field, message FROM finding_in "
+        "ON CONFLICT (assignment, start_day, declaration, rule, code) DO UPDATE SET "
+        "status = excluded.status, field = excluded.field, message = excluded.message; "
+        "TRUNCATE finding_in");
+  }
+  if (own) {
+    if (s.ok()) {
+      s = conn_->Exec("COMMIT");
+    } else {
+      (void)conn_->Exec("ROLLBACK");
+    }
+  }
+  return s;
 }
 
 Result<std::vector<Finding>> PgStore::LoadFindings() const {
@@ -268,8 +329,10 @@ Status PgStore::ReplaceFindings(int first_year, int last_year,
   int64_t to = last_year >= 9999 ? std::numeric_limits<int64_t>::max()
                                  : DayNumber(std::chrono::year(last_year + 1) /
                                              std::chrono::January / std::chrono::day(1));
-  auto r = conn_->Query("DELETE FROM finding WHERE start_day >= $1 AND start_day < $2",
-                        {std::to_string(from), std::to_string(to)});
+  // bigint bounds: "all" is beyond the integer range of start_day.
+  auto r = conn_->Query(
+      "DELETE FROM finding WHERE start_day >= $1::bigint AND start_day < $2::bigint",
+      {std::to_string(from), std::to_string(to)});
   if (!r.ok()) return r.status();
   return PutFindings(findings);
 }

@@ -12,18 +12,22 @@
 // Writers: one write transaction at a time per region, like SQLite. Begin takes a
 // transaction-scoped advisory lock of the region and waits for it at most the busy
 // timeout ("database is bezet" after that); readers (serve, reports) never wait.
-// Declarations put inside a transaction are buffered and written with COPY (see
-// DeclarationBatch in pg_puts.cc), with exact outcomes: the table is locked against
+// The rows of every table put inside a transaction are buffered and written with COPY
+// (Batches, PutKeyed in pg_puts.cc), with exact outcomes: a table is locked against
 // other writers and the keys already stored are known, so a key that is not among
-// them is added; the reference to the assignment is checked by the store, not by a
-// FOREIGN KEY (pg_schema.cc). A deadlock or serialization failure is a Dutch error and
-// the transaction is rolled back; nothing is imported partly. Not thread-safe: one thread
-// at a time, like every Store.
+// them is added; rows are written in table order, parents first, and a reference the
+// database refuses fails the transaction when its COPY ends. A declaration's reference
+// to its assignment is checked by the store, not by a FOREIGN KEY (pg_schema.cc).
+// Findings are written with one COPY and one upsert (PutFindings). A deadlock or
+// serialization failure is a Dutch error and the transaction is rolled back; nothing is
+// imported partly. Not thread-safe: one thread at a time, like every Store.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -86,6 +90,13 @@ class PgStore final : public Store {
   Status DeleteDeclaration(const std::string& assignment, Date start,
                            const std::string& number) override;
 
+  Result<PutOutcome> Put(const IjwMessage& m, PutMode mode) override;
+  Result<PutOutcome> Put(const IjwLine& l, PutMode mode) override;
+  Result<PutOutcome> Put(const CarePeriod& p, PutMode mode) override;
+  Result<std::vector<IjwMessage>> LoadIjwMessages() const override;
+  Result<std::vector<IjwLine>> LoadIjwLines() const override;
+  Result<std::vector<CarePeriod>> LoadCarePeriods() const override;
+
   Status PutFindings(const std::vector<Finding>& findings) override;
   Result<std::vector<Finding>> LoadFindings() const override;
   Status ClearFindings() override;
@@ -98,14 +109,29 @@ class PgStore final : public Store {
   Result<std::string> Dump() const override;
 
  private:
-  // The declarations put in the current transaction and not yet written (COPY).
-  struct DeclarationBatch {
-    bool ready = false;  // table locked, stored keys and assignments loaded
-    std::unordered_set<uint64_t> stored;          // hashes of the keys in the table
-    std::unordered_set<std::string> assignments;  // numbers in the table (COPY text)
-    std::unordered_map<std::string, size_t> pending_index;  // key -> pending row
+  struct TextHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const {
+      return std::hash<std::string_view>()(s);
+    }
+  };
+  // The rows of one table put in the current transaction and not yet written (COPY).
+  struct TableBatch {
+    bool ready = false;                   // table locked, stored keys loaded
+    std::unordered_set<uint64_t> stored;  // hashes of the keys in the table
+    // Hash of a key -> its pending row (a hash that collides takes the path of a
+    // stored key).
+    std::unordered_map<uint64_t, size_t> pending_index;
     std::vector<SqlRow> pending;
-    bool copying = false;  // a COPY is open: rows sent, its outcome not yet read
+  };
+  // Every table's batch, written in table order (parents before the rows that refer to
+  // them) when another statement is needed.
+  struct Batches {
+    std::array<TableBatch, kTableCount> tables;
+    bool assignments_ready = false;
+    // Numbers stored or put (COPY text), looked up by a part of a row's key.
+    std::unordered_set<std::string, TextHash, std::equal_to<>> assignments;
+    int copying = -1;  // the table of the open COPY: rows sent, outcome not yet read
   };
 
   PgStore(std::unique_ptr<PgConnection> conn, std::string path, int busy_timeout_ms)
@@ -120,23 +146,31 @@ class PgStore final : public Store {
   Status LockRegion();
   // Puts one row by natural key with INSERT ... ON CONFLICT, SELECT and UPDATE.
   Result<PutOutcome> PutRow(size_t table, const SqlRow& row, PutMode mode);
-  Result<PutOutcome> PutDeclaration(const SqlRow& row, PutMode mode);
+  // Puts one row by natural key: inside a transaction a key that is not stored is
+  // buffered for COPY (added); a stored one, and every put outside a transaction, goes
+  // through PutRow. Declarations are checked against the stored assignments.
+  Result<PutOutcome> PutKeyed(size_t table, SqlRow row, PutMode mode);
   // The database's FOREIGN KEY of declaration.assignment, checked by the store (the
   // table has none, pg_schema.cc): an error unless the assignment is stored. The row
   // is locked FOR KEY SHARE until the transaction ends, as the server's check does.
   Status CheckAssignment(const std::string& number) const;
-  Status StartBatch();
-  // Sends the pending declarations into the open COPY (started if none is).
-  Status SendPending() const;
-  // Writes the pending declarations with COPY and ends it; every method but
-  // Put(Declaration) calls it first, so what was put is what is read.
+  // Locks `table` against other writers and loads its stored keys.
+  Status StartBatch(size_t table);
+  // Sends the pending rows of `table` into a COPY of it (the rows of the tables before
+  // it first, so every reference is written before the row that has it).
+  Status SendPending(size_t table) const;
+  // Ends the open COPY, if any: its outcome.
+  Status EndCopy(const char* abort_reason = nullptr) const;
+  // Writes every pending row with COPY and ends it; every method but the Puts calls it
+  // first, so what was put is what is read.
   Status Flush() const;
 
   std::unique_ptr<PgConnection> conn_;
   std::string path_;
   int busy_timeout_ms_;
   bool in_transaction_ = false;
-  mutable DeclarationBatch batch_;
+  mutable Batches batch_;
+  std::string key_;  // the key of the row being put (COPY text), reused
 };
 
 }  // namespace jr

@@ -111,6 +111,64 @@ TEST_F(PgStoreTest, DeclarationsInATransactionKeepExactOutcomes) {
   EXPECT_NE(unknown.status().message().find("FOREIGN KEY"), std::string::npos);
 }
 
+// Every table is buffered for COPY inside a transaction (issue 17): exact outcomes for
+// stored and waiting keys, parents written before the rows that refer to them (more
+// than one COPY part of assignments after their municipality, provider and product),
+// and a FOREIGN KEY the database refuses fails the transaction as a whole.
+TEST_F(PgStoreTest, EveryTableIsBufferedWithExactOutcomesAndParentsFirst) {
+  ASSERT_TRUE(
+      store_->Put(Provider{"11111111", "Bestaand"}, PutMode::kRefuseChanged).ok());
+  {
+    auto tx = Transaction::Begin(*store_);
+    ASSERT_TRUE(tx.ok());
+    EXPECT_EQ(
+        store_->Put(Provider{"11111111", "Bestaand"}, PutMode::kRefuseChanged)->kind,
+        PutOutcome::kUnchanged);
+    auto stored = store_->Put(Provider{"11111111", "Anders"}, PutMode::kRefuseChanged);
+    ASSERT_TRUE(stored.ok()) << stored.status().ToString();
+    EXPECT_EQ(stored->kind, PutOutcome::kConflict);
+    EXPECT_EQ(stored->stored, "Bestaand");
+    PutReferences(*store_, 6000);  // municipality, provider, product, assignments
+    ClientResidence c{"P1", std::chrono::year(2010) / std::chrono::March, "GM0505",
+                      D(2015, 1, 1)};
+    EXPECT_EQ(store_->Put(c, PutMode::kRefuseChanged)->kind, PutOutcome::kAdded);
+    EXPECT_EQ(store_->Put(c, PutMode::kRefuseChanged)->kind, PutOutcome::kUnchanged);
+    ClientResidence moved = c;
+    moved.municipality = "GM0606";
+    auto waiting = store_->Put(moved, PutMode::kRefuseChanged);
+    EXPECT_EQ(waiting->kind, PutOutcome::kConflict);
+    EXPECT_EQ(waiting->field, "municipality");
+    EXPECT_EQ(waiting->stored, "GM0505");
+    EXPECT_EQ(
+        store_->Put(Decl("T5999", "D1", D(2021, 1, 4), 100), PutMode::kRefuseChanged)
+            ->kind,
+        PutOutcome::kAdded);
+    ASSERT_TRUE(tx.value().Commit().ok());
+  }
+  EXPECT_EQ(store_->Count("assignment"), 6000);
+  EXPECT_EQ(store_->Count("client_residence"), 1);
+  EXPECT_EQ(store_->Count("declaration"), 1);
+  EXPECT_EQ(store_->Count("provider"), 2);
+  auto clients = store_->LoadClients();
+  ASSERT_TRUE(clients.ok());
+  EXPECT_EQ((*clients)[0].municipality, "GM0505");
+  {
+    // A residence in a municipality that is not stored: the COPY is refused when it is
+    // written, and nothing of the transaction stays.
+    auto tx = Transaction::Begin(*store_);
+    ASSERT_TRUE(tx.ok());
+    ASSERT_TRUE(store_->Put(Provider{"22222222", "Nieuw"}, PutMode::kRefuseChanged).ok());
+    ClientResidence lost{"P2", std::chrono::year(2011) / std::chrono::May, "GM9999",
+                         D(2016, 1, 1)};
+    auto put = store_->Put(lost, PutMode::kRefuseChanged);
+    Status s = put.ok() ? tx.value().Commit() : put.status();
+    EXPECT_FALSE(s.ok());
+    EXPECT_NE(s.message().find("GM9999"), std::string::npos) << s.message();
+  }
+  EXPECT_EQ(store_->Count("client_residence"), 1);
+  EXPECT_EQ(store_->Count("provider"), 2);
+}
+
 // declaration.assignment has no FOREIGN KEY on PostgreSQL (pg_schema.cc): the store
 // refuses a declaration for an assignment that is not stored on every path.
 TEST_F(PgStoreTest, ADeclarationForAnUnknownAssignmentIsRefusedOnEveryPath) {

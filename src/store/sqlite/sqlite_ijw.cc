@@ -1,99 +1,21 @@
-// The iJw tables of SqliteStore (migration 4): messages, JW323 lines, care periods.
+// The iJw tables of SqliteStore (migration 4): messages, JW323 lines, care periods;
+// their rows are those of store/table_rows.h.
 #include "store/sqlite/sqlite_store.h"
+#include "store/table_rows.h"
 
 namespace jr {
-namespace {
-
-SqlValue OptCents(const std::optional<Money>& m) {
-  return m ? SqlValue(m->cents()) : SqlValue(std::monostate{});
-}
-
-}  // namespace
 
 Result<PutOutcome> SqliteStore::Put(const IjwMessage& m, PutMode mode) {
-  if (!ijw_message_) {
-    ijw_message_ = std::make_unique<KeyedTable>(db_, "ijw_message",
-                                                std::vector<KeyedTable::Col>{
-                                                    {"kind", "kind"},
-                                                    {"sender", "sender"},
-                                                    {"identification", "identification"},
-                                                    {"receiver", "receiver"},
-                                                    {"day", "date"},
-                                                    {"declaration", "declaration"},
-                                                    {"total_cents", "total"},
-                                                    {"digest", "digest"},
-                                                    {"lines", "lines"},
-                                                },
-                                                3);
-  }
-  return ijw_message_->Put(
-      {m.kind, m.sender, m.identification, m.receiver, int64_t{DayNumber(m.date)},
-       m.declaration, m.total.cents(), m.digest, m.lines},
-      mode);
+  return PutRow(kIjwMessage, RowOf(m), mode);
 }
 
 Result<PutOutcome> SqliteStore::Put(const IjwLine& l, PutMode mode) {
-  if (!ijw_line_) {
-    ijw_line_ = std::make_unique<KeyedTable>(
-        db_, "ijw_line",
-        std::vector<KeyedTable::Col>{{"message", "message"},
-                                     {"line", "line"},
-                                     {"reference", "reference"},
-                                     {"previous_reference", "previous_reference"},
-                                     {"client", "client"},
-                                     {"assignment", "assignment"},
-                                     {"category", "category"},
-                                     {"product_code", "product_code"},
-                                     {"start_day", "start"},
-                                     {"end_day", "end"},
-                                     {"volume_x100", "volume"},
-                                     {"unit", "unit"},
-                                     {"tariff_cents", "tariff"},
-                                     {"amount_cents", "amount"},
-                                     {"stored", "stored"}},
-        2);
-  }
-  return ijw_line_->Put(
-      {l.message, l.line, l.reference, l.previous_reference, l.client, l.assignment,
-       l.category, l.product_code, int64_t{DayNumber(l.start)}, int64_t{DayNumber(l.end)},
-       l.volume.hundredths, int64_t{static_cast<int>(l.unit)}, OptCents(l.tariff),
-       l.amount.cents(), int64_t{l.stored ? 1 : 0}},
-      mode);
+  return PutRow(kIjwLine, RowOf(l), mode);
 }
 
 Result<PutOutcome> SqliteStore::Put(const CarePeriod& p, PutMode mode) {
-  if (!care_period_) {
-    care_period_ = std::make_unique<KeyedTable>(
-        db_, "care_period",
-        std::vector<KeyedTable::Col>{{"assignment", "assignment"},
-                                     {"start_day", "start"},
-                                     {"end_day", "end"},
-                                     {"reason", "reason"}},
-        2);
-  }
-  // A JW305 (no end) after a JW307 of the same care changes nothing; a JW307 after
-  // its JW305 adds the end.
-  Statement q(db_,
-              "SELECT end_day, reason FROM care_period WHERE assignment = ?1 AND "
-              "start_day = ?2");
-  q.Bind(1, p.assignment).Bind(2, DayNumber(p.start));
-  if (q.Step()) {
-    if (!p.end) return PutOutcome{PutOutcome::kUnchanged};
-    if (q.IsNull(0)) {
-      auto out = care_period_->Put({p.assignment, int64_t{DayNumber(p.start)},
-                                    int64_t{DayNumber(*p.end)}, p.reason},
-                                   PutMode::kReplace);
-      if (!out.ok()) return out.status();
-      PutOutcome o = *out;
-      if (o.kind == PutOutcome::kReplaced) o.kind = PutOutcome::kAdded;
-      return o;
-    }
-  }
-  if (!q.status().ok()) return q.status();
-  SqlValue end =
-      p.end ? SqlValue(int64_t{DayNumber(*p.end)}) : SqlValue(std::monostate{});
-  return care_period_->Put({p.assignment, int64_t{DayNumber(p.start)}, end, p.reason},
-                           mode);
+  return PutCarePeriod(
+      p, mode, [&](const SqlRow& row, PutMode m) { return PutRow(kCarePeriod, row, m); });
 }
 
 Result<std::vector<IjwMessage>> SqliteStore::LoadIjwMessages() const {

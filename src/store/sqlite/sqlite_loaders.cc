@@ -3,6 +3,7 @@
 
 #include "store/sqlite/sqlite_store.h"
 #include "store/sqlite/statement.h"
+#include "store/store_queries.h"
 
 namespace jr {
 namespace {
@@ -174,41 +175,14 @@ Status SqliteStore::ForEachDeclaration(
   return s.status();
 }
 
-// The gate of the care rules: a declaration line with an `afgewezen` finding counts
-// nowhere. `finding` is keyed by the line first, so this is one index probe per line.
-#define JR_ACCEPTED(d)                                          \
-  "NOT EXISTS (SELECT 1 FROM finding f WHERE f.assignment = " d \
-  ".assignment AND "                                            \
-  "f.start_day = " d ".start_day AND f.declaration = " d        \
-  ".number AND "                                                \
-  "f.status = 'afgewezen')"
-
 // Overflow of the sums: the importer bounds every declaration line at
 // kMaxLineCents (EUR 999.999,99), so a sum of amount_cents needs more than 9 * 10^10
 // lines to leave int64; should it happen anyway, SQLite's sum() fails with "integer
 // overflow" (it never wraps) and the query returns that as a databasefout.
-// Declarations summed per assignment and year first (in primary-key order), then joined:
-// much cheaper than joining every declaration row.
-#define JR_PER_ASSIGNMENT_YEAR \
-  "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration x " \
-  "WHERE " \
-  JR_ACCEPTED("x") " GROUP BY assignment, year) d "                                 \
-  "JOIN assignment a ON a.number = d.assignment "
-// The same for the years [?1, ?2] only: other years are never grouped.
-#define JR_PER_ASSIGNMENT_IN_YEARS \
-  "(SELECT assignment, year, sum(amount_cents) AS cents FROM declaration x "        \
-  "WHERE year BETWEEN ?1 AND ?2 AND " JR_ACCEPTED("x") " GROUP BY assignment, year) d " \
-  "JOIN assignment a ON a.number = d.assignment "
 
 Result<std::vector<UseRow>> SqliteStore::UseByMunicipalityYearBucket(int first,
                                                                      int last) const {
-  Statement s(
-      db_,
-      "SELECT a.municipality, d.year, p.bucket, sum(d.cents), count(DISTINCT a.client),"
-      " count(*) FROM " JR_PER_ASSIGNMENT_IN_YEARS
-      "JOIN product p ON p.category = a.category AND p.code = a.product_code "
-      "GROUP BY a.municipality, d.year, p.bucket "
-      "ORDER BY a.municipality, d.year, p.bucket");
+  Statement s(db_, store_sql::UseByMunicipalityYearBucket("?1", "?2"));
   s.Bind(1, first).Bind(2, last);
   return Collect<UseRow>(s, [](const Statement& s) -> UseRow {
     return {s.Text(0), static_cast<int>(s.Int(1)),
@@ -218,11 +192,7 @@ Result<std::vector<UseRow>> SqliteStore::UseByMunicipalityYearBucket(int first,
 }
 
 Result<std::vector<UseRow>> SqliteStore::UseByMunicipalityYear() const {
-  Statement s(
-      db_,
-      "SELECT a.municipality, d.year, sum(d.cents), count(DISTINCT a.client), count(*) "
-      "FROM " JR_PER_ASSIGNMENT_YEAR
-      "GROUP BY a.municipality, d.year ORDER BY a.municipality, d.year");
+  Statement s(db_, store_sql::UseByMunicipalityYear("0", "9999"));
   return Collect<UseRow>(s, [](const Statement& s) -> UseRow {
     return {s.Text(0), static_cast<int>(s.Int(1)),
             "",        Money::FromCents(s.Int(2)),
@@ -232,21 +202,13 @@ Result<std::vector<UseRow>> SqliteStore::UseByMunicipalityYear() const {
 
 Result<std::vector<ClientYearCost>> SqliteStore::ClientYearCosts(int first,
                                                                  int last) const {
-  Statement s(db_,
-              "SELECT a.client, a.municipality, d.year, p.bucket, sum(d.cents) "
-              "FROM " JR_PER_ASSIGNMENT_IN_YEARS
-              "JOIN product p ON p.category = a.category AND p.code = a.product_code "
-              "GROUP BY a.client, a.municipality, d.year, p.bucket "
-              "ORDER BY a.municipality, d.year, a.client, p.bucket");
+  Statement s(db_, store_sql::ClientYearCosts("?1", "?2"));
   s.Bind(1, first).Bind(2, last);
   return Collect<ClientYearCost>(s, [](const Statement& s) -> ClientYearCost {
     return {s.Text(0), s.Text(1), static_cast<int>(s.Int(2)), s.Text(3),
             Money::FromCents(s.Int(4))};
   });
 }
-
-#undef JR_PER_ASSIGNMENT_YEAR
-#undef JR_PER_ASSIGNMENT_IN_YEARS
 
 Result<std::vector<CostItem>> SqliteStore::LoadFixedCosts() const {
   Statement s(db_,
@@ -270,10 +232,10 @@ Status SqliteStore::ForEachAssignmentMonth(
   // The table is stored in (assignment, start_day) order, so the rows of one
   // assignment-month are adjacent; the month is computed here, not in SQL. One value
   // is reused, so its number keeps its buffer.
-  Statement q(
-      db_,
-      "SELECT assignment, start_day, amount_cents, volume_x100 FROM declaration x "
-      "WHERE start_day >= ? AND " JR_ACCEPTED("x"));
+  Statement q(db_,
+              "SELECT assignment, start_day, amount_cents, volume_x100 FROM declaration "
+              "x WHERE start_day >= ? AND " +
+                  store_sql::Accepted("x"));
   q.Bind(1, DayNumber(FirstOfMonth(FromMonthIndex(from_month))));
   AssignmentMonthUse current;
   bool any = false;
@@ -304,7 +266,5 @@ Status SqliteStore::ForEachAssignmentMonth(
   if (any) visit(current);
   return Status::Ok();
 }
-
-#undef JR_ACCEPTED
 
 }  // namespace jr

@@ -129,9 +129,6 @@ SqliteStore::~SqliteStore() {
   // Finalize every prepared statement before closing; sqlite3_close_v2 frees the
   // connection once the last statement is gone even if a member added later is missed.
   tables_.clear();
-  ijw_message_.reset();
-  ijw_line_.reset();
-  care_period_.reset();
   sqlite3_close_v2(db_);
 }
 

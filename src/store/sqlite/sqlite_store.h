@@ -108,7 +108,6 @@ class SqliteStore final : public Store {
   sqlite3* db_;
   std::string path_;
   std::vector<std::unique_ptr<KeyedTable>> tables_;
-  std::unique_ptr<KeyedTable> ijw_message_, ijw_line_, care_period_;  // sqlite_ijw.cc
   std::vector<SqlValue> row_;  // the row being put, reused
 };
 
