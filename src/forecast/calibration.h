@@ -35,6 +35,7 @@ namespace jr::forecast {
 struct CalibrationOptions {
   int level_months = 12;       // inflow level: mean over the last n months
   double max_trend = 0.15;     // yearly inflow trend clipped to 1 +- this
+  int trend_months = 36;       // inflow trend: regression on the last n months
   int season_months = 36;      // month-of-year patterns from the last n months
   int duration_months = 60;    // assignments started in the last n months give durations
   int cost_months = 24;        // cost per month from the last n months
@@ -69,6 +70,7 @@ struct GroupParams {
   std::string name;            // cost bucket: "ambulant"
   SurvivalCurve duration;      // of all the group's assignments (for reports)
   double reindication = 0;     // P(an ended assignment is followed by a re-indication)
+  double reindication_n = 0;   // ended assignments it is estimated on
   std::vector<double> follow;  // P(follow-up group = j | re-indicated); sums to 1
   std::vector<int> products;   // product mix of new assignments (indexes into products)
   std::vector<double> product_share;  // same length as products; sums to 1
@@ -80,6 +82,7 @@ struct GroupParams {
   double inflow_per_month = 0;     // region, mean of the level window (for reports)
   double inflow_dispersion = 1;    // variance / mean of monthly inflow counts (>= 1)
   int64_t observed_durations = 0;  // assignments in the Kaplan-Meier estimate
+  int64_t duration_events = 0;     // of them ended (not censored)
 };
 
 // A region-level inflow cell; `level` is the mean count per month in the level window.
