@@ -53,6 +53,26 @@ std::vector<double> Quantiles(std::vector<double>& values, int n) {
   return q;
 }
 
+// The assigned volume per month times the tariff (cents); 0 when the assignment
+// gives its volume as a total or the product has no tariff.
+double CommittedPerMonth(const Assignment& a, int64_t tariff_cents) {
+  double per_month = 0;
+  switch (a.frequency) {
+    case Frequency::kPerDay:
+      per_month = 365.25 / 12;
+      break;
+    case Frequency::kPerWeek:
+      per_month = 52.0 / 12;
+      break;
+    case Frequency::kPerMonth:
+      per_month = 1;
+      break;
+    case Frequency::kTotal:
+      return 0;
+  }
+  return a.volume.value() * per_month * static_cast<double>(tariff_cents);
+}
+
 double Mean(const std::vector<double>& v) {
   return v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / v.size();
 }
@@ -552,12 +572,38 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
     if (am.month < cost_from || am.month >= start || !known[am.assignment]) continue;
     volume[spells[am.assignment].product] += am.volume_x100;
   }
+  // Commitments: what an assignment's assigned volume costs per month at the base
+  // year's tariff, and per group the share of it that is declared (the realisation
+  // of the assignments with both); a running assignment without declarations of its
+  // own yet (started in the last month, or declarations still to come) starts from
+  // its commitment times that share.
+  std::vector<double> committed_sum(g_count, 0), declared_sum(g_count, 0);
+  std::vector<size_t> undeclared;  // indexes into c.running
+  // Deseasonalised cost per municipality and month of the cost window.
+  std::vector<std::vector<double>> muni_cost(c.municipalities.size(),
+                                             std::vector<double>(o.cost_months, 0));
+  // Sum of squared monthly costs of the assignments that start or stop in the inner
+  // months of the window, per municipality: the caseload's own month-to-month change,
+  // which the simulation makes itself. A re-indication with the same product
+  // continues its predecessor's cost and is no change.
+  std::vector<double> turnover(c.municipalities.size(), 0);
+  std::vector<bool> continues(spells.size(), false);
+  for (size_t i = 0; i < spells.size(); ++i) {
+    const int succ = spells[i].successor;
+    if (known[i] && succ >= 0 && spells[succ].product == spells[i].product) {
+      continues[succ] = true;
+    }
+  }
+  auto inner = [&](int month) { return month > cost_from && month < start - 1; };
+  std::vector<double> undeclared_commitment;
   for (size_t i = 0; i < spells.size(); ++i) {
     if (!known[i]) continue;
     const Spell& s = spells[i];
     const auto& season = c.groups[s.group].cost_season;
     int from = std::max(s.first, cost_from), to = std::min(s.last, start - 1);
     if (from > to) continue;
+    const double commitment =
+        CommittedPerMonth(h.assignments[i], c.products[s.product].tariff_cents);
     double sum = 0, recent = 0;
     int recent_months = 0;
     for (int m = from; m <= to; ++m) {
@@ -565,20 +611,64 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
       double cents =
           it == cost_by_month[i].end() ? 0 : it->second / season[MonthOfYear(m)];
       sum += cents;
+      if (s.municipality >= 0) muni_cost[s.municipality][m - cost_from] += cents;
       if (m > s.first && m >= start - o.recent_cost_months) {
         recent += cents;
         ++recent_months;
       }
     }
     double per_month = sum / (to - from + 1);
+    if (s.municipality >= 0) {
+      const bool continued = s.successor >= 0 && continues[s.successor];
+      if (!continues[i] && inner(s.first))
+        turnover[s.municipality] += per_month * per_month;
+      if (s.ended && !continued && inner(s.last + 1)) {
+        turnover[s.municipality] += per_month * per_month;
+      }
+    }
+    if (commitment > 0 && recent_months > 0) {
+      committed_sum[s.group] += commitment * (to - from + 1);
+      declared_sum[s.group] += sum;
+    }
     volume_months[s.product] += to - from + 1;
     active[s.product].push_back(per_month);
     if (s.first >= cost_from) started[s.product].push_back(per_month);
     bool pending = s.ended && s.last == start - 1 && s.successor < 0;
     if ((!s.ended || pending) && s.municipality >= 0) {
+      if (recent_months == 0 && commitment > 0) {
+        undeclared.push_back(c.running.size());
+        undeclared_commitment.push_back(commitment);
+      }
       c.running.push_back({s.municipality, s.group, s.product, start - s.first,
                            recent_months > 0 ? recent / recent_months : -1.0, pending});
     }
+  }
+  c.month_noise.assign(c.municipalities.size(), 0);
+  for (size_t mu = 0; mu < muni_cost.size(); ++mu) {
+    const std::vector<double>& x = muni_cost[mu];
+    double sum = 0, sum2 = 0, level = 0;
+    int n = 0;
+    for (size_t t = 1; t + 1 < x.size(); ++t) {
+      if (x[t] <= 0 || x[t - 1] + x[t + 1] <= 0) continue;
+      double l = std::log(2 * x[t] / (x[t - 1] + x[t + 1]));
+      sum += l;
+      sum2 += l * l;
+      level += x[t];
+      ++n;
+    }
+    if (n < 6) continue;
+    level /= n;
+    // Var(log ratio) = 1.5 noise^2 + Var(change of the caseload) / (2 level^2), the
+    // change's variance being the squared costs that start or stop per month.
+    double var = (sum2 - sum * sum / n) / (n - 1);
+    double caseload = turnover[mu] / (x.size() - 2) / (2 * level * level);
+    c.month_noise[mu] = std::sqrt(std::max(0.0, var - caseload) / 1.5);
+  }
+  for (size_t k = 0; k < undeclared.size(); ++k) {
+    RunningAssignment& r = c.running[undeclared[k]];
+    if (committed_sum[r.group] <= 0) continue;
+    r.monthly_cost =
+        undeclared_commitment[k] * declared_sum[r.group] / committed_sum[r.group];
   }
   std::vector<std::vector<double>> pooled(g_count);
   for (size_t p = 0; p < c.products.size(); ++p) {

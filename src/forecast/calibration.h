@@ -102,7 +102,9 @@ struct RunningAssignment {
   int group = 0;
   int product = 0;
   int age_months = 0;        // calendar months active before the cut-off month
-  double monthly_cost = -1;  // own recent cost at base-year prices; < 0 = unknown
+  double monthly_cost = -1;  // own recent cost at base-year prices, or without
+                             // declarations its commitment (assigned volume x tariff
+                             // x the group's declared share); < 0 = unknown
   bool ended = false;        // ended just before the cut-off; may be re-indicated
 };
 
@@ -117,6 +119,13 @@ struct Calibration {
   std::vector<ProductParams> products;
   std::vector<InflowCell> inflow;
   std::vector<RunningAssignment> running;
+  // Per municipality: standard deviation of the log of its monthly declared cost
+  // around the mean of the months before and after (deseasonalised, the cost window),
+  // less the part the caseload's own changes explain (assignments starting and
+  // stopping), divided by sqrt(1.5) (the neighbours' own noise): the month-to-month
+  // spread of the declarations, which the caseload model (a fixed cost per
+  // assignment-month) does not make. 0 when unknown or explained.
+  std::vector<double> month_noise;
   double indexation = 0;     // yearly tariff indexation after base_year
   double indexation_sd = 0;  // its year-to-year standard deviation (history)
 

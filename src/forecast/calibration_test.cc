@@ -135,6 +135,43 @@ TEST(CalibrationTest, KeepsTheCountsBehindReindicationAndDuration) {
   EXPECT_LE(g.duration_events, g.observed_durations);
 }
 
+// Issue 14 item 5: an assignment assigned but not yet declared starts from its
+// commitment (assigned volume x tariff), times the share of commitments that is
+// declared. Here every assignment declares exactly its assigned volume, so that share
+// is 1 and the new one costs 3 hours a week at the 2024 tariff (100 euro x 1.03^6).
+TEST(CalibrationTest, RunningAssignmentWithoutDeclarationsStartsFromItsCommitment) {
+  SyntheticSpec spec;
+  spec.months = 72;
+  History h = SyntheticHistory(spec);
+  // Monthly volume in hours = cost / tariff; the synthetic cost has no spread.
+  for (Assignment& a : h.assignments) {
+    a.frequency = Frequency::kPerMonth;
+    a.volume = Volume{100000 * 100 / 10000};  // 10 hours a month
+  }
+  Assignment fresh = h.assignments.front();
+  fresh.number = "NIEUW";
+  fresh.predecessor.clear();
+  using namespace std::chrono;
+  fresh.start = 2023y / 12 / 1;
+  fresh.end.reset();
+  fresh.frequency = Frequency::kPerWeek;
+  fresh.volume = Volume{300};  // 3 hours a week
+  h.assignments.push_back(fresh);
+  auto c = Calibrate(h, 2024y / 1 / 1);
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  const double tariff_2024 = 10000 * std::pow(1.03, 6);
+  bool found = false;
+  for (const RunningAssignment& r : c->running) {
+    if (r.age_months != 1 || r.monthly_cost < 0) continue;
+    // Assignments of 10 hours a month that started in December 2023 have no month of
+    // their own yet either: they start from 10 hours at the 2024 tariff.
+    if (std::abs(r.monthly_cost - 10 * tariff_2024) < 0.02 * 10 * tariff_2024) continue;
+    EXPECT_NEAR(r.monthly_cost, 3 * 52.0 / 12 * tariff_2024, 0.02 * 13 * tariff_2024);
+    found = true;
+  }
+  EXPECT_TRUE(found);
+}
+
 TEST(CalibrationTest, IgnoresDataAfterTheCutoff) {
   SyntheticSpec spec;
   History h = SyntheticHistory(spec);

@@ -19,6 +19,7 @@ constexpr uint64_t kCellLevel = 1ull << 61;     // | cell
 constexpr uint64_t kGroupTrend = 1ull << 60;    // | group: u[0] trend, u[1] duration,
                                                 // u[2] re-indication
 constexpr uint64_t kIndexation = 1ull << 59;    // | years after the base year
+constexpr uint64_t kMonthNoise = 1ull << 58;    // | municipality << 20 | month
 
 // An assignment to simulate: where it starts and what is known of it.
 struct Entity {
@@ -105,6 +106,7 @@ class Replication {
         for (int i = 0; i < n; ++i) StartNew(m, k, i);
       }
     }
+    AddMonthNoise();
   }
 
  private:
@@ -152,6 +154,25 @@ class Replication {
         const double p = gp.reindication;
         const double sd = std::sqrt(p * (1 - p) / gp.reindication_n);
         reindication_[g] = std::clamp(p + sd * NormalQuantile(u[2]), 0.0, 1.0);
+      }
+    }
+  }
+
+  // The declarations' month-to-month spread (Calibration::month_noise): each
+  // municipality-month's cost times a log-normal factor of mean 1 (with parameter
+  // uncertainty only, as the other draws of the band).
+  void AddMonthNoise() {
+    if (!o_.parameter_uncertainty || c_.month_noise.empty()) return;
+    const int groups = r_.groups;
+    for (int mu = 0; mu < r_.municipalities; ++mu) {
+      const double s = c_.month_noise[mu];
+      if (s <= 0) continue;
+      for (int m = 0; m < o_.months; ++m) {
+        uint64_t id = (uint64_t(mu) << 20) | uint64_t(m);
+        double z = NormalQuantile(rs_.Uniforms(run_, {kMonthNoise | id, 0}, 0)[0]);
+        const double f = std::exp(s * z - s * s / 2);
+        double* cost = &r_.cost[r_.Index(run_, m, mu, 0)];
+        for (int g = 0; g < groups; ++g) cost[g] *= f;
       }
     }
   }
