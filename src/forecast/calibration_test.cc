@@ -67,6 +67,12 @@ TEST(CalibrationTest, RecoversTheParametersTheDataWasGeneratedWith) {
   EXPECT_EQ(in_caseload, running);
 }
 
+// The calibration at 2024-01-01 of data generated from `spec`.
+Result<Calibration> CalibrateAt2024(const SyntheticSpec& spec) {
+  using namespace std::chrono;
+  return Calibrate(SyntheticHistory(spec), 2024y / 1 / 1);
+}
+
 TEST(CalibrationTest, GroupTrendsShareTheCommonTrendWhenTheDataShowsNoDifference) {
   SyntheticSpec spec;
   spec.municipalities = 6;
@@ -75,9 +81,7 @@ TEST(CalibrationTest, GroupTrendsShareTheCommonTrendWhenTheDataShowsNoDifference
   spec.groups = {{"ambulant", 30, 0.15, 0.6, 90000, 0.5},
                  {"crisis", 1, 0.5, 0.3, 500000, 0.2},
                  {"verblijf", 3, 0.05, 0.3, 600000, 0.2}};
-  History h = SyntheticHistory(spec);
-  using namespace std::chrono;
-  auto c = Calibrate(h, 2024y / 1 / 1);
+  auto c = CalibrateAt2024(spec);
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   // The small crisis group borrows strength: its trend is near the true one, not its
   // own noisy year-on-year ratio, and its standard error is below that ratio's.
@@ -106,9 +110,7 @@ TEST(CalibrationTest, RecoversASustainedInflowGrowthOf0And4And8Percent) {
     spec.groups = {{"ambulant", 30, 0.15, 0.6, 90000, 0.5},
                    {"ggz", 12, 0.1, 0.5, 150000, 0.4},
                    {"verblijf", 3, 0.05, 0.3, 600000, 0.2}};
-    History h = SyntheticHistory(spec);
-    using namespace std::chrono;
-    auto c = Calibrate(h, 2024y / 1 / 1);
+    auto c = CalibrateAt2024(spec);
     ASSERT_TRUE(c.ok()) << c.status().ToString();
     for (const GroupParams& g : c->groups) {
       EXPECT_LT(g.trend_se, 0.025) << g.name << " growth " << growth;
@@ -123,9 +125,7 @@ TEST(CalibrationTest, RecoversASustainedInflowGrowthOf0And4And8Percent) {
 TEST(CalibrationTest, KeepsTheCountsBehindReindicationAndDuration) {
   SyntheticSpec spec;
   spec.months = 72;
-  History h = SyntheticHistory(spec);
-  using namespace std::chrono;
-  auto c = Calibrate(h, 2024y / 1 / 1);
+  auto c = CalibrateAt2024(spec);
   ASSERT_TRUE(c.ok()) << c.status().ToString();
   const GroupParams& g = c->groups[0];
   // 3 municipalities x 10 a month, half re-indicated, mean 6.7 months: thousands
