@@ -6,8 +6,10 @@
 #include <benchmark/benchmark.h>
 
 #include <cstdlib>
+#include <vector>
 
 #include "forecast/calibration.h"
+#include "forecast/entity_key.h"
 #include "forecast/lever_plan.h"
 #include "forecast/simulation.h"
 #include "forecast/synthetic_history.h"
@@ -53,6 +55,27 @@ void BM_SimulateOneCore(benchmark::State& state) {
 }
 // CPU time of the one thread: the figure per core, also on a shared machine.
 BENCHMARK(BM_SimulateOneCore)->Unit(benchmark::kMillisecond);
+
+// The bare keyed-Philox loop the simulation is measured against (issue 14: the
+// simulation's entity-months per second >= 0.35 x this loop's draws per second, both
+// on one core in one run): one keyed block per item, its first uniform added into a
+// small array (so the loop does one store per item, as the simulation per month).
+void BM_BareKeyedPhilox(benchmark::State& state) {
+  const EntityDraws rs(1, jr::Stream::kForecast);
+  std::vector<double> acc(1024, 0.0);
+  int64_t items = 0;
+  uint32_t run = 0;
+  for (auto _ : state) {
+    for (uint64_t i = 0; i < 1'000'000; ++i) {
+      acc[i & 1023] += rs.Uniforms(run, {i, 0}, 0)[0];
+    }
+    items += 1'000'000;
+    ++run;
+    benchmark::DoNotOptimize(acc.data());
+  }
+  state.SetItemsProcessed(items);
+}
+BENCHMARK(BM_BareKeyedPhilox)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

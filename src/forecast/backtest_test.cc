@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 #include "forecast/forecast_summary.h"
 #include "forecast/history_loader.h"
@@ -57,6 +59,77 @@ TEST(BacktestTest, ModelDataIsForecastBetterThanNaiveWithCalibratedBands) {
   EXPECT_GT(r->wape_seasonal_drift, 0);
   EXPECT_LT(r->wape_seasonal_drift, 0.5);
   EXPECT_EQ(r->data_end_month, 2024 * 12 + 11);  // 84 months from January 2018
+}
+
+// Issue 14's accuracy target on two small synthetic regions with other dynamics than
+// the demo, 12 months ahead at every cut-off from 2021-12 to 2024-06 (first months
+// 2022-01 to 2024-07) every half year: WAPE below all three other methods at every
+// cut-off, and the P10-P90 band covering 70-90% of municipality-months on average over
+// the six cut-offs. At a single cut-off the test allows 65-95%: a coverage over 144
+// municipality-months that share one year's shocks is itself uncertain by about +-6
+// points, and the region with the strong season measures 69% and 94% at two of its
+// cut-offs (docs/forecast.md, "Accuracy"). The figures are printed (the table in
+// README.md and docs/forecast.md).
+struct AccuracyRegion {
+  const char* name;
+  SyntheticSpec spec;
+};
+
+std::vector<AccuracyRegion> AccuracyRegions() {
+  // Growing 8% a year, mild season, durations with a long tail (Weibull shape 0.7).
+  // Twelve municipalities (144 municipality-months a cut-off, so the coverage is
+  // measured to a few points), data from 2015 so the caseload is settled by 2022.
+  SyntheticSpec growth;
+  growth.first_year = 2015;
+  growth.municipalities = 12;
+  growth.months = 126;  // 2015-01 .. 2025-06
+  growth.yearly_trend = 1.08;
+  growth.season_amplitude = 0.1;
+  growth.seed = 11;
+  growth.groups = {{"ambulant", 7, 0.12, 0.6, 90000, 0.5, 0.7},
+                   {"ggz", 2, 0.08, 0.5, 150000, 0.4, 0.7},
+                   {"verblijf", 0.7, 0.05, 0.3, 600000, 0.3, 0.7}};
+  // Shrinking 3% a year, strong season, durations bunched around the mean (shape 2).
+  SyntheticSpec shrink = growth;
+  shrink.yearly_trend = 0.97;
+  shrink.season_amplitude = 0.35;
+  shrink.seed = 12;
+  for (SyntheticGroup& g : shrink.groups) g.duration_shape = 2.0;
+  return {{"groei 8%, lange staart", growth}, {"krimp 3%, sterk seizoen", shrink}};
+}
+
+TEST(BacktestTest, AccuracyTargetOnSyntheticRegionsWithOtherDynamics) {
+  using namespace std::chrono;
+  const std::vector<Date> cutoffs = {2022y / 1 / 1, 2022y / 7 / 1, 2023y / 1 / 1,
+                                     2023y / 7 / 1, 2024y / 1 / 1, 2024y / 7 / 1};
+  for (const AccuracyRegion& region : AccuracyRegions()) {
+    History h = SyntheticHistory(region.spec);
+    BacktestOptions o;
+    o.runs = 200;
+    o.threads = 2;
+    double coverage = 0;  // mean over the cut-offs
+    for (Date cutoff : cutoffs) {
+      auto r = Backtest(h, cutoff, o);
+      ASSERT_TRUE(r.ok()) << r.status().ToString();
+      std::printf(
+          "%s | %s | WAPE %.1f%% naief %.1f%% ETS %.1f%% seizoen+drift %.1f%% | "
+          "P10-P90 %.0f%% | jaarfout %.1f%%\n",
+          region.name, FormatDate(cutoff).c_str(), 100 * r->wape_forecast,
+          100 * r->wape_naive, 100 * r->wape_ets, 100 * r->wape_seasonal_drift,
+          100 * r->coverage_p10_p90, 100 * r->error_year_forecast);
+      EXPECT_LT(r->wape_forecast, r->wape_naive)
+          << region.name << " " << FormatDate(cutoff);
+      EXPECT_LT(r->wape_forecast, r->wape_ets)
+          << region.name << " " << FormatDate(cutoff);
+      EXPECT_LT(r->wape_forecast, r->wape_seasonal_drift)
+          << region.name << " " << FormatDate(cutoff);
+      EXPECT_GE(r->coverage_p10_p90, 0.65) << region.name << " " << FormatDate(cutoff);
+      EXPECT_LE(r->coverage_p10_p90, 0.95) << region.name << " " << FormatDate(cutoff);
+      coverage += r->coverage_p10_p90 / cutoffs.size();
+    }
+    EXPECT_GE(coverage, 0.70) << region.name;
+    EXPECT_LE(coverage, 0.90) << region.name;
+  }
 }
 
 // The data run from 2018-01 to 2024-12: 12 months from 2024-01 end in the last month,

@@ -53,6 +53,26 @@ std::vector<double> Quantiles(std::vector<double>& values, int n) {
   return q;
 }
 
+// The assigned volume per month times the tariff (cents); 0 when the assignment
+// gives its volume as a total or the product has no tariff.
+double CommittedPerMonth(const Assignment& a, int64_t tariff_cents) {
+  double per_month = 0;
+  switch (a.frequency) {
+    case Frequency::kPerDay:
+      per_month = 365.25 / 12;
+      break;
+    case Frequency::kPerWeek:
+      per_month = 52.0 / 12;
+      break;
+    case Frequency::kPerMonth:
+      per_month = 1;
+      break;
+    case Frequency::kTotal:
+      return 0;
+  }
+  return a.volume.value() * per_month * static_cast<double>(tariff_cents);
+}
+
 double Mean(const std::vector<double>& v) {
   return v.empty() ? 0 : std::accumulate(v.begin(), v.end(), 0.0) / v.size();
 }
@@ -118,26 +138,78 @@ void FitPrices(const History& h, const std::vector<int>& product_group,
   }
 }
 
-// Yearly inflow trends per group (log of last 12 months / the 12 before, per young
-// person), shrunk toward the trend of all groups together by empirical Bayes: a
-// random-effects model log t_g ~ N(mu, tau^2) with the Poisson sampling variance
-// 1/last + 1/prev, tau^2 by the DerSimonian-Laird moment estimator. A small group's
-// noisy ratio then borrows strength from the others; its standard error is the
-// posterior one (sampling and estimation of mu). Groups without counts in both years
-// get mu.
-void ShrinkTrends(const std::vector<double>& last12, const std::vector<double>& prev12,
-                  double yp_ratio, std::vector<double>& log_trend,
+// Yearly inflow trend of one group: a log-linear Poisson regression of the region's
+// monthly counts of new assignments, n_t ~ Poisson(exp(a + b t) x offset_t), t in
+// years, the offset being the month-of-year pattern times the young people of the
+// year (so b is the trend per young person), fitted by Newton-Raphson. Its variance is
+// the Poisson one times the Pearson dispersion of the months around the fit (at least
+// 1, quasi-Poisson): months that wander around the line widen the trend's band instead
+// of being taken for precision. ok = false without counts.
+struct TrendFit {
+  double log_trend = 0;
+  double var = 0;
+  bool ok = false;
+};
+
+TrendFit FitTrend(const std::vector<double>& count, const std::vector<double>& t,
+                  const std::vector<double>& offset, int season_df) {
+  TrendFit f;
+  double n_sum = 0, o_sum = 0;
+  for (size_t i = 0; i < count.size(); ++i) {
+    n_sum += count[i];
+    o_sum += offset[i];
+  }
+  if (n_sum <= 0 || o_sum <= 0 || count.size() < 13) return f;
+  double a = std::log(n_sum / o_sum), b = 0;
+  double iaa = 0, iab = 0, ibb = 0;
+  for (int iter = 0; iter < 30; ++iter) {
+    double ua = 0, ub = 0;
+    iaa = iab = ibb = 0;
+    for (size_t i = 0; i < count.size(); ++i) {
+      double mu = offset[i] * std::exp(a + b * t[i]);
+      ua += count[i] - mu;
+      ub += t[i] * (count[i] - mu);
+      iaa += mu;
+      iab += t[i] * mu;
+      ibb += t[i] * t[i] * mu;
+    }
+    double det = iaa * ibb - iab * iab;
+    if (det <= 0) return f;
+    double da = (ibb * ua - iab * ub) / det, db = (iaa * ub - iab * ua) / det;
+    a += da;
+    b += std::clamp(db, -0.5, 0.5);
+    if (std::abs(da) + std::abs(db) < 1e-10) break;
+  }
+  double chi2 = 0;
+  for (size_t i = 0; i < count.size(); ++i) {
+    double mu = offset[i] * std::exp(a + b * t[i]);
+    if (mu > 0) chi2 += (count[i] - mu) * (count[i] - mu) / mu;
+  }
+  const double df = std::max(1.0, static_cast<double>(count.size()) - 2 - season_df);
+  const double det = iaa * ibb - iab * iab;
+  f.log_trend = b;
+  f.var = std::max(1.0, chi2 / df) * iaa / det;
+  f.ok = true;
+  return f;
+}
+
+// The groups' trends shrunk toward the trend of all groups together by empirical
+// Bayes: a random-effects model log t_g ~ N(mu, tau^2) with the groups' own variances,
+// tau^2 by the DerSimonian-Laird moment estimator. A small group's noisy trend then
+// borrows strength from the others (toward the common trend, never toward 0); its
+// standard error is the posterior one (sampling and estimation of mu). Groups without
+// a fit get mu.
+void ShrinkTrends(const std::vector<TrendFit>& fits, std::vector<double>& log_trend,
                   std::vector<double>& log_trend_se) {
-  const size_t n = last12.size();
-  std::vector<double> y(n, 0), w(n, 0);
+  const size_t n = fits.size();
+  std::vector<double> w(n, 0);
   double sw = 0, sw2 = 0, swy = 0;
   for (size_t g = 0; g < n; ++g) {
-    if (last12[g] <= 0 || prev12[g] <= 0) continue;
-    y[g] = std::log(last12[g] / prev12[g] / yp_ratio);
-    w[g] = 1 / (1 / last12[g] + 1 / prev12[g]);
+    if (!fits[g].ok || fits[g].var <= 0) continue;
+    w[g] = 1 / fits[g].var;
     sw += w[g];
     sw2 += w[g] * w[g];
-    swy += w[g] * y[g];
+    swy += w[g] * fits[g].log_trend;
   }
   log_trend.assign(n, 0);
   log_trend_se.assign(n, 0);
@@ -147,7 +219,7 @@ void ShrinkTrends(const std::vector<double>& last12, const std::vector<double>& 
   int k = 0;
   for (size_t g = 0; g < n; ++g) {
     if (w[g] <= 0) continue;
-    q += w[g] * (y[g] - fixed) * (y[g] - fixed);
+    q += w[g] * (fits[g].log_trend - fixed) * (fits[g].log_trend - fixed);
     ++k;
   }
   double tau2 = k > 1 ? std::max(0.0, (q - (k - 1)) / (sw - sw2 / sw)) : 0;
@@ -157,7 +229,7 @@ void ShrinkTrends(const std::vector<double>& last12, const std::vector<double>& 
     if (w[g] <= 0) continue;
     double v = 1 / (1 / w[g] + tau2);
     rw += v;
-    rwy += v * y[g];
+    rwy += v * fits[g].log_trend;
   }
   double mu = rwy / rw, mu_var = 1 / rw;
   for (size_t g = 0; g < n; ++g) {
@@ -167,7 +239,7 @@ void ShrinkTrends(const std::vector<double>& last12, const std::vector<double>& 
       continue;
     }
     double b = (1 / w[g]) / (1 / w[g] + tau2);  // shrinkage toward mu
-    log_trend[g] = (1 - b) * y[g] + b * mu;
+    log_trend[g] = (1 - b) * fits[g].log_trend + b * mu;
     log_trend_se[g] = std::sqrt((1 - b) / w[g] + b * b * mu_var);
   }
 }
@@ -330,6 +402,10 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
     gp.duration = SurvivalCurve::Estimate(durations[g], o.survival);
     gp.observed_durations = static_cast<int64_t>(durations[g].size());
     gp.reindication = ended[g] > 0 ? followed[g] / ended[g] : 0;
+    gp.reindication_n = ended[g];
+    gp.duration_events =
+        std::count_if(durations[g].begin(), durations[g].end(),
+                      [](const DurationObservation& d) { return d.ended; });
     gp.follow.assign(g_count, 0);
     if (followed[g] > 0) {
       for (int j = 0; j < g_count; ++j) gp.follow[j] = follow[g][j] / followed[g];
@@ -358,7 +434,17 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
   std::map<std::tuple<int, int, int>, double> cell_count;
   // Counts per cell and month of the level window (k = months before the cut-off - 1).
   std::map<std::tuple<int, int, int>, std::vector<double>> cell_months;
-  std::vector<double> last12(g_count, 0), prev12(g_count, 0);
+  // Monthly counts per group of the trend window (k = months before the cut-off - 1),
+  // from the first month with declarations (earlier months know only the assignments
+  // that were still running then).
+  int data_first = start;
+  for (const AssignmentMonth& am : h.months) {
+    if (am.cost_cents != 0) data_first = std::min(data_first, am.month);
+  }
+  const int trend_window = std::clamp(start - data_first, 0, o.trend_months);
+  std::vector<std::vector<double>> trend_count(g_count,
+                                               std::vector<double>(trend_window, 0));
+  std::vector<double> last12(g_count, 0);
   std::vector<std::array<double, 12>> season_count(g_count, std::array<double, 12>{});
   std::vector<std::vector<double>> mix(g_count,
                                        std::vector<double>(c.products.size(), 0));
@@ -367,10 +453,8 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
     if (!known[i] || s.reindication) continue;
     int age = start - s.first;  // 1 = the month before the cut-off
     if (age <= o.season_months) season_count[s.group][MonthOfYear(s.first)] += 1;
-    if (age <= 12)
-      last12[s.group] += 1;
-    else if (age <= 24)
-      prev12[s.group] += 1;
+    if (age <= 12) last12[s.group] += 1;
+    if (age <= trend_window) trend_count[s.group][age - 1] += 1;
     if (age <= 24) mix[s.group][s.product] += 1;
     if (s.municipality >= 0 && age <= o.level_months) {
       std::tuple<int, int, int> key{s.municipality,
@@ -381,23 +465,37 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
       months[age - 1] += 1;
     }
   }
-  double yp_last = 0, yp_prev = 0;
-  for (size_t m = 0; m < c.municipalities.size(); ++m) {
-    yp_last += c.YoungPeopleScale(static_cast<int>(m), YearOf(start - 6));
-    yp_prev += c.YoungPeopleScale(static_cast<int>(m), YearOf(start - 18));
+  // Young people of the region per year relative to the level year (mean of the
+  // municipalities' scales), the trend's offset with the month-of-year pattern.
+  std::vector<double> month_t(trend_window), young(trend_window, 0);
+  for (int k = 0; k < trend_window; ++k) {
+    const int month = start - 1 - k;
+    month_t[k] = (month - c.level_month) / 12.0;
+    for (size_t m = 0; m < c.municipalities.size(); ++m) {
+      young[k] += c.YoungPeopleScale(static_cast<int>(m), YearOf(month));
+    }
+    if (young[k] <= 0) young[k] = 1;
   }
-  double yp_ratio = yp_prev > 0 ? yp_last / yp_prev : 1.0;
-  std::vector<double> log_trend, log_trend_se;
-  ShrinkTrends(last12, prev12, yp_ratio, log_trend, log_trend_se);
+  std::vector<TrendFit> fits(g_count);
   for (int g = 0; g < g_count; ++g) {
     GroupParams& gp = c.groups[g];
-    gp.trend = std::clamp(std::exp(log_trend[g]), 1 - o.max_trend, 1 + o.max_trend);
-    gp.trend_se = log_trend_se[g];
     std::array<double, 12> shrunk;
     double mean =
         std::accumulate(season_count[g].begin(), season_count[g].end(), 0.0) / 12;
     for (int k = 0; k < 12; ++k) shrunk[k] = (season_count[g][k] + 5) / (mean + 5);
     gp.inflow_season = MeanOne(shrunk);
+    std::vector<double> offset(trend_window);
+    for (int k = 0; k < trend_window; ++k) {
+      offset[k] = gp.inflow_season[MonthOfYear(start - 1 - k)] * young[k];
+    }
+    fits[g] = FitTrend(trend_count[g], month_t, offset, trend_window >= 24 ? 11 : 0);
+  }
+  std::vector<double> log_trend, log_trend_se;
+  ShrinkTrends(fits, log_trend, log_trend_se);
+  for (int g = 0; g < g_count; ++g) {
+    GroupParams& gp = c.groups[g];
+    gp.trend = std::clamp(std::exp(log_trend[g]), 1 - o.max_trend, 1 + o.max_trend);
+    gp.trend_se = log_trend_se[g];
     gp.inflow_per_month = last12[g] / 12;
     double total = std::accumulate(mix[g].begin(), mix[g].end(), 0.0);
     for (size_t p = 0; p < c.products.size(); ++p) {
@@ -474,12 +572,38 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
     if (am.month < cost_from || am.month >= start || !known[am.assignment]) continue;
     volume[spells[am.assignment].product] += am.volume_x100;
   }
+  // Commitments: what an assignment's assigned volume costs per month at the base
+  // year's tariff, and per group the share of it that is declared (the realisation
+  // of the assignments with both); a running assignment without declarations of its
+  // own yet (started in the last month, or declarations still to come) starts from
+  // its commitment times that share.
+  std::vector<double> committed_sum(g_count, 0), declared_sum(g_count, 0);
+  std::vector<size_t> undeclared;  // indexes into c.running
+  // Deseasonalised cost per municipality and month of the cost window.
+  std::vector<std::vector<double>> muni_cost(c.municipalities.size(),
+                                             std::vector<double>(o.cost_months, 0));
+  // Sum of squared monthly costs of the assignments that start or stop in the inner
+  // months of the window, per municipality: the caseload's own month-to-month change,
+  // which the simulation makes itself. A re-indication with the same product
+  // continues its predecessor's cost and is no change.
+  std::vector<double> turnover(c.municipalities.size(), 0);
+  std::vector<bool> continues(spells.size(), false);
+  for (size_t i = 0; i < spells.size(); ++i) {
+    const int succ = spells[i].successor;
+    if (known[i] && succ >= 0 && spells[succ].product == spells[i].product) {
+      continues[succ] = true;
+    }
+  }
+  auto inner = [&](int month) { return month > cost_from && month < start - 1; };
+  std::vector<double> undeclared_commitment;
   for (size_t i = 0; i < spells.size(); ++i) {
     if (!known[i]) continue;
     const Spell& s = spells[i];
     const auto& season = c.groups[s.group].cost_season;
     int from = std::max(s.first, cost_from), to = std::min(s.last, start - 1);
     if (from > to) continue;
+    const double commitment =
+        CommittedPerMonth(h.assignments[i], c.products[s.product].tariff_cents);
     double sum = 0, recent = 0;
     int recent_months = 0;
     for (int m = from; m <= to; ++m) {
@@ -487,20 +611,64 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
       double cents =
           it == cost_by_month[i].end() ? 0 : it->second / season[MonthOfYear(m)];
       sum += cents;
+      if (s.municipality >= 0) muni_cost[s.municipality][m - cost_from] += cents;
       if (m > s.first && m >= start - o.recent_cost_months) {
         recent += cents;
         ++recent_months;
       }
     }
     double per_month = sum / (to - from + 1);
+    if (s.municipality >= 0) {
+      const bool continued = s.successor >= 0 && continues[s.successor];
+      if (!continues[i] && inner(s.first))
+        turnover[s.municipality] += per_month * per_month;
+      if (s.ended && !continued && inner(s.last + 1)) {
+        turnover[s.municipality] += per_month * per_month;
+      }
+    }
+    if (commitment > 0 && recent_months > 0) {
+      committed_sum[s.group] += commitment * (to - from + 1);
+      declared_sum[s.group] += sum;
+    }
     volume_months[s.product] += to - from + 1;
     active[s.product].push_back(per_month);
     if (s.first >= cost_from) started[s.product].push_back(per_month);
     bool pending = s.ended && s.last == start - 1 && s.successor < 0;
     if ((!s.ended || pending) && s.municipality >= 0) {
+      if (recent_months == 0 && commitment > 0) {
+        undeclared.push_back(c.running.size());
+        undeclared_commitment.push_back(commitment);
+      }
       c.running.push_back({s.municipality, s.group, s.product, start - s.first,
                            recent_months > 0 ? recent / recent_months : -1.0, pending});
     }
+  }
+  c.month_noise.assign(c.municipalities.size(), 0);
+  for (size_t mu = 0; mu < muni_cost.size(); ++mu) {
+    const std::vector<double>& x = muni_cost[mu];
+    double sum = 0, sum2 = 0, level = 0;
+    int n = 0;
+    for (size_t t = 1; t + 1 < x.size(); ++t) {
+      if (x[t] <= 0 || x[t - 1] + x[t + 1] <= 0) continue;
+      double l = std::log(2 * x[t] / (x[t - 1] + x[t + 1]));
+      sum += l;
+      sum2 += l * l;
+      level += x[t];
+      ++n;
+    }
+    if (n < 6) continue;
+    level /= n;
+    // Var(log ratio) = 1.5 noise^2 + Var(change of the caseload) / (2 level^2), the
+    // change's variance being the squared costs that start or stop per month.
+    double var = (sum2 - sum * sum / n) / (n - 1);
+    double caseload = turnover[mu] / (x.size() - 2) / (2 * level * level);
+    c.month_noise[mu] = std::sqrt(std::max(0.0, var - caseload) / 1.5);
+  }
+  for (size_t k = 0; k < undeclared.size(); ++k) {
+    RunningAssignment& r = c.running[undeclared[k]];
+    if (committed_sum[r.group] <= 0) continue;
+    r.monthly_cost =
+        undeclared_commitment[k] * declared_sum[r.group] / committed_sum[r.group];
   }
   std::vector<std::vector<double>> pooled(g_count);
   for (size_t p = 0; p < c.products.size(); ++p) {

@@ -35,6 +35,7 @@ namespace jr::forecast {
 struct CalibrationOptions {
   int level_months = 12;       // inflow level: mean over the last n months
   double max_trend = 0.15;     // yearly inflow trend clipped to 1 +- this
+  int trend_months = 36;       // inflow trend: regression on the last n months
   int season_months = 36;      // month-of-year patterns from the last n months
   int duration_months = 60;    // assignments started in the last n months give durations
   int cost_months = 24;        // cost per month from the last n months
@@ -69,6 +70,7 @@ struct GroupParams {
   std::string name;            // cost bucket: "ambulant"
   SurvivalCurve duration;      // of all the group's assignments (for reports)
   double reindication = 0;     // P(an ended assignment is followed by a re-indication)
+  double reindication_n = 0;   // ended assignments it is estimated on
   std::vector<double> follow;  // P(follow-up group = j | re-indicated); sums to 1
   std::vector<int> products;   // product mix of new assignments (indexes into products)
   std::vector<double> product_share;  // same length as products; sums to 1
@@ -80,6 +82,7 @@ struct GroupParams {
   double inflow_per_month = 0;     // region, mean of the level window (for reports)
   double inflow_dispersion = 1;    // variance / mean of monthly inflow counts (>= 1)
   int64_t observed_durations = 0;  // assignments in the Kaplan-Meier estimate
+  int64_t duration_events = 0;     // of them ended (not censored)
 };
 
 // A region-level inflow cell; `level` is the mean count per month in the level window.
@@ -99,7 +102,9 @@ struct RunningAssignment {
   int group = 0;
   int product = 0;
   int age_months = 0;        // calendar months active before the cut-off month
-  double monthly_cost = -1;  // own recent cost at base-year prices; < 0 = unknown
+  double monthly_cost = -1;  // own recent cost at base-year prices, or without
+                             // declarations its commitment (assigned volume x tariff
+                             // x the group's declared share); < 0 = unknown
   bool ended = false;        // ended just before the cut-off; may be re-indicated
 };
 
@@ -114,6 +119,13 @@ struct Calibration {
   std::vector<ProductParams> products;
   std::vector<InflowCell> inflow;
   std::vector<RunningAssignment> running;
+  // Per municipality: standard deviation of the log of its monthly declared cost
+  // around the mean of the months before and after (deseasonalised, the cost window),
+  // less the part the caseload's own changes explain (assignments starting and
+  // stopping), divided by sqrt(1.5) (the neighbours' own noise): the month-to-month
+  // spread of the declarations, which the caseload model (a fixed cost per
+  // assignment-month) does not make. 0 when unknown or explained.
+  std::vector<double> month_noise;
   double indexation = 0;     // yearly tariff indexation after base_year
   double indexation_sd = 0;  // its year-to-year standard deviation (history)
 

@@ -16,8 +16,10 @@ namespace {
 constexpr uint64_t kInflowEntity = 1ull << 63;  // | month << 40 | cell << 20 | rank
 constexpr uint64_t kInflowCount = 1ull << 62;   // | month << 20 | cell
 constexpr uint64_t kCellLevel = 1ull << 61;     // | cell
-constexpr uint64_t kGroupTrend = 1ull << 60;    // | group
+constexpr uint64_t kGroupTrend = 1ull << 60;    // | group: u[0] trend, u[1] duration,
+                                                // u[2] re-indication
 constexpr uint64_t kIndexation = 1ull << 59;    // | years after the base year
+constexpr uint64_t kMonthNoise = 1ull << 58;    // | municipality << 20 | month
 
 // An assignment to simulate: where it starts and what is known of it.
 struct Entity {
@@ -60,6 +62,7 @@ class Replication {
 
   void Run() {
     DrawPrices();
+    DrawGroups();
     for (size_t i = 0; i < c_.running.size(); ++i) {
       const RunningAssignment& a = c_.running[i];
       Entity e{{i, 0},  -a.age_months, a.age_months,  a.municipality,
@@ -71,15 +74,7 @@ class Replication {
       }
     }
     const int cells = static_cast<int>(c_.inflow.size());
-    std::vector<double> level(cells, 1.0), trend(c_.groups.size());
-    for (size_t g = 0; g < c_.groups.size(); ++g) {
-      trend[g] = c_.groups[g].trend;
-      if (o_.parameter_uncertainty) {
-        double se = c_.groups[g].trend_se;
-        double z = NormalQuantile(rs_.Uniforms(run_, {kGroupTrend | g, 0}, 0)[0]);
-        trend[g] *= std::exp(se * z - se * se / 2);
-      }
-    }
+    std::vector<double> level(cells, 1.0);
     if (o_.parameter_uncertainty) {
       for (int k = 0; k < cells; ++k) {
         double se = c_.inflow[k].level_se;
@@ -94,7 +89,7 @@ class Replication {
       const double years = (month - c_.level_month) / 12.0;
       for (size_t g = 0; g < c_.groups.size(); ++g) {
         group_factor[g] =
-            std::pow(trend[g], years) * c_.groups[g].inflow_season[month % 12];
+            std::pow(trend_[g], years) * c_.groups[g].inflow_season[month % 12];
       }
       for (int k = 0; k < cells; ++k) {
         const InflowCell& cell = c_.inflow[k];
@@ -111,6 +106,7 @@ class Replication {
         for (int i = 0; i < n; ++i) StartNew(m, k, i);
       }
     }
+    AddMonthNoise();
   }
 
  private:
@@ -129,6 +125,55 @@ class Replication {
         factor *= (1 + c_.indexation + c_.indexation_sd * z) / (1 + c_.indexation);
       }
       price_[m] = factor;
+    }
+  }
+
+  // This replication's group parameters: with parameter uncertainty each group draws
+  // its inflow trend (log-normal with the calibrated standard error), a duration
+  // factor (log-normal, relative standard error 1 / sqrt(ended assignments), that of
+  // a mean duration) and its re-indication probability (normal with the binomial
+  // standard error, within [0, 1]).
+  void DrawGroups() {
+    const size_t n = c_.groups.size();
+    trend_.resize(n);
+    duration_.assign(n, 1.0);
+    reindication_.resize(n);
+    for (size_t g = 0; g < n; ++g) {
+      const GroupParams& gp = c_.groups[g];
+      trend_[g] = gp.trend;
+      reindication_[g] = gp.reindication;
+      if (!o_.parameter_uncertainty) continue;
+      auto u = rs_.Uniforms(run_, {kGroupTrend | g, 0}, 0);
+      const double se = gp.trend_se;
+      trend_[g] *= std::exp(se * NormalQuantile(u[0]) - se * se / 2);
+      if (gp.duration_events > 0) {
+        const double d = 1 / std::sqrt(static_cast<double>(gp.duration_events));
+        duration_[g] = std::exp(d * NormalQuantile(u[1]) - d * d / 2);
+      }
+      if (gp.reindication_n > 0) {
+        const double p = gp.reindication;
+        const double sd = std::sqrt(p * (1 - p) / gp.reindication_n);
+        reindication_[g] = std::clamp(p + sd * NormalQuantile(u[2]), 0.0, 1.0);
+      }
+    }
+  }
+
+  // The declarations' month-to-month spread (Calibration::month_noise): each
+  // municipality-month's cost times a log-normal factor of mean 1 (with parameter
+  // uncertainty only, as the other draws of the band).
+  void AddMonthNoise() {
+    if (!o_.parameter_uncertainty || c_.month_noise.empty()) return;
+    const int groups = r_.groups;
+    for (int mu = 0; mu < r_.municipalities; ++mu) {
+      const double s = c_.month_noise[mu];
+      if (s <= 0) continue;
+      for (int m = 0; m < o_.months; ++m) {
+        uint64_t id = (uint64_t(mu) << 20) | uint64_t(m);
+        double z = NormalQuantile(rs_.Uniforms(run_, {kMonthNoise | id, 0}, 0)[0]);
+        const double f = std::exp(s * z - s * s / 2);
+        double* cost = &r_.cost[r_.Index(run_, m, mu, 0)];
+        for (int g = 0; g < groups; ++g) cost[g] *= f;
+      }
     }
   }
 
@@ -154,16 +199,16 @@ class Replication {
     for (;;) {
       const SurvivalCurve& curve = c_.products[e.product].duration;
       auto u = rs_.Uniforms(run_, e.key, 0);
-      int duration;
-      if (e.age >= 0) {
-        duration = curve.SampleGiven(e.age, u[0]) - e.age;
-      } else {
-        duration = curve.Sample(u[0]);
-        double f = plan_.Duration(e.start, e.muni, e.group);
-        if (f != 1.0) {
-          double v = rs_.Uniforms(run_, e.key, 2)[0];
-          duration = std::max(1, static_cast<int>(std::floor(duration * f + v)));
-        }
+      // Months from the first forecast month (running) or from its start (new),
+      // scaled by the replication's duration factor and the lever (new ones only),
+      // rounded at random so the mean scales exactly.
+      int duration =
+          e.age >= 0 ? curve.SampleGiven(e.age, u[0]) - e.age : curve.Sample(u[0]);
+      const double f = duration_[e.group] *
+                       (e.age >= 0 ? 1.0 : plan_.Duration(e.start, e.muni, e.group));
+      if (f != 1.0) {
+        double v = rs_.Uniforms(run_, e.key, 2)[0];
+        duration = std::max(1, static_cast<int>(std::floor(duration * f + v)));
       }
       if (e.base_cost < 0) {
         const std::vector<double>& q = c_.products[e.product].monthly_cost;
@@ -201,7 +246,7 @@ class Replication {
                                  const std::array<double, 4>& u) const {
     const GroupParams& g = c_.groups[e.group];
     double p = plan_.Reindication(end, e.muni, e.group);
-    if (p < 0) p = g.reindication;
+    if (p < 0) p = reindication_[e.group];
     if (u[2] >= p) return std::nullopt;
     const ProductParams& pp = c_.products[e.product];
     Entity succ{{e.key.root, e.key.generation + 1},
@@ -240,7 +285,8 @@ class Replication {
   const uint32_t run_;
   const EntityDraws rs_;
   const size_t slice_;
-  std::vector<double> price_;  // per month, from DrawPrices
+  std::vector<double> price_;                            // per month, from DrawPrices
+  std::vector<double> trend_, duration_, reindication_;  // per group, from DrawGroups
   int64_t entity_months_ = 0;
 };
 

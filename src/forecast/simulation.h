@@ -17,12 +17,16 @@
 namespace jr::forecast {
 
 struct SimulationOptions {
-  int months = 36;                    // horizon H, from Calibration::start_month
-  int runs = 100;                     // replications N
-  uint64_t seed = 1;                  // master seed of all random numbers
-  int threads = 1;                    // worker threads (>= 1); does not change the result
-  bool parameter_uncertainty = true;  // draw each replication's inflow levels and
-                                      // trends from their standard errors
+  int months = 36;    // horizon H, from Calibration::start_month
+  int runs = 100;     // replications N
+  uint64_t seed = 1;  // master seed of all random numbers
+  int threads = 1;    // worker threads (>= 1); does not change the result
+  // Draw each replication's parameters from their sampling distribution: inflow
+  // levels and trends, a duration factor and the re-indication probability per
+  // group, the yearly indexation, and a factor of mean 1 per municipality-month for
+  // the declarations' month-to-month spread (Calibration::month_noise). Off: every
+  // replication runs on the calibrated values (only a run's own randomness).
+  bool parameter_uncertainty = true;
   // Called after each finished replication with (done, total), from worker threads
   // but never concurrently; may be empty.
   std::function<void(int, int)> progress;

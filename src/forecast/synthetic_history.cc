@@ -6,6 +6,24 @@
 
 namespace jr::forecast {
 
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+
+// A duration >= 1 in months by inversion of u: geometric with the group's hazard, or
+// 1 + the floor of a Weibull of its shape with mean 1 / hazard - 0.5 (so the mean is
+// about 1 / hazard, as for the geometric).
+int Duration(const SyntheticGroup& g, double u) {
+  if (g.duration_shape == 1.0) {
+    return 1 + static_cast<int>(std::floor(std::log(u) / std::log(1 - g.end_hazard)));
+  }
+  const double k = g.duration_shape;
+  const double scale = (1 / g.end_hazard - 0.5) / std::tgamma(1 + 1 / k);
+  return 1 + static_cast<int>(std::floor(scale * std::pow(-std::log(u), 1 / k)));
+}
+
+}  // namespace
+
 History SyntheticHistory(const SyntheticSpec& spec) {
   History h;
   const int first = spec.first_year * 12;
@@ -38,8 +56,9 @@ History SyntheticHistory(const SyntheticSpec& spec) {
     const SyntheticGroup& g = spec.groups[gi];
     for (int mu = 0; mu < spec.municipalities; ++mu) {
       for (int month = first; month < last; ++month) {
-        double mean =
-            g.inflow_per_month * std::pow(spec.yearly_trend, (month - first) / 12.0);
+        double mean = g.inflow_per_month *
+                      std::pow(spec.yearly_trend, (month - first) / 12.0) *
+                      (1 + spec.season_amplitude * std::cos(2 * kPi * (month % 12) / 12));
         uint64_t cell = (uint64_t(gi) << 40) | (uint64_t(mu) << 32) | uint64_t(month);
         int n = PoissonFromUniform(mean, rs.Uniforms(0, {cell, 0}, 0)[0]);
         for (int k = 0; k < n; ++k) {
@@ -48,9 +67,7 @@ History SyntheticHistory(const SyntheticSpec& spec) {
           int start = month;
           for (;;) {
             auto u = rs.Uniforms(1, key, 0);
-            int duration =
-                1 +
-                static_cast<int>(std::floor(std::log(u[0]) / std::log(1 - g.end_hazard)));
+            int duration = Duration(g, u[0]);
             int64_t cost =
                 std::llround(g.cost_cents * (1 + g.cost_spread * (2 * u[1] - 1)));
             Assignment a;

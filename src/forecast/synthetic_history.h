@@ -18,15 +18,21 @@ struct SyntheticGroup {
   double reindication = 0.5;     // probability of a follow-up in the same group
   int64_t cost_cents = 100000;   // cost per active month in the first year's prices
   double cost_spread = 0.0;      // assignments' cost varies uniformly by +- this share
+  // Weibull shape of the duration (1: geometric with `end_hazard`; < 1 many short
+  // and a long tail, > 1 durations bunched around the mean); the mean stays about
+  // 1 / end_hazard months.
+  double duration_shape = 1.0;
 };
 
 struct SyntheticSpec {
-  int first_year = 2018;       // data from January of this year
-  int months = 72;             // months of data
-  int municipalities = 3;      // GM9001, GM9002, ...
-  double young_people = 5000;  // per municipality, every year
-  double yearly_trend = 1.0;   // inflow factor per year
-  double indexation = 0.03;    // yearly tariff indexation
+  int first_year = 2018;        // data from January of this year
+  int months = 72;              // months of data
+  int municipalities = 3;       // GM9001, GM9002, ...
+  double young_people = 5000;   // per municipality, every year
+  double yearly_trend = 1.0;    // inflow factor per year
+  double season_amplitude = 0;  // inflow x (1 + this x cos(2 pi (month - 1) / 12)),
+                                // month 1 = January (the peak)
+  double indexation = 0.03;     // yearly tariff indexation
   uint64_t seed = 7;
   std::vector<SyntheticGroup> groups = {{"ambulant", 10, 0.15, 0.5, 100000, 0.0}};
 };
