@@ -56,6 +56,7 @@ class CsvSource {
   bool Parse(RowReader& r, Assignment* v);
   bool Parse(RowReader& r, Declaration* v);
   bool Parse(RowReader& r, CostItem* v);
+  bool Parse(RowReader& r, ReviewDecision* v);
   // Client pseudonym from a `bsn` (11-test, keyed hash) or `client` column.
   std::optional<std::string> Client(RowReader& r);
 
@@ -168,6 +169,34 @@ bool CsvSource::Parse(RowReader& r, Contract* v) {
   auto ceiling = r.Amount("budgetplafond", false);
   if (!agb || !year || !lot) return false;
   *v = {std::move(*agb), *year, std::move(*lot), ceiling};
+  return true;
+}
+
+bool CsvSource::Parse(RowReader& r, ReviewDecision* v) {
+  auto number = r.Text("toewijzingnummer");
+  std::string_view decision = r.Raw("besluit");
+  std::optional<bool> approved;
+  if (decision == "akkoord") {
+    approved = true;
+  } else if (decision == "afgewezen") {
+    approved = false;
+  } else {
+    r.Error("besluit",
+            fmt::format("onbekend besluit '{}' (akkoord of afgewezen)", decision));
+  }
+  auto date = r.DateField("datum");
+  std::string_view wait = r.Raw("uitstelbaar");
+  std::optional<bool> deferrable;
+  if (wait == "ja") {
+    deferrable = true;
+  } else if (wait == "nee") {
+    deferrable = false;
+  } else if (!wait.empty()) {
+    r.Error("uitstelbaar", fmt::format("onbekende waarde '{}' (ja, nee of leeg)", wait));
+    return false;
+  }
+  if (!number || !approved || !date) return false;
+  *v = {std::move(*number), *approved, *date, deferrable};
   return true;
 }
 
@@ -371,6 +400,8 @@ int64_t ReadCsv(const CsvReader& csv, ImportKind kind, const CsvSourceOptions& o
     case ImportKind::kFixedCosts:
     case ImportKind::kLocalCosts:
       return source.Read<CostItem>(layout);
+    case ImportKind::kReviewDecisions:
+      return source.Read<ReviewDecision>(layout);
   }
   return 0;
 }

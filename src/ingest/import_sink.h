@@ -47,6 +47,7 @@ class ImportSink final : public ValueSink {
   bool Add(const Assignment& v, const Origin& o) override;
   bool Add(const Declaration& v, const Origin& o) override;
   bool Add(const CostItem& v, const Origin& o) override;
+  bool Add(const ReviewDecision& v, const Origin& o) override;
 
  private:
   // A reference named in a record, checked when the whole file is read.

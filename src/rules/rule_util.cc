@@ -2,7 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <map>
+#include <algorithm>
+#include <utility>
 
 namespace jr::rules {
 
@@ -32,12 +33,15 @@ void RunningLimit(std::span<const Declaration> all, const std::vector<size_t>& l
 std::vector<std::vector<size_t>> GroupBy(
     std::span<const Declaration> lines,
     const std::function<int64_t(const Declaration&)>& key) {
+  // By key, then position: one sort of (key, index) pairs, no tree (this runs for
+  // every assignment; the lines mostly come in key order already).
+  std::vector<std::pair<int64_t, size_t>> keyed(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) keyed[i] = {key(lines[i]), i};
+  if (!std::is_sorted(keyed.begin(), keyed.end())) std::sort(keyed.begin(), keyed.end());
   std::vector<std::vector<size_t>> groups;
-  std::map<int64_t, size_t> index;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    auto [it, added] = index.emplace(key(lines[i]), groups.size());
-    if (added) groups.emplace_back();
-    groups[it->second].push_back(i);
+  for (size_t i = 0; i < keyed.size(); ++i) {
+    if (i == 0 || keyed[i].first != keyed[i - 1].first) groups.emplace_back();
+    groups.back().push_back(keyed[i].second);
   }
   return groups;
 }

@@ -32,7 +32,7 @@ void RunningLimit(std::span<const Declaration> all, const std::vector<size_t>& l
                   const std::function<void(const Declaration&, int64_t)>& over);
 
 // Groups of indices of `lines` with the same key (lines come by start, number), in
-// order of first appearance.
+// order of key; each group in the order of `lines`.
 std::vector<std::vector<size_t>> GroupBy(
     std::span<const Declaration> lines,
     const std::function<int64_t(const Declaration&)>& key);

@@ -125,6 +125,12 @@ const std::array<TableSpec, kTableCount>& TableSpecs() {
         {"bucket", "bucket"},
         {"amount_cents", "amount"}},
        3},
+      {"review_decision",
+       {{"assignment", "assignment"},
+        {"approved", "approved"},
+        {"day", "date"},
+        {"can_wait", "deferrable"}},
+       1},
   }};
   return kSpecs;
 }
@@ -199,6 +205,15 @@ TableIndex TableOf(const CostItem& c) {
 SqlRow RowOf(const CostItem& c) {
   if (c.municipality.empty()) return {I(c.year), c.bucket, c.amount.cents()};
   return {c.municipality, I(c.year), c.bucket, c.amount.cents()};
+}
+
+}  // namespace jr
+
+namespace jr {
+
+SqlRow RowOf(const ReviewDecision& r) {
+  return {r.assignment, I(r.approved ? 1 : 0), Day(r.date),
+          r.deferrable ? SqlValue(I(*r.deferrable ? 1 : 0)) : SqlValue(std::monostate{})};
 }
 
 }  // namespace jr

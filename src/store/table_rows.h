@@ -17,6 +17,7 @@
 #include "care/cost_item.h"
 #include "care/product.h"
 #include "care/provider.h"
+#include "care/review_decision.h"
 #include "region/municipality_key.h"
 #include "region/region.h"
 #include "store/store.h"
@@ -55,6 +56,7 @@ enum TableIndex : size_t {
   kDeclaration,
   kFixedCost,
   kLocalCost,
+  kReviewDecision,
   kTableCount
 };
 
@@ -79,5 +81,6 @@ SqlRow RowOf(const Declaration& d);
 // local cost (kLocalCost).
 TableIndex TableOf(const CostItem& c);
 SqlRow RowOf(const CostItem& c);
+SqlRow RowOf(const ReviewDecision& r);
 
 }  // namespace jr

@@ -310,6 +310,12 @@ Result<PutOutcome> PgStore::Put(const CostItem& c, PutMode mode) {
   return PutRow(TableOf(c), RowOf(c), mode);
 }
 
+Result<PutOutcome> PgStore::Put(const ReviewDecision& r, PutMode mode) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  return PutRow(kReviewDecision, RowOf(r), mode);
+}
+
 Status PgStore::DeleteDeclaration(const std::string& assignment, Date start,
                                   const std::string& number) {
   Status s = Flush();

@@ -206,6 +206,15 @@ CREATE TABLE care_period (
       R"sql(
 ALTER TABLE api_token ADD COLUMN expires text COLLATE "C" NOT NULL DEFAULT '';
 )sql",
+      // 6: the review committee's decisions per assignment, as on SQLite.
+      R"sql(
+CREATE TABLE review_decision (
+  assignment text COLLATE "C" PRIMARY KEY,
+  approved integer NOT NULL,
+  day integer NOT NULL,
+  can_wait integer
+);
+)sql",
   };
   return kMigrations;
 }

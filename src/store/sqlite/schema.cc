@@ -196,6 +196,16 @@ CREATE TABLE care_period (
       R"sql(
 ALTER TABLE api_token ADD COLUMN expires TEXT NOT NULL DEFAULT '';
 )sql",
+      // 6: the review committee's decisions per assignment (toetsingen.csv, issue 12):
+      // approved 1 (akkoord) or 0 (afgewezen), the day, can_wait (uitstelbaar) 1/0 or NULL.
+      R"sql(
+CREATE TABLE review_decision (
+  assignment TEXT NOT NULL PRIMARY KEY,
+  approved INTEGER NOT NULL,
+  day INTEGER NOT NULL,
+  can_wait INTEGER
+) WITHOUT ROWID;
+)sql",
   };
   return kMigrations;
 }
