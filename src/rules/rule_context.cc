@@ -101,6 +101,12 @@ void RuleContext::Index() {
             [](const ClientResidence& a, const ClientResidence& b) {
               return std::tie(a.client, a.begin) < std::tie(b.client, b.begin);
             });
+  for (size_t i = 0; i < clients_.size();) {
+    size_t j = i;
+    while (j < clients_.size() && clients_[j].client == clients_[i].client) ++j;
+    client_index_.emplace(clients_[i].client, std::make_pair(i, j));
+    i = j;
+  }
   assignment_index_.reserve(assignments_.size());
   for (size_t i = 0; i < assignments_.size(); ++i) {
     assignment_index_.emplace(assignments_[i].number, i);
@@ -150,7 +156,7 @@ bool RuleContext::PastTeamBudget(const Assignment& a) const {
 }
 
 const Assignment* RuleContext::FindAssignment(std::string_view number) const {
-  auto it = assignment_index_.find(std::string(number));
+  auto it = assignment_index_.find(number);
   return it == assignment_index_.end() ? nullptr : &assignments_[it->second];
 }
 
@@ -197,16 +203,15 @@ std::optional<int64_t> RuleContext::MaxPerWeek(std::string_view category,
 }
 
 std::string RuleContext::ResidenceOn(const std::string& client, Date day) const {
-  // The first period of the client after `day`, then one back.
-  auto it = std::upper_bound(
-      clients_.begin(), clients_.end(), std::pair<const std::string&, Date>(client, day),
-      [](const std::pair<const std::string&, Date>& k, const ClientResidence& r) {
-        return std::tie(k.first, k.second) < std::tie(r.client, r.begin);
-      });
-  if (it == clients_.begin()) return "";
-  --it;
-  if (it->client != client) return "";
-  return it->municipality;
+  // The client's periods (by begin): the last one that begins on or before `day`.
+  auto range = client_index_.find(client);
+  if (range == client_index_.end()) return "";
+  const ClientResidence* found = nullptr;
+  for (size_t i = range->second.first; i < range->second.second; ++i) {
+    if (clients_[i].begin > day) break;
+    found = &clients_[i];
+  }
+  return found ? found->municipality : "";
 }
 
 bool RuleContext::IsResidential(const Assignment& a) const {

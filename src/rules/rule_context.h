@@ -4,12 +4,14 @@
 // teams and the region's own rules (regels.toml).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "care/assignment.h"
@@ -22,6 +24,14 @@
 #include "store/store.h"
 
 namespace jr::rules {
+
+// Hashing of std::string keys that also finds by std::string_view (no key copies).
+struct KeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using KeyMap = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
 
 class RuleContext {
  public:
@@ -88,9 +98,11 @@ class RuleContext {
   std::vector<YouthTeam> teams_;
   std::vector<ClientResidence> clients_;  // by client, begin
   std::vector<Assignment> assignments_;   // by number
-  std::unordered_map<std::string, size_t> assignment_index_;
-  std::map<std::string, size_t, std::less<>> product_index_;      // "cat/code"
-  std::map<std::string, Money, std::less<>> tariffs_;             // "cat/code/year/agb"
+  KeyMap<size_t> assignment_index_;
+  KeyMap<size_t> product_index_;  // "cat/code"
+  KeyMap<Money> tariffs_;         // "cat/code/year/agb"
+  // Per client the range [first, second) of its periods in clients_.
+  KeyMap<std::pair<size_t, size_t>> client_index_;
   std::map<std::string, int64_t, std::less<>> max_per_week_;      // "cat/code"
   std::map<std::string, ReviewDecision, std::less<>> decisions_;  // by assignment
   std::map<std::pair<std::string, int>, TeamYearUse> team_use_;
