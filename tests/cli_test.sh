@@ -650,6 +650,11 @@ for s in verplichtingen neetenzij; do
   "$JR" init --db "$T/rules-$s.db" >/dev/null
   "$JR" import --db "$T/rules-$s.db" "$T/rules-$s" >/dev/null
 done
+printf 'toewijzingnummer;besluit;datum;uitstelbaar\nV1;akkoord;2020-12-01;misschien\n' > "$T/toetsingen.csv"
+"$JR" import --db "$T/rules-verplichtingen.db" toetsingen "$T/toetsingen.csv" > /dev/null 2> "$T/terr"
+rc=$?
+check "toetsingen.csv: a bad uitstelbaar is refused" test "$rc" -ne 0
+check "toetsingen.csv: the error names file, line, column and field" grep -q "toetsingen.csv:2:4: veld 'uitstelbaar': onbekende waarde 'misschien' (ja of nee of leeg)" "$T/terr"
 "$JR" check --db "$T/rules-verplichtingen.db" --plafonds --peildatum 2021-06-30 --format json > "$T/plafonds.json" 2>/dev/null
 check "check --plafonds --peildatum: commitments per municipality, provider and lot" python3 -c '
 import json,sys

@@ -172,30 +172,27 @@ bool CsvSource::Parse(RowReader& r, Contract* v) {
   return true;
 }
 
+// A field of two values: `yes` true, `no` false; empty is none when `optional`, else
+// an error, like any other value.
+std::optional<bool> TwoValued(RowReader& r, const char* column, std::string_view yes,
+                              std::string_view no, bool optional, bool* bad) {
+  std::string_view value = r.Raw(column);
+  if (value == yes) return true;
+  if (value == no) return false;
+  if (value.empty() && optional) return std::nullopt;
+  r.Error(column, fmt::format("onbekende waarde '{}' ({} of {}{})", value, yes, no,
+                              optional ? " of leeg" : ""));
+  *bad = true;
+  return std::nullopt;
+}
+
 bool CsvSource::Parse(RowReader& r, ReviewDecision* v) {
   auto number = r.Text("toewijzingnummer");
-  std::string_view decision = r.Raw("besluit");
-  std::optional<bool> approved;
-  if (decision == "akkoord") {
-    approved = true;
-  } else if (decision == "afgewezen") {
-    approved = false;
-  } else {
-    r.Error("besluit",
-            fmt::format("onbekend besluit '{}' (akkoord of afgewezen)", decision));
-  }
+  bool bad = false;
+  auto approved = TwoValued(r, "besluit", "akkoord", "afgewezen", false, &bad);
   auto date = r.DateField("datum");
-  std::string_view wait = r.Raw("uitstelbaar");
-  std::optional<bool> deferrable;
-  if (wait == "ja") {
-    deferrable = true;
-  } else if (wait == "nee") {
-    deferrable = false;
-  } else if (!wait.empty()) {
-    r.Error("uitstelbaar", fmt::format("onbekende waarde '{}' (ja, nee of leeg)", wait));
-    return false;
-  }
-  if (!number || !approved || !date) return false;
+  auto deferrable = TwoValued(r, "uitstelbaar", "ja", "nee", true, &bad);
+  if (!number || bad || !date) return false;
   *v = {std::move(*number), *approved, *date, deferrable};
   return true;
 }
