@@ -638,6 +638,40 @@ printf '[toetsen]\nbedrag_boven = 1\n' > "$T/bad_regels.toml"
 rc=$?
 check "bad rules file exits non-zero" test "$rc" -ne 0
 check "bad rules file error names file and key" grep -q "bad_regels.toml:1:.*onbekende sleutel 'toetsen'" "$T/err"
+# check --plafonds --peildatum (issue 12): commitments as of a mid-year date, by hand in
+# tests/data/rules/verplichtingen/verwacht_verplichtingen.csv; "nee, tenzij" with the
+# review committee's toetsingen.csv in tests/data/rules/neetenzij/.
+for s in verplichtingen neetenzij; do
+  mkdir -p "$T/rules-$s"
+  cp tests/data/rules/base/*.csv "$T/rules-$s"
+  for f in tests/data/rules/$s/*.csv; do
+    case "$(basename "$f")" in verwacht*) ;; *) cp "$f" "$T/rules-$s" ;; esac
+  done
+  "$JR" init --db "$T/rules-$s.db" >/dev/null
+  "$JR" import --db "$T/rules-$s.db" "$T/rules-$s" >/dev/null
+done
+printf 'toewijzingnummer;besluit;datum;uitstelbaar\nV1;akkoord;2020-12-01;misschien\n' > "$T/toetsingen.csv"
+"$JR" import --db "$T/rules-verplichtingen.db" toetsingen "$T/toetsingen.csv" > /dev/null 2> "$T/terr"
+rc=$?
+check "toetsingen.csv: a bad uitstelbaar is refused" test "$rc" -ne 0
+check "toetsingen.csv: the error names file, line, column and field" grep -q "toetsingen.csv:2:4: veld 'uitstelbaar': onbekende waarde 'misschien' (ja of nee of leeg)" "$T/terr"
+"$JR" check --db "$T/rules-verplichtingen.db" --plafonds --peildatum 2021-06-30 --format json > "$T/plafonds.json" 2>/dev/null
+check "check --plafonds --peildatum: commitments per municipality, provider and lot" python3 -c '
+import json,sys
+j=json.load(open(sys.argv[1]))
+got={(r["municipality"],r["agb"],r["lot"]):r["committed_cents"] for r in j["commitments"]}
+assert got=={("GM0505","87654321","ambulant"):616452,("GM0505","12345678","ambulant"):249700}, got
+' "$T/plafonds.json"
+check "--peildatum without --plafonds is refused" sh -c "! \"$JR\" check --db \"$T/rules-verplichtingen.db\" --peildatum 2021-06-30 2>/dev/null"
+"$JR" check --db "$T/rules-neetenzij.db" --plafonds --format json > "$T/neetenzij.json" 2>/dev/null
+check "check --plafonds: nee, tenzij per assignment after the ceiling ran out" python3 -c '
+import json,sys
+j=json.load(open(sys.argv[1]))
+got={r["assignment"]:(r["outcome"],r.get("other_agb")) for r in j["no_unless"]}
+assert got=={"N2":("naar andere aanbieder","12345678"),"N3":("geweigerd",None),
+             "N4":("uitgesteld",None),"N5":("toegestaan (niet uitstelbaar)",None)}, got
+' "$T/neetenzij.json"
+
 # iJw messages (synthetic, bench/ijw_gen.py): a folder with master data, JW301 and JW323.
 IJW=$T/ijw
 python3 bench/ijw_gen.py "$IJW" --jw323 8 >/dev/null

@@ -30,7 +30,7 @@ std::string RulesFile(const std::string& given, const Store& store) {
 
 void Register(CLI::App& app) {
   struct Opts {
-    std::string db, rules;
+    std::string db, rules, reference_date;
     OutputFormat format = OutputFormat::kTable;
     int year = 0;
     int threads = 0;
@@ -47,6 +47,10 @@ void Register(CLI::App& app) {
   c->add_option("--year", o->year, "alleen de regels van dit jaar");
   c->add_flag("--plafonds", o->ceilings,
               "ook budgetplafonds, jeugdteambudgetten en verplichtingen");
+  c->add_option("--peildatum", o->reference_date,
+                "peildatum JJJJ-MM-DD van --plafonds: wat na die dag begint is nog niet "
+                "bekend, de verplichtingen lopen vanaf de dag erna (standaard: de "
+                "laatste dag van de gegevens)");
   c->callback([o] {
     auto store = OpenExisting(o->db);
     rules::CheckOptions options;
@@ -58,6 +62,12 @@ void Register(CLI::App& app) {
       options.rules_file = std::filesystem::absolute(file).string();
     }
     if (o->year != 0) options.first_year = options.last_year = o->year;
+    if (!o->reference_date.empty()) {
+      if (!o->ceilings) Fail(Status::Error("--peildatum hoort bij --plafonds"));
+      auto d = ParseDate(o->reference_date);
+      if (!d.ok()) Fail(Status::Error(d.status().message(), {"", 0, 0, "--peildatum"}));
+      options.reference_date = *d;
+    }
     // The reading thread plus workers: with one core, all in one thread.
     options.threads = ResolveThreads(o->threads) - 1;
     options.progress = [](int64_t n) {

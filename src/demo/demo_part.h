@@ -21,6 +21,7 @@ enum class Part : uint32_t {
   kBudgets = 5,       // ceilings, team budgets, local and fixed costs
   kPseudonyms = 6,    // client pseudonyms
   kDefects = 7,       // defects planted in declaration lines (DemoOptions::defects)
+  kReviews = 8,       // the review committee's decisions (toetsingen.csv)
 };
 
 // The draws of `entity` of `part`.

@@ -465,6 +465,33 @@ Status WriteContracts(Context& ctx) {
   return Finish(ctx, file, out);
 }
 
+// The review committee's decisions (toetsingen.csv): a quarter of the assignments go
+// past the committee; most get an `akkoord` before they start, some only after, some
+// are refused; the committee records for most whether the care can wait.
+Status WriteReviews(Context& ctx) {
+  CsvOut out;
+  const char* file = "toetsingen.csv";
+  if (Status s = out.Open(ctx.Path(file), "toewijzingnummer;besluit;datum;uitstelbaar");
+      !s.ok()) {
+    return s;
+  }
+  const auto& all = ctx.care.assignments;
+  for (size_t i = 0; i < all.size(); ++i) {
+    auto rng = demo::DemoDraws(ctx.options.seed, demo::Part::kReviews, i);
+    double u = rng.Uniform(0.0, 1.0), v = rng.Uniform(0.0, 1.0);
+    double w = rng.Uniform(0.0, 1.0);
+    int days = static_cast<int>(rng.Uniform(1.0, 22.0));
+    if (u >= 0.25) continue;
+    auto& b = out.buffer();
+    AppendAssignmentNumber(b, static_cast<int>(i));
+    AppendText(b, v < 0.92 ? "akkoord" : "afgewezen");
+    AppendDate(b, v >= 0.85 && v < 0.92 ? all[i].start + days : all[i].start - days);
+    AppendText(b, w < 0.6 ? "ja" : w < 0.9 ? "nee" : "", true);
+    out.EndRow();
+  }
+  return Finish(ctx, file, out);
+}
+
 Status WriteTeams(Context& ctx) {
   CsvOut out;
   const char* file = "jeugdteams.csv";
@@ -593,9 +620,9 @@ Status WriteDemoRegion(const DemoOptions& options, DemoSummary* summary) {
   ctx.provider_cost.assign(ctx.providers.size() * ctx.years * ctx.buckets.size(), 0);
   ctx.team_cost.assign(ctx.teams.size() * ctx.years, 0);
 
-  for (auto write :
-       {WriteMunicipalities, WriteKeys, WriteProviders, WriteProducts, WriteClients,
-        WriteAssignments, WriteDeclarations, WriteContracts, WriteTeams, WriteCosts}) {
+  for (auto write : {WriteMunicipalities, WriteKeys, WriteProviders, WriteProducts,
+                     WriteClients, WriteAssignments, WriteDeclarations, WriteContracts,
+                     WriteTeams, WriteCosts, WriteReviews}) {
     if (Status s = write(ctx); !s.ok()) return s;
   }
   CountClients(ctx);

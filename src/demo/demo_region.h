@@ -51,7 +51,8 @@ struct DemoSummary {
 
 // Writes gemeenten.csv, kengetallen.csv, aanbieders.csv, producten.csv,
 // tarieven.csv, contracten.csv, jeugdteams.csv, clienten.csv, toewijzingen.csv,
-// declaraties.csv, vaste_kosten.csv and lokale_kosten.csv into options.dir, each with
+// declaraties.csv, vaste_kosten.csv, lokale_kosten.csv and toetsingen.csv into
+// options.dir, each with
 // mode 0600, `;` as separator, decimal commas, dates YYYY-MM-DD and inclusive end
 // dates; beside them the demo configuration files of demo/demo_files.h
 // (begroting.toml, agenda.toml, maatregelen.toml, ...) for `jeugdregio monitor`,

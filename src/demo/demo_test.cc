@@ -82,7 +82,8 @@ Volume VolumeOf(const std::string& text) {
 const std::vector<std::string> kFiles = {
     "gemeenten.csv",    "kengetallen.csv", "aanbieders.csv",   "producten.csv",
     "tarieven.csv",     "contracten.csv",  "jeugdteams.csv",   "clienten.csv",
-    "toewijzingen.csv", "declaraties.csv", "vaste_kosten.csv", "lokale_kosten.csv"};
+    "toewijzingen.csv", "declaraties.csv", "vaste_kosten.csv", "lokale_kosten.csv",
+    "toetsingen.csv"};
 
 class DemoRegionTest : public ::testing::Test {
  protected:
@@ -163,7 +164,8 @@ TEST_F(DemoRegionTest, HeadersAreThoseOfFormats) {
        "begindatum;"
        "einddatum;geleverd_volume;eenheid;tarief;bedrag;debet_credit"},
       {"vaste_kosten.csv", "jaar;kostenpost;bedrag"},
-      {"lokale_kosten.csv", "gemeentecode;jaar;kostenpost;bedrag"}};
+      {"lokale_kosten.csv", "gemeentecode;jaar;kostenpost;bedrag"},
+      {"toetsingen.csv", "toewijzingnummer;besluit;datum;uitstelbaar"}};
   for (const auto& f : kFiles) {
     Csv csv = ReadCsv(Dir("a") / f);
     EXPECT_EQ(csv.header, expected.at(f)) << f;

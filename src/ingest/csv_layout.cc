@@ -138,6 +138,15 @@ const CsvLayout& CsvLayoutOf(ImportKind kind) {
       {{"gemeentecode", true}, {"jaar", true}, {"kostenpost", true}, {"bedrag", true}},
       {},
       kCostLabels};
+  static const CsvLayout kReviewDecisions{{{"toewijzingnummer", true},
+                                           {"besluit", true},
+                                           {"datum", true},
+                                           {"uitstelbaar", false}},
+                                          {},
+                                          {{"assignment", "toewijzingnummer"},
+                                           {"approved", "besluit"},
+                                           {"date", "datum"},
+                                           {"deferrable", "uitstelbaar"}}};
   switch (kind) {
     case ImportKind::kMunicipalities:
       return kMunicipalities;
@@ -163,6 +172,8 @@ const CsvLayout& CsvLayoutOf(ImportKind kind) {
       return kFixedCosts;
     case ImportKind::kLocalCosts:
       return kLocalCosts;
+    case ImportKind::kReviewDecisions:
+      return kReviewDecisions;
   }
   return kProviders;
 }

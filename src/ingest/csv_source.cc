@@ -56,6 +56,7 @@ class CsvSource {
   bool Parse(RowReader& r, Assignment* v);
   bool Parse(RowReader& r, Declaration* v);
   bool Parse(RowReader& r, CostItem* v);
+  bool Parse(RowReader& r, ReviewDecision* v);
   // Client pseudonym from a `bsn` (11-test, keyed hash) or `client` column.
   std::optional<std::string> Client(RowReader& r);
 
@@ -168,6 +169,31 @@ bool CsvSource::Parse(RowReader& r, Contract* v) {
   auto ceiling = r.Amount("budgetplafond", false);
   if (!agb || !year || !lot) return false;
   *v = {std::move(*agb), *year, std::move(*lot), ceiling};
+  return true;
+}
+
+// A field of two values: `yes` true, `no` false; empty is none when `optional`, else
+// an error, like any other value.
+std::optional<bool> TwoValued(RowReader& r, const char* column, std::string_view yes,
+                              std::string_view no, bool optional, bool* bad) {
+  std::string_view value = r.Raw(column);
+  if (value == yes) return true;
+  if (value == no) return false;
+  if (value.empty() && optional) return std::nullopt;
+  r.Error(column, fmt::format("onbekende waarde '{}' ({} of {}{})", value, yes, no,
+                              optional ? " of leeg" : ""));
+  *bad = true;
+  return std::nullopt;
+}
+
+bool CsvSource::Parse(RowReader& r, ReviewDecision* v) {
+  auto number = r.Text("toewijzingnummer");
+  bool bad = false;
+  auto approved = TwoValued(r, "besluit", "akkoord", "afgewezen", false, &bad);
+  auto date = r.DateField("datum");
+  auto deferrable = TwoValued(r, "uitstelbaar", "ja", "nee", true, &bad);
+  if (!number || bad || !date) return false;
+  *v = {std::move(*number), *approved, *date, deferrable};
   return true;
 }
 
@@ -371,6 +397,8 @@ int64_t ReadCsv(const CsvReader& csv, ImportKind kind, const CsvSourceOptions& o
     case ImportKind::kFixedCosts:
     case ImportKind::kLocalCosts:
       return source.Read<CostItem>(layout);
+    case ImportKind::kReviewDecisions:
+      return source.Read<ReviewDecision>(layout);
   }
   return 0;
 }

@@ -6,7 +6,7 @@
 namespace jr {
 namespace {
 
-constexpr std::array<std::pair<ImportKind, std::string_view>, 12> kKindNames{
+constexpr std::array<std::pair<ImportKind, std::string_view>, 13> kKindNames{
     {{ImportKind::kMunicipalities, "gemeenten"},
      {ImportKind::kKeys, "kengetallen"},
      {ImportKind::kProviders, "aanbieders"},
@@ -18,7 +18,8 @@ constexpr std::array<std::pair<ImportKind, std::string_view>, 12> kKindNames{
      {ImportKind::kAssignments, "toewijzingen"},
      {ImportKind::kDeclarations, "declaraties"},
      {ImportKind::kFixedCosts, "vaste_kosten"},
-     {ImportKind::kLocalCosts, "lokale_kosten"}}};
+     {ImportKind::kLocalCosts, "lokale_kosten"},
+     {ImportKind::kReviewDecisions, "toetsingen"}}};
 
 }  // namespace
 

@@ -8,18 +8,19 @@
 namespace jr {
 
 enum class ImportKind {
-  kMunicipalities,  // gemeenten
-  kKeys,            // kengetallen
-  kProviders,       // aanbieders
-  kProducts,        // producten
-  kTariffs,         // tarieven
-  kContracts,       // contracten
-  kYouthTeams,      // jeugdteams
-  kClients,         // clienten
-  kAssignments,     // toewijzingen
-  kDeclarations,    // declaraties
-  kFixedCosts,      // vaste_kosten
-  kLocalCosts,      // lokale_kosten
+  kMunicipalities,   // gemeenten
+  kKeys,             // kengetallen
+  kProviders,        // aanbieders
+  kProducts,         // producten
+  kTariffs,          // tarieven
+  kContracts,        // contracten
+  kYouthTeams,       // jeugdteams
+  kClients,          // clienten
+  kAssignments,      // toewijzingen
+  kDeclarations,     // declaraties
+  kFixedCosts,       // vaste_kosten
+  kLocalCosts,       // lokale_kosten
+  kReviewDecisions,  // toetsingen (optional; after toewijzingen)
 };
 
 // "declaraties" -> kDeclarations (the file name without .csv); nullopt if unknown.

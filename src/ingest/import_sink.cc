@@ -241,6 +241,17 @@ bool ImportSink::Add(const Assignment& v, const Origin& o) {
   return Write(v, o, before);
 }
 
+bool ImportSink::Add(const ReviewDecision& v, const Origin& o) {
+  size_t before = errors_->count();
+  LoadAssignments();
+  if (!assignment_products_.count(v.assignment)) {
+    AddFieldError(errors_, o, "assignment",
+                  fmt::format("onbekende toewijzing {} (niet in toewijzingen.csv)",
+                              ShownValue(v.assignment)));
+  }
+  return Write(v, o, before);
+}
+
 bool ImportSink::Add(const Declaration& v, const Origin& o) {
   size_t before = errors_->count();
   LoadAssignments();

@@ -51,6 +51,7 @@ class ImportSink final : public ValueSink {
   bool Add(const IjwMessage& v, const Origin& o);
   bool Add(const IjwLine& v, const Origin& o);
   bool Add(const CarePeriod& v, const Origin& o);
+  bool Add(const ReviewDecision& v, const Origin& o) override;
 
  private:
   // A reference named in a record, checked when the whole file is read.

@@ -10,6 +10,7 @@
 #include "care/cost_item.h"
 #include "care/product.h"
 #include "care/provider.h"
+#include "care/review_decision.h"
 #include "ingest/origin.h"
 #include "region/municipality.h"
 #include "region/municipality_key.h"
@@ -33,6 +34,7 @@ class ValueSink {
   virtual bool Add(const Declaration& v, const Origin& o) = 0;
   // A regional fixed cost (municipality empty) or a municipality's local cost.
   virtual bool Add(const CostItem& v, const Origin& o) = 0;
+  virtual bool Add(const ReviewDecision& v, const Origin& o) = 0;
 };
 
 }  // namespace jr

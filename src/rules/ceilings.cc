@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <tuple>
 
@@ -16,22 +17,51 @@ std::string LotOf(const Assignment& a, const RuleContext& ctx) {
   return p ? p->bucket : "";
 }
 
-// Assigned volume x agreed tariff per day of the assignment (a fraction of a cent is
-// kept as double: for sums in the commitments only).
-double ValuePerDay(const Assignment& a, const RuleContext& ctx) {
+// The assigned value of `a` for the days [from, to) (AssignmentValue x those days / the
+// assignment's days, an open one counted for 365), rounded down to the cent.
+Money ValueOfDays(const Assignment& a, const RuleContext& ctx, int from, int to) {
   auto value = AssignmentValue(a, ctx);
-  if (!value) return 0.0;
   int64_t days = a.end ? DayNumber(*a.end) - DayNumber(a.start) : 365;
-  return days > 0 ? static_cast<double>(value->cents()) / static_cast<double>(days) : 0.0;
+  if (!value || days <= 0 || to <= from) return Money();
+  return Money::FromCents(value->cents() * (to - from) / days);
+}
+
+// The accepted spend of a contract per month, as known on the reference date: months
+// after it (and years after its year) are not yet known.
+std::array<Money, 12> KnownSpend(const ProviderSpend& s, std::optional<Date> ref) {
+  std::array<Money, 12> out = s.months;
+  if (!ref) return out;
+  const int year = static_cast<int>(ref->year());
+  const unsigned month = static_cast<unsigned>(ref->month());
+  for (unsigned m = 0; m < 12; ++m) {
+    if (s.year > year || (s.year == year && m + 1 > month)) out[m] = Money();
+  }
+  return out;
 }
 
 }  // namespace
 
+std::string_view NoUnlessOutcomeName(NoUnlessOutcome o) {
+  switch (o) {
+    case NoUnlessOutcome::kRedirected:
+      return "naar andere aanbieder";
+    case NoUnlessOutcome::kAllowed:
+      return "toegestaan (niet uitstelbaar)";
+    case NoUnlessOutcome::kDeferred:
+      return "uitgesteld";
+    case NoUnlessOutcome::kRefused:
+      return "geweigerd";
+  }
+  return "?";
+}
+
 Ceilings ComputeCeilings(const RuleContext& ctx, const CheckResult& check) {
   Ceilings out;
-  out.today = check.last_day;
-  std::map<std::tuple<std::string, int, std::string>, const ProviderSpend*> spend;
-  for (const ProviderSpend& s : check.spend) spend[{s.agb, s.year, s.lot}] = &s;
+  out.today = check.reference_date ? check.reference_date : check.last_day;
+  std::map<std::tuple<std::string, int, std::string>, std::array<Money, 12>> spend;
+  for (const ProviderSpend& s : check.spend) {
+    spend[{s.agb, s.year, s.lot}] = KnownSpend(s, check.reference_date);
+  }
 
   // Commitments per municipality, provider, lot in the year of `today`.
   std::map<std::tuple<std::string, int, std::string>, Money> committed_by_contract;
@@ -44,26 +74,40 @@ Ceilings ComputeCeilings(const RuleContext& ctx, const CheckResult& check) {
       int start = DayNumber(a.start);
       int end = a.end ? DayNumber(*a.end) : year_end;
       int first = std::max(start, from), last = std::min(end, year_end);
-      bool in_year = start < year_end && end > DayNumber(std::chrono::year(year) / 1 / 1);
-      if (!in_year) continue;
+      if (last <= first) continue;
+      Money m = ValueOfDays(a, ctx, first, last);
+      if (auto d = check.declared_after.find(a.number); d != check.declared_after.end())
+        m -= d->second;
+      if (m <= Money()) continue;
       std::string lot = LotOf(a, ctx);
       CommitmentRow& r = rows[{a.municipality, a.agb, lot}];
       r.municipality = a.municipality;
       r.agb = a.agb;
       r.lot = lot;
       r.year = year;
-      if (last > first) {
-        Money m = Money::FromCents(static_cast<int64_t>(
-            ValuePerDay(a, ctx) * static_cast<double>(last - first)));
-        r.committed += m;
-        committed_by_contract[{a.agb, year, lot}] += m;
-      }
+      r.committed += m;
+      committed_by_contract[{a.agb, year, lot}] += m;
     }
-    for (auto& [k, r] : rows) {
-      if (r.committed == Money()) continue;
-      out.commitments.push_back(r);
-    }
+    for (auto& [k, r] : rows) out.commitments.push_back(r);
   }
+
+  // Contracts by year and lot, for the room of the other providers.
+  std::map<std::pair<int, std::string>, std::vector<const Contract*>> by_lot;
+  for (const Contract& c : ctx.contracts()) by_lot[{c.year, c.lot}].push_back(&c);
+  // The room of a contract after the months 1..month (none: no ceiling, unlimited);
+  // false when it has none left.
+  auto room = [&](const Contract& c, int month, std::optional<Money>* left) {
+    Money used;
+    if (auto it = spend.find({c.agb, c.year, c.lot}); it != spend.end()) {
+      for (int m = 0; m < month; ++m) used += it->second[m];
+    }
+    if (!c.ceiling) {
+      left->reset();
+      return true;
+    }
+    *left = *c.ceiling - used;
+    return **left > Money();
+  };
 
   for (const Contract& c : ctx.contracts()) {
     CeilingRow row;
@@ -75,7 +119,7 @@ Ceilings ComputeCeilings(const RuleContext& ctx, const CheckResult& check) {
     Money cumulative;
     if (it != spend.end()) {
       for (int m = 0; m < 12; ++m) {
-        cumulative += it->second->months[m];
+        cumulative += it->second[m];
         if (c.ceiling && !row.exhausted_month && cumulative > *c.ceiling) {
           row.exhausted_month = m + 1;
         }
@@ -90,21 +134,48 @@ Ceilings ComputeCeilings(const RuleContext& ctx, const CheckResult& check) {
       Date after = std::chrono::year(c.year) / std::chrono::month(*row.exhausted_month) /
                    std::chrono::last;
       for (const Assignment& a : ctx.assignments()) {
-        if (a.agb == c.agb && a.start > after &&
-            a.start.year() == std::chrono::year(c.year) && LotOf(a, ctx) == c.lot) {
-          ++row.assignments_after;
+        if (a.agb != c.agb || a.start <= after ||
+            a.start.year() != std::chrono::year(c.year) || LotOf(a, ctx) != c.lot) {
+          continue;
         }
+        ++row.assignments_after;
+        NoUnlessCase x{a.number, a.municipality, c.agb, c.lot, a.start};
+        // The other provider of the lot with the most room up to the start month.
+        const int month = static_cast<int>(static_cast<unsigned>(a.start.month()));
+        bool found = false;
+        for (const Contract* other : by_lot[{c.year, c.lot}]) {
+          if (other->agb == c.agb) continue;
+          std::optional<Money> left;
+          if (!room(*other, month, &left)) continue;
+          bool better = !found || (x.other_room && (!left || *left > *x.other_room));
+          if (better) {
+            found = true;
+            x.other_agb = other->agb;
+            x.other_room = left;
+          }
+        }
+        const ReviewDecision* d = ctx.FindReviewDecision(a.number);
+        if (found) {
+          x.outcome = NoUnlessOutcome::kRedirected;
+        } else if (d && d->deferrable && !*d->deferrable) {
+          x.outcome = NoUnlessOutcome::kAllowed;
+        } else if (d && d->deferrable && *d->deferrable) {
+          x.outcome = NoUnlessOutcome::kDeferred;
+        } else {
+          x.outcome = NoUnlessOutcome::kRefused;
+        }
+        out.no_unless.push_back(std::move(x));
       }
     }
     out.providers.push_back(row);
   }
+  std::sort(out.no_unless.begin(), out.no_unless.end(),
+            [](const NoUnlessCase& a, const NoUnlessCase& b) {
+              return std::tie(a.agb, a.lot, a.start, a.assignment) <
+                     std::tie(b.agb, b.lot, b.start, b.assignment);
+            });
 
-  // Youth teams: assignments by team and start year, in order of start.
-  std::map<std::pair<std::string, int>, std::vector<const Assignment*>> by_team;
-  for (const Assignment& a : ctx.assignments()) {
-    if (!a.team.empty())
-      by_team[{a.team, static_cast<int>(a.start.year())}].push_back(&a);
-  }
+  // Youth teams: what each issued in the year, in order of start.
   const std::optional<Money>& above = ctx.rules().review_above;
   for (const YouthTeam& t : ctx.teams()) {
     TeamBudgetRow row;
@@ -112,19 +183,13 @@ Ceilings ComputeCeilings(const RuleContext& ctx, const CheckResult& check) {
     row.year = t.year;
     row.municipality = t.municipality;
     row.budget = t.budget;
-    auto it = by_team.find({t.team, t.year});
-    if (it != by_team.end()) {
-      std::vector<const Assignment*> list = it->second;
-      std::stable_sort(
-          list.begin(), list.end(), [](const Assignment* a, const Assignment* b) {
-            return std::tie(a->start, a->number) < std::tie(b->start, b->number);
-          });
-      for (const Assignment* a : list) {
-        Money value = AssignmentValue(*a, ctx).value_or(Money());
-        row.issued += value;
-        bool past = t.budget && row.issued > *t.budget;
-        if (past && !row.exhausted) row.exhausted = a->start;
-        if (past || (above && value > *above)) ++row.review_cases;
+    if (const RuleContext::TeamYearUse* use = ctx.TeamUse(t.team, t.year)) {
+      row.issued = use->issued;
+      row.exhausted = use->exhausted;
+      for (size_t i : use->assignments) {
+        const Assignment& a = ctx.assignments()[i];
+        Money value = AssignmentValue(a, ctx).value_or(Money());
+        if (ctx.PastTeamBudget(a) || (above && value > *above)) ++row.review_cases;
       }
     }
     out.teams.push_back(row);
@@ -150,10 +215,33 @@ std::vector<Section> CeilingSections(const Ceilings& c) {
               r.assignments_after});
   }
   p.notes.push_back(
-      "Toewijzingen na het opraken van het plafond vallen onder 'nee, tenzij'; er zijn "
-      "nog "
-      "geen besluiten vastgelegd, dus ze staan allemaal open.");
+      "Toewijzingen na het opraken van het plafond vallen onder 'nee, tenzij' (tabel "
+      "hieronder).");
   out.push_back({"ceilings", std::move(p)});
+
+  Table n;
+  n.title = "Nee, tenzij: toewijzingen na het opraken van het plafond";
+  n.columns = {{"agb", "Aanbieder"},
+               {"lot", "Perceel"},
+               {"assignment", "Toewijzing"},
+               {"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
+               {"start", "Ingang"},
+               {"outcome", "Besluit"},
+               {"other_agb", "Andere aanbieder"},
+               {"other_room_cents", "Ruimte daar (EUR)", ColumnType::kMoney}};
+  for (const NoUnlessCase& x : c.no_unless) {
+    n.AddRow(
+        {x.agb, x.lot, x.assignment, x.municipality, FormatDate(x.start),
+         std::string(NoUnlessOutcomeName(x.outcome)),
+         x.other_agb.empty() ? Cell() : Cell(x.other_agb),
+         x.outcome == NoUnlessOutcome::kRedirected ? MoneyCell(x.other_room) : Cell()});
+  }
+  n.notes.push_back(
+      "Naar andere aanbieder: een andere gecontracteerde aanbieder van het perceel heeft "
+      "in de ingangsmaand nog ruimte (leeg: geen plafond). Anders toegestaan als de "
+      "toetsing 'niet uitstelbaar' vastlegde, uitgesteld als 'uitstelbaar', en anders "
+      "geweigerd (toetsingen.csv).");
+  out.push_back({"no_unless", std::move(n)});
 
   Table t;
   t.title = "Budget per jeugdteam en jaar";

@@ -23,14 +23,34 @@ struct CeilingRow {
   Money spent;      // accepted declarations of the year in the lot
   Money committed;  // care still to come in the year (commitments, below)
   std::optional<int> exhausted_month;  // 1-12: the month the spend passed the ceiling
-  // Assignments of the lot that started after that month: under "nee, tenzij" each
-  // needs a decision (not deferrable and no other contracted provider with room); the
-  // store holds none, so all are listed as without decision.
+  // Assignments of the lot that started after that month: each is a NoUnlessCase.
   int64_t assignments_after = 0;
 };
 
+// "Nee, tenzij" (seed 004): an assignment issued after its provider's ceiling of the
+// year and lot ran out is refused, unless the care cannot wait (toetsingen.csv
+// uitstelbaar = nee) and no other contracted provider of the lot has room.
+enum class NoUnlessOutcome {
+  kRedirected,  // another provider of the lot has room in the start month: to it
+  kAllowed,     // not deferrable and no other provider has room: allowed
+  kDeferred,    // deferrable (uitstelbaar = ja), no other room: waits
+  kRefused,     // not assessed as urgent, no other room: refused
+};
+std::string_view NoUnlessOutcomeName(NoUnlessOutcome o);  // "naar andere aanbieder", ...
+
+struct NoUnlessCase {
+  std::string assignment;
+  std::string municipality;
+  std::string agb;  // the provider whose ceiling ran out
+  std::string lot;
+  Date start;
+  NoUnlessOutcome outcome = NoUnlessOutcome::kRefused;
+  std::string other_agb;            // kRedirected: the provider with the most room
+  std::optional<Money> other_room;  // its room (none: it has no ceiling)
+};
+
 // One youth team's budget in a year against the value of the assignments it issued
-// (their budget, else AssignmentValue), in order of start.
+// (their budget, else AssignmentValue), in order of start (RuleContext::TeamUse).
 struct TeamBudgetRow {
   std::string team;
   int year = 0;
@@ -41,9 +61,12 @@ struct TeamBudgetRow {
   int64_t review_cases = 0;  // assignments past the budget or above the review amount
 };
 
-// Commitments: for each assignment running on `today` (the last day declared), the
-// assigned volume x agreed tariff from then to its end or the year's end, per
-// municipality, provider and lot.
+// Commitments as of `today` (the reference date, else the last day declared): for each
+// assignment running after it in its year, the assigned value (AssignmentValue) for
+// the days from the day after `today` to its end or the year's end (value x those days
+// / the assignment's days, rounded down to the cent), less what its accepted lines
+// already declared for those days (CheckResult::declared_after), never below zero;
+// summed per municipality, provider and lot.
 struct CommitmentRow {
   std::string municipality;
   std::string agb;
@@ -57,6 +80,7 @@ struct Ceilings {
   std::vector<CeilingRow> providers;
   std::vector<TeamBudgetRow> teams;
   std::vector<CommitmentRow> commitments;
+  std::vector<NoUnlessCase> no_unless;  // by provider, year, lot, start, assignment
 };
 
 Ceilings ComputeCeilings(const RuleContext& ctx, const CheckResult& check);

@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "rules/ijw_lines.h"
 #include "rules/rule_set.h"
 
 namespace jr::rules {
@@ -16,8 +17,20 @@ namespace {
 // Checks whole assignments of `lines` (which holds only complete assignments).
 using SpendMap = std::map<std::tuple<std::string, int, std::string>, ProviderSpend>;
 
+// The accepted amount of `d` for its days after `ref` in ref's year, pro rata per day
+// (rounded down to the cent); 0 for a line that starts after `ref`.
+Money DeclaredAfter(const Declaration& d, Date ref) {
+  const int after = DayNumber(ref) + 1;
+  const int year_end = DayNumber((ref.year() + std::chrono::years(1)) / 1 / 1);
+  const int start = DayNumber(d.start), end = std::min(DayNumber(d.end), year_end);
+  if (start >= after || end <= after) return Money();
+  const int64_t days = DayNumber(d.end) - start;
+  return Money::FromCents(d.amount.cents() * (end - after) / days);
+}
+
 void CheckBatch(const RuleContext& ctx, std::span<const Declaration> lines,
-                int first_year, int last_year, CheckResult* result, SpendMap* spend) {
+                int first_year, int last_year, std::optional<Date> ref,
+                CheckResult* result, SpendMap* spend) {
   FindingSink sink(&result->findings, first_year, last_year);
   ProviderSpend* last = nullptr;  // the spend of the previous line
   std::string last_category, last_code;
@@ -58,6 +71,11 @@ void CheckBatch(const RuleContext& ctx, std::span<const Declaration> lines,
         }
       }
       if (rejected || group.assignment == nullptr) continue;
+      if (ref) {
+        if (Money m = DeclaredAfter(d, *ref); m != Money()) {
+          result->declared_after[d.assignment] += m;
+        }
+      }
       int year = static_cast<int>(d.start.year());
       // Consecutive lines mostly share provider, year and product: look up once.
       if (last == nullptr || last->year != year || last->agb != d.agb ||
@@ -126,7 +144,7 @@ CheckResult CheckLines(const RuleContext& ctx, std::span<const Declaration> line
                        int first_year, int last_year) {
   CheckResult r;
   SpendMap spend;
-  CheckBatch(ctx, lines, first_year, last_year, &r, &spend);
+  CheckBatch(ctx, lines, first_year, last_year, std::nullopt, &r, &spend);
   for (auto& [k, v] : spend) r.spend.push_back(std::move(v));
   r.fingerprint = ctx.rules().Fingerprint();
   Finish(&r);
@@ -137,6 +155,7 @@ Result<CheckResult> ComputeCheck(const Store& store, const CheckOptions& options
   auto ctx = RuleContext::Build(store, options.rules);
   if (!ctx.ok()) return ctx.status();
   const int first = options.first_year, last = options.last_year;
+  const std::optional<Date> ref = options.reference_date;
   const int workers = std::max(0, options.threads);
 
   std::vector<CheckResult> parts(std::max(1, workers));
@@ -159,13 +178,13 @@ Result<CheckResult> ComputeCheck(const Store& store, const CheckOptions& options
           queue.pop_front();
         }
         cv.notify_all();
-        CheckBatch(*ctx, batch, first, last, &parts[w], &spends[w]);
+        CheckBatch(*ctx, batch, first, last, ref, &parts[w], &spends[w]);
       }
     });
   }
   auto hand_over = [&](std::vector<Declaration>* batch) {
     if (workers == 0) {
-      CheckBatch(*ctx, *batch, first, last, &parts[0], &spends[0]);
+      CheckBatch(*ctx, *batch, first, last, ref, &parts[0], &spends[0]);
       batch->clear();
       return;
     }
@@ -216,9 +235,21 @@ Result<CheckResult> ComputeCheck(const Store& store, const CheckOptions& options
     }
     result.lines += p.lines;
     result.lines_read += p.lines_read;
+    for (auto& [k, v] : p.declared_after) result.declared_after[k] += v;
     std::move(p.findings.begin(), p.findings.end(), std::back_inserter(result.findings));
     result.amounts.insert(result.amounts.end(), p.amounts.begin(), p.amounts.end());
   }
+  // The JW323 lines that became no declaration row (9338, 8021).
+  if (store.KeepsIjw()) {
+    auto messages = store.LoadIjwMessages();
+    if (!messages.ok()) return messages.status();
+    auto ijw_lines = store.LoadIjwLines();
+    if (!ijw_lines.ok()) return ijw_lines.status();
+    FindingSink sink(&result.findings, first, last);
+    result.lines +=
+        CheckUnstoredIjwLines(*messages, *ijw_lines, *ctx, &sink, &result.amounts);
+  }
+  result.reference_date = ref;
   result.fingerprint = options.rules.Fingerprint();
   Finish(&result);
   return result;

@@ -41,6 +41,9 @@ struct CheckOptions {
   // Worker threads for the rules besides the thread reading the store (0 = in the
   // reading thread). The findings do not depend on it.
   int threads = 1;
+  // The commitments' reference date (peildatum, `check --plafonds --peildatum`): lines
+  // that start after it are not yet known; none: the last day of the data.
+  std::optional<Date> reference_date;
   // Called now and then with the number of lines read so far.
   std::function<void(int64_t)> progress;
 };
@@ -66,6 +69,11 @@ struct CheckResult {
   std::vector<ProviderSpend> spend;
   // The last day of any line read: the data's "today" for the commitments.
   std::optional<Date> last_day;
+  std::optional<Date> reference_date;  // CheckOptions::reference_date
+  // Per assignment: the accepted amount of its lines that start on or before the
+  // reference date for their days after it (pro rata per day), i.e. care of the rest
+  // of the year already declared. Only with a reference date.
+  std::map<std::string, Money> declared_after;
 };
 
 // Checks and records (see above).

@@ -12,8 +12,8 @@ void DuplicateRule::Check(const AssignmentLines& group, const RuleContext&,
     return (static_cast<int64_t>(DayNumber(d.start)) << 32) |
            static_cast<uint32_t>(DayNumber(d.end));
   };
-  for (const auto& lines : GroupBy(group.lines, key)) {
-    if (lines.size() < 2) continue;
+  ForEachGroup(group.lines, key, [&](std::span<const size_t> lines) {
+    if (lines.size() < 2) return;
     int64_t credits = 0;
     for (size_t i : lines) credits += IsCredit(group.lines[i]) ? 1 : 0;
     int64_t debits = 0;
@@ -29,7 +29,7 @@ void DuplicateRule::Check(const AssignmentLines& group, const RuleContext&,
                              PeriodText(d), d.assignment, first_number));
       }
     }
-  }
+  });
 }
 
 }  // namespace jr::rules

@@ -36,15 +36,29 @@ void ReviewRule::Check(const AssignmentLines& group, const RuleContext& ctx,
                        FindingSink* out) const {
   const Assignment& a = *group.assignment;
   const std::optional<Money>& above = ctx.rules().review_above;
-  if (!above) return;
   auto value = AssignmentValue(a, ctx);
-  if (!value || *value <= *above) return;
+  const bool over_amount = above && value && *value > *above;
+  const bool past_budget = ctx.PastTeamBudget(a);
+  if (!over_amount && !past_budget) return;
+  // An `akkoord` of the committee on or before the start clears it.
+  const ReviewDecision* decision = ctx.FindReviewDecision(a.number);
+  if (decision && decision->approved && decision->date <= a.start) return;
+  std::string why =
+      over_amount
+          ? fmt::format("met een waarde van {} is boven het toetsbedrag ({})",
+                        value->ToString(), above->ToString())
+          : fmt::format("is afgegeven nadat het budget van jeugdteam {} voor {} op was",
+                        a.team, static_cast<int>(a.start.year()));
+  std::string missing =
+      decision == nullptr   ? "heeft geen besluit van de toetsingscommissie"
+      : !decision->approved ? fmt::format("is door de toetsingscommissie afgewezen ({})",
+                                          FormatDate(decision->date))
+                            : fmt::format("heeft pas na de ingangsdatum een akkoord ({})",
+                                          FormatDate(decision->date));
   for (const Declaration& d : group.lines) {
     if (!out->InYears(d)) continue;
     out->Add(d, "JR05", FindingStatus::kSignal, "assignment",
-             fmt::format("toewijzing {} met een waarde van {} is boven het toetsbedrag "
-                         "({}) en heeft geen besluit van de toetsingscommissie",
-                         a.number, value->ToString(), above->ToString()));
+             fmt::format("toewijzing {} {} en {}", a.number, why, missing));
     return;
   }
 }

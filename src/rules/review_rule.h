@@ -1,9 +1,9 @@
 // "toetsing": JR05 an assignment that needs the review committee: its value is above
 // [toetsing] bedrag_boven (regels.toml), or it was issued by a youth team after the
-// team's budget for that year was used up by the team's earlier assignments. The store
-// holds no review decisions yet, so every such assignment is a signal, reported on
-// its first line in the checked years. The value of an assignment is its budget when
-// it has one, else AssignmentValue().
+// team's budget for that year was used up by the team's earlier assignments. Without
+// an `akkoord` of the committee (toetsingen.csv) dated on or before the assignment's
+// start it is a signal, reported on its first line in the checked years. The value of an
+// assignment is its budget when it has one, else AssignmentValue().
 #pragma once
 
 #include <optional>

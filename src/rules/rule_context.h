@@ -4,22 +4,34 @@
 // teams and the region's own rules (regels.toml).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "care/assignment.h"
 #include "care/product.h"
 #include "care/provider.h"
+#include "care/review_decision.h"
 #include "core/status.h"
 #include "region/region.h"
 #include "rules/region_rules.h"
 #include "store/store.h"
 
 namespace jr::rules {
+
+// Hashing of std::string keys that also finds by std::string_view (no key copies).
+struct KeyHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using KeyMap = std::unordered_map<std::string, V, KeyHash, std::equal_to<>>;
 
 class RuleContext {
  public:
@@ -31,7 +43,8 @@ class RuleContext {
                                 std::vector<Contract> contracts,
                                 std::vector<YouthTeam> teams,
                                 std::vector<ClientResidence> clients,
-                                std::vector<Assignment> assignments, RegionRules rules);
+                                std::vector<Assignment> assignments, RegionRules rules,
+                                std::vector<ReviewDecision> decisions = {});
 
   const RegionRules& rules() const { return rules_; }
   const Region& region() const { return region_; }
@@ -59,6 +72,21 @@ class RuleContext {
   bool IsResidential(const Assignment& a) const;
   // The youth team in a year; nullptr when unknown.
   const YouthTeam* FindTeam(const std::string& team, int year) const;
+  // The review committee's decision on an assignment (toetsingen.csv); nullptr: none.
+  const ReviewDecision* FindReviewDecision(std::string_view number) const;
+
+  // What a youth team issued in a year: its assignments that start in the year, in
+  // order of start and number, each valued by AssignmentValue (none: 0); `exhausted`
+  // is the start of the first one that takes the sum above the team's budget.
+  struct TeamYearUse {
+    Money issued;
+    std::optional<Date> exhausted;
+    std::vector<size_t> assignments;  // indices into assignments()
+  };
+  const TeamYearUse* TeamUse(const std::string& team, int year) const;
+  // True when `a` was issued after its team's budget of the year ran out (it is the
+  // one that took the sum above the budget, or a later one).
+  bool PastTeamBudget(const Assignment& a) const;
 
  private:
   void Index();
@@ -70,10 +98,15 @@ class RuleContext {
   std::vector<YouthTeam> teams_;
   std::vector<ClientResidence> clients_;  // by client, begin
   std::vector<Assignment> assignments_;   // by number
-  std::unordered_map<std::string, size_t> assignment_index_;
-  std::map<std::string, size_t, std::less<>> product_index_;  // "cat/code"
-  std::map<std::string, Money, std::less<>> tariffs_;         // "cat/code/year/agb"
-  std::map<std::string, int64_t, std::less<>> max_per_week_;  // "cat/code"
+  KeyMap<size_t> assignment_index_;
+  KeyMap<size_t> product_index_;  // "cat/code"
+  KeyMap<Money> tariffs_;         // "cat/code/year/agb"
+  // Per client the range [first, second) of its periods in clients_.
+  KeyMap<std::pair<size_t, size_t>> client_index_;
+  std::map<std::string, int64_t, std::less<>> max_per_week_;      // "cat/code"
+  std::map<std::string, ReviewDecision, std::less<>> decisions_;  // by assignment
+  std::map<std::pair<std::string, int>, TeamYearUse> team_use_;
+  std::unordered_set<std::string> past_team_budget_;  // assignment numbers
 };
 
 }  // namespace jr::rules

@@ -78,7 +78,7 @@ const std::vector<RuleCode>& RuleCodes() {
       {"JR03", kRejected, "weekmaximum", "meer eenheden per ISO-week dan het maximum"},
       {"JR04", kSignal, "woonplaats",
        "andere gemeente verantwoordelijk (woonplaatsbeginsel)"},
-      {"JR05", kSignal, "toetsing", "toetsingscommissie nodig, geen besluit"},
+      {"JR05", kSignal, "toetsing", "toetsingscommissie nodig, geen akkoord vooraf"},
   };
   return kCodes;
 }

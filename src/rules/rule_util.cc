@@ -2,7 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <map>
+#include <algorithm>
+#include <utility>
 
 namespace jr::rules {
 
@@ -10,7 +11,7 @@ std::string PeriodText(const Declaration& d) {
   return fmt::format("{} t/m {}", FormatDate(d.start), FormatDate(LastDay(d)));
 }
 
-void RunningLimit(std::span<const Declaration> all, const std::vector<size_t>& lines,
+void RunningLimit(std::span<const Declaration> all, std::span<const size_t> lines,
                   int64_t limit, int64_t* sum,
                   const std::function<int64_t(const Declaration&)>& value,
                   const std::function<void(const Declaration&, int64_t)>& over) {
@@ -27,19 +28,6 @@ void RunningLimit(std::span<const Declaration> all, const std::vector<size_t>& l
       *sum = with;
     }
   }
-}
-
-std::vector<std::vector<size_t>> GroupBy(
-    std::span<const Declaration> lines,
-    const std::function<int64_t(const Declaration&)>& key) {
-  std::vector<std::vector<size_t>> groups;
-  std::map<int64_t, size_t> index;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    auto [it, added] = index.emplace(key(lines[i]), groups.size());
-    if (added) groups.emplace_back();
-    groups[it->second].push_back(i);
-  }
-  return groups;
 }
 
 }  // namespace jr::rules

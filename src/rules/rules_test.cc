@@ -3,16 +3,22 @@
 // a scenario adds toewijzingen.csv and declaraties.csv (and regels.toml when it needs
 // one) and lists in verwacht.csv, written by hand from the rule's text, every finding
 // `check` must give: declaratienummer;toewijzingnummer;begindatum;code;status. A line
-// not listed must be accepted.
+// not listed must be accepted. A scenario may also list, written by hand, the
+// "nee, tenzij" outcomes (verwacht_nee_tenzij.csv: toewijzingnummer;besluit;
+// andere_aanbieder) and the commitments as of peildatum.txt
+// (verwacht_verplichtingen.csv: gemeentecode;agb_code;perceel;verplicht).
 #include <gtest/gtest.h>
 
 #include <filesystem>
 #include <set>
 #include <sstream>
 
+#include "core/date.h"
 #include "core/env.h"
 #include "ingest/importer.h"
+#include "rules/ceilings.h"
 #include "rules/check.h"
+#include "rules/ijw_lines.h"
 #include "rules/region_rules.h"
 #include "rules/rule_set.h"
 
@@ -27,6 +33,21 @@ std::vector<std::string> Split(const std::string& line, char sep) {
   std::stringstream ss(line);
   std::string cell;
   while (std::getline(ss, cell, sep)) out.push_back(cell);
+  return out;
+}
+
+// The data lines of a hand-written CSV file (no header, no # comments).
+std::set<std::string> ExpectedLines(const fs::path& file) {
+  auto text = Env::Default().ReadFile(file.string());
+  EXPECT_TRUE(text.ok()) << file;
+  std::set<std::string> out;
+  if (!text.ok()) return out;
+  std::stringstream lines(*text);
+  std::string line;
+  std::getline(lines, line);  // header
+  while (std::getline(lines, line)) {
+    if (!line.empty() && line[0] != '#') out.insert(line);
+  }
   return out;
 }
 
@@ -57,7 +78,8 @@ TEST_P(ScenarioTest, FindsExactlyTheExpectedFindings) {
   fs::create_directories(input);
   for (const fs::path& from : {kData / "base", scenario}) {
     for (const auto& e : fs::directory_iterator(from)) {
-      if (e.path().extension() == ".csv" && e.path().filename() != "verwacht.csv") {
+      if (e.path().extension() == ".csv" &&
+          !e.path().filename().string().starts_with("verwacht")) {
         fs::copy_file(e.path(), input / e.path().filename(),
                       fs::copy_options::overwrite_existing);
       }
@@ -72,8 +94,35 @@ TEST_P(ScenarioTest, FindsExactlyTheExpectedFindings) {
     ASSERT_TRUE(rules.ok()) << rules.status().ToString();
     options.rules = *rules;
   }
+  if (fs::exists(scenario / "peildatum.txt")) {
+    auto text = Env::Default().ReadFile((scenario / "peildatum.txt").string());
+    ASSERT_TRUE(text.ok());
+    auto day = ParseDate(text->substr(0, 10));
+    ASSERT_TRUE(day.ok()) << day.status().ToString();
+    options.reference_date = *day;
+  }
   auto result = RunCheck(**store, options);
   ASSERT_TRUE(result.ok()) << result.status().ToString();
+
+  auto ctx = RuleContext::Build(**store, options.rules);
+  ASSERT_TRUE(ctx.ok()) << ctx.status().ToString();
+  Ceilings ceilings = ComputeCeilings(*ctx, *result);
+  if (fs::exists(scenario / "verwacht_nee_tenzij.csv")) {
+    std::set<std::string> cases;
+    for (const NoUnlessCase& x : ceilings.no_unless) {
+      cases.insert(x.assignment + ";" + std::string(NoUnlessOutcomeName(x.outcome)) +
+                   ";" + x.other_agb);
+    }
+    EXPECT_EQ(cases, ExpectedLines(scenario / "verwacht_nee_tenzij.csv"));
+  }
+  if (fs::exists(scenario / "verwacht_verplichtingen.csv")) {
+    std::set<std::string> rows;
+    for (const CommitmentRow& r : ceilings.commitments) {
+      std::string euros = r.committed.ToString();
+      rows.insert(r.municipality + ";" + r.agb + ";" + r.lot + ";" + euros);
+    }
+    EXPECT_EQ(rows, ExpectedLines(scenario / "verwacht_verplichtingen.csv"));
+  }
 
   std::set<std::string> got;
   for (const Finding& f : result->findings) {
@@ -166,6 +215,53 @@ TEST(RegionRulesTest, FingerprintChangesWithTheRules) {
   EXPECT_EQ(a.Fingerprint(), b.Fingerprint());
   b.review_above = Money::FromEuros(1);
   EXPECT_NE(a.Fingerprint(), b.Fingerprint());
+}
+
+// JW323 lines that became no declaration row: 8021 when the assignment is known (its
+// key was taken by an earlier line), 9338 when it is not; stored lines and lines of an
+// unknown message give nothing.
+TEST(IjwLinesTest, UnstoredLinesBecomeFindings) {
+  using namespace std::chrono_literals;
+  Assignment a;
+  a.number = "T1";
+  a.start = 2021y / 1 / 1;
+  RuleContext ctx =
+      RuleContext::FromValues(Region{}, {}, {}, {}, {}, {}, {a}, RegionRules{});
+  IjwMessage m{"JW323", "87654321", "ID1", "GM0505", 2021y / 2 / 5, "DEC1"};
+  auto line = [](int64_t n, const char* message, const char* assignment, bool stored) {
+    IjwLine l;
+    l.message = message;
+    l.line = n;
+    l.assignment = assignment;
+    l.start = 2021y / 1 / 1;
+    l.end = 2021y / 2 / 1;
+    l.amount = Money::FromCents(1000 * n);
+    l.stored = stored;
+    return l;
+  };
+  std::vector<IjwLine> lines = {line(1, "JW323/87654321/ID1", "T1", true),
+                                line(2, "JW323/87654321/ID1", "T1", false),
+                                line(3, "JW323/87654321/ID1", "TX", false),
+                                line(4, "JW323/87654321/ID2", "TX", false)};
+  std::vector<Finding> findings;
+  std::vector<Money> amounts;
+  FindingSink sink(&findings, 2021, 2021);
+  EXPECT_EQ(CheckUnstoredIjwLines({m}, lines, ctx, &sink, &amounts), 2);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].assignment, "T1");
+  EXPECT_EQ(findings[0].declaration, "DEC1 regel 2");
+  EXPECT_EQ(findings[0].code, "8021");
+  EXPECT_EQ(findings[0].status, FindingStatus::kRejected);
+  EXPECT_EQ(findings[1].assignment, "TX");
+  EXPECT_EQ(findings[1].declaration, "DEC1 regel 3");
+  EXPECT_EQ(findings[1].code, "9338");
+  EXPECT_EQ(amounts,
+            (std::vector<Money>{Money::FromCents(2000), Money::FromCents(3000)}));
+  // Outside the checked years: nothing.
+  std::vector<Finding> none;
+  FindingSink other(&none, 2022, 2022);
+  EXPECT_EQ(CheckUnstoredIjwLines({m}, lines, ctx, &other, &amounts), 0);
+  EXPECT_TRUE(none.empty());
 }
 
 TEST(RuleSetTest, NamesAreUnique) {

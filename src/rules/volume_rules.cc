@@ -55,9 +55,9 @@ void PeriodVolumeRule::Check(const AssignmentLines& group, const RuleContext&,
                              FindingSink* out) const {
   const Assignment& a = *group.assignment;
   if (a.frequency == Frequency::kTotal) return;
-  for (const auto& lines : GroupBy(group.lines, PeriodKey)) {
+  ForEachGroup(group.lines, PeriodKey, [&](std::span<const size_t> lines) {
     const Declaration& first = group.lines[lines.front()];
-    if (first.unit != a.unit) continue;
+    if (first.unit != a.unit) return;
     int64_t days = Days(first);
     // The limit in hundredths x 7 for "per week", so the comparison stays exact.
     int64_t scale = a.frequency == Frequency::kPerWeek ? 7 : 1;
@@ -77,7 +77,7 @@ void PeriodVolumeRule::Check(const AssignmentLines& group, const RuleContext&,
                                a.volume.ToString(), FrequencyText(a.frequency),
                                Volume{limit / scale}.ToString()));
         });
-  }
+  });
 }
 
 void TotalVolumeRule::Check(const AssignmentLines& group, const RuleContext&,
@@ -126,7 +126,7 @@ void WeekMaximumRule::Check(const AssignmentLines& group, const RuleContext& ctx
     if (first == last) return -1 - static_cast<int64_t>(first);
     return PeriodKey(d);
   };
-  for (const auto& lines : GroupBy(group.lines, key)) {
+  ForEachGroup(group.lines, key, [&](std::span<const size_t> lines) {
     const Declaration& first = group.lines[lines.front()];
     int64_t weeks =
         (IsoMonday(DayNumber(first.end) - 1) - IsoMonday(DayNumber(first.start))) / 7 + 1;
@@ -144,7 +144,7 @@ void WeekMaximumRule::Check(const AssignmentLines& group, const RuleContext& ctx
                                                      Volume{with}.ToString(),
                                                      PeriodText(d), weeks, *max));
                  });
-  }
+  });
 }
 
 }  // namespace jr::rules

@@ -19,6 +19,7 @@
 #include "care/ijw_message.h"
 #include "care/product.h"
 #include "care/provider.h"
+#include "care/review_decision.h"
 #include "core/money.h"
 #include "core/status.h"
 #include "region/municipality_key.h"
@@ -166,6 +167,9 @@ class Store {
   virtual Result<PutOutcome> Put(const Assignment& a, PutMode mode) = 0;
   virtual Result<PutOutcome> Put(const Declaration& d, PutMode mode) = 0;
   virtual Result<PutOutcome> Put(const CostItem& c, PutMode mode) = 0;
+  // The review committee's decisions (toetsingen.csv), one per assignment.
+  virtual Result<PutOutcome> Put(const ReviewDecision& r, PutMode mode) = 0;
+  virtual Result<std::vector<ReviewDecision>> LoadReviewDecisions() const = 0;
   // Removes the declaration line (assignment, start, number) and its findings: a line
   // a corrected declaration (`import --replace`) no longer has. The default fails
   // (Dutch).
@@ -207,6 +211,8 @@ class Store {
   virtual Result<std::vector<IjwMessage>> LoadIjwMessages() const;
   virtual Result<std::vector<IjwLine>> LoadIjwLines() const;
   virtual Result<std::vector<CarePeriod>> LoadCarePeriods() const;
+  // True when the backend keeps iJw messages (the methods above do not refuse).
+  virtual bool KeepsIjw() const { return false; }
 
   // Free-form facts about the data set, e.g. "dataset" = "demoregio, synthetische
   // gegevens". Get returns "" when unset.

@@ -444,6 +444,20 @@ TEST_P(StoreTest, ManyFindingsInOnePutLastOneWins) {
     }
   }
   EXPECT_EQ(seen, 2);
+TEST_P(StoreTest, ReviewDecisionsRoundTripByAssignment) {
+  ReviewDecision a{"T2", true, D(2020, 12, 15), std::nullopt};
+  ReviewDecision b{"T1", false, D(2021, 1, 5), true};
+  ASSERT_EQ(store_->Put(a, PutMode::kRefuseChanged)->kind, PutOutcome::kAdded);
+  ASSERT_EQ(store_->Put(b, PutMode::kRefuseChanged)->kind, PutOutcome::kAdded);
+  EXPECT_EQ(store_->Put(a, PutMode::kRefuseChanged)->kind, PutOutcome::kUnchanged);
+  ReviewDecision changed = b;
+  changed.deferrable = false;
+  EXPECT_EQ(store_->Put(changed, PutMode::kRefuseChanged)->kind, PutOutcome::kConflict);
+  auto loaded = store_->LoadReviewDecisions();
+  ASSERT_TRUE(loaded.ok()) << loaded.status().ToString();
+  ASSERT_EQ(loaded->size(), 2u);
+  EXPECT_EQ((*loaded)[0], b);  // by toewijzingnummer
+  EXPECT_EQ((*loaded)[1], a);
 }
 
 TEST_P(StoreTest, TransactionRollsBackUnlessCommitted) {

@@ -159,6 +159,12 @@ const std::array<TableSpec, kTableCount>& TableSpecs() {
         {"end_day", "end"},
         {"reason", "reason"}},
        2},
+      {"review_decision",
+       {{"assignment", "assignment"},
+        {"approved", "approved"},
+        {"day", "date"},
+        {"can_wait", "deferrable"}},
+       1},
   }};
   return kSpecs;
 }
@@ -270,6 +276,15 @@ Result<PutOutcome> PutCarePeriod(
     return replaced;
   }
   return PutOutcome{PutOutcome::kAdded};
+}
+
+}  // namespace jr
+
+namespace jr {
+
+SqlRow RowOf(const ReviewDecision& r) {
+  return {r.assignment, I(r.approved ? 1 : 0), Day(r.date),
+          r.deferrable ? SqlValue(I(*r.deferrable ? 1 : 0)) : SqlValue(std::monostate{})};
 }
 
 }  // namespace jr

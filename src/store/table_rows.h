@@ -19,6 +19,7 @@
 #include "care/ijw_message.h"
 #include "care/product.h"
 #include "care/provider.h"
+#include "care/review_decision.h"
 #include "region/municipality_key.h"
 #include "region/region.h"
 #include "store/store.h"
@@ -60,6 +61,7 @@ enum TableIndex : size_t {
   kIjwMessage,
   kIjwLine,
   kCarePeriod,
+  kReviewDecision,
   kTableCount
 };
 
@@ -95,5 +97,6 @@ SqlRow RowOf(const CarePeriod& p);
 Result<PutOutcome> PutCarePeriod(
     const CarePeriod& p, PutMode mode,
     const std::function<Result<PutOutcome>(const SqlRow&, PutMode)>& put_row);
+SqlRow RowOf(const ReviewDecision& r);
 
 }  // namespace jr

@@ -245,6 +245,18 @@ Result<std::vector<CostItem>> PgStore::LoadLocalCosts() const {
       });
 }
 
+Result<std::vector<ReviewDecision>> PgStore::LoadReviewDecisions() const {
+  return Collect<ReviewDecision>(
+      *conn_, Flush(),
+      "SELECT assignment, approved, day, can_wait FROM review_decision "
+      "ORDER BY assignment",
+      {}, [](const PgResult& r, int i) -> ReviewDecision {
+        ReviewDecision d{r.Text(i, 0), r.Int(i, 1) != 0, Day(r.Int(i, 2)), std::nullopt};
+        if (!r.IsNull(i, 3)) d.deferrable = r.Int(i, 3) != 0;
+        return d;
+      });
+}
+
 Status PgStore::ForEachAssignmentMonth(
     int from_month, const std::function<void(const AssignmentMonthUse&)>& visit) const {
   Status s = Flush();

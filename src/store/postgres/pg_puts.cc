@@ -340,6 +340,12 @@ Result<PutOutcome> PgStore::Put(const CarePeriod& p, PutMode mode) {
   });
 }
 
+Result<PutOutcome> PgStore::Put(const ReviewDecision& r, PutMode mode) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  return PutRow(kReviewDecision, RowOf(r), mode);
+}
+
 Status PgStore::DeleteDeclaration(const std::string& assignment, Date start,
                                   const std::string& number) {
   Status s = Flush();

@@ -204,6 +204,20 @@ CREATE TABLE care_period (
       R"sql(
 ALTER TABLE api_token ADD COLUMN expires text COLLATE "C" NOT NULL DEFAULT '';
 )sql",
+      // 6: the review committee's decisions per assignment, as on SQLite.
+      R"sql(
+CREATE TABLE review_decision (
+  assignment text COLLATE "C" PRIMARY KEY,
+  approved integer NOT NULL,
+  day integer NOT NULL,
+  can_wait integer
+);
+)sql",
+      // 7: nothing on PostgreSQL (SQLite rewrote finding's status check; the versions
+      // stay the same on both).
+      R"sql(
+SELECT 1;
+)sql",
   };
   return kMigrations;
 }

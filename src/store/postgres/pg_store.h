@@ -49,6 +49,7 @@ class PgStore final : public Store {
 
   const std::string& path() const override { return path_; }
   int SchemaVersion() const override;
+  bool KeepsIjw() const override { return true; }
 
   Result<Region> LoadRegion() const override;
   Result<std::vector<Product>> LoadProducts() const override;
@@ -83,6 +84,8 @@ class PgStore final : public Store {
   Result<PutOutcome> Put(const Assignment& a, PutMode mode) override;
   Result<PutOutcome> Put(const Declaration& d, PutMode mode) override;
   Result<PutOutcome> Put(const CostItem& c, PutMode mode) override;
+  Result<PutOutcome> Put(const ReviewDecision& r, PutMode mode) override;
+  Result<std::vector<ReviewDecision>> LoadReviewDecisions() const override;
 
   Status AddToken(const StoredToken& token) override;
   Result<std::vector<StoredToken>> LoadTokens() const override;

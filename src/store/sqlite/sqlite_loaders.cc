@@ -227,6 +227,17 @@ Result<std::vector<CostItem>> SqliteStore::LoadLocalCosts() const {
   });
 }
 
+Result<std::vector<ReviewDecision>> SqliteStore::LoadReviewDecisions() const {
+  Statement s(db_,
+              "SELECT assignment, approved, day, can_wait FROM review_decision "
+              "ORDER BY assignment");
+  return Collect<ReviewDecision>(s, [](const Statement& s) -> ReviewDecision {
+    ReviewDecision r{s.Text(0), s.Int(1) != 0, Day(s.Int(2)), std::nullopt};
+    if (!s.IsNull(3)) r.deferrable = s.Int(3) != 0;
+    return r;
+  });
+}
+
 Status SqliteStore::ForEachAssignmentMonth(
     int from_month, const std::function<void(const AssignmentMonthUse&)>& visit) const {
   // The table is stored in (assignment, start_day) order, so the rows of one

@@ -78,4 +78,8 @@ Result<PutOutcome> SqliteStore::Put(const CostItem& c, PutMode mode) {
   return PutRow(TableOf(c), RowOf(c), mode);
 }
 
+Result<PutOutcome> SqliteStore::Put(const ReviewDecision& r, PutMode mode) {
+  return PutRow(kReviewDecision, RowOf(r), mode);
+}
+
 }  // namespace jr

@@ -166,11 +166,16 @@ int SqliteStore::LatestSchemaVersion() {
 }
 
 Status SqliteStore::Migrate() {
-  Statement app(db_, "PRAGMA application_id");
-  int64_t id = app.Step() ? app.Int(0) : 0;
+  // The statements end before the migrations: an open read of sqlite_master would
+  // lock the schema against a DROP TABLE (migration 7).
+  int64_t id = 0, n_tables = 0;
+  {
+    Statement app(db_, "PRAGMA application_id");
+    id = app.Step() ? app.Int(0) : 0;
+    Statement tables(db_, "SELECT count(*) FROM sqlite_master");
+    n_tables = tables.Step() ? tables.Int(0) : 0;
+  }
   int version = SchemaVersion();
-  Statement tables(db_, "SELECT count(*) FROM sqlite_master");
-  int64_t n_tables = tables.Step() ? tables.Int(0) : 0;
   if (id != kApplicationId && (n_tables > 0 || version > 0)) {
     return Status::Error("dit bestand is geen jeugdregio-database", {path_});
   }

@@ -61,6 +61,8 @@ class SqliteStore final : public Store {
   Result<PutOutcome> Put(const Assignment& a, PutMode mode) override;
   Result<PutOutcome> Put(const Declaration& d, PutMode mode) override;
   Result<PutOutcome> Put(const CostItem& c, PutMode mode) override;
+  Result<PutOutcome> Put(const ReviewDecision& r, PutMode mode) override;
+  Result<std::vector<ReviewDecision>> LoadReviewDecisions() const override;
   Status DeleteDeclaration(const std::string& assignment, Date start,
                            const std::string& number) override;
 
@@ -69,6 +71,7 @@ class SqliteStore final : public Store {
   Result<PutOutcome> Put(const CarePeriod& p, PutMode mode) override;
   Result<std::vector<IjwMessage>> LoadIjwMessages() const override;
   Result<std::vector<IjwLine>> LoadIjwLines() const override;
+  bool KeepsIjw() const override { return true; }
   Result<std::vector<CarePeriod>> LoadCarePeriods() const override;
 
   Status AddToken(const StoredToken& token) override;

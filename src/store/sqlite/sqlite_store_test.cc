@@ -30,7 +30,8 @@ TEST_F(SqliteStoreTest, MigratesAnEmptyFileAndIsPrivate) {
   auto store = SqliteStore::Open(Path("a.db"), {});
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   EXPECT_EQ(store.value()->SchemaVersion(), SqliteStore::LatestSchemaVersion());
-  EXPECT_EQ(SqliteStore::LatestSchemaVersion(), 5);  // 4: iJw tables, 5: token expiry
+  // 4: iJw, 5: token expiry, 6: toetsingen, 7: finding's status check.
+  EXPECT_EQ(SqliteStore::LatestSchemaVersion(), 7);
   EXPECT_EQ(store.value()->Count("assignment"), 0);
   EXPECT_EQ(store.value()->Count("finding"), 0);
   EXPECT_EQ(store.value()->Count("ijw_line"), 0);
