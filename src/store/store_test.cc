@@ -444,6 +444,8 @@ TEST_P(StoreTest, ManyFindingsInOnePutLastOneWins) {
     }
   }
   EXPECT_EQ(seen, 2);
+}
+
 TEST_P(StoreTest, ReviewDecisionsRoundTripByAssignment) {
   ReviewDecision a{"T2", true, D(2020, 12, 15), std::nullopt};
   ReviewDecision b{"T1", false, D(2021, 1, 5), true};
