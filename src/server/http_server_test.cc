@@ -403,6 +403,27 @@ TEST_F(ServeTest, OversizedOrChunkedRequestsAreRefused) {
   EXPECT_GE(TimedHealth(), 0);
 }
 
+// Found by api_fuzz: a request line cpp-httplib cannot parse (no HTTP version) got its
+// 400 and then held the worker for the library's keep-alive wait (5 s), so a few such
+// requests a second took every worker. Now the worker is free at once.
+TEST_F(ServeTest, MalformedRequestLinesHoldNoWorker) {
+  std::vector<int> bad;
+  for (int i = 0; i < 8; ++i) {  // twice the 4 workers
+    bad.push_back(Connect());
+    Send(bad.back(), i % 2 ? "GARBAGE\r\n\r\n" : "GET /api/health\r\n\r\n");
+    ::shutdown(bad.back(), SHUT_WR);
+  }
+  for (int fd : bad) {
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_TRUE(ReadAll(fd).starts_with("HTTP/1.1 400")) << fd;
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+    ::close(fd);
+  }
+  const double ms = TimedHealth();
+  EXPECT_GE(ms, 0);
+  EXPECT_LT(ms, 2000);
+}
+
 // HttpOptions::listen_fd: a socket the caller bound (here a Unix socket, as the fuzz
 // target's) is served; `port` is the one the Host header must name.
 TEST_F(ServeTest, ServesOnAGivenListeningSocket) {
