@@ -22,6 +22,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <system_error>
 #include <thread>
 
 #include "ingest/importer.h"
@@ -36,6 +37,12 @@ constexpr int kPort = 8080;  // the port of the Host header (@P)
 constexpr const char* kRegionToken = "jr_fuzz_regio";
 constexpr const char* kMunicipalityToken = "jr_fuzz_gemeente";
 
+// The folder of the database and the socket, removed at exit.
+fs::path& Dir() {
+  static fs::path dir;
+  return dir;
+}
+
 // The server, started once and left running until the process ends (never destroyed:
 // its thread serves until exit).
 class Server {
@@ -44,6 +51,11 @@ class Server {
     dir_ = fs::temp_directory_path() / ("jr_api_fuzz_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
+    Dir() = dir_;
+    std::atexit([] {
+      std::error_code ignored;
+      fs::remove_all(Dir(), ignored);
+    });
     auto store = jr::Store::Open((dir_ / "t.db").string());
     if (!store.ok()) std::abort();
     jr::Pseudonymizer pseudo(std::array<unsigned char, 32>{});
