@@ -72,12 +72,11 @@ run: build web
 
 # The tests run beside a throw-away PostgreSQL server (tests/with_postgres.sh), so the
 # store and command-line tests run on both backends. After the suite: the sanitizer
-# build with the unit tests of core and ingest and the fuzz targets of CI_FUZZ_TARGETS
-# (see `fuzz` below).
-CI_FUZZ_TARGETS ?= csv
+# build with the unit tests of FUZZ_TESTS and every fuzz target for 60 s (see `fuzz`
+# below; BENCHMARKS.md has its time).
 test: build web
 	cd $(BUILD) && $(CURDIR)/tests/with_postgres.sh ctest --output-on-failure -j $(JOBS)
-	$(MAKE) fuzz FUZZ_TARGETS="$(CI_FUZZ_TARGETS)" FUZZ_SECONDS=45
+	$(MAKE) fuzz FUZZ_SECONDS=60
 
 bench: deps
 	cmake -S . -B $(BUILD)-bench -DCMAKE_BUILD_TYPE=Release -DJEUGDREGIO_BUILD_BENCH=ON \
@@ -103,19 +102,21 @@ deb: build web
 	cd $(BUILD) && cpack -G DEB
 	bash tests/deb_test.sh $(BUILD)
 
-# libFuzzer targets under ASan+UBSan (clang; issue 18 item 13): the unit tests of core
-# and ingest once in the sanitizer build, then each target FUZZ_SECONDS long from the
-# seed corpus in fuzz/corpus/ (new inputs go to $(FUZZ_BUILD)/corpus/, findings to
-# $(FUZZ_BUILD)/<target>-crash-*). The iJw XML reader's target is to come (fuzz/README.md).
+# libFuzzer targets under ASan+UBSan (clang; issue 18 item 13): the unit tests of
+# FUZZ_TESTS once in the sanitizer build (beside a throw-away PostgreSQL server, so the
+# store's tests run on both backends; LeakSanitizer on), then each target FUZZ_SECONDS
+# long from the seed corpus in fuzz/corpus/ (new inputs go to $(FUZZ_BUILD)/corpus/,
+# findings to $(FUZZ_BUILD)/<target>-crash-*). fuzz/README.md.
 FUZZ_BUILD ?= build-fuzz
-FUZZ_SECONDS ?= 45
-FUZZ_TARGETS ?= csv toml api
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= csv toml ijw api
+FUZZ_TESTS ?= core ingest store rules server
 fuzz: deps
 	cmake -S . -B $(FUZZ_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
 	  -DJEUGDREGIO_BUILD_FUZZ=ON > /dev/null
-	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target core_test ingest_test $(FUZZ_TARGETS:%=%_fuzz)
-	$(FUZZ_BUILD)/core_test --gtest_brief=1
-	$(FUZZ_BUILD)/ingest_test --gtest_brief=1
+	cmake --build $(FUZZ_BUILD) -j $(JOBS) --target $(FUZZ_TESTS:%=%_test) $(FUZZ_TARGETS:%=%_fuzz)
+	tests/with_postgres.sh sh -c 'for t in $(FUZZ_TESTS); do \
+	  echo "== $$t under ASan+UBSan"; $(FUZZ_BUILD)/$${t}_test --gtest_brief=1 || exit 1; done'
 	for t in $(FUZZ_TARGETS); do mkdir -p $(FUZZ_BUILD)/corpus/$$t && \
 	  $(FUZZ_BUILD)/$${t}_fuzz -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
 	    -print_final_stats=1 -dict=fuzz/$$t.dict -artifact_prefix=$(FUZZ_BUILD)/$$t- \

@@ -45,6 +45,11 @@ void Register(CLI::App& app) {
                 "replicaties van risico en prognose in het rapportdeel")
       ->capture_default_str()
       ->check(CLI::Range(2, 100000));
+  c->add_option("--heavy-nice", o->api.heavy_nice,
+                "zoveel lager is de CPU-prioriteit van zwaar rekenwerk (prognose, "
+                "rapport) dan die van de andere verzoeken (nice; 0 = gelijk)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 19));
   c->add_flag(
       "--open", o->api.open,
       "zonder tokens: iedereen krijgt alles te zien (alleen voor een lokale demo; "

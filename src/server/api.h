@@ -66,6 +66,9 @@ struct ApiOptions {
   // (server/work_gate.h).
   int heavy_running = 1;
   int heavy_waiting = 4;
+  // How much lower the CPU priority of heavy work is (nice, 0-19; 0 = the same as
+  // the cheap requests'): server/work_gate.h, RunYielding.
+  int heavy_nice = kHeavyNice;
 };
 
 class Api {

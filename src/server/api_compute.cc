@@ -9,6 +9,7 @@
 #include "forecast/forecast_table.h"
 #include "server/api.h"
 #include "server/api_util.h"
+#include "server/work_gate.h"
 
 namespace jr::server {
 
@@ -42,9 +43,11 @@ Result<const report::Report*> Api::ReportOnce(bool* busy) const {
   }
   const Result<report::Report>& report =
       lazy_->report.Get([this]() -> Result<report::Report> {
-        auto store = OpenFor(options_.db_path, "het rapport");
-        if (!store.ok()) return store.status();
-        return report::BuildReport(**store, options_.report);
+        return RunYielding(options_.heavy_nice, [this]() -> Result<report::Report> {
+          auto store = OpenFor(options_.db_path, "het rapport");
+          if (!store.ok()) return store.status();
+          return report::BuildReport(**store, options_.report);
+        });
       });
   if (!report.ok()) return report.status();
   return &report.value();
@@ -118,8 +121,10 @@ ApiResponse Api::Forecast(const ApiRequest& r, const Role& role) const {
     ticket = lazy_->heavy.Enter();
     if (!ticket) return Busy();
   }
-  const ForecastAnswer& computed =
-      entry->Get([&] { return ComputeForecast(*months, *runs, indexes); });
+  const ForecastAnswer& computed = entry->Get([&] {
+    return RunYielding(options_.heavy_nice,
+                       [&] { return ComputeForecast(*months, *runs, indexes); });
+  });
   if (computed.error.status != 200) return computed.error;
   nlohmann::json out = computed.head;
   out["yearly"] = ToJson(VisibleRows(computed.yearly, role));

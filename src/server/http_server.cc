@@ -47,6 +47,15 @@ struct Expose {
 };
 template struct Expose<ProcessSocketTag, &httplib::Server::process_and_close_socket>;
 
+// cpp-httplib answers a connection only while its listening socket (`svr_sock_`,
+// protected) is set; a socket the caller listens on (HttpOptions::listen_fd) is set
+// there, as binding would.
+struct AdoptListening : httplib::Server {
+  static void Set(httplib::Server& http, int fd) {
+    http.*(&AdoptListening::svr_sock_) = fd;
+  }
+};
+
 void SetJson(httplib::Response& res, const nlohmann::json& body) {
   res.set_content(DumpJson(body), "application/json; charset=utf-8");
 }
@@ -171,33 +180,40 @@ Status ServeHttp(const Api& api, const HttpOptions& options) {
            SIG_IGN);  // a client gone mid-answer is an error return, not a signal
   httplib::Server http;
   // The library parses and routes one complete request per call on a local socket
-  // pair (the front owns the client connections): short timeouts suffice there.
+  // pair (the front owns the client connections): short timeouts suffice there, and
+  // it answers one request only. With more, a request whose Connection: close it did
+  // not see (a request line it cannot parse) made it wait for the next one for its
+  // keep-alive timeout (5 s) while holding the worker (found by fuzz/api_fuzz.cc).
   http.set_tcp_nodelay(true);
   http.set_read_timeout(5, 0);
   http.set_write_timeout(10, 0);
-  http.set_keep_alive_max_count(100);
+  http.set_keep_alive_max_count(1);
   http.set_payload_max_length(options.limits.max_body_bytes);
-  int listen_socket = -1;
-  // SO_REUSEADDR only: the library's default (SO_REUSEPORT) would let a second server
-  // start on a port already in use and share its connections.
-  http.set_socket_options([&listen_socket](int sock) {
-    int yes = 1;
-    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
-    listen_socket = sock;
-  });
+  int listen_socket = options.listen_fd;
   int port = options.port;
-  if (port == 0) {
-    port = http.bind_to_any_port(options.host);
-    if (port < 0) return Status::Error("kan geen poort openen op " + options.host);
-  } else if (!http.bind_to_port(options.host, port)) {
-    return Status::Error(fmt::format("kan niet luisteren op {}:{} (poort in gebruik?)",
-                                     options.host, port));
+  if (listen_socket < 0) {
+    // SO_REUSEADDR only: the library's default (SO_REUSEPORT) would let a second
+    // server start on a port already in use and share its connections.
+    http.set_socket_options([&listen_socket](int sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+      listen_socket = sock;
+    });
+    if (port == 0) {
+      port = http.bind_to_any_port(options.host);
+      if (port < 0) return Status::Error("kan geen poort openen op " + options.host);
+    } else if (!http.bind_to_port(options.host, port)) {
+      return Status::Error(fmt::format("kan niet luisteren op {}:{} (poort in gebruik?)",
+                                       options.host, port));
+    }
+    if (listen_socket < 0) return Status::Error("de server kan niet luisteren");
+    // The library listens with a backlog of 5: a burst of connections (100 users
+    // opening the dashboard) would see dropped attempts and 1 s retries.
+    ::listen(listen_socket, SOMAXCONN);
+  } else {
+    AdoptListening::Set(http, listen_socket);
   }
-  if (listen_socket < 0) return Status::Error("de server kan niet luisteren");
   InstallHandlers(http, api, options, port);
-  // The library listens with a backlog of 5: a burst of connections (100 users opening
-  // the dashboard) would see dropped attempts and 1 s retries.
-  ::listen(listen_socket, SOMAXCONN);
   if (options.on_listen) options.on_listen(port);
   FrontLimits limits = options.limits;
   const int threads =

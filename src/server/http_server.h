@@ -35,6 +35,10 @@ struct HttpOptions {
   FrontLimits limits;
   // ServeHttp returns once this is true (tests); null = serve until the process ends.
   const std::atomic<bool>* stop = nullptr;
+  // A socket already bound and listening (any family: the fuzz target's is a Unix
+  // socket) to serve on instead of binding `host`:`port`; `port` is then only the one
+  // the Host header must name. -1 = bind `host`:`port`. Not closed by ServeHttp.
+  int listen_fd = -1;
 };
 
 // Whether `host` is a loopback address or name (127.0.0.0/8, ::1, localhost): where

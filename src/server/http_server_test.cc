@@ -6,9 +6,12 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <array>
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
@@ -197,6 +200,29 @@ TEST(WorkGateTest, RefusesBeyondRunningAndWaiting) {
   EXPECT_TRUE(gate.Enter());
 }
 
+// Issue 18: heavy work runs at nice kHeavyNice, and so do the threads it starts; the
+// caller's priority stays as it was.
+TEST(WorkGateTest, HeavyWorkRunsAtLowerPriority) {
+  auto nice_of_this_thread = [] {
+    errno = 0;
+    return ::getpriority(PRIO_PROCESS, static_cast<id_t>(::gettid()));
+  };
+  const int before = nice_of_this_thread();
+  if (before + kHeavyNice > 19) GTEST_SKIP() << "this test runs at nice " << before;
+  int inner = -100;
+  const int outer = RunYielding(kHeavyNice, [&] {
+    std::thread started([&] { inner = nice_of_this_thread(); });
+    started.join();
+    return nice_of_this_thread();
+  });
+  EXPECT_EQ(outer, before + kHeavyNice);
+  EXPECT_EQ(inner, before + kHeavyNice);
+  EXPECT_EQ(nice_of_this_thread(), before);
+  EXPECT_EQ(RunYielding(0, nice_of_this_thread), before);
+  EXPECT_THROW(RunYielding(kHeavyNice, []() -> int { throw std::runtime_error("x"); }),
+               std::runtime_error);
+}
+
 TEST(HttpFrontTest, OwnAnswerIsJsonWithSecurityHeadersAndRetryAfter) {
   const std::string a = FrontAnswer(503, "te veel verbindingen", 5);
   EXPECT_TRUE(a.starts_with("HTTP/1.1 503 Service Unavailable\r\n")) << a;
@@ -375,6 +401,63 @@ TEST_F(ServeTest, OversizedOrChunkedRequestsAreRefused) {
   EXPECT_TRUE(ReadAll(fd).starts_with("HTTP/1.1 413"));
   ::close(fd);
   EXPECT_GE(TimedHealth(), 0);
+}
+
+// Found by api_fuzz: a request line cpp-httplib cannot parse (no HTTP version) got its
+// 400 and then held the worker for the library's keep-alive wait (5 s), so a few such
+// requests a second took every worker. Now the worker is free at once.
+TEST_F(ServeTest, MalformedRequestLinesHoldNoWorker) {
+  std::vector<int> bad;
+  for (int i = 0; i < 8; ++i) {  // twice the 4 workers
+    bad.push_back(Connect());
+    Send(bad.back(), i % 2 ? "GARBAGE\r\n\r\n" : "GET /api/health\r\n\r\n");
+    ::shutdown(bad.back(), SHUT_WR);
+  }
+  for (int fd : bad) {
+    const auto start = std::chrono::steady_clock::now();
+    EXPECT_TRUE(ReadAll(fd).starts_with("HTTP/1.1 400")) << fd;
+    EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(2));
+    ::close(fd);
+  }
+  const double ms = TimedHealth();
+  EXPECT_GE(ms, 0);
+  EXPECT_LT(ms, 2000);
+}
+
+// HttpOptions::listen_fd: a socket the caller bound (here a Unix socket, as the fuzz
+// target's) is served; `port` is the one the Host header must name.
+TEST_F(ServeTest, ServesOnAGivenListeningSocket) {
+  const std::string path = (dir_ / "s.sock").string();
+  sockaddr_un addr{};
+  addr.sun_family = AF_UNIX;
+  ASSERT_LT(path.size(), sizeof(addr.sun_path));
+  std::memcpy(addr.sun_path, path.c_str(), path.size() + 1);
+  const int listen_fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_EQ(::bind(listen_fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+  ASSERT_EQ(::listen(listen_fd, 16), 0);
+  std::atomic<bool> stop{false};
+  HttpOptions o;
+  o.port = 8123;
+  o.listen_fd = listen_fd;
+  o.stop = &stop;
+  Status status;
+  std::thread server([&] { status = ServeHttp(*api_, o); });
+  auto ask = [&](const std::string& host) {
+    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+    EXPECT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof(addr)), 0);
+    Send(fd, "GET /api/health HTTP/1.1\r\nHost: " + host + "\r\n\r\n");
+    ::shutdown(fd, SHUT_WR);
+    std::string answer = ReadAll(fd);
+    ::close(fd);
+    return answer;
+  };
+  const std::string ok = ask("localhost:8123");
+  EXPECT_TRUE(ok.starts_with("HTTP/1.1 200 OK\r\n")) << ok;
+  EXPECT_TRUE(ask("localhost:9999").starts_with("HTTP/1.1 421 "));
+  stop = true;
+  server.join();
+  EXPECT_TRUE(status.ok()) << status.ToString();
+  ::close(listen_fd);
 }
 
 }  // namespace
