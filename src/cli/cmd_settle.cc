@@ -67,6 +67,10 @@ settle::SettleOptions RunOptions(const SettleCliOptions& o, bool model_given) {
 void Run(const SettleCliOptions& o, bool model_given) {
   const settle::SettleOptions options = RunOptions(o, model_given);
   auto store = OpenExisting(o.db);
+  if (o.risk) {
+    Progress("settle",
+             fmt::format("risico met {} bootstrapruns per model en jaar ...", o.runs));
+  }
   auto settled = settle::Run(*store, options);
   if (!settled.ok()) Fail(settled.status());
   const std::string dataset = store->GetMeta("dataset");

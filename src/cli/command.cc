@@ -1,11 +1,14 @@
 #include "cli/command.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <iostream>
 #include <thread>
 #include <vector>
+
+#include "report/csv_nl.h"
 
 namespace jr::cli {
 namespace {
@@ -146,9 +149,18 @@ std::string DatasetLabel(const std::string& db) {
   return store.ok() ? store.value()->GetMeta("dataset") : "";
 }
 
-void LabelTables(std::vector<Section>& sections, const std::string& label) {
+void LabelTables(std::vector<Section>& sections, const std::string& label,
+                 OutputFormat format) {
   if (label.empty()) return;
-  for (Section& s : sections) s.table.title += " (" + label + ")";
+  for (Section& s : sections) {
+    s.table.title += " (" + label + ")";
+    if (format == OutputFormat::kCsv)
+      s.table = report::WithDataset(std::move(s.table), label);
+  }
+}
+
+void Progress(const std::string& command, const std::string& step) {
+  if (isatty(STDERR_FILENO)) std::cerr << command << ": " << step << std::endl;
 }
 
 void Print(const Table& t, OutputFormat f) { std::cout << Render(t, f) << std::flush; }

@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "demo/demo_declarations.h"
+#include "demo/demo_files.h"
 #include "demo/demo_products.h"
 #include "demo/demo_region.h"
 
@@ -414,6 +415,25 @@ TEST(DemoRegionOptionsTest, RejectsBadOptions) {
   o.last_year = 2019;
   EXPECT_FALSE(WriteDemoRegion(o, nullptr).ok());
   EXPECT_FALSE(fs::exists(o.dir));
+}
+
+TEST(ScaleBudgetTest, ScalesTheBudgetAmountsOnly) {
+  const std::string toml =
+      "# begroting = 1\nindexatie = 0.02\nrealisatie_voorgaand_jaar = 104_600_000\n"
+      "[[jaar]]\njaar = 2019\ntaakstelling = -5_000_000\nrijksbudget = 97_700_000\n";
+  EXPECT_EQ(demo::ScaleBudget(toml, 1.0), toml);
+  // 104.6 million x 0.02 = 2,092,000; -5 million x 0.02 = -100,000; 97.7 million x
+  // 0.02 = 1,954,000. The year, the index and the comment stay.
+  const std::string scaled = demo::ScaleBudget(toml, 0.02);
+  EXPECT_NE(scaled.find("\nrealisatie_voorgaand_jaar = 2_092_000\n"), std::string::npos)
+      << scaled;
+  EXPECT_NE(scaled.find("\ntaakstelling = -100_000\n"), std::string::npos) << scaled;
+  EXPECT_NE(scaled.find("\nrijksbudget = 1_954_000\n"), std::string::npos) << scaled;
+  EXPECT_NE(scaled.find("\njaar = 2019\n"), std::string::npos);
+  EXPECT_NE(scaled.find("\nindexatie = 0.02\n"), std::string::npos);
+  EXPECT_EQ(scaled.rfind("# begroting = 1\n", 0), 0u);
+  EXPECT_NE(scaled.find("# 104_600_000 x 0.02 (jeugdregio demo --scale 0.02)"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -408,11 +408,11 @@ TEST_F(ApiTest, MunicipalityRoleSeesItsOwnAndTheTotalRowsOfReportAndForecast) {
   ApiResponse forecast =
       Get("/api/forecast", dordrecht_token_, {{"runs", "2"}, {"months", "12"}});
   ASSERT_EQ(forecast.status, 200) << forecast.body.dump();
-  EXPECT_EQ(codes(forecast.body["yearly"]), (std::set<std::string>{"GM0505", "regio"}));
+  EXPECT_EQ(codes(forecast.body["yearly"]), (std::set<std::string>{"GM0505", "REGIO"}));
   ApiResponse region =
       Get("/api/forecast", region_token_, {{"runs", "2"}, {"months", "12"}});
   EXPECT_EQ(codes(region.body["yearly"]),
-            (std::set<std::string>{"GM0505", "GM1963", "regio"}));
+            (std::set<std::string>{"GM0505", "GM1963", "REGIO"}));
 }
 
 // Detail rows of two municipalities and a total row whose text names no region.
