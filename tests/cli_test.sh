@@ -382,13 +382,13 @@ bad() {  # bad NAME COMMAND CONFIG SED-EXPRESSION KEY WORDS
 }
 bad "measures: unknown base" measures maatregelen.toml '0,/basis = "instroom"/s//basis = "onzin"/' \
   'maatregel\[1\]\.basis' 'onbekende basis'
-bad "measures: year outside the range" measures maatregelen.toml '0,/2020 = \[1_000_000/s//2030 = [1_000_000/' \
+bad "measures: year outside the range" measures maatregelen.toml '0,/2020 = \[/s//2030 = [/' \
   'maatregel\[1\]\.besparing\.2030' 'buiten'
 bad "measures: missing field" measures maatregelen.toml '0,/^naam = /{/^naam = /d}' \
   'maatregel\[1\]\.naam' 'ontbreekt'
 bad "monitor: year outside the range" monitor begroting.toml 's/^jaar = 2019$/jaar = 20190/' \
   'jaar\[1\]\.jaar' 'buiten het bereik'
-bad "monitor: missing field" monitor begroting.toml '/^begroting = 104_500_000$/d' \
+bad "monitor: missing field" monitor begroting.toml '/^begroting = /d' \
   'jaar\[1\]\.begroting' 'ontbreekt'
 bad "agenda: missing field" agenda agenda.toml '/^datum = 2021-05-27$/d' 'datum' 'ontbreekt'
 bad "governance: unknown key" governance bestuur.toml 's/^schaaldrempel = /schaaldrempels = /' \

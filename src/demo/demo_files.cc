@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <filesystem>
 #include <sstream>
@@ -11,6 +12,14 @@
 
 namespace jr::demo {
 namespace {
+
+constexpr std::string_view kBudgetKeys[] = {"begroting",    "burap",
+                                            "taakstelling", "bijdrage_rijk",
+                                            "rijksbudget",  "realisatie_voorgaand_jaar",
+                                            "realisatie"};
+constexpr std::string_view kMeasureKeys[] = {"bedrag", "investering", "besparing"};
+constexpr ScaledFile kScaledFiles[] = {{"begroting.toml", kBudgetKeys},
+                                       {"maatregelen.toml", kMeasureKeys}};
 
 // "104_600_000" for 104600000, with a leading "-" for negative amounts.
 std::string Grouped(int64_t v) {
@@ -23,26 +32,59 @@ std::string Grouped(int64_t v) {
   return (v < 0 ? "-" : "") + out;
 }
 
+bool IsNumberChar(char c) {
+  return std::isdigit(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+}
+
+// The number starting at `value[*i]`, scaled; *i moves past it.
+std::string ScaledNumber(const std::string& value, size_t* i, double scale) {
+  std::string number;
+  for (; *i < value.size() && IsNumberChar(value[*i]); ++*i) {
+    if (value[*i] != '_') number += value[*i];
+  }
+  return Grouped(std::llround(std::stod(number) * scale));
+}
+
+// `value` (the text after "key = ") with its amounts scaled; text values stay.
+std::string ScaledValue(const std::string& value, double scale) {
+  if (value.empty() || !IsNumberChar(value[0])) {
+    if (value.empty() || value[0] != '{') return value;
+    std::string out;
+    bool in_range = false;
+    for (size_t i = 0; i < value.size();) {
+      if (value[i] == '[' || value[i] == ']') in_range = value[i] == '[';
+      if (in_range && IsNumberChar(value[i])) {
+        out += ScaledNumber(value, &i, scale);
+      } else {
+        out += value[i++];
+      }
+    }
+    return out;
+  }
+  size_t i = 0;
+  return ScaledNumber(value, &i, scale) + value.substr(i);
+}
+
 }  // namespace
 
-std::string ScaleBudget(std::string_view toml, double scale) {
+std::span<const ScaledFile> ScaledFiles() { return kScaledFiles; }
+
+std::string ScaleAmounts(std::string_view toml, double scale,
+                         std::span<const std::string_view> keys) {
   if (scale == 1.0) return std::string(toml);
   std::string out;
   std::istringstream in{std::string(toml)};
   for (std::string line; std::getline(in, line);) {
     const size_t eq = line.find(" = ");
-    const std::string key = line.substr(0, eq);
-    const bool scaled =
-        eq != std::string::npos &&
-        std::find(std::begin(kScaledBudgetKeys), std::end(kScaledBudgetKeys), key) !=
-            std::end(kScaledBudgetKeys);
-    if (scaled) {
-      std::string number = line.substr(eq + 3);
-      std::erase(number, '_');
-      const double amount = std::stod(number);
-      out += fmt::format("# {} x {} (jeugdregio demo --scale {})\n", line.substr(eq + 3),
-                         scale, scale);
-      line = key + " = " + Grouped(std::llround(amount * scale));
+    if (eq != std::string::npos &&
+        std::find(keys.begin(), keys.end(), line.substr(0, eq)) != keys.end()) {
+      const std::string value = line.substr(eq + 3);
+      const std::string scaled = ScaledValue(value, scale);
+      if (scaled != value) {
+        out +=
+            fmt::format("# {} x {} (jeugdregio demo --scale {})\n", value, scale, scale);
+        line = line.substr(0, eq + 3) + scaled;
+      }
     }
     out += line + "\n";
   }
@@ -52,8 +94,10 @@ std::string ScaleBudget(std::string_view toml, double scale) {
 Status WriteDemoConfigFiles(const std::string& dir, double scale, Env& env) {
   for (const EmbeddedFile& f : DemoConfigFiles()) {
     const std::string path = (std::filesystem::path(dir) / f.name).string();
-    const std::string text = f.name == "begroting.toml" ? ScaleBudget(f.content, scale)
-                                                        : std::string(f.content);
+    std::string text(f.content);
+    for (const ScaledFile& s : ScaledFiles()) {
+      if (s.name == f.name) text = ScaleAmounts(f.content, scale, s.keys);
+    }
     if (Status s = env.WritePrivateFile(path, text); !s.ok()) {
       return s;
     }

@@ -417,14 +417,18 @@ TEST(DemoRegionOptionsTest, RejectsBadOptions) {
   EXPECT_FALSE(fs::exists(o.dir));
 }
 
-TEST(ScaleBudgetTest, ScalesTheBudgetAmountsOnly) {
+TEST(ScaleAmountsTest, ScalesTheAmountsOfTheKeysOnly) {
   const std::string toml =
       "# begroting = 1\nindexatie = 0.02\nrealisatie_voorgaand_jaar = 104_600_000\n"
-      "[[jaar]]\njaar = 2019\ntaakstelling = -5_000_000\nrijksbudget = 97_700_000\n";
-  EXPECT_EQ(demo::ScaleBudget(toml, 1.0), toml);
+      "[[jaar]]\njaar = 2019\ntaakstelling = -5_000_000\nrijksbudget = 97_700_000\n"
+      "investering = \"op te geven\"\n"
+      "besparing = { 2020 = [1_000_000, 8_000_000], 2021 = [0, 2_500_000] }\n";
+  const std::string_view keys[] = {"realisatie_voorgaand_jaar", "taakstelling",
+                                   "rijksbudget", "besparing", "investering"};
+  EXPECT_EQ(demo::ScaleAmounts(toml, 1.0, keys), toml);
   // 104.6 million x 0.02 = 2,092,000; -5 million x 0.02 = -100,000; 97.7 million x
   // 0.02 = 1,954,000. The year, the index and the comment stay.
-  const std::string scaled = demo::ScaleBudget(toml, 0.02);
+  const std::string scaled = demo::ScaleAmounts(toml, 0.02, keys);
   EXPECT_NE(scaled.find("\nrealisatie_voorgaand_jaar = 2_092_000\n"), std::string::npos)
       << scaled;
   EXPECT_NE(scaled.find("\ntaakstelling = -100_000\n"), std::string::npos) << scaled;
@@ -432,6 +436,13 @@ TEST(ScaleBudgetTest, ScalesTheBudgetAmountsOnly) {
   EXPECT_NE(scaled.find("\njaar = 2019\n"), std::string::npos);
   EXPECT_NE(scaled.find("\nindexatie = 0.02\n"), std::string::npos);
   EXPECT_EQ(scaled.rfind("# begroting = 1\n", 0), 0u);
+  // Ranges: the amounts in the brackets scale, the years and a text value stay.
+  EXPECT_NE(
+      scaled.find("\nbesparing = { 2020 = [20_000, 160_000], 2021 = [0, 50_000] }\n"),
+      std::string::npos)
+      << scaled;
+  EXPECT_NE(scaled.find("\ninvestering = \"op te geven\"\n"), std::string::npos);
+  EXPECT_EQ(scaled.find("# \"op te geven\""), std::string::npos);
   EXPECT_NE(scaled.find("# 104_600_000 x 0.02 (jeugdregio demo --scale 0.02)"),
             std::string::npos);
 }
