@@ -202,14 +202,19 @@ check "stats survives a year with costs only" "$JR" stats --db "$T/backup.db"
 # files the demo writes beside its CSV files.
 DEMO=$T/demo
 check "demo writes the region and its TOML files" "$JR" demo --db "$T/demo.db" --dir "$DEMO" --scale 0.02
-for f in agenda.toml maatregelen.toml bestuur.toml regels.toml; do
+for f in bestuur.toml regels.toml; do
   check "demo wrote $f as in data/demo" cmp "$DEMO/$f" "data/demo/$f"
 done
-# --scale 0.02: the budget's amounts are scaled too (104.6 million x 0.02 = 2,092,000).
-check "demo --scale scales the amounts of begroting.toml" sh -c "
+# --scale 0.02: the budget, the measures' bases and savings and the agenda's planned
+# savings are scaled too (104.6 million x 0.02 = 2,092,000; 40 million x 0.02 =
+# 800,000; 1.7 million x 0.02 = 34,000); the agenda's shared cost stays.
+check "demo --scale scales the amounts of begroting, maatregelen and agenda" sh -c "
   grep -qx 'realisatie_voorgaand_jaar = 2_092_000' \"$DEMO/begroting.toml\" &&
   grep -qx 'taakstelling = -100_000' \"$DEMO/begroting.toml\" &&
-  grep -qx 'indexatie = 0.02' \"$DEMO/begroting.toml\""
+  grep -qx 'indexatie = 0.02' \"$DEMO/begroting.toml\" &&
+  grep -qx 'bedrag = 800_000' \"$DEMO/maatregelen.toml\" &&
+  grep -q '^  gepland = { 2022 = 34_000,' \"$DEMO/agenda.toml\" &&
+  grep -qx 'bedrag = 250_000' \"$DEMO/agenda.toml\""
 "$JR" check --db "$T/demo.db" --format json > "$T/demo_check.json" 2>/dev/null
 check "the demo has a few percent of defects, found by check with its regels.toml" python3 -c '
 import json,sys

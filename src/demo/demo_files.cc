@@ -18,7 +18,9 @@ constexpr std::string_view kBudgetKeys[] = {"begroting",    "burap",
                                             "rijksbudget",  "realisatie_voorgaand_jaar",
                                             "realisatie"};
 constexpr std::string_view kMeasureKeys[] = {"bedrag", "investering", "besparing"};
-constexpr ScaledFile kScaledFiles[] = {{"begroting.toml", kBudgetKeys},
+constexpr std::string_view kAgendaKeys[] = {"gepland"};
+constexpr ScaledFile kScaledFiles[] = {{"agenda.toml", kAgendaKeys},
+                                       {"begroting.toml", kBudgetKeys},
                                        {"maatregelen.toml", kMeasureKeys}};
 
 // "104_600_000" for 104600000, with a leading "-" for negative amounts.
@@ -49,11 +51,14 @@ std::string ScaledNumber(const std::string& value, size_t* i, double scale) {
 std::string ScaledValue(const std::string& value, double scale) {
   if (value.empty() || !IsNumberChar(value[0])) {
     if (value.empty() || value[0] != '{') return value;
+    // A value of the inline table: a number right after "= " or inside a range's
+    // brackets; the keys (years) stay.
     std::string out;
     bool in_range = false;
     for (size_t i = 0; i < value.size();) {
       if (value[i] == '[' || value[i] == ']') in_range = value[i] == '[';
-      if (in_range && IsNumberChar(value[i])) {
+      const bool after_equals = i >= 2 && value.compare(i - 2, 2, "= ") == 0;
+      if ((in_range || after_equals) && IsNumberChar(value[i])) {
         out += ScaledNumber(value, &i, scale);
       } else {
         out += value[i++];
@@ -76,13 +81,14 @@ std::string ScaleAmounts(std::string_view toml, double scale,
   std::istringstream in{std::string(toml)};
   for (std::string line; std::getline(in, line);) {
     const size_t eq = line.find(" = ");
-    if (eq != std::string::npos &&
-        std::find(keys.begin(), keys.end(), line.substr(0, eq)) != keys.end()) {
+    const size_t key = line.find_first_not_of(' ');
+    if (eq != std::string::npos && key < eq &&
+        std::find(keys.begin(), keys.end(), line.substr(key, eq - key)) != keys.end()) {
       const std::string value = line.substr(eq + 3);
       const std::string scaled = ScaledValue(value, scale);
       if (scaled != value) {
-        out +=
-            fmt::format("# {} x {} (jeugdregio demo --scale {})\n", value, scale, scale);
+        out += fmt::format("{}# {} x {} (jeugdregio demo --scale {})\n",
+                           line.substr(0, key), value, scale, scale);
         line = line.substr(0, eq + 3) + scaled;
       }
     }

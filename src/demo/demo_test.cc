@@ -422,9 +422,14 @@ TEST(ScaleAmountsTest, ScalesTheAmountsOfTheKeysOnly) {
       "# begroting = 1\nindexatie = 0.02\nrealisatie_voorgaand_jaar = 104_600_000\n"
       "[[jaar]]\njaar = 2019\ntaakstelling = -5_000_000\nrijksbudget = 97_700_000\n"
       "investering = \"op te geven\"\n"
-      "besparing = { 2020 = [1_000_000, 8_000_000], 2021 = [0, 2_500_000] }\n";
-  const std::string_view keys[] = {"realisatie_voorgaand_jaar", "taakstelling",
-                                   "rijksbudget", "besparing", "investering"};
+      "besparing = { 2020 = [1_000_000, 8_000_000], 2021 = [0, 2_500_000] }\n"
+      "  gepland = { 2022 = 1_700_000, 2023 = 3_600_000 }\n";
+  const std::string_view keys[] = {"realisatie_voorgaand_jaar",
+                                   "taakstelling",
+                                   "rijksbudget",
+                                   "besparing",
+                                   "investering",
+                                   "gepland"};
   EXPECT_EQ(demo::ScaleAmounts(toml, 1.0, keys), toml);
   // 104.6 million x 0.02 = 2,092,000; -5 million x 0.02 = -100,000; 97.7 million x
   // 0.02 = 1,954,000. The year, the index and the comment stay.
@@ -442,6 +447,11 @@ TEST(ScaleAmountsTest, ScalesTheAmountsOfTheKeysOnly) {
       std::string::npos)
       << scaled;
   EXPECT_NE(scaled.find("\ninvestering = \"op te geven\"\n"), std::string::npos);
+  // An indented key; its values after "= " scale, and so does its comment's indent.
+  EXPECT_NE(scaled.find("\n  gepland = { 2022 = 34_000, 2023 = 72_000 }\n"),
+            std::string::npos)
+      << scaled;
+  EXPECT_NE(scaled.find("\n  # { 2022 = 1_700_000"), std::string::npos);
   EXPECT_EQ(scaled.find("# \"op te geven\""), std::string::npos);
   EXPECT_NE(scaled.find("# 104_600_000 x 0.02 (jeugdregio demo --scale 0.02)"),
             std::string::npos);
