@@ -67,7 +67,8 @@ std::string ScaledValue(const std::string& value, double scale) {
     return out;
   }
   size_t i = 0;
-  return ScaledNumber(value, &i, scale) + value.substr(i);
+  const std::string number = ScaledNumber(value, &i, scale);  // moves i first
+  return number + value.substr(i);
 }
 
 }  // namespace
