@@ -315,7 +315,8 @@ for c in monitor agenda measures governance; do
     grep -q 'ontbreekt' \"$T/err\" && grep -q 'jeugdregio demo --db .* --dir' \"$T/err\" &&
     grep -q -e begroting.toml -e agenda.toml -e maatregelen.toml -e bestuur.toml \"$T/err\""
 done
-sed 's/2021 = \[1_000_000, 10_000_000\]/2021 = [10_000_000, 1_000_000]/' "$DEMO/maatregelen.toml" > "$DEMO/fout.toml"
+# (The demo's --scale 0.02 made maatregel 1's range for 2021 [20_000, 200_000].)
+sed 's/^besparing = \(.*\)2021 = \[20_000, 200_000\]/besparing = \12021 = [200_000, 20_000]/' "$DEMO/maatregelen.toml" > "$DEMO/fout.toml"
 "$JR" measures --config "$DEMO/fout.toml" --runs 10 > "$T/out" 2> "$T/err"
 rc=$?
 check "measures: bandwidth min > max exits non-zero" test "$rc" -ne 0
@@ -387,7 +388,7 @@ bad() {  # bad NAME COMMAND CONFIG SED-EXPRESSION KEY WORDS
 }
 bad "measures: unknown base" measures maatregelen.toml '0,/basis = "instroom"/s//basis = "onzin"/' \
   'maatregel\[1\]\.basis' 'onbekende basis'
-bad "measures: year outside the range" measures maatregelen.toml '0,/2020 = \[/s//2030 = [/' \
+bad "measures: year outside the range" measures maatregelen.toml '0,/^besparing = { 2020 = \[/s//besparing = { 2030 = [/' \
   'maatregel\[1\]\.besparing\.2030' 'buiten'
 bad "measures: missing field" measures maatregelen.toml '0,/^naam = /{/^naam = /d}' \
   'maatregel\[1\]\.naam' 'ontbreekt'

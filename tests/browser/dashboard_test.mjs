@@ -102,7 +102,7 @@ try {
   check('phase-in what-if matches the API',
         phasedApi.every((r, i) => digits(phasedShown[i]) === String(Math.round(r.contribution_cents / 100))),
         JSON.stringify(phasedShown));
-  if (shots) await page.screenshot({ path: path.join(shots, 'dashboard-verrekening.png'), fullPage: true });
+  if (shots) await page.screenshot({ path: path.join(shots, 'dashboard.png'), fullPage: true });
 
   // Only the years a model can settle are offered; an address with another year gets a
   // sentence, not the engine's refusal (issue 15 item 11).
@@ -157,6 +157,7 @@ try {
     tds.map((td) => td.textContent));
   check('fewer residential placements lower the cost',
         effects.length > 0 && effects.every((e) => e.includes('-')), JSON.stringify(effects));
+  if (shots) await page.screenshot({ path: path.join(shots, 'dashboard-prognose.png'), fullPage: true });
 
   // Parts of the report: risk, target path, agenda, measures.
   for (const part of ['risico', 'taakstelling', 'agenda', 'maatregelen']) {
@@ -219,7 +220,10 @@ try {
   check('municipality fan chart: forecast band and budget line',
         fan.names.includes('Prognose (mediaan)') && fan.names.includes('Rijksbudget jeugd'),
         JSON.stringify(fan.names));
-  if (shots) await mpage.screenshot({ path: path.join(shots, 'dashboard-gemeente.png'), fullPage: true });
+  if (shots) {  // the words and the chart; the tables below are the report's
+    await mpage.screenshot({ path: path.join(shots, 'dashboard-gemeente.png'), fullPage: true,
+                             clip: { x: 0, y: 0, width: 1280, height: 1700 } });
+  }
   await mpage.goto(url + '/#/gemeente/GM1963');
   await mpage.waitForSelector('#page[data-ready="/gemeente/GM1963"]', { state: 'attached' });
   const message = await mpage.textContent('#message');
