@@ -466,6 +466,14 @@ check "forecast from the month after the data end runs" "$JR" forecast --db "$DE
 
 # report: HTML (every section, no external URL), XLSX read back, CSV, --public
 "$JR" report --db "$DB" --out "$T/rap" --runs 20 > "$T/rap.out" 2>&1
+# Progress (issue 15 item 12): on stderr when it is a terminal (script gives one), no
+# noise otherwise.
+if command -v script > /dev/null; then
+  check "settle --risk shows progress on a terminal" sh -c "
+    script -qc '\"$JR\" settle --db \"$DB\" --risk --runs 5 > /dev/null' /dev/null | grep -q '^settle: risico met 5 bootstrapruns'"
+fi
+check "settle --risk writes no progress when stderr is no terminal" sh -c "
+  test -z \"\$(\"$JR\" settle --db \"$DB\" --risk --runs 5 2>&1 > /dev/null)\""
 check "report writes html, xlsx and csv" test -s "$T/rap/rapport.html" -a -s "$T/rap/rapport.xlsx" -a -s "$T/rap/csv/zorggebruik.csv"
 check "report files are private (0600)" test "$(mode "$T/rap/rapport.html")$(mode "$T/rap/rapport.xlsx")" = 600600
 check "report html has every section" sh -c 'for id in regio verrekening risico taakstelling agenda maatregelen bestuur prognose gemeente_GM0505; do grep -q "<section id=\"$id\"" "$1" || exit 1; done' _ "$T/rap/rapport.html"
