@@ -300,6 +300,11 @@ check "demo: monitor, agenda and measures say the data are synthetic" sh -c "
   \"$JR\" monitor --db \"$T/demo.db\" --config \"$DEMO/begroting.toml\" | grep -q 'synthetische gegevens' &&
   \"$JR\" agenda --db \"$T/demo.db\" --config \"$DEMO/agenda.toml\" | grep -q 'synthetische gegevens' &&
   \"$JR\" measures --db \"$T/demo.db\" --config \"$DEMO/maatregelen.toml\" --runs 100 | grep -q 'synthetische gegevens'"
+check "demo: the CSV of stats, settle and monitor carries the synthetic label in every row" sh -c "
+  \"$JR\" stats --db \"$T/demo.db\" --format csv | head -1 | grep -q ',dataset\$' &&
+  test -z \"\$(\"$JR\" stats --db \"$T/demo.db\" --format csv | tail -n +2 | grep -v 'synthetische gegevens.\$')\" &&
+  \"$JR\" settle --db \"$T/demo.db\" --format csv | sed -n 2p | grep -q 'demoregio, synthetische gegevens' &&
+  \"$JR\" monitor --db \"$T/demo.db\" --config \"$DEMO/begroting.toml\" --view path --format csv | sed -n 2p | grep -q 'synthetische gegevens'"
 check "monitor, agenda and measures default to the files in the current folder" sh -c "
   cd \"$DEMO\" && \"$JR\" monitor --db ../demo.db --view path >/dev/null &&
   \"$JR\" agenda --db ../demo.db --view items >/dev/null && \"$JR\" measures --runs 100 >/dev/null"

@@ -149,14 +149,15 @@ std::string DatasetLabel(const std::string& db) {
   return store.ok() ? store.value()->GetMeta("dataset") : "";
 }
 
+void LabelTable(Table& t, const std::string& label, OutputFormat format) {
+  if (label.empty()) return;
+  t.title += " (" + label + ")";
+  if (format == OutputFormat::kCsv) t = report::WithDataset(std::move(t), label);
+}
+
 void LabelTables(std::vector<Section>& sections, const std::string& label,
                  OutputFormat format) {
-  if (label.empty()) return;
-  for (Section& s : sections) {
-    s.table.title += " (" + label + ")";
-    if (format == OutputFormat::kCsv)
-      s.table = report::WithDataset(std::move(s.table), label);
-  }
+  for (Section& s : sections) LabelTable(s.table, label, format);
 }
 
 void Progress(const std::string& command, const std::string& step) {

@@ -71,9 +71,11 @@ std::unique_ptr<Store> OpenExisting(const std::string& db);
 // The label of the data set in database `db` (meta "dataset", e.g. "demoregio,
 // synthetische gegevens"); empty when the file is missing or has none.
 std::string DatasetLabel(const std::string& db);
-// Says in every table that its data are `label` (the demo: synthetic): " (<label>)"
+// Says in the table that its data are `label` (the demo: synthetic): " (<label>)"
 // after the title for text, a last column `dataset` for CSV (report::WithDataset);
 // JSON, a stable interface, is left as it is. Nothing when `label` is empty.
+void LabelTable(Table& t, const std::string& label, OutputFormat format);
+// LabelTable for every table of `sections`.
 void LabelTables(std::vector<Section>& sections, const std::string& label,
                  OutputFormat format);
 // "<command>: <step>" on stderr when stderr is a terminal (issue 15 item 12: progress
