@@ -202,9 +202,19 @@ check "stats survives a year with costs only" "$JR" stats --db "$T/backup.db"
 # files the demo writes beside its CSV files.
 DEMO=$T/demo
 check "demo writes the region and its TOML files" "$JR" demo --db "$T/demo.db" --dir "$DEMO" --scale 0.02
-for f in begroting.toml agenda.toml maatregelen.toml bestuur.toml regels.toml; do
+for f in bestuur.toml regels.toml; do
   check "demo wrote $f as in data/demo" cmp "$DEMO/$f" "data/demo/$f"
 done
+# --scale 0.02: the budget, the measures' bases and savings and the agenda's planned
+# savings are scaled too (104.6 million x 0.02 = 2,092,000; 40 million x 0.02 =
+# 800,000; 1.7 million x 0.02 = 34,000); the agenda's shared cost stays.
+check "demo --scale scales the amounts of begroting, maatregelen and agenda" sh -c "
+  grep -qx 'realisatie_voorgaand_jaar = 2_092_000' \"$DEMO/begroting.toml\" &&
+  grep -qx 'taakstelling = -100_000' \"$DEMO/begroting.toml\" &&
+  grep -qx 'indexatie = 0.02' \"$DEMO/begroting.toml\" &&
+  grep -qx 'bedrag = 800_000' \"$DEMO/maatregelen.toml\" &&
+  grep -q '^  gepland = { 2022 = 34_000,' \"$DEMO/agenda.toml\" &&
+  grep -qx 'bedrag = 250_000' \"$DEMO/agenda.toml\""
 "$JR" check --db "$T/demo.db" --format json > "$T/demo_check.json" 2>/dev/null
 check "the demo has a few percent of defects, found by check with its regels.toml" python3 -c '
 import json,sys
@@ -225,8 +235,10 @@ for r in path.values():
     for k in ("budget_cents","amendment_cents","target_cents","annual_cost_cents",
               "state_contribution_cents","cost_to_region_cents","realised_cents","gap_cents"):
         assert k in r, k
-assert [path[y]["annual_cost_cents"] for y in range(2019,2026)]==[11470000000,10970000000,10470000000]+[10000000000]*4
-assert path[2022]["state_contribution_cents"] is None and path[2022]["cost_to_region_cents"]==10000000000
+# The seed 004 path at --scale 0.02: (104.5 + 10.2 million) x 0.02 = 2,294,000 in 2019,
+# then 100,000, 100,000 and 94,000 (5, 5 and 4.7 million x 0.02) less a year.
+assert [path[y]["annual_cost_cents"] for y in range(2019,2026)]==[229400000,219400000,209400000]+[200000000]*4
+assert path[2022]["state_contribution_cents"] is None and path[2022]["cost_to_region_cents"]==200000000
 for r in m["scenarios"]:
     for s in (1,2,3):
         if r["cap%d_cents"%s] is not None and r["cost_cents"] is not None:
@@ -235,14 +247,15 @@ caps={}
 for r in m["municipalities"]:
     caps[r["year"]]=caps.get(r["year"],0)+r["cap3_cents"]
 assert caps=={y:path[y]["annual_cost_cents"] for y in path}, caps
-# Scenario 2 is a fixed base: 104.6 million x 1.02 in every year (no ratchet).
-assert {r["cap2_cents"] for r in m["scenarios"]}=={10669200000}, m["scenarios"]
+# Scenario 2 is a fixed base: 104.6 million x 0.02 x 1.02 = 2,133,840 in every year
+# (no ratchet).
+assert {r["cap2_cents"] for r in m["scenarios"]}=={213384000}, m["scenarios"]
 ' "$T/monitor.json"
 "$JR" agenda --db "$T/demo.db" --config "$DEMO/agenda.toml" --format json > "$T/agenda.json"
 check "agenda json: sharing adds up to 250,000 euro to the cent" python3 -c '
 import json,sys
 a=json.load(open(sys.argv[1]))
-rows=[r for r in a["sharing"] if r["municipality"]!="Totaal"]
+rows=[r for r in a["sharing"] if r["municipality"]!="REGIO"]
 assert len(rows)==10, len(rows)
 assert sum(r["amount_cents"] for r in rows)==25000000
 assert {r["year"] for r in a["years"]}=={2021,2022,2023,2024,2025}
@@ -287,6 +300,11 @@ check "demo: monitor, agenda and measures say the data are synthetic" sh -c "
   \"$JR\" monitor --db \"$T/demo.db\" --config \"$DEMO/begroting.toml\" | grep -q 'synthetische gegevens' &&
   \"$JR\" agenda --db \"$T/demo.db\" --config \"$DEMO/agenda.toml\" | grep -q 'synthetische gegevens' &&
   \"$JR\" measures --db \"$T/demo.db\" --config \"$DEMO/maatregelen.toml\" --runs 100 | grep -q 'synthetische gegevens'"
+check "demo: the CSV of stats, settle and monitor carries the synthetic label in every row" sh -c "
+  \"$JR\" stats --db \"$T/demo.db\" --format csv | head -1 | grep -q ',dataset\$' &&
+  test -z \"\$(\"$JR\" stats --db \"$T/demo.db\" --format csv | tail -n +2 | grep -v 'synthetische gegevens.\$')\" &&
+  \"$JR\" settle --db \"$T/demo.db\" --format csv | sed -n 2p | grep -q 'demoregio, synthetische gegevens' &&
+  \"$JR\" monitor --db \"$T/demo.db\" --config \"$DEMO/begroting.toml\" --view path --format csv | sed -n 2p | grep -q 'synthetische gegevens'"
 check "monitor, agenda and measures default to the files in the current folder" sh -c "
   cd \"$DEMO\" && \"$JR\" monitor --db ../demo.db --view path >/dev/null &&
   \"$JR\" agenda --db ../demo.db --view items >/dev/null && \"$JR\" measures --runs 100 >/dev/null"
@@ -302,7 +320,8 @@ for c in monitor agenda measures governance; do
     grep -q 'ontbreekt' \"$T/err\" && grep -q 'jeugdregio demo --db .* --dir' \"$T/err\" &&
     grep -q -e begroting.toml -e agenda.toml -e maatregelen.toml -e bestuur.toml \"$T/err\""
 done
-sed 's/2021 = \[1_000_000, 10_000_000\]/2021 = [10_000_000, 1_000_000]/' "$DEMO/maatregelen.toml" > "$DEMO/fout.toml"
+# (The demo's --scale 0.02 made maatregel 1's range for 2021 [20_000, 200_000].)
+sed 's/^besparing = \(.*\)2021 = \[20_000, 200_000\]/besparing = \12021 = [200_000, 20_000]/' "$DEMO/maatregelen.toml" > "$DEMO/fout.toml"
 "$JR" measures --config "$DEMO/fout.toml" --runs 10 > "$T/out" 2> "$T/err"
 rc=$?
 check "measures: bandwidth min > max exits non-zero" test "$rc" -ne 0
@@ -374,13 +393,13 @@ bad() {  # bad NAME COMMAND CONFIG SED-EXPRESSION KEY WORDS
 }
 bad "measures: unknown base" measures maatregelen.toml '0,/basis = "instroom"/s//basis = "onzin"/' \
   'maatregel\[1\]\.basis' 'onbekende basis'
-bad "measures: year outside the range" measures maatregelen.toml '0,/2020 = \[1_000_000/s//2030 = [1_000_000/' \
+bad "measures: year outside the range" measures maatregelen.toml '0,/^besparing = { 2020 = \[/s//besparing = { 2030 = [/' \
   'maatregel\[1\]\.besparing\.2030' 'buiten'
 bad "measures: missing field" measures maatregelen.toml '0,/^naam = /{/^naam = /d}' \
   'maatregel\[1\]\.naam' 'ontbreekt'
 bad "monitor: year outside the range" monitor begroting.toml 's/^jaar = 2019$/jaar = 20190/' \
   'jaar\[1\]\.jaar' 'buiten het bereik'
-bad "monitor: missing field" monitor begroting.toml '/^begroting = 104_500_000$/d' \
+bad "monitor: missing field" monitor begroting.toml '/^begroting = /d' \
   'jaar\[1\]\.begroting' 'ontbreekt'
 bad "agenda: missing field" agenda agenda.toml '/^datum = 2021-05-27$/d' 'datum' 'ontbreekt'
 bad "governance: unknown key" governance bestuur.toml 's/^schaaldrempel = /schaaldrempels = /' \
@@ -429,7 +448,7 @@ for k in ("wape_ets","wape_seasonal_drift"):
     assert 0 < d[k] < 1, (k, d[k])
 assert d["data_end"]=="2025-12" and d["start"]=="2024-01", d
 rows=d["municipalities"]
-assert rows[-1]["municipality"]=="regio", rows[-1]
+assert rows[-1]["municipality"]=="REGIO", rows[-1]
 for k in ("ets_cents","seasonal_drift_cents"):
     total=sum(r[k] for r in rows[:-1])
     assert abs(total-rows[-1][k]) <= len(rows), (k, total, rows[-1][k])
@@ -452,10 +471,44 @@ check "forecast from the month after the data end runs" "$JR" forecast --db "$DE
 
 # report: HTML (every section, no external URL), XLSX read back, CSV, --public
 "$JR" report --db "$DB" --out "$T/rap" --runs 20 > "$T/rap.out" 2>&1
+# Progress (issue 15 item 12): on stderr when it is a terminal (script gives one), no
+# noise otherwise.
+if command -v script > /dev/null; then
+  check "settle --risk shows progress on a terminal" sh -c "
+    script -qc '\"$JR\" settle --db \"$DB\" --risk --runs 5 > /dev/null' /dev/null | grep -q '^settle: risico met 5 bootstrapruns'"
+fi
+check "settle --risk writes no progress when stderr is no terminal" sh -c "
+  test -z \"\$(\"$JR\" settle --db \"$DB\" --risk --runs 5 2>&1 > /dev/null)\""
 check "report writes html, xlsx and csv" test -s "$T/rap/rapport.html" -a -s "$T/rap/rapport.xlsx" -a -s "$T/rap/csv/zorggebruik.csv"
 check "report files are private (0600)" test "$(mode "$T/rap/rapport.html")$(mode "$T/rap/rapport.xlsx")" = 600600
 check "report html has every section" sh -c 'for id in regio verrekening risico taakstelling agenda maatregelen bestuur prognose gemeente_GM0505; do grep -q "<section id=\"$id\"" "$1" || exit 1; done' _ "$T/rap/rapport.html"
 check "report html has inline charts" grep -q '<svg viewBox' "$T/rap/rapport.html"
+# The words of each municipality page are settle's numbers (issue 15 item 7): the
+# same model, year, runs and seed as the report above.
+"$JR" settle --db "$DB" --compare solidair,profijt --format json > "$T/rap-settle.json"
+"$JR" settle --db "$DB" --compare solidair,profijt --risk --runs 20 --seed 1 --format json > "$T/rap-risk.json" 2>/dev/null
+check "report: the words of the municipality pages are settle's numbers" python3 - "$T/rap-settle.json" "$T/rap-risk.json" "$T/rap/rapport.html" <<'PY'
+import json, re, sys
+def euro(cents):  # Money::ToEuroString: whole euros, dots between thousands
+    e = (abs(cents) + 50) // 100
+    return ("-" if cents < 0 and e > 0 else "") + f"{e:,}".replace(",", ".")
+rows = json.load(open(sys.argv[1])); risk = json.load(open(sys.argv[2]))
+html = open(sys.argv[3]).read()
+year = max(r["year"] for r in rows)
+p95 = {(r["model"], r["municipality"]): r["p95_cents"] for r in risk}
+n = 0
+for r in rows:
+    if r["year"] != year: continue
+    words = (f"Model {r['model']}, {year}: u betaalt {euro(r['contribution_cents'])} euro; "
+             f"uw eigen gebruik is {euro(r['own_use_cents'])} euro; verschil "
+             f"{euro(r['transfer_cents'])} euro")
+    assert words in html, words
+    page = html[html.index(words):]
+    w = f"in 1 op de 20 jaren betaalt u meer dan {euro(p95[(r['model'], r['municipality'])])} euro"
+    assert w in page[:page.index("</p>")], (w, page[:400])
+    n += 1
+assert n >= 4, n
+PY
 check "report html has the reconciliation and the glossary" sh -c 'grep -q "<section id=\"aansluiting\"" "$1" && grep -q "<section id=\"begrippen\"" "$1" && grep -q "u betaalt" "$1"' _ "$T/rap/rapport.html"
 if command -v chromium > /dev/null && command -v pdfinfo > /dev/null; then
   check "report writes rapport.pdf beside the html (private)" test "$(mode "$T/rap/rapport.pdf" 2>/dev/null)" = 600
@@ -487,22 +540,41 @@ strings = [re.sub("<[^>]+>", "", s) for s in re.findall(r"<si>(.*?)</si>", z.rea
 names = re.findall(r'<sheet name="([^"]+)"', z.read("xl/workbook.xml").decode())
 assert names[0] == "inhoud" and "zorggebruik" in names and "verrekening_solidair" in names, names
 xml = z.read("xl/worksheets/sheet%d.xml" % (names.index("zorggebruik") + 1)).decode()
-cells = dict(re.findall(r'<c r="([A-Z]+4)"([^>]*>.*?)</c>', xml))
+# Row 4 is the header (Soort first), row 5 the first data row.
+cells = dict(re.findall(r'<c r="([A-Z]+[45])"([^>]*>.*?)</c>', xml))
 value = lambda c: re.search(r"<v>(.*?)</v>", cells[c]).group(1)
-assert 't="s"' not in cells["C4"] and value("C4") == "2019", cells["C4"]
+assert strings[int(value("A4"))] == "Soort" and strings[int(value("A5"))] == "gegevens", cells["A5"]
+assert 't="s"' not in cells["D5"] and value("D5") == "2019", cells["D5"]
 if public:
-    assert 't="s"' in cells["D4"] and strings[int(value("D4"))] == "&lt;5", cells["D4"]
+    assert 't="s"' in cells["E5"] and strings[int(value("E5"))] == "&lt;5", cells["E5"]
     # The cost of fewer than five clients is suppressed too (issue 15 item 10).
-    assert 't="s"' in cells["F4"] and strings[int(value("F4"))] == "x", cells["F4"]
+    assert 't="s"' in cells["G5"] and strings[int(value("G5"))] == "x", cells["G5"]
 else:
-    assert 't="s"' not in cells["F4"] and float(value("F4")) == 4087.75, cells["F4"]
-    assert 't="s"' not in cells["D4"] and float(value("D4")) == 1, cells["D4"]
+    assert 't="s"' not in cells["G5"] and float(value("G5")) == 4087.75, cells["G5"]
+    assert 't="s"' not in cells["E5"] and float(value("E5")) == 1, cells["E5"]
+# A total row is marked, and every sheet has an autofilter on its header row.
+assert any(s == "totaal" for s in strings), "no total row marked"
+for i in range(len(names)):
+    sheet = z.read("xl/worksheets/sheet%d.xml" % (i + 1)).decode()
+    assert re.search(r'<autoFilter ref="A4:', sheet), (names[i], "no autofilter")
 styles = z.read("xl/styles.xml").decode()
 assert "\u20ac".encode("utf-8").decode() in styles or "&#8364;" in styles, "no euro format"
 PY
 }
 check "report xlsx holds numbers with euro formats" xlsx_check "$T/rap/rapport.xlsx" 0
 check "report csv has raw numbers" grep -q '^GM0505,Dordrecht,2019,1,2,408775,' "$T/rap/csv/zorggebruik.csv"
+check "report excel csv: BOM, semicolons, Dutch headers, soort, decimal comma" python3 - "$T/rap/excel/zorggebruik.csv" <<'PY'
+import sys
+raw = open(sys.argv[1], "rb").read()
+assert raw.startswith(b"\xef\xbb\xbf"), "no BOM"
+lines = raw[3:].decode().split("\r\n")
+head = lines[0].split(";")
+assert head[:4] == ["Soort", "Gemeente", "Naam", "Jaar"], head
+# Dordrecht 2019: 1 client, 2 assignments, 408775 cents = 4087,75 euro.
+assert "gegevens;GM0505;Dordrecht;2019;1;2;4087,75;" in raw.decode(), lines[:3]
+kinds = {l.split(";")[0] for l in lines if l}
+assert kinds == {"Soort", "gegevens", "totaal"}, kinds
+PY
 "$JR" report --db "$DB" --out "$T/pub" --runs 20 --public > /dev/null 2>&1
 check "public report suppresses counts and the cost of the cell in csv" grep -q '^GM0505,Dordrecht,2019,<5,<5,x,' "$T/pub/csv/zorggebruik.csv"
 check "public report suppresses counts in xlsx" xlsx_check "$T/pub/rapport.xlsx" 1

@@ -114,7 +114,7 @@ Table CostShareTable(const Agenda& a, const KeyWeights& w,
               parts[i]});
     total += parts[i];
   }
-  t.AddRow({std::string("Totaal"), std::string(""), w.total, 1.0, total},
+  t.AddRow({std::string("REGIO"), std::string("Totaal regio"), w.total, 1.0, total},
            RowKind::kTotal);
   t.notes = {
       "Tot op de cent verdeeld (grootste-restmethode); de bijdragen tellen op tot het "

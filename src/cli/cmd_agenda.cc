@@ -63,7 +63,7 @@ void Run(const AgendaFlags& o) {
     sections.push_back({"sharing", CostShareTable(*run->agenda, run->sharing->weights,
                                                   run->sharing->parts, *region)});
   }
-  LabelTables(sections, DatasetLabel(o.db));
+  LabelTables(sections, DatasetLabel(o.db), o.format);
   if (sections.empty())
     Fail(Status::Error("niets te tonen: geen verdeling of geen database"));
   std::cout << RenderSections(sections, o.format) << std::flush;

@@ -1,5 +1,6 @@
 // jeugdregio calibrate / forecast / backtest: the caseload microsimulation
 // (DESIGN.md §2.7, src/forecast/).
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -81,6 +82,7 @@ void RegisterCalibrate(CLI::App& app) {
   cmd->callback([o] {
     Date cutoff = ParseDateOrFail(o->cutoff, "--cutoff");
     auto store = OpenExisting(o->db);
+    cli::Progress("calibrate", "gegevens laden en parameters schatten ...");
     auto c = forecast::Calibrate(*store, cutoff);
     if (!c.ok()) Fail(c.status());
     Table groups;
@@ -373,6 +375,9 @@ void RegisterBacktest(CLI::App& app) {
     bo.runs = o->runs;
     bo.seed = o->seed;
     bo.threads = ResolveThreads(o->threads);
+    cli::Progress("backtest",
+                  fmt::format("{} peildatum(s), {} replicaties per peildatum ...",
+                              cutoffs.size(), bo.runs));
     auto results = forecast::RunBacktests(*store, cutoffs, bo);
     if (!results.ok()) Fail(results.status());
     double seconds =

@@ -46,7 +46,7 @@ void Run(const MeasuresFlags& o) {
   if (o.view != "measures") sections.push_back({"savings", SavingsYearTable(r->result)});
   if (o.view != "savings")
     sections.push_back({"measures", MeasureShareTable(r->portfolio, r->result)});
-  LabelTables(sections, DatasetLabel(o.db));
+  LabelTables(sections, DatasetLabel(o.db), o.format);
   std::cout << RenderSections(sections, o.format) << std::flush;
 }
 

@@ -54,7 +54,7 @@ void Run(const MonitorFlags& o) {
     sections.push_back(
         {"municipalities", MunicipalityScenarioTable(result, *run->region, run->key)});
   }
-  LabelTables(sections, DatasetLabel(o.db));
+  LabelTables(sections, DatasetLabel(o.db), o.format);
   if (sections.empty()) {
     Fail(Status::Error(
         fmt::format("geen gemeenten: database {} ontbreekt of is leeg", o.db)));

@@ -68,11 +68,7 @@ void Run(ReportCliOptions& o) {
     }
   }
   o.report.threads = ResolveThreads(o.report.threads);
-  if (isatty(STDERR_FILENO)) {
-    o.report.progress = [](const std::string& step) {
-      std::cerr << "rapport: " << step << "\n";
-    };
-  }
+  o.report.progress = [](const std::string& step) { Progress("rapport", step); };
   o.report.generated =
       Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now()));
   auto store = OpenExisting(o.db);
@@ -88,7 +84,7 @@ void Run(ReportCliOptions& o) {
       std::cerr << "rapport: geen Chromium gevonden (make web installeert het): "
                    "rapport.pdf overgeslagen\n";
     } else {
-      if (o.report.progress) o.report.progress("pdf (Chromium)");
+      Progress("rapport", "pdf (Chromium)");
       if (PrintPdf(chromium, files->html, pdf)) {
         pdf_line = "  " + pdf + "\n";
       } else {
@@ -98,8 +94,9 @@ void Run(ReportCliOptions& o) {
     }
   }
   std::cout << fmt::format(
-      "Rapport geschreven:\n  {}\n{}  {}\n  {} CSV-bestanden in {}/csv\n", files->html,
-      pdf_line, files->xlsx, files->csv.size(), o.out);
+      "Rapport geschreven:\n  {}\n{}  {}\n  {} CSV-bestanden in {}/csv (voor "
+      "machines) en {}/excel (voor Excel: puntkomma, decimale komma)\n",
+      files->html, pdf_line, files->xlsx, files->csv.size(), o.out, o.out);
 }
 
 void Register(CLI::App& app) {

@@ -78,6 +78,7 @@ void Register(CLI::App& app) {
     o->api.db_path = o->db;
     o->api.threads = ResolveThreads(o->http.threads);
     o->api.report.threads = o->api.threads;
+    Progress("serve", "gegevens laden en verrekenen ...");
     auto api = server::Api::Load(*store, o->api);
     if (!api.ok()) Fail(api.status());
     store.reset();  // the API holds what it needs; the database is not kept open

@@ -67,14 +67,17 @@ settle::SettleOptions RunOptions(const SettleCliOptions& o, bool model_given) {
 void Run(const SettleCliOptions& o, bool model_given) {
   const settle::SettleOptions options = RunOptions(o, model_given);
   auto store = OpenExisting(o.db);
+  if (o.risk) {
+    Progress("settle",
+             fmt::format("risico met {} bootstrapruns per model en jaar ...", o.runs));
+  }
   auto settled = settle::Run(*store, options);
   if (!settled.ok()) Fail(settled.status());
   const std::string dataset = store->GetMeta("dataset");
-  const std::string suffix = dataset.empty() ? "" : " (" + dataset + ")";
 
   if (o.risk) {
     Table t = settle::RiskTable(*settled->risk);
-    t.title += suffix;
+    LabelTable(t, dataset, o.format);
     Print(t, o.format);
     return;
   }
@@ -84,13 +87,13 @@ void Run(const SettleCliOptions& o, bool model_given) {
   Table t = people && one_year && settled->models.size() > 1
                 ? settle::CompareTable(results)
                 : settle::SettlementTable(results, people);
-  t.title += suffix;
   if (people) {
     for (const settle::ModelSettlement& m : settled->models) {
       t.notes.push_back(fmt::format("Model {}: {} (standaardregel {}; vaste kosten {}).",
                                     m.name, m.description, m.default_rule, m.fixed_rule));
     }
   }
+  LabelTable(t, dataset, o.format);
   Print(t, o.format);
 }
 void Register(CLI::App& app) {

@@ -27,8 +27,7 @@ void Register(CLI::App& app) {
     auto use = store->UseByMunicipalityYear();
     if (!use.ok()) Fail(use.status());
     Table t = report::UseTable(*region, *use, o->year, o->format == OutputFormat::kTable);
-    std::string dataset = store->GetMeta("dataset");
-    if (!dataset.empty()) t.title += " (" + dataset + ")";
+    LabelTable(t, store->GetMeta("dataset"), o->format);
     Print(t, o->format);
     // The real start and end of care of the iJw messages JW305/JW307, when imported.
     auto periods = store->LoadCarePeriods();

@@ -1,11 +1,14 @@
 #include "cli/command.h"
 
 #include <fmt/format.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <iostream>
 #include <thread>
 #include <vector>
+
+#include "report/csv_nl.h"
 
 namespace jr::cli {
 namespace {
@@ -146,9 +149,19 @@ std::string DatasetLabel(const std::string& db) {
   return store.ok() ? store.value()->GetMeta("dataset") : "";
 }
 
-void LabelTables(std::vector<Section>& sections, const std::string& label) {
+void LabelTable(Table& t, const std::string& label, OutputFormat format) {
   if (label.empty()) return;
-  for (Section& s : sections) s.table.title += " (" + label + ")";
+  t.title += " (" + label + ")";
+  if (format == OutputFormat::kCsv) t = report::WithDataset(std::move(t), label);
+}
+
+void LabelTables(std::vector<Section>& sections, const std::string& label,
+                 OutputFormat format) {
+  for (Section& s : sections) LabelTable(s.table, label, format);
+}
+
+void Progress(const std::string& command, const std::string& step) {
+  if (isatty(STDERR_FILENO)) std::cerr << command << ": " << step << std::endl;
 }
 
 void Print(const Table& t, OutputFormat f) { std::cout << Render(t, f) << std::flush; }

@@ -71,9 +71,17 @@ std::unique_ptr<Store> OpenExisting(const std::string& db);
 // The label of the data set in database `db` (meta "dataset", e.g. "demoregio,
 // synthetische gegevens"); empty when the file is missing or has none.
 std::string DatasetLabel(const std::string& db);
-// Appends " (<label>)" to the title of every table, so each output of the demo says
-// its data are synthetic. Nothing when `label` is empty.
-void LabelTables(std::vector<Section>& sections, const std::string& label);
+// Says in the table that its data are `label` (the demo: synthetic): " (<label>)"
+// after the title for text, a last column `dataset` for CSV (report::WithDataset);
+// JSON, a stable interface, is left as it is. Nothing when `label` is empty.
+void LabelTable(Table& t, const std::string& label, OutputFormat format);
+// LabelTable for every table of `sections`.
+void LabelTables(std::vector<Section>& sections, const std::string& label,
+                 OutputFormat format);
+// "<command>: <step>" on stderr when stderr is a terminal (issue 15 item 12: progress
+// for every command that takes more than a second); nothing otherwise, so scripts and
+// logs get no noise.
+void Progress(const std::string& command, const std::string& step);
 // Prints a table in the chosen format on stdout.
 void Print(const Table& t, OutputFormat f);
 

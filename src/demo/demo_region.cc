@@ -626,7 +626,8 @@ Status WriteDemoRegion(const DemoOptions& options, DemoSummary* summary) {
     if (Status s = write(ctx); !s.ok()) return s;
   }
   CountClients(ctx);
-  if (Status s = demo::WriteDemoConfigFiles(options.dir); !s.ok()) return s;
+  if (Status s = demo::WriteDemoConfigFiles(options.dir, options.scale); !s.ok())
+    return s;
   for (const demo::EmbeddedFile& f : demo::DemoConfigFiles()) {
     ctx.summary.config_files.emplace_back(f.name);
   }

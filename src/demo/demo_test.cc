@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/money.h"
 #include "demo/demo_declarations.h"
+#include "demo/demo_files.h"
 #include "demo/demo_products.h"
 #include "demo/demo_region.h"
 
@@ -121,7 +122,8 @@ TEST_F(DemoRegionTest, SameSeedSameBytesOtherSeedOtherData) {
 }
 
 // The TOML files of data/demo are compiled in and written beside the CSV files, byte
-// for byte (ctest runs from the source root).
+// for byte (ctest runs from the source root), those of ScaledFiles() with their amounts
+// scaled by the demo's 0.02.
 TEST_F(DemoRegionTest, WritesTheConfigFilesOfDataDemo) {
   std::vector<std::string> in_tree;
   for (const auto& e : fs::directory_iterator("data/demo")) {
@@ -136,6 +138,9 @@ TEST_F(DemoRegionTest, WritesTheConfigFilesOfDataDemo) {
     SCOPED_TRACE(f);
     std::string text = ReadAll(fs::path("data/demo") / f);
     EXPECT_FALSE(text.empty());
+    for (const demo::ScaledFile& s : demo::ScaledFiles()) {
+      if (s.name == f) text = demo::ScaleAmounts(text, 0.02, s.keys);
+    }
     EXPECT_EQ(ReadAll(Dir("a") / f), text);
     struct stat st {};
     ASSERT_EQ(::stat((Dir("a") / f).c_str(), &st), 0);
@@ -416,6 +421,46 @@ TEST(DemoRegionOptionsTest, RejectsBadOptions) {
   o.last_year = 2019;
   EXPECT_FALSE(WriteDemoRegion(o, nullptr).ok());
   EXPECT_FALSE(fs::exists(o.dir));
+}
+
+TEST(ScaleAmountsTest, ScalesTheAmountsOfTheKeysOnly) {
+  const std::string toml =
+      "# begroting = 1\nindexatie = 0.02\nrealisatie_voorgaand_jaar = 104_600_000\n"
+      "[[jaar]]\njaar = 2019\ntaakstelling = -5_000_000\nrijksbudget = 97_700_000\n"
+      "investering = \"op te geven\"\n"
+      "besparing = { 2020 = [1_000_000, 8_000_000], 2021 = [0, 2_500_000] }\n"
+      "  gepland = { 2022 = 1_700_000, 2023 = 3_600_000 }\n";
+  const std::string_view keys[] = {"realisatie_voorgaand_jaar",
+                                   "taakstelling",
+                                   "rijksbudget",
+                                   "besparing",
+                                   "investering",
+                                   "gepland"};
+  EXPECT_EQ(demo::ScaleAmounts(toml, 1.0, keys), toml);
+  // 104.6 million x 0.02 = 2,092,000; -5 million x 0.02 = -100,000; 97.7 million x
+  // 0.02 = 1,954,000. The year, the index and the comment stay.
+  const std::string scaled = demo::ScaleAmounts(toml, 0.02, keys);
+  EXPECT_NE(scaled.find("\nrealisatie_voorgaand_jaar = 2_092_000\n"), std::string::npos)
+      << scaled;
+  EXPECT_NE(scaled.find("\ntaakstelling = -100_000\n"), std::string::npos) << scaled;
+  EXPECT_NE(scaled.find("\nrijksbudget = 1_954_000\n"), std::string::npos) << scaled;
+  EXPECT_NE(scaled.find("\njaar = 2019\n"), std::string::npos);
+  EXPECT_NE(scaled.find("\nindexatie = 0.02\n"), std::string::npos);
+  EXPECT_EQ(scaled.rfind("# begroting = 1\n", 0), 0u);
+  // Ranges: the amounts in the brackets scale, the years and a text value stay.
+  EXPECT_NE(
+      scaled.find("\nbesparing = { 2020 = [20_000, 160_000], 2021 = [0, 50_000] }\n"),
+      std::string::npos)
+      << scaled;
+  EXPECT_NE(scaled.find("\ninvestering = \"op te geven\"\n"), std::string::npos);
+  // An indented key; its values after "= " scale, and so does its comment's indent.
+  EXPECT_NE(scaled.find("\n  gepland = { 2022 = 34_000, 2023 = 72_000 }\n"),
+            std::string::npos)
+      << scaled;
+  EXPECT_NE(scaled.find("\n  # { 2022 = 1_700_000"), std::string::npos);
+  EXPECT_EQ(scaled.find("# \"op te geven\""), std::string::npos);
+  EXPECT_NE(scaled.find("# 104_600_000 x 0.02 (jeugdregio demo --scale 0.02)"),
+            std::string::npos);
 }
 
 }  // namespace

@@ -12,7 +12,8 @@
 
 namespace jr::forecast {
 
-inline constexpr const char* kRegion = "regio";  // municipality of region rows
+inline constexpr const char* kRegion =
+    "REGIO";  // municipality of region rows (as settle)
 
 struct Distribution {
   double mean = 0;

@@ -10,9 +10,10 @@ std::string NameOf(const Calibration& c, const std::string& code) {
   return i < 0 ? "Regio" : c.municipality_names[i];
 }
 
-std::string PeriodText(int period, Period p) {
-  return p == Period::kYear ? std::to_string(period)
-                            : FormatMonth(FromMonthIndex(period));
+// A year as a number (as `year` everywhere), a month as "2024-01".
+Cell PeriodCell(int period, Period p) {
+  if (p == Period::kYear) return int64_t{period};
+  return FormatMonth(FromMonthIndex(period));
 }
 
 // Rows shown to people: each municipality over all groups, the region per group and
@@ -31,7 +32,8 @@ Table ForecastTable(const Calibration& c, const std::vector<SummaryRow>& rows, P
                     bool all_rows) {
   Table t;
   t.columns = {
-      {"period", p == Period::kYear ? "Jaar" : "Maand"},
+      p == Period::kYear ? Column("period", "Jaar", ColumnType::kYear)
+                         : Column("period", "Maand"),
       {"months", "Mnd", ColumnType::kInt},
       {"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
       {"name", "Naam"},
@@ -48,7 +50,7 @@ Table ForecastTable(const Calibration& c, const std::vector<SummaryRow>& rows, P
       {"new_p90", "Nieuw P90", ColumnType::kNumber, 0, ColumnRole::kClientCount}};
   for (const SummaryRow& r : rows) {
     if (!all_rows && !Shown(r)) continue;
-    t.AddRow({PeriodText(r.period, p), int64_t{r.months}, r.municipality,
+    t.AddRow({PeriodCell(r.period, p), int64_t{r.months}, r.municipality,
               NameOf(c, r.municipality), r.group, Cents(r.cost.mean), Cents(r.cost.p10),
               Cents(r.cost.p50), Cents(r.cost.p90), r.active.mean, r.active.p10,
               r.active.p90, r.started.mean, r.started.p10, r.started.p90},
@@ -61,7 +63,7 @@ Table EffectTable(const Calibration& c, const std::vector<SummaryRow>& rows) {
   Table t;
   t.title =
       "Effect van de hefbomen per jaar (met hefbomen min basis, zelfde toevalsgetallen)";
-  t.columns = {{"year", "Jaar"},
+  t.columns = {{"year", "Jaar", ColumnType::kYear},
                {"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality},
                {"name", "Naam"},
                {"group", "Productgroep"},
@@ -74,9 +76,9 @@ Table EffectTable(const Calibration& c, const std::vector<SummaryRow>& rows) {
                 ColumnRole::kClientCount}};
   for (const SummaryRow& r : rows) {
     if (!Shown(r)) continue;
-    t.AddRow({std::to_string(r.period), r.municipality, NameOf(c, r.municipality),
-              r.group, Cents(r.cost.mean), Cents(r.cost.p10), Cents(r.cost.p90),
-              r.active.mean, r.started.mean},
+    t.AddRow({int64_t{r.period}, r.municipality, NameOf(c, r.municipality), r.group,
+              Cents(r.cost.mean), Cents(r.cost.p10), Cents(r.cost.p90), r.active.mean,
+              r.started.mean},
              KindOf(r));
   }
   return t;

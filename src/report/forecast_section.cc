@@ -31,8 +31,10 @@ Result<ForecastPart> ForecastSection(const Store& store, Date cutoff,
   if (!f.ok()) return f.status();
   const forecast::Calibration& c = f->calibration;
   ForecastPart part;
-  part.monthly = forecast::ForecastTable(c, f->monthly, forecast::Period::kMonth, false);
+  const Table monthly =
+      forecast::ForecastTable(c, f->monthly, forecast::Period::kMonth, false);
   Table yearly = forecast::ForecastTable(c, f->yearly, forecast::Period::kYear, false);
+  part.yearly = yearly;
   yearly.title =
       fmt::format("Prognose per jaar vanaf {}, {} maanden, {} replicaties",
                   FormatMonth(FromMonthIndex(c.start_month)), o.months, o.runs);
@@ -44,10 +46,10 @@ Result<ForecastPart> ForecastSection(const Store& store, Date cutoff,
       "tot "
       "de peildatum, zonder hefbomen. Kosten in euro; lopend en nieuw zijn aantallen "
       "toewijzingen.");
-  s.charts.push_back(FanChart(TotalRows(part.monthly), "regio"));
+  s.charts.push_back(FanChart(TotalRows(monthly), "regio"));
   for (size_t m = 0; m < c.municipalities.size(); ++m) {
     s.charts.push_back(
-        FanChart(RowsOf(part.monthly, c.municipalities[m]), c.municipality_names[m]));
+        FanChart(RowsOf(monthly, c.municipalities[m]), c.municipality_names[m]));
   }
   s.tables.push_back({"prognose", std::move(yearly)});
   return part;

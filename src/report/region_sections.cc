@@ -3,7 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 
+#include "forecast/lever.h"
 #include "report/chart_from_table.h"
 #include "report/sections.h"
 #include "report/table_filter.h"
@@ -121,14 +123,78 @@ ReportSection RiskSection(const settle::RiskResult& risk) {
   return s;
 }
 
+Chart OwnUseChart(const Municipality& m,
+                  const std::vector<settle::YearSettlement>& settled,
+                  const Table& yearly) {
+  constexpr double kNone = std::numeric_limits<double>::quiet_NaN();
+  auto euros = [](Money v) { return static_cast<double>(v.cents()) / 100.0; };
+  Chart c;
+  c.kind = Chart::Kind::kFan;
+  c.unit = "EUR";
+  c.title = "Eigen gebruik per jaar, prognose en rijksbudget jeugd: " + m.name;
+  c.series = {{"Prognose P10", {}},
+              {"Prognose (mediaan)", {}},
+              {"P90", {}},
+              {"Eigen gebruik (verrekening)", {}},
+              {"Rijksbudget jeugd", {}, true}};
+  auto add = [&](int year, double low, double mid, double high, double own,
+                 double budget) {
+    c.categories.push_back(std::to_string(year));
+    const double values[] = {low, mid, high, own, budget};
+    for (size_t i = 0; i < c.series.size(); ++i) c.series[i].values.push_back(values[i]);
+  };
+  int last_year = 0;
+  Money other_costs;  // local costs and fixed share of the last settled year
+  for (const settle::YearSettlement& y : settled) {
+    for (const settle::MunicipalitySettlement& s : y.municipalities) {
+      if (s.code != m.code) continue;
+      add(y.year, kNone, kNone, kNone, euros(s.own_use), euros(s.state_grant));
+      last_year = y.year;
+      other_costs = s.local_costs + s.fixed_share;
+    }
+  }
+  if (last_year == 0) return c;
+  // The band starts at the last own use, so history and forecast join.
+  for (size_t i = 0; i < 3; ++i) c.series[i].values.back() = c.series[3].values.back();
+  auto column = [&](const char* key) {
+    for (size_t i = 0; i < yearly.columns.size(); ++i) {
+      if (yearly.columns[i].key == key) return i;
+    }
+    return yearly.columns.size();
+  };
+  const size_t period = column("period"), months = column("months");
+  const size_t quantile[] = {column("cost_p10_cents"), column("cost_p50_cents"),
+                             column("cost_p90_cents")};
+  const Table own = RowsWhere(RowsOf(yearly, m.code), "group", forecast::kAllGroups);
+  for (const Row& r : own.rows) {
+    const int year = static_cast<int>(std::get<int64_t>(r[period]));
+    // A year the horizon covers in part is no comparable amount.
+    if (year <= last_year || std::get<int64_t>(r[months]) < 12) continue;
+    double q[3];
+    for (size_t i = 0; i < 3; ++i)
+      q[i] = euros(std::get<Money>(r[quantile[i]]) + other_costs);
+    add(year, q[0], q[1], q[2], kNone, kNone);
+  }
+  c.note = fmt::format(
+      "Lijn: eigen gebruik zoals in de verrekening (zorg, lokale kosten en aandeel vaste "
+      "kosten). Band: prognose, 80% van de replicaties (P10-P90), met de mediaan als "
+      "lijn; prognose = gedeclareerde zorg uit de microsimulatie plus de lokale en vaste "
+      "kosten van {}. Stippellijn: rijksbudget jeugd.",
+      last_year);
+  return c;
+}
+
 ReportSection MunicipalityPage(const Municipality& m,
                                const std::vector<ReportSection>& region,
-                               const Table& settlement, const Table& monthly) {
+                               const Table& settlement,
+                               const std::vector<settle::YearSettlement>& settled,
+                               const Table& yearly) {
   ReportSection s{"gemeente_" + m.code, "Gemeente " + m.name, {}, {}, {}, m.code};
   s.text.push_back(
       fmt::format("De cijfers van {} ({}) uit de hoofdstukken hierboven: verrekening, "
                   "risico, scenario's en prognose.",
                   m.name, m.code));
+  if (!settled.empty()) s.charts.push_back(OwnUseChart(m, settled, yearly));
   Table own = RowsOf(settlement, m.code);
   if (!own.rows.empty()) {
     s.charts.push_back(
@@ -141,8 +207,6 @@ ReportSection MunicipalityPage(const Municipality& m,
     c.reference = 1.0;
     s.charts.push_back(std::move(c));
   }
-  if (!monthly.rows.empty())
-    s.charts.push_back(FanChart(RowsOf(monthly, m.code), m.name));
   for (const ReportSection& r : region) {
     for (const Section& t : r.tables) {
       Table rows = RowsOf(t.table, m.code);

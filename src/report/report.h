@@ -21,8 +21,11 @@ struct ReportSection {
 };
 
 struct Report {
-  std::string title;                    // Dutch: "Jeugdhulp in de regio ..."
-  std::vector<std::string> subtitle;    // Dutch lines under the title (date, options)
+  std::string title;                  // Dutch: "Jeugdhulp in de regio ..."
+  std::vector<std::string> subtitle;  // Dutch lines under the title (date, options)
+  // The store's data-set label (meta "dataset", e.g. "demoregio, synthetische
+  // gegevens"): on every sheet and in every CSV row; empty = none.
+  std::string dataset;
   std::vector<ReportSection> sections;  // region sections, then municipality pages
 };
 

@@ -60,6 +60,7 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   Report report;
   const std::string dataset = store.GetMeta("dataset");
   report.title = "Jeugdhulp in de regio" + (dataset.empty() ? "" : " (" + dataset + ")");
+  report.dataset = dataset;
   report.subtitle.push_back(fmt::format(
       "{}Stand van de gegevens: declaraties tot en met {} (het laatste jaar met "
       "gegevens).",
@@ -160,8 +161,10 @@ Result<Report> BuildReport(const Store& store, const ReportOptions& o) {
   const std::vector<ReportSection> region_sections = sections;
   for (const Municipality& m : region->municipalities()) {
     if (!m.ActiveInYear(year)) continue;
-    sections.push_back(
-        MunicipalityPage(m, region_sections, settlement, forecast->monthly));
+    sections.push_back(MunicipalityPage(
+        m, region_sections, settlement,
+        results.empty() ? std::vector<settle::YearSettlement>{} : results.front(),
+        forecast->yearly));
     std::vector<std::string> summary =
         MunicipalitySummary(m, results, settled->risk ? &*settled->risk : nullptr, year);
     sections.back().text.insert(sections.back().text.begin(), summary.begin(),

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "report/csv_nl.h"
 #include "report/html_report.h"
 #include "report/xlsx_report.h"
 
@@ -24,10 +25,13 @@ Status WriteWorkbook(const Report& report, const std::string& path, Env& env) {
 
 Result<ReportFiles> WriteReport(const Report& report, const std::string& dir, Env& env) {
   namespace fs = std::filesystem;
-  if (Status s = env.CreateDirectories((fs::path(dir) / "csv").string()); !s.ok())
-    return s;
+  for (const char* sub : {"csv", "excel"}) {
+    if (Status s = env.CreateDirectories((fs::path(dir) / sub).string()); !s.ok())
+      return s;
+  }
   ReportFiles files{(fs::path(dir) / "rapport.html").string(),
                     (fs::path(dir) / "rapport.xlsx").string(),
+                    {},
                     {}};
   Status s = env.WritePrivateFile(files.html, RenderHtml(report));
   if (!s.ok()) return s;
@@ -36,8 +40,12 @@ Result<ReportFiles> WriteReport(const Report& report, const std::string& dir, En
   for (const ReportSection& section : report.sections) {
     if (!section.municipality.empty()) continue;
     for (const Section& t : section.tables) {
+      const Table labelled = WithDataset(t.table, report.dataset);
       files.csv.push_back((fs::path(dir) / "csv" / (t.key + ".csv")).string());
-      s = env.WritePrivateFile(files.csv.back(), RenderCsv(t.table));
+      s = env.WritePrivateFile(files.csv.back(), RenderCsv(labelled));
+      if (!s.ok()) return s;
+      files.csv_nl.push_back((fs::path(dir) / "excel" / (t.key + ".csv")).string());
+      s = env.WritePrivateFile(files.csv_nl.back(), RenderCsvNl(labelled));
       if (!s.ok()) return s;
     }
   }

@@ -47,18 +47,30 @@ Result<ReportSection> MeasuresSection(const std::string& file, const ReportOptio
 
 struct ForecastPart {
   ReportSection section;
-  Table monthly;  // rows people read, per month (for the municipality pages)
+  Table yearly;  // rows people read, per year (for the municipality pages)
 };
 // Forecast from `cutoff` for o.months months with o.runs replications.
 Result<ForecastPart> ForecastSection(const Store& store, Date cutoff,
                                      const ReportOptions& o);
 
-// The page of one municipality: its rows of every region table, its ratio figures
-// (from `settlement`, a SettlementTable of all models and years) and its fan chart
-// (from `monthly`, empty when there is no forecast).
+// The page of one municipality: its own-use chart (OwnUseChart of `settled`, one
+// model's years, and `yearly`), its ratio figures (from `settlement`, a
+// SettlementTable of all models and years) and its rows of every region table.
 ReportSection MunicipalityPage(const Municipality& m,
                                const std::vector<ReportSection>& region,
-                               const Table& settlement, const Table& monthly);
+                               const Table& settlement,
+                               const std::vector<settle::YearSettlement>& settled,
+                               const Table& yearly);
+
+// One chart in euro for a council member: the municipality's own use per settled
+// year as settle computes it (drawn), the forecast fan after it (P10-P90 and median of
+// `yearly`, a yearly ForecastTable, each year's forecast care plus the local and fixed
+// costs of the last settled year) and its rijksbudget jeugd as the budget line; the
+// axis from zero. A municipality without settled years gives a chart without
+// categories ("geen gegevens").
+Chart OwnUseChart(const Municipality& m,
+                  const std::vector<settle::YearSettlement>& settled,
+                  const Table& yearly);
 
 // The words at the top of a municipality page: per model of `results`, what it pays
 // in `year`, its own use, the difference and (from `risk`, may be null) what it pays

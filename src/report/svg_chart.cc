@@ -48,8 +48,8 @@ Axis MakeAxis(const Chart& c) {
     hi = std::max(hi, *c.reference);
   }
   if (!std::isfinite(lo)) lo = 0, hi = 1;
-  // Bars and lines start at zero; a fan chart shows its band at full height.
-  if (c.kind != Chart::Kind::kFan) lo = std::min(lo, 0.0);
+  // Every axis starts at zero, so a height reads as an amount (issue 15 item 7).
+  lo = std::min(lo, 0.0);
   if (hi <= lo) hi = lo + 1;
   Axis a;
   a.step = NiceStep(hi - lo);
@@ -74,15 +74,22 @@ Axis MakeAxis(const Chart& c) {
 std::pair<std::string, double> Legend(const Chart& c, double top) {
   std::string out;
   double x = kLeft, y = top;
-  auto item = [&](const std::string& name, const char* colour, bool band) {
+  auto item = [&](const std::string& name, const char* colour, bool band,
+                  bool dashed = false) {
     double w = 22 + 7.0 * static_cast<double>(name.size());
     if (x + w > kWidth - kRight && x > kLeft) {
       x = kLeft;
       y += kLegendRow;
     }
-    out +=
-        fmt::format(R"(<rect x="{:.1f}" y="{:.1f}" width="14" height="10" fill="{}"{}/>)",
-                    x, y - 9, colour, band ? R"( fill-opacity="0.3")" : "");
+    if (dashed) {
+      out += fmt::format(
+          R"(<line x1="{:.1f}" x2="{:.1f}" y1="{:.1f}" y2="{:.1f}" stroke="{}" stroke-width="2" stroke-dasharray="4 3"/>)",
+          x, x + 14, y - 4, y - 4, colour);
+    } else {
+      out += fmt::format(
+          R"(<rect x="{:.1f}" y="{:.1f}" width="14" height="10" fill="{}"{}/>)", x, y - 9,
+          colour, band ? R"( fill-opacity="0.3")" : "");
+    }
     out += fmt::format(R"(<text x="{:.1f}" y="{:.1f}">{}</text>)", x + 18, y,
                        EscapeXml(name));
     x += w;
@@ -90,9 +97,11 @@ std::pair<std::string, double> Legend(const Chart& c, double top) {
   if (c.kind == Chart::Kind::kFan) {
     item(c.series[0].name + " - " + c.series[2].name, SeriesColour(0), true);
     item(c.series[1].name, SeriesColour(0), false);
+    for (size_t i = 3; i < c.series.size(); ++i)
+      item(c.series[i].name, SeriesColour(i - 2), false, c.series[i].dashed);
   } else {
     for (size_t i = 0; i < c.series.size(); ++i)
-      item(c.series[i].name, SeriesColour(i), false);
+      item(c.series[i].name, SeriesColour(i), false, c.series[i].dashed);
   }
   return {out, y - top + kLegendRow};
 }
@@ -109,7 +118,7 @@ const char* SeriesColour(size_t i) {
 std::string RenderSvg(const Chart& c) {
   const std::string label = EscapeXml(c.title);
   const size_t n = c.categories.size();
-  const bool fan_ok = c.kind != Chart::Kind::kFan || c.series.size() == 3;
+  const bool fan_ok = c.kind != Chart::Kind::kFan || c.series.size() >= 3;
   if (n == 0 || c.series.empty() || !fan_ok) {
     return fmt::format(
         R"(<svg viewBox="0 0 {} 40" role="img" aria-label="{}"><text x="10" y="24">geen gegevens</text></svg>)",
@@ -168,6 +177,11 @@ std::string RenderSvg(const Chart& c) {
     }
     return d;
   };
+  auto line = [&](const Series& s, const char* colour) {
+    body += fmt::format(R"(<path d="{}" fill="none" stroke="{}" stroke-width="2"{}/>)",
+                        polyline(s.values), colour,
+                        s.dashed ? R"( stroke-dasharray="6 4")" : "");
+  };
   if (c.kind == Chart::Kind::kBars) {
     const double group = band * 0.8;
     const double bar = group / static_cast<double>(c.series.size());
@@ -186,10 +200,7 @@ std::string RenderSvg(const Chart& c) {
       }
     }
   } else if (c.kind == Chart::Kind::kLines) {
-    for (size_t s = 0; s < c.series.size(); ++s) {
-      body += fmt::format(R"(<path d="{}" fill="none" stroke="{}" stroke-width="2"/>)",
-                          polyline(c.series[s].values), SeriesColour(s));
-    }
+    for (size_t s = 0; s < c.series.size(); ++s) line(c.series[s], SeriesColour(s));
   } else {
     std::string area;
     const auto& low = c.series[0].values;
@@ -204,8 +215,8 @@ std::string RenderSvg(const Chart& c) {
     }
     body += fmt::format(R"(<polygon points="{}" fill="{}" fill-opacity="0.3"/>)", area,
                         SeriesColour(0));
-    body += fmt::format(R"(<path d="{}" fill="none" stroke="{}" stroke-width="2"/>)",
-                        polyline(c.series[1].values), SeriesColour(0));
+    line(c.series[1], SeriesColour(0));
+    for (size_t s = 3; s < c.series.size(); ++s) line(c.series[s], SeriesColour(s - 2));
   }
   if (c.reference) {
     double y = y_of(*c.reference);

@@ -91,12 +91,25 @@ void WriteCell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& cell
   }
 }
 
-void WriteSheet(lxw_worksheet* ws, const Table& t, const Formats& f) {
-  worksheet_write_string(ws, 0, 0, t.title.c_str(), f.title);
-  const lxw_row_t header = 2;
+// The title, the data-set label (when there is one) and the header row; returns the
+// header's row.
+lxw_row_t WriteHead(lxw_worksheet* ws, const std::string& title,
+                    const std::string& dataset, const Formats& f) {
+  worksheet_write_string(ws, 0, 0, title.c_str(), f.title);
+  if (!dataset.empty()) worksheet_write_string(ws, 1, 0, dataset.c_str(), f.note);
+  return 3;
+}
+
+// A table under its title: a first column "Soort" (gegevens / totaal) so a pivot does
+// not count a total row twice, then its columns, with an autofilter on the header.
+void WriteSheet(lxw_worksheet* ws, const Table& t, const std::string& dataset,
+                const Formats& f) {
+  const lxw_row_t header = WriteHead(ws, t.title, dataset, f);
+  worksheet_write_string(ws, header, 0, "Soort", f.header);
+  worksheet_set_column(ws, 0, 0, 10, nullptr);
   for (size_t c = 0; c < t.columns.size(); ++c) {
     const Column& col = t.columns[c];
-    auto cc = static_cast<lxw_col_t>(c);
+    auto cc = static_cast<lxw_col_t>(c + 1);
     worksheet_write_string(ws, header, cc, col.label.c_str(), f.header);
     double width = col.type == ColumnType::kText ? 16 : 14;
     worksheet_set_column(ws, cc, cc, width, nullptr);
@@ -104,11 +117,15 @@ void WriteSheet(lxw_worksheet* ws, const Table& t, const Formats& f) {
   worksheet_freeze_panes(ws, header + 1, 0);
   lxw_row_t row = header + 1;
   for (const Row& r : t.rows) {
+    worksheet_write_string(ws, row, 0, r.kind == RowKind::kTotal ? "totaal" : "gegevens",
+                           nullptr);
     for (size_t c = 0; c < r.cells.size(); ++c) {
-      WriteCell(ws, row, static_cast<lxw_col_t>(c), r[c], f.For(t.columns[c]));
+      WriteCell(ws, row, static_cast<lxw_col_t>(c + 1), r[c], f.For(t.columns[c]));
     }
     ++row;
   }
+  worksheet_autofilter(ws, header, 0, std::max(header, row - 1),
+                       static_cast<lxw_col_t>(t.columns.size()));
   ++row;
   for (const std::string& n : t.notes)
     worksheet_write_string(ws, row++, 0, n.c_str(), f.note);
@@ -140,26 +157,27 @@ Status WriteXlsx(const Report& report, const std::string& path) {
   }
   Formats f(wb);
   lxw_worksheet* contents = workbook_add_worksheet(wb, "inhoud");
-  worksheet_write_string(contents, 0, 0, report.title.c_str(), f.title);
+  const lxw_row_t header = WriteHead(contents, report.title, report.dataset, f);
   const char* kHeader[] = {"Blad", "Hoofdstuk", "Tabel"};
   for (lxw_col_t c = 0; c < 3; ++c) {
-    worksheet_write_string(contents, 2, c, kHeader[c], f.header);
+    worksheet_write_string(contents, header, c, kHeader[c], f.header);
     worksheet_set_column(contents, c, c, c == 0 ? 30 : 45, nullptr);
   }
   std::vector<std::string> names = {"inhoud"};
-  lxw_row_t row = 3;
+  lxw_row_t row = header + 1;
   for (const ReportSection& s : report.sections) {
     if (!s.municipality.empty()) continue;
     for (const Section& t : s.tables) {
       names.push_back(SheetName(t.key, names));
       lxw_worksheet* ws = workbook_add_worksheet(wb, names.back().c_str());
-      WriteSheet(ws, t.table, f);
+      WriteSheet(ws, t.table, report.dataset, f);
       worksheet_write_string(contents, row, 0, names.back().c_str(), nullptr);
       worksheet_write_string(contents, row, 1, s.title.c_str(), nullptr);
       worksheet_write_string(contents, row, 2, t.table.title.c_str(), nullptr);
       ++row;
     }
   }
+  worksheet_autofilter(contents, header, 0, row - 1, 2);
   lxw_error err = workbook_close(wb);
   if (err != LXW_NO_ERROR) {
     return Status::Error(fmt::format("werkmap {} kan niet worden geschreven: {}", path,

@@ -39,8 +39,17 @@ Result<std::unique_ptr<Api>> Api::Load(const Store& store, const ApiOptions& opt
   for (const std::string& name : settle::BuiltinModelNames()) {
     auto m = settle::BuiltinModel(name);
     if (!m.ok()) return m.status();
-    api->models_.emplace(name,
-                         std::make_shared<const settle::Model>(std::move(m).value()));
+    auto model = std::make_shared<const settle::Model>(std::move(m).value());
+    // The years the model can settle, offered by the dashboard (not those with, e.g.,
+    // too little history: their refusal is no text for a page).
+    settle::SettleOptions every_year;
+    every_year.every_year = true;
+    every_year.skip_unsettled = true;
+    auto s = settle::Run(api->settlement_, {model.get()}, every_year);
+    if (!s.ok()) return s.status();
+    std::vector<int>& years = api->settle_years_[name];
+    for (const settle::YearSettlement& y : s->All()) years.push_back(y.year);
+    api->models_.emplace(name, std::move(model));
   }
   auto findings = store.LoadFindings();
   if (!findings.ok()) return findings.status();
@@ -118,7 +127,7 @@ ApiResponse Api::Handle(const ApiRequest& r) const {
   if (r.path == "/api/health") return Health(*role);
   if (r.path == "/api/settlement") return Settlement(r);
   if (r.path == "/api/region") return RegionTotals();
-  if (r.path == "/api/municipalities") return Municipalities();
+  if (r.path == "/api/municipalities") return Municipalities(*role);
   if (r.path == "/api/levers") return Levers();
   if (r.path == "/api/forecast") return Forecast(r, *role);
   if (r.path == "/api/governance") return Governance(r, *role);
@@ -150,6 +159,7 @@ ApiResponse Api::Health(const Role& role) const {
            {"first_year", settlement_.FirstYear()},
            {"last_year", settlement_.years.rbegin()->first},
            {"models", settle::BuiltinModelNames()},
+           {"settle_years", settle_years_},
            {"keys", region_.KeyNames()}}};
 }
 
@@ -200,9 +210,10 @@ ApiResponse Api::RegionTotals() const {
   return {200, {{"dataset", dataset_}, {"years", ToJson(report::TotalRows(use_))}}};
 }
 
-ApiResponse Api::Municipalities() const {
+ApiResponse Api::Municipalities(const Role& role) const {
   nlohmann::json out = nlohmann::json::array();
   for (const Municipality& m : region_.municipalities()) {
+    if (!role.MaySee(m.code)) continue;
     out.push_back({{"municipality", m.code}, {"name", m.name}});
   }
   return {200, out};

@@ -86,7 +86,7 @@ class Api {
   ApiResponse Health(const Role& role) const;
   ApiResponse Settlement(const ApiRequest& request) const;
   ApiResponse RegionTotals() const;
-  ApiResponse Municipalities() const;
+  ApiResponse Municipalities(const Role& role) const;  // those `role` may see
   ApiResponse MunicipalityDetail(const std::string& code,
                                  const ApiRequest& request) const;
   // api_model.cc: the model of a request (the what-if): `model` (a built-in model,
@@ -147,8 +147,9 @@ class Api {
   Table use_;  // report::UseTable: per municipality and year, and a total row per year
   settle::SettlementInput settlement_;
   std::map<std::string, std::shared_ptr<const settle::Model>>
-      models_;                           // built-in, by name
-  std::vector<forecast::Lever> levers_;  // from options_.levers_file
+      models_;                                            // built-in, by name
+  std::map<std::string, std::vector<int>> settle_years_;  // by model: years it settles
+  std::vector<forecast::Lever> levers_;                   // from options_.levers_file
   // The stored findings of `jeugdregio check`, with the paying municipality of each.
   std::vector<std::pair<std::string, Finding>> findings_;
   std::unique_ptr<Lazy> lazy_;

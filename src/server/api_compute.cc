@@ -2,6 +2,7 @@
 // (risk, target path, agenda, measures, ...) and the forecast with levers.
 #include <fmt/format.h>
 
+#include <cmath>
 #include <sstream>
 
 #include "core/table.h"
@@ -161,6 +162,49 @@ Api::ForecastAnswer Api::ComputeForecast(int months, int runs,
   return answer;
 }
 
+namespace {
+
+// The type of a report column for the dashboard's formatting (docs/api.md).
+const char* ColumnTypeName(ColumnType t) {
+  switch (t) {
+    case ColumnType::kText:
+      return "text";
+    case ColumnType::kInt:
+      return "int";
+    case ColumnType::kYear:
+      return "year";
+    case ColumnType::kMoney:
+      return "money";
+    case ColumnType::kCents:
+      return "cents";
+    case ColumnType::kNumber:
+      return "number";
+    case ColumnType::kPercent:
+      return "percent";
+  }
+  return "text";
+}
+
+// A chart of the report as data for the dashboard's Chart.js: NaN values are null.
+nlohmann::json ChartJson(const report::Chart& c) {
+  static constexpr const char* kKinds[] = {"bars", "lines", "fan"};
+  nlohmann::json series = nlohmann::json::array();
+  for (const report::Series& s : c.series) {
+    nlohmann::json values = nlohmann::json::array();
+    for (double v : s.values)
+      values.push_back(std::isfinite(v) ? nlohmann::json(v) : nullptr);
+    series.push_back({{"name", s.name}, {"values", values}, {"dashed", s.dashed}});
+  }
+  return {{"kind", kKinds[static_cast<int>(c.kind)]},
+          {"title", c.title},
+          {"unit", c.unit},
+          {"categories", c.categories},
+          {"series", series},
+          {"note", c.note}};
+}
+
+}  // namespace
+
 ApiResponse Api::ReportSections() const {
   bool busy = false;
   auto report = ReportOnce(&busy);
@@ -192,15 +236,28 @@ ApiResponse Api::ReportPart(const std::string& key, const Role& role) const {
                          [&] {
                            nlohmann::json cols = nlohmann::json::array();
                            for (const Column& c : t.table.columns) {
-                             cols.push_back({{"key", c.key}, {"label", c.label}});
+                             cols.push_back({{"key", c.key},
+                                             {"label", c.label},
+                                             {"type", ColumnTypeName(c.type)},
+                                             {"decimals", c.decimals}});
                            }
                            return cols;
                          }()},
                         {"rows", ToJson(VisibleRows(t.table, role))},
                         {"notes", t.table.notes}});
     }
+    // The charts in euro of a municipality page (its own-use fan chart): the same
+    // numbers as the report's page.
+    nlohmann::json charts = nlohmann::json::array();
+    for (const report::Chart& c : s.charts) {
+      if (!s.municipality.empty() && c.unit == "EUR") charts.push_back(ChartJson(c));
+    }
     return {200,
-            {{"key", s.key}, {"title", s.title}, {"text", s.text}, {"tables", tables}}};
+            {{"key", s.key},
+             {"title", s.title},
+             {"text", s.text},
+             {"tables", tables},
+             {"charts", charts}}};
   }
   return Error(404, "onbekend onderdeel '" + key + "'");
 }

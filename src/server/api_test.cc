@@ -132,6 +132,9 @@ TEST_F(ApiTest, HealthNamesTheYears) {
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.body["status"], "ok");
   EXPECT_EQ(r.body["last_year"], 2019);
+  // Per model the years it can settle: solidair every year with data.
+  EXPECT_EQ(r.body["settle_years"]["solidair"], nlohmann::json::array({2019}));
+  EXPECT_TRUE(r.body["settle_years"].contains("vlaktaks-3"));
 }
 
 TEST_F(ApiTest, SettlementRowsAddUpToTheRegionTotal) {
@@ -246,6 +249,12 @@ TEST_F(ApiTest, MunicipalityRoleSeesOnlyItsOwnDetail) {
   EXPECT_EQ(Get("/api/municipalities/GM1963", dordrecht_token_).status, 403);
   EXPECT_EQ(Get("/api/municipalities/GM1963", region_token_).status, 200);
   EXPECT_EQ(Get("/api/municipalities/GM9999", region_token_).status, 404);
+  // The list of municipalities: a municipality token gets its own only.
+  ApiResponse list = Get("/api/municipalities", dordrecht_token_);
+  ASSERT_EQ(list.status, 200);
+  ASSERT_EQ(list.body.size(), 1u) << list.body.dump();
+  EXPECT_EQ(list.body[0]["municipality"], "GM0505");
+  EXPECT_GT(Get("/api/municipalities", region_token_).body.size(), 1u);
   // Region totals are for every role.
   ApiResponse region = Get("/api/region", dordrecht_token_);
   ASSERT_EQ(region.status, 200);
@@ -408,11 +417,11 @@ TEST_F(ApiTest, MunicipalityRoleSeesItsOwnAndTheTotalRowsOfReportAndForecast) {
   ApiResponse forecast =
       Get("/api/forecast", dordrecht_token_, {{"runs", "2"}, {"months", "12"}});
   ASSERT_EQ(forecast.status, 200) << forecast.body.dump();
-  EXPECT_EQ(codes(forecast.body["yearly"]), (std::set<std::string>{"GM0505", "regio"}));
+  EXPECT_EQ(codes(forecast.body["yearly"]), (std::set<std::string>{"GM0505", "REGIO"}));
   ApiResponse region =
       Get("/api/forecast", region_token_, {{"runs", "2"}, {"months", "12"}});
   EXPECT_EQ(codes(region.body["yearly"]),
-            (std::set<std::string>{"GM0505", "GM1963", "regio"}));
+            (std::set<std::string>{"GM0505", "GM1963", "REGIO"}));
 }
 
 // Detail rows of two municipalities and a total row whose text names no region.

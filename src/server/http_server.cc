@@ -142,7 +142,12 @@ void InstallHandlers(httplib::Server& http, const Api& api, const HttpOptions& o
       res.set_content(*text, "text/javascript; charset=utf-8");
     });
   }
+  // Every other method reaches the API too, which answers the documented 405.
   http.Post(R"(/api/.*)", handler);
+  http.Put(R"(/api/.*)", handler);
+  http.Patch(R"(/api/.*)", handler);
+  http.Delete(R"(/api/.*)", handler);
+  http.Options(R"(/api/.*)", handler);
   http.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
     if (!res.body.empty()) return;
     std::string message = fmt::format("HTTP-fout {}", res.status);

@@ -153,6 +153,22 @@ TEST_F(HttpSocketTest, InvalidUtf8PathsAnswerAndTheServerStaysUp) {
   ExpectStillServing();
 }
 
+TEST_F(HttpSocketTest, EveryMethodButGetIs405) {
+  httplib::Client client("127.0.0.1", port_);
+  const httplib::Headers auth = {{"Authorization", "Bearer " + token_}};
+  const httplib::Result answers[] = {
+      client.Post("/api/health", auth, "", "application/json"),
+      client.Put("/api/health", auth, "", "application/json"),
+      client.Patch("/api/health", auth, "", "application/json"),
+      client.Delete("/api/health", auth), client.Options("/api/health", auth)};
+  for (const httplib::Result& r : answers) {
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->status, 405);
+    EXPECT_EQ(r->body, R"j({"error":"alleen GET wordt ondersteund"})j");
+  }
+  ExpectStillServing();
+}
+
 TEST_F(HttpSocketTest, AnExceptionIsAGeneric500WithoutInternals) {
   for (const char* path : {"/throws", "/throws-int"}) {
     auto r = Get(path);

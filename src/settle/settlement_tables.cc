@@ -116,12 +116,13 @@ Table RiskTable(const RiskResult& risk) {
       {"contribution_cents", "Bijdrage (EUR)", ColumnType::kMoney},
       {"stddev_cents", "Std.afw. (EUR)", ColumnType::kMoney},
       {"p95_minus_median_cents", "P95-mediaan (EUR)", ColumnType::kMoney},
+      {"p95_cents", "P95 (EUR)", ColumnType::kMoney},
       {"stddev_per_inhabitant", "Std.afw./inw. (EUR)", ColumnType::kNumber, 2},
       {"p95_minus_median_per_inhabitant", "P95-med./inw. (EUR)", ColumnType::kNumber, 2},
       {"stddev_ratio", "Std.afw./bijdrage", ColumnType::kPercent, 1}};
   for (const RiskRow& r : risk.rows) {
     t.AddRow({r.model, int64_t{risk.year}, r.municipality, r.name, r.realised, r.stddev,
-              r.spread(), Optional(r.PerInhabitant(r.stddev)),
+              r.spread(), r.p95, Optional(r.PerInhabitant(r.stddev)),
               Optional(r.PerInhabitant(r.spread())), Ratio(r.stddev, r.realised)});
   }
   t.notes.push_back(

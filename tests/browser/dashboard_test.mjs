@@ -102,7 +102,40 @@ try {
   check('phase-in what-if matches the API',
         phasedApi.every((r, i) => digits(phasedShown[i]) === String(Math.round(r.contribution_cents / 100))),
         JSON.stringify(phasedShown));
-  if (shots) await page.screenshot({ path: path.join(shots, 'dashboard-verrekening.png'), fullPage: true });
+  if (shots) await page.screenshot({ path: path.join(shots, 'dashboard.png'), fullPage: true });
+
+  // Only the years a model can settle are offered; an address with another year gets a
+  // sentence, not the engine's refusal (issue 15 item 11).
+  for (const model of ['solidair', 'vlaktaks-3']) {
+    await page.goto(url + '/#/verrekening?model=' + model);
+    await page.waitForSelector(`#settlement-table[data-model="${model}"]`);
+    const offered = await page.$$eval('#year option', (os) => os.map((o) => Number(o.value)));
+    check(`settlement page offers the years ${model} can settle`,
+          JSON.stringify(offered) === JSON.stringify(health.settle_years[model]),
+          `${offered} != ${health.settle_years[model]}`);
+  }
+  check('a model on past costs lacks the first year',
+        !health.settle_years['vlaktaks-3'].includes(health.first_year));
+  await page.goto(url + `/#/verrekening?model=vlaktaks-3&year=${health.first_year}`);
+  await page.waitForSelector('#page[data-ready="/verrekening"]', { state: 'attached' });
+  check('a year the model cannot settle gives a sentence and no engine error',
+        (await page.locator('#no-year').count()) === 1 && !(await page.isVisible('#message')));
+
+  // Fast clicking: the earlier page's answer never lands in the later page.
+  await page.goto(url + '/#/rapport/risico');
+  await page.goto(url + '/#/regio');
+  await page.waitForSelector('#page[data-ready="/regio"]', { state: 'attached' });
+  await page.waitForTimeout(1500);
+  check('a page left quickly does not mix into the next',
+        (await page.locator('#region-table').count()) === 1 &&
+        (await page.locator('table[data-part="risico"]').count()) === 0);
+  // Percentages as percentages (the risk's standard deviation per contribution).
+  await page.goto(url + '/#/rapport/risico');
+  await page.waitForSelector('table[data-part="risico"]', { timeout: 120000 });
+  const ratioCells = await page.$$eval('#table-risico tbody tr td:last-child', (tds) =>
+    tds.map((td) => td.textContent));
+  check('percent columns are shown as %', ratioCells.length > 0 && ratioCells.every((t) => /%$/.test(t)),
+        JSON.stringify(ratioCells.slice(0, 3)));
 
   // Forecast: switching a lever on recomputes on the server and changes the forecast.
   await page.goto(url + '/#/prognose');
@@ -124,6 +157,7 @@ try {
     tds.map((td) => td.textContent));
   check('fewer residential placements lower the cost',
         effects.length > 0 && effects.every((e) => e.includes('-')), JSON.stringify(effects));
+  if (shots) await page.screenshot({ path: path.join(shots, 'dashboard-prognose.png'), fullPage: true });
 
   // Parts of the report: risk, target path, agenda, measures.
   for (const part of ['risico', 'taakstelling', 'agenda', 'maatregelen']) {
@@ -162,9 +196,34 @@ try {
   await mpage.fill('#token', gm0505Token);
   await mpage.click('#login button');
   await mpage.waitForSelector('#region-table');
+  const menu = await mpage.$$eval('#municipality-nav option', (os) => os.map((o) => o.value));
+  check('a municipality token sees only its municipality in the menu',
+        JSON.stringify(menu) === JSON.stringify(['', 'GM0505']), JSON.stringify(menu));
   await mpage.goto(url + '/#/gemeente/GM0505');
   await mpage.waitForSelector('table[data-part="gemeente_GM0505"]', { timeout: 120000 });
   check('municipality token opens its own page, with its part of the report', true);
+  // The page's chart in euro: own use as settle computes it, the forecast fan and the
+  // budget line, the axis from zero.
+  const mauth = { headers: { Authorization: 'Bearer ' + gm0505Token } };
+  const mdetail = await (await fetch(url + '/api/municipalities/GM0505?model=solidair', mauth)).json();
+  const fan = await mpage.evaluate(() => {
+    const c = Chart.getChart(document.getElementById('fan-chart'));
+    return { min: c.scales.y.min, labels: c.data.labels,
+             own: c.data.datasets[3].data, names: c.data.datasets.map((d) => d.label) };
+  });
+  const ownUse = Object.fromEntries(mdetail.settlement.map((s) => [String(s.year), s.own_use_cents / 100]));
+  check('municipality fan chart: axis from zero', fan.min === 0, String(fan.min));
+  check('municipality fan chart: history is settle\'s own use',
+        fan.labels.every((y, i) => fan.own[i] == null || Math.abs(fan.own[i] - ownUse[y]) < 0.01) &&
+        fan.own.filter((v) => v != null).length === mdetail.settlement.length,
+        JSON.stringify([fan.labels, fan.own, ownUse]));
+  check('municipality fan chart: forecast band and budget line',
+        fan.names.includes('Prognose (mediaan)') && fan.names.includes('Rijksbudget jeugd'),
+        JSON.stringify(fan.names));
+  if (shots) {  // the words and the chart; the tables below are the report's
+    await mpage.screenshot({ path: path.join(shots, 'dashboard-gemeente.png'), fullPage: true,
+                             clip: { x: 0, y: 0, width: 1280, height: 1700 } });
+  }
   await mpage.goto(url + '/#/gemeente/GM1963');
   await mpage.waitForSelector('#page[data-ready="/gemeente/GM1963"]', { state: 'attached' });
   const message = await mpage.textContent('#message');

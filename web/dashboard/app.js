@@ -3,23 +3,38 @@
 // #/prognose, #/bestuur (governance.js), #/gemeente/<code>.
 'use strict';
 
-const state = { token: sessionStorage.getItem('jr-token') || '', health: null, charts: [] };
+const state = { token: sessionStorage.getItem('jr-token') || '', health: null, charts: [],
+                // The requests of the page shown; a new page aborts them, so a slow
+                // answer of an earlier click never lands in a later page.
+                requests: new AbortController() };
 
 const euro = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR',
                                               maximumFractionDigits: 0 });
 const whole = new Intl.NumberFormat('nl-NL');
 const ratio = new Intl.NumberFormat('nl-NL', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const percent = (decimals) => new Intl.NumberFormat('nl-NL', {
+  style: 'percent', minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 const eur = (cents) => euro.format(cents / 100);
+const euroCents = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR' });
 
 class ApiError extends Error {
   constructor(status, message) { super(message); this.status = status; }
 }
 
+// What the page says about a failed request: the server's Dutch message for a request
+// the user can change (400-404), a general sentence otherwise, so no engine error text
+// or server path reaches the page (the server's log has them).
+function pageMessage(status, message) {
+  if (status >= 400 && status <= 404) return message;
+  if (status === 503) return 'Dit onderdeel kan nu niet worden berekend; probeer het later opnieuw.';
+  return 'Er ging iets mis op de server (HTTP ' + status + ').';
+}
+
 async function api(path) {
   const headers = state.token ? { Authorization: 'Bearer ' + state.token } : {};
-  const res = await fetch(path, { headers });
-  const body = await res.json();
-  if (!res.ok) throw new ApiError(res.status, body.error || ('HTTP ' + res.status));
+  const res = await fetch(path, { headers, signal: state.requests.signal });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new ApiError(res.status, pageMessage(res.status, body.error || ''));
   return body;
 }
 
@@ -37,17 +52,36 @@ function table(columns, rows, id) {
   return el('table', id ? { id } : {}, el('thead', {}, head), el('tbody', {}, ...body));
 }
 
-function chart(kind, labels, datasets) {
-  const canvas = el('canvas');
+// A Chart.js chart in euro; the value axis starts at zero, so a height reads as an
+// amount.
+function chart(kind, labels, datasets, id) {
+  const canvas = el('canvas', id ? { id } : {});
   const box = el('div', { class: 'chart' }, canvas);
   if (window.Chart) {
     state.charts.push(new Chart(canvas, {
       type: kind, data: { labels, datasets },
       options: { maintainAspectRatio: false, animation: false,
-                 scales: { y: { ticks: { callback: (v) => euro.format(v) } } } },
+                 scales: { y: { beginAtZero: true, ticks: { callback: (v) => euro.format(v) } } } },
     }));
   }
   return box;
+}
+
+// The fan chart of a municipality page of the report (docs/api.md, "charts"): own use
+// as settle computes it, the forecast band P10-P90 with its median, the rijksbudget
+// jeugd dashed; the same numbers as the page of the report.
+function fanChart(c) {
+  const [low, mid, high, ...lines] = c.series;
+  const colours = ['#ed7d31', '#70ad47', '#7f7f7f'];
+  const datasets = [
+    { label: low.name, data: low.values, borderColor: '#9dc3e6', pointRadius: 0 },
+    { label: high.name, data: high.values, borderColor: '#9dc3e6', pointRadius: 0,
+      backgroundColor: 'rgba(46, 117, 182, 0.25)', fill: '-1' },
+    { label: mid.name, data: mid.values, borderColor: '#1f4e79' },
+    ...lines.map((s, i) => ({ label: s.name, data: s.values, borderColor: colours[i % 3],
+                              borderDash: s.dashed ? [6, 4] : [] }))];
+  return [el('h3', {}, c.title), chart('line', c.categories, datasets, 'fan-chart'),
+          el('p', { class: 'note' }, c.note)];
 }
 
 function show(message) {
@@ -72,7 +106,7 @@ async function regionPage(page) {
 async function settlementPage(page, params) {
   const h = state.health;
   const model = params.get('model') || 'solidair';
-  const year = params.get('year') || String(h.last_year);
+  const year = params.get('year') || String((h.settle_years[model] || [h.last_year]).at(-1));
   const key = params.get('key') || '';
   const phase = params.get('phase_from') || '';
   const select = (id, values, current) => {
@@ -90,14 +124,21 @@ async function settlementPage(page, params) {
     });
     return s;
   };
-  const years = [];
-  for (let y = h.first_year; y <= h.last_year; y++) years.push([String(y), String(y)]);
+  // Only the years the model can settle (a model on past costs lacks the first ones).
+  const years = (h.settle_years[model] || []).map((y) => [String(y), String(y)]);
+  const allYears = [];
+  for (let y = h.first_year; y <= h.last_year; y++) allYears.push([String(y), String(y)]);
   page.append(el('h2', {}, 'Verrekening: wie betaalt wat'),
               el('div', { class: 'controls' },
                  'Model ', select('model', h.models.map((m) => [m, m]), model),
                  'Jaar ', select('year', years, year),
                  'Sleutel ', select('key', [['', 'van het model'], ...h.keys.map((k) => [k, k])], key),
-                 'Ingroei naar profijt vanaf ', select('phase_from', [['', 'geen'], ...years], phase)));
+                 'Ingroei naar profijt vanaf ', select('phase_from', [['', 'geen'], ...allYears], phase)));
+  if (!years.some(([y]) => y === year)) {
+    page.append(el('p', { class: 'note', id: 'no-year' },
+                   `Model ${model} kan ${year} niet verrekenen; kies een ander jaar.`));
+    return;
+  }
   const query = { model, year };
   if (key) query.key = key;
   if (phase) query.phase_from = phase;
@@ -148,13 +189,20 @@ async function municipalityPage(page, code, params) {
   }
 }
 
-// A value of a report table for people: cents as euros, fractions as they are.
-function cell(key, v) {
+// A value of a report table for people, by the column's type (docs/api.md): cents as
+// euros, fractions of a percent column as %, years without a thousands dot.
+function cell(column, v) {
   if (v == null) return '';
   if (typeof v !== 'number') return String(v);
-  if (key.endsWith('_cents')) return eur(v);
-  if (key === 'year' || key === 'jaar') return String(v);
-  return Number.isInteger(v) ? whole.format(v) : ratio.format(v);
+  switch (column.type) {
+    case 'money': return eur(v);
+    case 'cents': return euroCents.format(v / 100);
+    case 'percent': return percent(Math.min(column.decimals ?? 1, 3)).format(v);
+    case 'year': return String(v);
+    case 'number': return new Intl.NumberFormat('nl-NL', {
+      minimumFractionDigits: column.decimals, maximumFractionDigits: column.decimals }).format(v);
+    default: return Number.isInteger(v) ? whole.format(v) : ratio.format(v);
+  }
 }
 
 // A part of the report computed by the server (risk, target path, agenda, measures).
@@ -165,11 +213,12 @@ async function reportPage(page, key, heading = true) {
   busy.remove();
   if (heading) page.append(el('h2', {}, part.title));
   for (const t of part.text) page.append(el('p', { class: 'note' }, t));
+  for (const c of part.charts || []) page.append(...fanChart(c));
   for (const t of part.tables) {
     if (t.title) page.append(el('h3', {}, t.title));
     const cols = t.columns.map((c) => ({ key: c.key, label: c.label,
                                          num: t.rows.some((r) => typeof r[c.key] === 'number'),
-                                         format: (v) => cell(c.key, v) }));
+                                         format: (v) => cell(c, v) }));
     page.append(table(cols, t.rows, 'table-' + t.key));
     for (const n of t.notes) page.append(el('p', { class: 'note' }, n));
   }
@@ -197,7 +246,7 @@ async function forecastPage(page, params) {
   page.append(busy);
   const f = await api('/api/forecast?' + new URLSearchParams({ levers: chosen.join(',') }));
   busy.remove();
-  const region = f.yearly.filter((r) => r.municipality === 'regio' && r.group === 'alle');
+  const region = f.yearly.filter((r) => r.municipality === 'REGIO' && r.group === 'alle');
   page.append(
     el('p', { class: 'note' }, `Vanaf ${f.from}, ${f.months} maanden, ${f.runs} replicaties.`),
     chart('line', region.map((r) => r.period), [
@@ -211,7 +260,7 @@ async function forecastPage(page, params) {
            { key: 'active_mean', label: 'Lopend gem.', num: true, format: (v) => whole.format(Math.round(v)) }],
           region, 'forecast-table'));
   page.querySelector('#forecast-table').dataset.levers = chosen.join(',');
-  const effect = f.lever_effect.filter((r) => r.municipality === 'regio' && r.group === 'alle');
+  const effect = f.lever_effect.filter((r) => r.municipality === 'REGIO' && r.group === 'alle');
   if (effect.length) {
     page.append(el('h3', {}, 'Effect van de hefbomen (met hefbomen min basis, zelfde toevalsgetallen)'),
                 table([{ key: 'year', label: 'Jaar' },
@@ -223,10 +272,15 @@ async function forecastPage(page, params) {
 }
 
 async function route() {
+  state.requests.abort();
+  state.requests = new AbortController();
+  const requests = state.requests;
   state.charts.forEach((c) => c.destroy());
   state.charts = [];
-  const page = document.getElementById('page');
-  page.replaceChildren();
+  // A new page element: an earlier page's code that still runs writes into the old,
+  // detached one.
+  const page = el('section', { id: 'page' });
+  document.getElementById('page').replaceWith(page);
   show('');
   const [path, query] = (location.hash.slice(1) || '/regio').split('?');
   const params = new URLSearchParams(query || '');
@@ -240,11 +294,13 @@ async function route() {
     else if (path === '/bevindingen') await findingsPage(page, params);
     else await regionPage(page);
   } catch (e) {
+    if (requests.signal.aborted) return;  // a later page took over
     if (e.status === 401) {
       document.getElementById('login').hidden = false;
     }
     show(e.message);
   }
+  if (requests.signal.aborted) return;
   page.dataset.ready = path;
 }
 
