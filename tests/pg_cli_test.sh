@@ -85,7 +85,7 @@ counts "$T/ijw.pg.out" > "$T/ijw.pg.counts"
 check "iJw: the JW323 messages are counted" grep -q 'jw323_0000.xml' "$T/ijw.pg.counts"
 check "iJw: the same counts per file as on SQLite" cmp "$T/ijw.sqlite.counts" "$T/ijw.pg.counts"
 "$JR" import --db "$PG_C" --key "$T/ijw.key" "$IJW" > "$T/ijw.pg.again" 2>&1
-check "iJw: the same messages again change nothing on PostgreSQL" grep -q 'jw323_0000.xml  *8  *0  *1[0-9]' "$T/ijw.pg.again"
+check "iJw: the same messages again change nothing on PostgreSQL" grep -q 'jw323_0000.xml  *8  *0  *8  *0' "$T/ijw.pg.again"
 "$JR" import --db "$PG_C" --key "$T/ijw.key" "$IJW/jw323_0000.xml" > /dev/null 2>&1
 check "iJw: one message again, on its own" test $? -eq 0
 "$JR" stats --db "$ISQ" --format json > "$T/is.json" 2> /dev/null
