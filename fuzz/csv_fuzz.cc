@@ -28,6 +28,7 @@ class NullSink final : public jr::ValueSink {
   bool Add(const jr::Assignment&, const jr::Origin&) override { return true; }
   bool Add(const jr::Declaration&, const jr::Origin&) override { return true; }
   bool Add(const jr::CostItem&, const jr::Origin&) override { return true; }
+  bool Add(const jr::ReviewDecision&, const jr::Origin&) override { return true; }
 };
 
 }  // namespace
