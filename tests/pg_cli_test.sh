@@ -56,6 +56,15 @@ same forecast forecast --from 2024-01 --months 12 --runs 50 --seed 7
 # The demo's care rules for both (its folder, recorded for SQLite, is no place for a URL).
 same check check --rules "$T/demo/regels.toml"
 check "check: finds something to compare" grep -q '"afgewezen"' "$T/check.sqlite"
+# Without --rules, `check` takes regels.toml from the folder `demo` recorded: for a URL
+# relative to the folder demo ran in, for a file relative to the database's folder (so
+# it works from any folder).
+"$JR" check --db "$PG" --format json > "$T/check-default.pg.json" 2> /dev/null
+nometa "$T/check-default.pg.json" > "$T/check-default.pg"
+check "check without --rules on PostgreSQL: the demo's regels.toml" cmp "$T/check.sqlite" "$T/check-default.pg"
+(cd / && "$JR" check --db "$SQ" --format json) > "$T/check-default.sqlite.json" 2> /dev/null
+nometa "$T/check-default.sqlite.json" > "$T/check-default.sqlite"
+check "check without --rules from another folder: the demo's regels.toml" cmp "$T/check.sqlite" "$T/check-default.sqlite"
 check "settle json is byte-identical too" sh -c "\"$JR\" settle --db \"$SQ\" --year 2021 --format json > \"$T/a\" && \"$JR\" settle --db \"$PG\" --year 2021 --format json > \"$T/b\" && cmp \"$T/a\" \"$T/b\""
 
 # A second import of the same folder changes nothing (exact outcomes through COPY).

@@ -16,11 +16,11 @@ namespace {
 
 // --rules FILE; else regels.toml in the current folder; else in the demo folder the
 // database records; else none (the iJw checks only).
-std::string RulesFile(const std::string& given, const Store& store) {
+std::string RulesFile(const std::string& given, const Store& store, const std::string& db) {
   if (!given.empty()) return given;
   Env& env = Env::Default();
   if (env.FileExists("regels.toml")) return "regels.toml";
-  std::string demo = store.GetMeta(kDemoDirMeta);
+  std::string demo = DemoDir(store, db);
   if (!demo.empty()) {
     std::string in_demo = (std::filesystem::path(demo) / "regels.toml").string();
     if (env.FileExists(in_demo)) return in_demo;
@@ -54,7 +54,7 @@ void Register(CLI::App& app) {
   c->callback([o] {
     auto store = OpenExisting(o->db);
     rules::CheckOptions options;
-    std::string file = RulesFile(o->rules, *store);
+    std::string file = RulesFile(o->rules, *store, o->db);
     if (!file.empty()) {
       auto r = rules::LoadRegionRules(file);
       if (!r.ok()) Fail(r.status());

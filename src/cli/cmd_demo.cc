@@ -64,10 +64,12 @@ void Register(CLI::App& app) {
     s = BindKey(*store.value(), *key);
     if (s.ok()) s = store.value()->SetMeta("dataset", kDemoRegionLabel);
     if (s.ok()) {
-      // Relative to the database's folder: no absolute path of this machine is
-      // stored (issue 15 item 13); DemoDir resolves it again.
+      // Relative to the database's folder (for a postgresql:// URL: to the current
+      // folder): no absolute path of this machine is stored (issue 15 item 13);
+      // DemoDir resolves it again.
       namespace fs = std::filesystem;
-      const fs::path db_dir = fs::absolute(o->db).parent_path();
+      const fs::path db_dir =
+          Store::IsUrl(o->db) ? fs::current_path() : fs::absolute(o->db).parent_path();
       s = store.value()->SetMeta(
           kDemoDirMeta,
           fs::absolute(o->dir).lexically_normal().lexically_relative(db_dir).string());

@@ -99,7 +99,7 @@ std::string DemoDir(const Store& store, const std::string& db) {
   namespace fs = std::filesystem;
   const std::string dir = store.GetMeta(kDemoDirMeta);
   if (dir.empty()) return "";
-  if (fs::path(dir).is_absolute()) return dir;
+  if (fs::path(dir).is_absolute() || Store::IsUrl(db)) return dir;  // URL: from here
   return (fs::path(db).parent_path() / dir).lexically_normal().string();
 }
 

@@ -46,8 +46,8 @@ void AddSeedOption(CLI::App* c, uint64_t* seed);
 // default is *view as set by the caller.
 void AddViewOption(CLI::App* c, std::string* view, const std::vector<std::string>& views);
 // The store's meta key under which `jeugdregio demo` records the folder it wrote the
-// demo region (CSV and TOML files) into, relative to the database's folder (older
-// databases: an absolute path).
+// demo region (CSV and TOML files) into, relative to the database's folder (for a
+// postgresql:// URL: to the folder `demo` ran in; older databases: an absolute path).
 inline constexpr const char* kDemoDirMeta = "demo_dir";
 // The demo folder recorded in `store` of database file `db`, as a path that works from
 // the current folder; empty when none is recorded.
