@@ -16,7 +16,8 @@ namespace {
 
 // --rules FILE; else regels.toml in the current folder; else in the demo folder the
 // database records; else none (the iJw checks only).
-std::string RulesFile(const std::string& given, const Store& store, const std::string& db) {
+std::string RulesFile(const std::string& given, const Store& store,
+                      const std::string& db) {
   if (!given.empty()) return given;
   Env& env = Env::Default();
   if (env.FileExists("regels.toml")) return "regels.toml";
