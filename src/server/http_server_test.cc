@@ -73,27 +73,35 @@ TEST(HttpServerTest, SecurityHeadersAreTheDocumentedOnes) {
             std::string::npos);
 }
 
+// A fresh folder <tmp>/<prefix><pid> with a store holding tests/data/ingest/valid.
+void OpenValidStore(const std::string& prefix, std::filesystem::path* dir,
+                    std::unique_ptr<Store>* out) {
+  *dir = std::filesystem::temp_directory_path() / (prefix + std::to_string(::getpid()));
+  std::filesystem::remove_all(*dir);
+  std::filesystem::create_directories(*dir);
+  auto store = Store::Open((*dir / "t.db").string());
+  ASSERT_TRUE(store.ok()) << store.status().ToString();
+  std::array<unsigned char, 32> key{};
+  Pseudonymizer pseudo(key);
+  ImportOptions import;
+  import.pseudonymizer = &pseudo;
+  ASSERT_TRUE(ImportFolder(**store, "tests/data/ingest/valid", import).ok());
+  *out = std::move(store).value();
+}
+
 // A real server on a loopback port: no request ends it and no answer shows internals.
 class HttpSocketTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("jr_http_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto store = Store::Open((dir_ / "t.db").string());
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    std::array<unsigned char, 32> key{};
-    Pseudonymizer pseudo(key);
-    ImportOptions import;
-    import.pseudonymizer = &pseudo;
-    ASSERT_TRUE(ImportFolder(**store, "tests/data/ingest/valid", import).ok());
+    std::unique_ptr<Store> store;
+    OpenValidStore("jr_http_", &dir_, &store);
+    if (HasFatalFailure()) return;
     auto role = ParseRole("region");
     ASSERT_TRUE(role.ok());
-    auto token = AddToken(**store, *role, "test");
+    auto token = AddToken(*store, *role, "test");
     ASSERT_TRUE(token.ok());
     token_ = *token;
-    auto api = Api::Load(**store, ApiOptions{});
+    auto api = Api::Load(*store, ApiOptions{});
     ASSERT_TRUE(api.ok()) << api.status().ToString();
     api_ = std::move(api).value();
     port_ = http_.bind_to_any_port("127.0.0.1");
@@ -254,20 +262,12 @@ TEST(HttpFrontTest, OwnAnswerIsJsonWithSecurityHeadersAndRetryAfter) {
 class ServeTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    dir_ = std::filesystem::temp_directory_path() /
-           ("jr_serve_" + std::to_string(::getpid()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
-    auto store = Store::Open((dir_ / "t.db").string());
-    ASSERT_TRUE(store.ok()) << store.status().ToString();
-    std::array<unsigned char, 32> key{};
-    Pseudonymizer pseudo(key);
-    ImportOptions import;
-    import.pseudonymizer = &pseudo;
-    ASSERT_TRUE(ImportFolder(**store, "tests/data/ingest/valid", import).ok());
+    std::unique_ptr<Store> store;
+    OpenValidStore("jr_serve_", &dir_, &store);
+    if (HasFatalFailure()) return;
     ApiOptions api_options;
     api_options.open = true;
-    auto api = Api::Load(**store, api_options);
+    auto api = Api::Load(*store, api_options);
     ASSERT_TRUE(api.ok()) << api.status().ToString();
     api_ = std::move(api).value();
     HttpOptions o;
