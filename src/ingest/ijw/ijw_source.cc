@@ -1,10 +1,15 @@
 #include "ingest/ijw/ijw_source.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <sodium.h>
+#include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -285,6 +290,36 @@ class MessageReader::Impl {
   int record_line_ = 0;
   std::string record_path_;
   int64_t line_no_ = 0;
+
+  // The SAX2 parse of the current file (Read).
+  static void OnStartElement(void* ctx, const xmlChar* localname, const xmlChar* prefix,
+                             const xmlChar* uri, int nb_namespaces,
+                             const xmlChar** namespaces, int nb_attributes,
+                             int nb_defaulted, const xmlChar** attributes);
+  static void OnEndElement(void* ctx, const xmlChar* localname, const xmlChar* prefix,
+                           const xmlChar* uri);
+  static void OnCharacters(void* ctx, const xmlChar* ch, int len);
+  static void OnDoctype(void* ctx, const xmlChar* name, const xmlChar* external_id,
+                        const xmlChar* system_id);
+  static void OnReference(void* ctx, const xmlChar* name);
+  static xmlEntityPtr OnGetEntity(void* ctx, const xmlChar* name);
+  static void OnXmlError(void* ctx, xmlErrorPtr error);
+  void StartTag(const xmlChar* localname, const xmlChar* uri);
+  bool CheckEncoding();
+
+  xmlParserCtxtPtr ctxt_ = nullptr;
+  std::vector<char> chunk_;
+  std::vector<Frame> stack_;
+  std::string text_buf_;  // the text of the innermost open element
+  const std::vector<Node>* tree_ = nullptr;
+  // Per node of tree_: the parser's interned name and namespace last matched to it.
+  std::vector<const xmlChar*> names_;
+  std::vector<const xmlChar*> namespaces_;
+  bool root_seen_ = false;
+  bool encoding_checked_ = false;
+  int skip_depth_ = 0;       // > 0: inside an element with personal data
+  std::string parse_error_;  // libxml2's first error on the file
+  int parse_error_line_ = 0;
 };
 
 bool MessageReader::Impl::CheckText(const Node& n, const std::string& t, int line) {
@@ -550,6 +585,185 @@ void MessageReader::Impl::EndMessage() {
   AddUncounted(message_, origin);
 }
 
+void MessageReader::Impl::OnStartElement(void* ctx, const xmlChar* localname,
+                                         const xmlChar* /*prefix*/, const xmlChar* uri,
+                                         int /*nb_namespaces*/,
+                                         const xmlChar** /*namespaces*/,
+                                         int /*nb_attributes*/, int /*nb_defaulted*/,
+                                         const xmlChar** /*attributes*/) {
+  auto* self = static_cast<Impl*>(ctx);
+  if (self->failed_) return;
+  if (self->skip_depth_ > 0) {  // inside personal data
+    ++self->skip_depth_;
+    return;
+  }
+  self->StartTag(localname, uri);
+  if (self->failed_) xmlStopParser(self->ctxt_);
+}
+
+void MessageReader::Impl::StartTag(const xmlChar* localname, const xmlChar* uri) {
+  int line = xmlSAX2GetLineNumber(ctxt_);
+  static const std::string kNoPath;
+  const std::string& where = stack_.empty() ? kNoPath : stack_.back().node->path;
+  if (!encoding_checked_) {
+    encoding_checked_ = true;
+    if (!CheckEncoding()) return;
+  }
+  const Node* node = nullptr;
+  if (stack_.empty()) {
+    std::string_view name = View(localname);
+    auto kind = KindFromNamespace(View(uri));
+    if (root_seen_ || name != "Bericht" || !kind) {
+      Error(
+          "geen iJw-bericht: verwacht één element Bericht in de namespace van "
+          "JW301, JW305, JW307 of JW323 (iJw 3.2)",
+          line, "");
+      return;
+    }
+    root_seen_ = true;
+    kind_ = *kind;
+    tree_ = &MessageTree(kind_);
+    names_.assign(tree_->size(), nullptr);
+    namespaces_.assign(tree_->size(), nullptr);
+    report_->kind = kind_ == MessageKind::kJw323 ? ImportKind::kDeclarations
+                                                 : ImportKind::kAssignments;
+    node = &(*tree_)[0];
+  } else {
+    if (static_cast<int>(stack_.size()) >= kMaxDepth) {
+      Error("elementen zijn te diep genest", line, where);
+      return;
+    }
+    Frame& parent = stack_.back();
+    const std::vector<int>& children = parent.node->children;
+    // The names come from the parser's dictionary: one pointer per name in a file, so
+    // a child matched once is matched again by its pointer.
+    size_t i = 0;
+    for (; i < children.size(); ++i)
+      if (names_[children[i]] == localname) break;
+    if (i == children.size()) {
+      std::string_view name = View(localname);
+      for (i = 0; i < children.size(); ++i)
+        if ((*tree_)[children[i]].name == name) break;
+      if (i == children.size()) {
+        Error(
+            fmt::format("onbekend element {} in {}", ShownValue(name), parent.node->name),
+            line, where);
+        return;
+      }
+      names_[children[i]] = localname;
+    }
+    int index = children[i];
+    node = &(*tree_)[index];
+    if (namespaces_[index] != uri) {
+      std::string_view ns = View(uri);
+      if (ns != (node->base_ns ? kBaseNamespace : MessageNamespace(kind_))) {
+        Error(fmt::format("element {} in de verkeerde namespace ({})", node->name,
+                          ShownValue(ns)),
+              line, where);
+        return;
+      }
+      namespaces_[index] = uri;
+    }
+    if ((parent.seen >> i & 1) && !node->repeated) {
+      Error(fmt::format("element {} komt meer dan eens voor in {}", node->name,
+                        parent.node->name),
+            line, where);
+      return;
+    }
+    parent.seen |= uint64_t{1} << i;
+  }
+  if (node->type == TextType::kPrivate) {
+    // Personal data: read past, never looked at.
+    skip_depth_ = 1;
+    return;
+  }
+  stack_.push_back({node, line, 0});
+  text_buf_.clear();
+  StartElement(*node, line);
+}
+
+void MessageReader::Impl::OnEndElement(void* ctx, const xmlChar* /*localname*/,
+                                       const xmlChar* /*prefix*/,
+                                       const xmlChar* /*uri*/) {
+  auto* self = static_cast<Impl*>(ctx);
+  if (self->failed_) return;
+  if (self->skip_depth_ > 0) {
+    --self->skip_depth_;
+    return;
+  }
+  if (self->stack_.empty()) return;  // libxml2 reports a mismatched tag itself
+  Frame f = self->stack_.back();
+  self->stack_.pop_back();
+  self->EndElement(f, self->text_buf_);
+  self->text_buf_.clear();
+  if (self->failed_) xmlStopParser(self->ctxt_);
+}
+
+void MessageReader::Impl::OnCharacters(void* ctx, const xmlChar* ch, int len) {
+  auto* self = static_cast<Impl*>(ctx);
+  if (self->failed_ || self->skip_depth_ > 0) return;
+  std::string_view v(reinterpret_cast<const char*>(ch), static_cast<size_t>(len));
+  if (self->stack_.empty() || self->stack_.back().node->type == TextType::kComplex) {
+    if (!Blank(v)) {
+      self->Error("tekst buiten een gegevenselement", xmlSAX2GetLineNumber(self->ctxt_),
+                  self->stack_.empty() ? "" : self->stack_.back().node->path);
+      xmlStopParser(self->ctxt_);
+    }
+    return;
+  }
+  self->text_buf_.append(v);
+}
+
+void MessageReader::Impl::OnDoctype(void* ctx, const xmlChar* /*name*/,
+                                    const xmlChar* /*external_id*/,
+                                    const xmlChar* /*system_id*/) {
+  auto* self = static_cast<Impl*>(ctx);
+  if (self->failed_) return;
+  self->Error("DOCTYPE is niet toegestaan in een iJw-bericht (geen DTD of entiteiten)",
+              xmlSAX2GetLineNumber(self->ctxt_),
+              self->stack_.empty() ? "" : self->stack_.back().node->path);
+  xmlStopParser(self->ctxt_);
+}
+
+void MessageReader::Impl::OnReference(void* ctx, const xmlChar* /*name*/) {
+  auto* self = static_cast<Impl*>(ctx);
+  if (self->failed_) return;
+  self->Error("entiteiten zijn niet toegestaan in een iJw-bericht",
+              xmlSAX2GetLineNumber(self->ctxt_),
+              self->stack_.empty() ? "" : self->stack_.back().node->path);
+  xmlStopParser(self->ctxt_);
+}
+
+xmlEntityPtr MessageReader::Impl::OnGetEntity(void* /*ctx*/, const xmlChar* name) {
+  return xmlGetPredefinedEntity(name);  // &amp; &lt; &gt; &quot; &apos; only
+}
+
+void MessageReader::Impl::OnXmlError(void* ctx, xmlErrorPtr error) {
+  auto* self = static_cast<Impl*>(ctx);
+  if (!error || error->level < XML_ERR_ERROR || !self->parse_error_.empty()) return;
+  std::string m = error->message ? error->message : "";
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  self->parse_error_ = HideBsns(m);
+  self->parse_error_line_ = error->line;
+}
+
+bool MessageReader::Impl::CheckEncoding() {
+  // The encoding declared (or found from a byte order mark): libxml2 transcodes any
+  // other than UTF-8 through an encoder.
+  auto utf8 = [](const xmlChar* e) {
+    return !e || xmlStrcasecmp(e, BAD_CAST "UTF-8") == 0 ||
+           xmlStrcasecmp(e, BAD_CAST "UTF8") == 0;
+  };
+  const xmlChar* declared = ctxt_->input ? ctxt_->input->encoding : nullptr;
+  bool transcoded = ctxt_->input && ctxt_->input->buf && ctxt_->input->buf->encoder;
+  const xmlChar* shown = declared ? declared : ctxt_->encoding;
+  if (utf8(declared) && utf8(ctxt_->encoding) && !transcoded) return true;
+  Error(fmt::format("bericht is niet in UTF-8 ({}); iJw-berichten zijn UTF-8",
+                    ShownValue(shown ? View(shown) : std::string_view("onbekend"))),
+        1, "");
+  return false;
+}
+
 void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
   file_ = path;
   report_ = report;
@@ -563,142 +777,88 @@ void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
   }
   crypto_generichash_init(&digest_, nullptr, 0, 32);
   digest_buf_.clear();
-  ParseError perror;
-  auto reader = OpenReader(path, &perror);
-  if (!reader.ok()) {
-    errors_->Add(reader.status());
+  stack_.clear();
+  text_buf_.clear();
+  tree_ = nullptr;
+  root_seen_ = false;
+  encoding_checked_ = false;
+  skip_depth_ = 0;
+  parse_error_.clear();
+  parse_error_line_ = 0;
+  if (Status s = CheckSize(path); !s.ok()) {
+    errors_->Add(s);
     return;
   }
-  xmlTextReader* r = reader->get();
-  std::vector<Frame> stack;
-  std::string text;
-  const std::vector<Node>* tree = nullptr;
-  bool root_seen = false;
-  bool encoding_checked = false;
-  int ret = xmlTextReaderRead(r);
-  while (ret == 1 && !failed_) {
-    int type = xmlTextReaderNodeType(r);
-    int line = xmlTextReaderGetParserLineNumber(r);
-    static const std::string kNoPath;
-    const std::string& where = stack.empty() ? kNoPath : stack.back().node->path;
-    if (!encoding_checked) {
-      encoding_checked = true;
-      std::string_view enc = View(xmlTextReaderConstEncoding(r));
-      if (!enc.empty() && enc != "UTF-8" && enc != "utf-8") {
-        Error(fmt::format("bericht is niet in UTF-8 ({}); iJw-berichten zijn UTF-8",
-                          ShownValue(enc)),
-              1, "");
-        break;
+  // Read in fixed parts (memory independent of the file's size) and pushed into
+  // libxml2's SAX2 parser: no tree, no reader nodes.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    errors_->Add(Status::Error("bestand kan niet worden geopend", {path}));
+    return;
+  }
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  xmlSAXHandler sax;
+  std::memset(&sax, 0, sizeof sax);
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = OnStartElement;
+  sax.endElementNs = OnEndElement;
+  sax.characters = OnCharacters;
+  sax.ignorableWhitespace = OnCharacters;
+  sax.cdataBlock = OnCharacters;
+  sax.internalSubset = OnDoctype;
+  sax.reference = OnReference;
+  sax.getEntity = OnGetEntity;
+  sax.serror = OnXmlError;
+  static constexpr size_t kChunk = 1 << 18;
+  if (chunk_.size() != kChunk) chunk_.resize(kChunk);
+  bool read_error = false;
+  auto fill = [&]() -> ssize_t {
+    for (;;) {
+      ssize_t n = ::read(fd, chunk_.data(), chunk_.size());
+      if (n >= 0) return n;
+      if (errno != EINTR) {
+        read_error = true;
+        return 0;
       }
     }
-    switch (type) {
-      case XML_READER_TYPE_DOCUMENT_TYPE:
-        Error("DOCTYPE is niet toegestaan in een iJw-bericht (geen DTD of entiteiten)",
-              line, where);
-        break;
-      case XML_READER_TYPE_ENTITY_REFERENCE:
-      case XML_READER_TYPE_ENTITY:
-        Error("entiteiten zijn niet toegestaan in een iJw-bericht", line, where);
-        break;
-      case XML_READER_TYPE_ELEMENT: {
-        std::string_view name = View(xmlTextReaderConstLocalName(r));
-        std::string_view ns = View(xmlTextReaderConstNamespaceUri(r));
-        bool empty = xmlTextReaderIsEmptyElement(r) == 1;
-        const Node* node = nullptr;
-        if (stack.empty()) {
-          auto kind = KindFromNamespace(ns);
-          if (root_seen || name != "Bericht" || !kind) {
-            Error(
-                "geen iJw-bericht: verwacht één element Bericht in de namespace van "
-                "JW301, JW305, JW307 of JW323 (iJw 3.2)",
-                line, "");
-            break;
-          }
-          root_seen = true;
-          kind_ = *kind;
-          tree = &MessageTree(kind_);
-          report_->kind = kind_ == MessageKind::kJw323 ? ImportKind::kDeclarations
-                                                       : ImportKind::kAssignments;
-          node = &(*tree)[0];
-        } else {
-          if (static_cast<int>(stack.size()) >= kMaxDepth) {
-            Error("elementen zijn te diep genest", line, where);
-            break;
-          }
-          Frame& parent = stack.back();
-          size_t i = 0;
-          for (; i < parent.node->children.size(); ++i) {
-            const Node& c = (*tree)[parent.node->children[i]];
-            if (c.name == name) break;
-          }
-          if (i == parent.node->children.size()) {
-            Error(fmt::format("onbekend element {} in {}", ShownValue(name),
-                              parent.node->name),
-                  line, where);
-            break;
-          }
-          node = &(*tree)[parent.node->children[i]];
-          if (ns != (node->base_ns ? kBaseNamespace : MessageNamespace(kind_))) {
-            Error(fmt::format("element {} in de verkeerde namespace ({})", node->name,
-                              ShownValue(ns)),
-                  line, where);
-            break;
-          }
-          if ((parent.seen >> i & 1) && !node->repeated) {
-            Error(fmt::format("element {} komt meer dan eens voor in {}", node->name,
-                              parent.node->name),
-                  line, where);
-            break;
-          }
-          parent.seen |= uint64_t{1} << i;
-        }
-        if (node->type == TextType::kPrivate) {
-          // Personal data: read past, never looked at.
-          ret = xmlTextReaderNext(r);
-          continue;
-        }
-        stack.push_back({node, line, 0});
-        text.clear();
-        StartElement(*node, line);
-        if (empty) {
-          Frame f = stack.back();
-          stack.pop_back();
-          EndElement(f, "");
-        }
-        break;
-      }
-      case XML_READER_TYPE_TEXT:
-      case XML_READER_TYPE_CDATA: {
-        std::string_view v = View(xmlTextReaderConstValue(r));
-        if (stack.empty() || stack.back().node->type == TextType::kComplex) {
-          if (!Blank(v)) Error("tekst buiten een gegevenselement", line, where);
-        } else {
-          text.append(v);
-        }
-        break;
-      }
-      case XML_READER_TYPE_END_ELEMENT: {
-        Frame f = stack.back();
-        stack.pop_back();
-        EndElement(f, text);
-        text.clear();
-        break;
-      }
-      default:
-        break;  // whitespace, comments, processing instructions
+  };
+  ssize_t n = fill();
+  ctxt_ = xmlCreatePushParserCtxt(&sax, this, chunk_.data(), static_cast<int>(n),
+                                  path.c_str());
+  if (!ctxt_) {
+    errors_->Add(Status::Error("bestand kan niet worden geopend", {path}));
+    return;
+  }
+  struct CtxtDeleter {
+    xmlParserCtxtPtr& c;
+    ~CtxtDeleter() {
+      xmlFreeParserCtxt(c);
+      c = nullptr;
     }
-    if (failed_) break;
-    ret = xmlTextReaderRead(r);
+  } deleter{ctxt_};
+  xmlCtxtUseOptions(ctxt_, kParseOptions);
+  int rc = 0;
+  while (!failed_ && rc == 0 && !read_error) {
+    n = fill();
+    rc = xmlParseChunk(ctxt_, chunk_.data(), static_cast<int>(n), n == 0);
+    if (n == 0) break;
   }
   if (failed_) return;
-  if (ret < 0) {
-    Error(fmt::format("geen geldige XML: {}", perror.message.empty()
-                                                  ? std::string("onbekende fout")
-                                                  : perror.message),
-          perror.line, stack.empty() ? "" : stack.back().node->path);
+  if (read_error) {
+    Error("bestand kan niet worden gelezen", 0, "");
     return;
   }
-  if (!root_seen) Error("leeg bestand: geen element Bericht", 1, "");
+  if (rc != 0 || !ctxt_->wellFormed) {
+    Error(
+        fmt::format("geen geldige XML: {}",
+                    parse_error_.empty() ? std::string("onbekende fout") : parse_error_),
+        parse_error_line_, stack_.empty() ? "" : stack_.back().node->path);
+    return;
+  }
+  if (!root_seen_) Error("leeg bestand: geen element Bericht", 1, "");
 }
 
 MessageReader::MessageReader(Store& store, ImportSink& sink, PutMode mode,
