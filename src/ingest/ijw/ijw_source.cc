@@ -231,17 +231,61 @@ class MessageReader::Impl {
     if (!sink_.Add(v, o)) failed_ = true;
     sink_.StartFile(report_);
   }
-  // Adds `s` and a NUL to the message's digest (buffered: BLAKE2b per call is slow).
-  void Digest(std::string_view s) {
-    digest_buf_.append(s);
+  // The message's digest (re-import check): BLAKE2b over every data element, buffered
+  // (BLAKE2b per call is slow). Version 2 ("2:" and 64 hex digits) takes an element as
+  // the 8-byte key of its path (PathKey), its text and a NUL; version 1 (64 hex digits,
+  // the digests stored before) took the whole path and a NUL instead of the key, four
+  // times the bytes. Both run until the header is read; version 1 goes on only for a
+  // message stored before with a version-1 digest, so that its re-import still matches.
+  void Digest(const Node& n, std::string_view text) {
+    const std::string& key = PathKey(n);
+    digest_buf_.append(key);
+    digest_buf_.append(text);
     digest_buf_.push_back('\0');
-    if (digest_buf_.size() >= 1 << 16) FlushDigest();
+    if (legacy_digest_) {
+      legacy_buf_.append(n.path);
+      legacy_buf_.push_back('\0');
+      legacy_buf_.append(text);
+      legacy_buf_.push_back('\0');
+    }
+    if (digest_buf_.size() >= 1 << 16 || legacy_buf_.size() >= 1 << 16) FlushDigest();
+  }
+  // The client's pseudonym in place of the BSN (version 1: the pseudonym alone).
+  void DigestClient(const Node& n, std::string_view pseudonym) {
+    digest_buf_.append(PathKey(n));
+    digest_buf_.append(pseudonym);
+    digest_buf_.push_back('\0');
+    if (legacy_digest_) {
+      legacy_buf_.append(pseudonym);
+      legacy_buf_.push_back('\0');
+    }
   }
   void FlushDigest() {
     crypto_generichash_update(&digest_,
                               reinterpret_cast<const unsigned char*>(digest_buf_.data()),
                               digest_buf_.size());
     digest_buf_.clear();
+    if (legacy_digest_) {
+      crypto_generichash_update(
+          &legacy_, reinterpret_cast<const unsigned char*>(legacy_buf_.data()),
+          legacy_buf_.size());
+    }
+    legacy_buf_.clear();
+  }
+  // The first 8 bytes of BLAKE2b of the element's path, made once per element.
+  const std::string& PathKey(const Node& n) {
+    std::vector<std::string>& keys = path_keys_[static_cast<int>(kind_)];
+    size_t i = static_cast<size_t>(&n - tree_->data());
+    if (keys.empty()) keys.resize(tree_->size());
+    std::string& key = keys[i];
+    if (key.empty()) {
+      std::array<unsigned char, crypto_generichash_BYTES_MIN> h;
+      crypto_generichash(h.data(), h.size(),
+                         reinterpret_cast<const unsigned char*>(n.path.data()),
+                         n.path.size(), nullptr, 0);
+      key.assign(reinterpret_cast<const char*>(h.data()), 8);
+    }
+    return key;
   }
   // The pseudonym of a valid BSN, from a bounded cache (a JW323 names a client once
   // per line group; a keyed BLAKE2b per line is slow). The BSNs stay in memory only.
@@ -277,8 +321,12 @@ class MessageReader::Impl {
   MessageKind kind_ = MessageKind::kJw301;
   ImportReport* report_ = nullptr;
   bool failed_ = false;
-  crypto_generichash_state digest_;
+  crypto_generichash_state digest_;  // version 2
   std::string digest_buf_;
+  bool legacy_digest_ = true;  // version 1 still computed
+  crypto_generichash_state legacy_;
+  std::string legacy_buf_;
+  std::array<std::vector<std::string>, 4> path_keys_;  // by kind, by node
   std::array<std::string, kFieldCount> text_;
   std::array<int, kFieldCount> line_{};
   std::array<const std::string*, kFieldCount> path_{};  // the element's path
@@ -402,10 +450,9 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
         return;
       }
       client_ = PseudonymOf(text);
-      Digest(client_);
+      DigestClient(n, client_);
     } else {
-      Digest(n.path);
-      Digest(text);
+      Digest(n, text);
     }
   }
   if (n.field != Field::kNone && n.field != Field::kRecord && n.field != Field::kClient &&
@@ -437,7 +484,11 @@ void MessageReader::Impl::EndHeader() {
   message_.identification = Text(Field::kIdentification);
   message_.date = DateOf(Field::kMessageDate);
   message_key_ = message_.Key();
-  known_message_ = digests_.count(message_key_) > 0;
+  auto known = digests_.find(message_key_);
+  known_message_ = known != digests_.end();
+  // Version 1 only for a message stored with it (see Digest).
+  legacy_digest_ = known_message_ && !known->second.starts_with("2:");
+  if (!legacy_digest_) legacy_buf_.clear();
 }
 
 void MessageReader::Impl::EndRecord() {
@@ -558,8 +609,10 @@ void MessageReader::Impl::EndClient() {
 void MessageReader::Impl::EndMessage() {
   FlushDigest();
   std::array<unsigned char, 32> hash;
-  crypto_generichash_final(&digest_, hash.data(), hash.size());
+  crypto_generichash_final(legacy_digest_ ? &legacy_ : &digest_, hash.data(),
+                           hash.size());
   static const char* kHex = "0123456789abcdef";
+  message_.digest = legacy_digest_ ? "" : "2:";
   for (unsigned char b : hash) {
     message_.digest += kHex[b >> 4];
     message_.digest += kHex[b & 15];
@@ -776,7 +829,10 @@ void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
     path_[i] = nullptr;
   }
   crypto_generichash_init(&digest_, nullptr, 0, 32);
+  crypto_generichash_init(&legacy_, nullptr, 0, 32);
   digest_buf_.clear();
+  legacy_buf_.clear();
+  legacy_digest_ = true;
   stack_.clear();
   text_buf_.clear();
   tree_ = nullptr;
