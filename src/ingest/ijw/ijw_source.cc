@@ -313,8 +313,11 @@ class MessageReader::Impl {
   std::unordered_set<std::string> clients_;               // pseudonyms with a residence
   static constexpr size_t kMaxCachedPseudonyms = 1 << 18;
   std::unordered_map<uint32_t, std::string> pseudonyms_;  // BSN (9 digits) -> pseudonym
-  // Declaration key -> the line ("message#line") that put it, in this import.
-  std::unordered_map<std::string, std::string> declaration_owners_;
+  // Declaration key -> the line that put it in this import: the message (its number in
+  // message_ids_) and the line's number in it.
+  std::unordered_map<std::string, std::pair<size_t, int64_t>> declaration_owners_;
+  std::unordered_map<std::string, size_t> message_ids_;  // message key -> number
+  size_t message_id_ = 0;                                // of the current message
 
   // The current file.
   std::string file_;
@@ -429,7 +432,7 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
   const Node& n = *f.node;
   // Required children.
   for (size_t i = 0; i < n.children.size(); ++i) {
-    const Node& c = MessageTree(kind_)[n.children[i]];
+    const Node& c = (*tree_)[n.children[i]];
     if (c.required && !(f.seen >> i & 1)) {
       Error(fmt::format("verplicht element {} ontbreekt in {}", c.name, n.name), f.line,
             n.path);
@@ -468,7 +471,7 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
   }
   if (n.field == Field::kDeclarationNumber) message_.declaration = text;
   if (failed_) return;
-  const Node* tree = MessageTree(kind_).data();
+  const Node* tree = tree_->data();
   if (&n == &tree[kHeaderNode]) EndHeader();
   if (n.field == Field::kRecord) EndRecord();
   if (n.field == Field::kClient) EndClient();
@@ -484,6 +487,7 @@ void MessageReader::Impl::EndHeader() {
   message_.identification = Text(Field::kIdentification);
   message_.date = DateOf(Field::kMessageDate);
   message_key_ = message_.Key();
+  message_id_ = message_ids_.try_emplace(message_key_, message_ids_.size()).first->second;
   auto known = digests_.find(message_key_);
   known_message_ = known != digests_.end();
   // Version 1 only for a message stored with it (see Digest).
@@ -582,9 +586,7 @@ void MessageReader::Impl::EndRecord() {
       key += std::to_string(DayNumber(d.start));
       key += '/';
       key += d.number;
-      std::string owner = l.message;
-      owner += '#';
-      owner += std::to_string(l.line);
+      std::pair<size_t, int64_t> owner{message_id_, l.line};
       l.stored = sink_.KnowsAssignment(d.assignment) &&
                  declaration_owners_.try_emplace(key, owner).first->second == owner;
       if (l.stored) AddUncounted(d, origin);
