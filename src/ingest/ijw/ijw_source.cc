@@ -811,7 +811,10 @@ bool MessageReader::Impl::CheckEncoding() {
   };
   const xmlChar* declared = ctxt_->input ? ctxt_->input->encoding : nullptr;
   bool transcoded = ctxt_->input && ctxt_->input->buf && ctxt_->input->buf->encoder;
-  const xmlChar* shown = declared ? declared : ctxt_->encoding;
+  // A file in UTF-16 may still declare UTF-8: then the encoder's name is the truth.
+  const xmlChar* shown = transcoded && ctxt_->input->buf->encoder->name
+                             ? BAD_CAST ctxt_->input->buf->encoder->name
+                             : (declared ? declared : ctxt_->encoding);
   if (utf8(declared) && utf8(ctxt_->encoding) && !transcoded) return true;
   Error(fmt::format("bericht is niet in UTF-8 ({}); iJw-berichten zijn UTF-8",
                     ShownValue(shown ? View(shown) : std::string_view("onbekend"))),

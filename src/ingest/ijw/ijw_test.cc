@@ -326,6 +326,16 @@ TEST_F(IjwTest, BadMessagesAreRefusedWhole) {
   ExpectRefused(Edited("JW323.xml", "encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\""),
                 "niet in UTF-8");
   ExpectRefused(Edited("JW323.xml", "DN001", "DN\xe9\x01"), "geen geldige XML");
+  // UTF-16 (byte order mark FF FE) that declares UTF-8: refused by what it is.
+  std::string ascii =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<jw323:Bericht "
+      "xmlns:jw323=\"http://www.istandaarden.nl/ijw/3_2/jw323/schema\"/>\n";
+  std::string utf16 = "\xff\xfe";
+  for (char c : ascii) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  ExpectRefused(utf16, "niet in UTF-8 ('UTF-16LE')");
 }
 
 TEST_F(IjwTest, HugeFileIsRefusedUnread) {
