@@ -34,7 +34,13 @@ if command -v farm-bench >/dev/null; then
     "$W" "$W" "$W" "$W" "$W" "$W" "$W" "$BIN" "$W" "$W" > "$W/one.sh"
   chmod +x "$W/one.sh"
   farm-bench -n "${RUNS:-5}" --timeout 600 --vs "xmllint --stream --noout $(echo "$W"/m323/*.xml)" \
-    -- "$W/one.sh" | grep -E '^(A|B) (cpu|wall)|^A/B (cpu|wall)'
+    -- "$W/one.sh" > "$W/fb.txt"
+  grep -E '^(A|B) (cpu|wall)|^A/B (cpu|wall)' "$W/fb.txt"
+  # The medians as the targets read: lines per CPU-second of the import, and the
+  # ratio xmllint / import (the inverse of the median of A/B, paired run by run).
+  awk -v n="$LINES" '/^A cpu s/ {a = $5} /^A\/B cpu/ {r = $4}
+    END { printf "import JW323, CPU (mediaan):  %.0f regels/s\n", n / a;
+          printf "verhouding xmllint/import, CPU (mediaan van de paren): %.2f\n", 1 / r }' "$W/fb.txt"
 fi
 
 python3 - "$LINES" "$t0" "$t1" "$t2" "$t3" "$t4" "$t5" <<'PY'

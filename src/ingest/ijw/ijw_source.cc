@@ -1,10 +1,15 @@
 #include "ingest/ijw/ijw_source.h"
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <sodium.h>
+#include <unistd.h>
 
 #include <array>
+#include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -226,17 +231,61 @@ class MessageReader::Impl {
     if (!sink_.Add(v, o)) failed_ = true;
     sink_.StartFile(report_);
   }
-  // Adds `s` and a NUL to the message's digest (buffered: BLAKE2b per call is slow).
-  void Digest(std::string_view s) {
-    digest_buf_.append(s);
+  // The message's digest (re-import check): BLAKE2b over every data element, buffered
+  // (BLAKE2b per call is slow). Version 2 ("2:" and 64 hex digits) takes an element as
+  // the 8-byte key of its path (PathKey), its text and a NUL; version 1 (64 hex digits,
+  // the digests stored before) took the whole path and a NUL instead of the key, four
+  // times the bytes. Both run until the header is read; version 1 goes on only for a
+  // message stored before with a version-1 digest, so that its re-import still matches.
+  void Digest(const Node& n, std::string_view text) {
+    const std::string& key = PathKey(n);
+    digest_buf_.append(key);
+    digest_buf_.append(text);
     digest_buf_.push_back('\0');
-    if (digest_buf_.size() >= 1 << 16) FlushDigest();
+    if (legacy_digest_) {
+      legacy_buf_.append(n.path);
+      legacy_buf_.push_back('\0');
+      legacy_buf_.append(text);
+      legacy_buf_.push_back('\0');
+    }
+    if (digest_buf_.size() >= 1 << 16 || legacy_buf_.size() >= 1 << 16) FlushDigest();
+  }
+  // The client's pseudonym in place of the BSN (version 1: the pseudonym alone).
+  void DigestClient(const Node& n, std::string_view pseudonym) {
+    digest_buf_.append(PathKey(n));
+    digest_buf_.append(pseudonym);
+    digest_buf_.push_back('\0');
+    if (legacy_digest_) {
+      legacy_buf_.append(pseudonym);
+      legacy_buf_.push_back('\0');
+    }
   }
   void FlushDigest() {
     crypto_generichash_update(&digest_,
                               reinterpret_cast<const unsigned char*>(digest_buf_.data()),
                               digest_buf_.size());
     digest_buf_.clear();
+    if (legacy_digest_) {
+      crypto_generichash_update(
+          &legacy_, reinterpret_cast<const unsigned char*>(legacy_buf_.data()),
+          legacy_buf_.size());
+    }
+    legacy_buf_.clear();
+  }
+  // The first 8 bytes of BLAKE2b of the element's path, made once per element.
+  const std::string& PathKey(const Node& n) {
+    std::vector<std::string>& keys = path_keys_[static_cast<int>(kind_)];
+    size_t i = static_cast<size_t>(&n - tree_->data());
+    if (keys.empty()) keys.resize(tree_->size());
+    std::string& key = keys[i];
+    if (key.empty()) {
+      std::array<unsigned char, crypto_generichash_BYTES_MIN> h;
+      crypto_generichash(h.data(), h.size(),
+                         reinterpret_cast<const unsigned char*>(n.path.data()),
+                         n.path.size(), nullptr, 0);
+      key.assign(reinterpret_cast<const char*>(h.data()), 8);
+    }
+    return key;
   }
   // The pseudonym of a valid BSN, from a bounded cache (a JW323 names a client once
   // per line group; a keyed BLAKE2b per line is slow). The BSNs stay in memory only.
@@ -264,16 +313,23 @@ class MessageReader::Impl {
   std::unordered_set<std::string> clients_;               // pseudonyms with a residence
   static constexpr size_t kMaxCachedPseudonyms = 1 << 18;
   std::unordered_map<uint32_t, std::string> pseudonyms_;  // BSN (9 digits) -> pseudonym
-  // Declaration key -> the line ("message#line") that put it, in this import.
-  std::unordered_map<std::string, std::string> declaration_owners_;
+  // Declaration key -> the line that put it in this import: the message (its number in
+  // message_ids_) and the line's number in it.
+  std::unordered_map<std::string, std::pair<size_t, int64_t>> declaration_owners_;
+  std::unordered_map<std::string, size_t> message_ids_;  // message key -> number
+  size_t message_id_ = 0;                                // of the current message
 
   // The current file.
   std::string file_;
   MessageKind kind_ = MessageKind::kJw301;
   ImportReport* report_ = nullptr;
   bool failed_ = false;
-  crypto_generichash_state digest_;
+  crypto_generichash_state digest_;  // version 2
   std::string digest_buf_;
+  bool legacy_digest_ = true;  // version 1 still computed
+  crypto_generichash_state legacy_;
+  std::string legacy_buf_;
+  std::array<std::vector<std::string>, 4> path_keys_;  // by kind, by node
   std::array<std::string, kFieldCount> text_;
   std::array<int, kFieldCount> line_{};
   std::array<const std::string*, kFieldCount> path_{};  // the element's path
@@ -285,6 +341,36 @@ class MessageReader::Impl {
   int record_line_ = 0;
   std::string record_path_;
   int64_t line_no_ = 0;
+
+  // The SAX2 parse of the current file (Read).
+  static void OnStartElement(void* ctx, const xmlChar* localname, const xmlChar* prefix,
+                             const xmlChar* uri, int nb_namespaces,
+                             const xmlChar** namespaces, int nb_attributes,
+                             int nb_defaulted, const xmlChar** attributes);
+  static void OnEndElement(void* ctx, const xmlChar* localname, const xmlChar* prefix,
+                           const xmlChar* uri);
+  static void OnCharacters(void* ctx, const xmlChar* ch, int len);
+  static void OnDoctype(void* ctx, const xmlChar* name, const xmlChar* external_id,
+                        const xmlChar* system_id);
+  static void OnReference(void* ctx, const xmlChar* name);
+  static xmlEntityPtr OnGetEntity(void* ctx, const xmlChar* name);
+  static void OnXmlError(void* ctx, xmlErrorPtr error);
+  void StartTag(const xmlChar* localname, const xmlChar* uri);
+  bool CheckEncoding();
+
+  xmlParserCtxtPtr ctxt_ = nullptr;
+  std::vector<char> chunk_;
+  std::vector<Frame> stack_;
+  std::string text_buf_;  // the text of the innermost open element
+  const std::vector<Node>* tree_ = nullptr;
+  // Per node of tree_: the parser's interned name and namespace last matched to it.
+  std::vector<const xmlChar*> names_;
+  std::vector<const xmlChar*> namespaces_;
+  bool root_seen_ = false;
+  bool encoding_checked_ = false;
+  int skip_depth_ = 0;       // > 0: inside an element with personal data
+  std::string parse_error_;  // libxml2's first error on the file
+  int parse_error_line_ = 0;
 };
 
 bool MessageReader::Impl::CheckText(const Node& n, const std::string& t, int line) {
@@ -346,7 +432,7 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
   const Node& n = *f.node;
   // Required children.
   for (size_t i = 0; i < n.children.size(); ++i) {
-    const Node& c = MessageTree(kind_)[n.children[i]];
+    const Node& c = (*tree_)[n.children[i]];
     if (c.required && !(f.seen >> i & 1)) {
       Error(fmt::format("verplicht element {} ontbreekt in {}", c.name, n.name), f.line,
             n.path);
@@ -367,10 +453,9 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
         return;
       }
       client_ = PseudonymOf(text);
-      Digest(client_);
+      DigestClient(n, client_);
     } else {
-      Digest(n.path);
-      Digest(text);
+      Digest(n, text);
     }
   }
   if (n.field != Field::kNone && n.field != Field::kRecord && n.field != Field::kClient &&
@@ -386,7 +471,7 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
   }
   if (n.field == Field::kDeclarationNumber) message_.declaration = text;
   if (failed_) return;
-  const Node* tree = MessageTree(kind_).data();
+  const Node* tree = tree_->data();
   if (&n == &tree[kHeaderNode]) EndHeader();
   if (n.field == Field::kRecord) EndRecord();
   if (n.field == Field::kClient) EndClient();
@@ -402,7 +487,12 @@ void MessageReader::Impl::EndHeader() {
   message_.identification = Text(Field::kIdentification);
   message_.date = DateOf(Field::kMessageDate);
   message_key_ = message_.Key();
-  known_message_ = digests_.count(message_key_) > 0;
+  message_id_ = message_ids_.try_emplace(message_key_, message_ids_.size()).first->second;
+  auto known = digests_.find(message_key_);
+  known_message_ = known != digests_.end();
+  // Version 1 only for a message stored with it (see Digest).
+  legacy_digest_ = known_message_ && !known->second.starts_with("2:");
+  if (!legacy_digest_) legacy_buf_.clear();
 }
 
 void MessageReader::Impl::EndRecord() {
@@ -496,9 +586,7 @@ void MessageReader::Impl::EndRecord() {
       key += std::to_string(DayNumber(d.start));
       key += '/';
       key += d.number;
-      std::string owner = l.message;
-      owner += '#';
-      owner += std::to_string(l.line);
+      std::pair<size_t, int64_t> owner{message_id_, l.line};
       l.stored = sink_.KnowsAssignment(d.assignment) &&
                  declaration_owners_.try_emplace(key, owner).first->second == owner;
       if (l.stored) AddUncounted(d, origin);
@@ -523,8 +611,10 @@ void MessageReader::Impl::EndClient() {
 void MessageReader::Impl::EndMessage() {
   FlushDigest();
   std::array<unsigned char, 32> hash;
-  crypto_generichash_final(&digest_, hash.data(), hash.size());
+  crypto_generichash_final(legacy_digest_ ? &legacy_ : &digest_, hash.data(),
+                           hash.size());
   static const char* kHex = "0123456789abcdef";
+  message_.digest = legacy_digest_ ? "" : "2:";
   for (unsigned char b : hash) {
     message_.digest += kHex[b >> 4];
     message_.digest += kHex[b & 15];
@@ -550,6 +640,188 @@ void MessageReader::Impl::EndMessage() {
   AddUncounted(message_, origin);
 }
 
+void MessageReader::Impl::OnStartElement(void* ctx, const xmlChar* localname,
+                                         const xmlChar* /*prefix*/, const xmlChar* uri,
+                                         int /*nb_namespaces*/,
+                                         const xmlChar** /*namespaces*/,
+                                         int /*nb_attributes*/, int /*nb_defaulted*/,
+                                         const xmlChar** /*attributes*/) {
+  auto* self = static_cast<Impl*>(ctx);
+  if (self->failed_) return;
+  if (self->skip_depth_ > 0) {  // inside personal data
+    ++self->skip_depth_;
+    return;
+  }
+  self->StartTag(localname, uri);
+  if (self->failed_) xmlStopParser(self->ctxt_);
+}
+
+void MessageReader::Impl::StartTag(const xmlChar* localname, const xmlChar* uri) {
+  int line = xmlSAX2GetLineNumber(ctxt_);
+  static const std::string kNoPath;
+  const std::string& where = stack_.empty() ? kNoPath : stack_.back().node->path;
+  if (!encoding_checked_) {
+    encoding_checked_ = true;
+    if (!CheckEncoding()) return;
+  }
+  const Node* node = nullptr;
+  if (stack_.empty()) {
+    std::string_view name = View(localname);
+    auto kind = KindFromNamespace(View(uri));
+    if (root_seen_ || name != "Bericht" || !kind) {
+      Error(
+          "geen iJw-bericht: verwacht één element Bericht in de namespace van "
+          "JW301, JW305, JW307 of JW323 (iJw 3.2)",
+          line, "");
+      return;
+    }
+    root_seen_ = true;
+    kind_ = *kind;
+    tree_ = &MessageTree(kind_);
+    names_.assign(tree_->size(), nullptr);
+    namespaces_.assign(tree_->size(), nullptr);
+    report_->kind = kind_ == MessageKind::kJw323 ? ImportKind::kDeclarations
+                                                 : ImportKind::kAssignments;
+    node = &(*tree_)[0];
+  } else {
+    if (static_cast<int>(stack_.size()) >= kMaxDepth) {
+      Error("elementen zijn te diep genest", line, where);
+      return;
+    }
+    Frame& parent = stack_.back();
+    const std::vector<int>& children = parent.node->children;
+    // The names come from the parser's dictionary: one pointer per name in a file, so
+    // a child matched once is matched again by its pointer.
+    size_t i = 0;
+    for (; i < children.size(); ++i)
+      if (names_[children[i]] == localname) break;
+    if (i == children.size()) {
+      std::string_view name = View(localname);
+      for (i = 0; i < children.size(); ++i)
+        if ((*tree_)[children[i]].name == name) break;
+      if (i == children.size()) {
+        Error(
+            fmt::format("onbekend element {} in {}", ShownValue(name), parent.node->name),
+            line, where);
+        return;
+      }
+      names_[children[i]] = localname;
+    }
+    int index = children[i];
+    node = &(*tree_)[index];
+    if (namespaces_[index] != uri) {
+      std::string_view ns = View(uri);
+      if (ns != (node->base_ns ? kBaseNamespace : MessageNamespace(kind_))) {
+        Error(fmt::format("element {} in de verkeerde namespace ({})", node->name,
+                          ShownValue(ns)),
+              line, where);
+        return;
+      }
+      namespaces_[index] = uri;
+    }
+    if ((parent.seen >> i & 1) && !node->repeated) {
+      Error(fmt::format("element {} komt meer dan eens voor in {}", node->name,
+                        parent.node->name),
+            line, where);
+      return;
+    }
+    parent.seen |= uint64_t{1} << i;
+  }
+  if (node->type == TextType::kPrivate) {
+    // Personal data: read past, never looked at.
+    skip_depth_ = 1;
+    return;
+  }
+  stack_.push_back({node, line, 0});
+  text_buf_.clear();
+  StartElement(*node, line);
+}
+
+void MessageReader::Impl::OnEndElement(void* ctx, const xmlChar* /*localname*/,
+                                       const xmlChar* /*prefix*/,
+                                       const xmlChar* /*uri*/) {
+  auto* self = static_cast<Impl*>(ctx);
+  if (self->failed_) return;
+  if (self->skip_depth_ > 0) {
+    --self->skip_depth_;
+    return;
+  }
+  if (self->stack_.empty()) return;  // libxml2 reports a mismatched tag itself
+  Frame f = self->stack_.back();
+  self->stack_.pop_back();
+  self->EndElement(f, self->text_buf_);
+  self->text_buf_.clear();
+  if (self->failed_) xmlStopParser(self->ctxt_);
+}
+
+void MessageReader::Impl::OnCharacters(void* ctx, const xmlChar* ch, int len) {
+  auto* self = static_cast<Impl*>(ctx);
+  if (self->failed_ || self->skip_depth_ > 0) return;
+  std::string_view v(reinterpret_cast<const char*>(ch), static_cast<size_t>(len));
+  if (self->stack_.empty() || self->stack_.back().node->type == TextType::kComplex) {
+    if (!Blank(v)) {
+      self->Error("tekst buiten een gegevenselement", xmlSAX2GetLineNumber(self->ctxt_),
+                  self->stack_.empty() ? "" : self->stack_.back().node->path);
+      xmlStopParser(self->ctxt_);
+    }
+    return;
+  }
+  self->text_buf_.append(v);
+}
+
+void MessageReader::Impl::OnDoctype(void* ctx, const xmlChar* /*name*/,
+                                    const xmlChar* /*external_id*/,
+                                    const xmlChar* /*system_id*/) {
+  auto* self = static_cast<Impl*>(ctx);
+  if (self->failed_) return;
+  self->Error("DOCTYPE is niet toegestaan in een iJw-bericht (geen DTD of entiteiten)",
+              xmlSAX2GetLineNumber(self->ctxt_),
+              self->stack_.empty() ? "" : self->stack_.back().node->path);
+  xmlStopParser(self->ctxt_);
+}
+
+void MessageReader::Impl::OnReference(void* ctx, const xmlChar* /*name*/) {
+  auto* self = static_cast<Impl*>(ctx);
+  if (self->failed_) return;
+  self->Error("entiteiten zijn niet toegestaan in een iJw-bericht",
+              xmlSAX2GetLineNumber(self->ctxt_),
+              self->stack_.empty() ? "" : self->stack_.back().node->path);
+  xmlStopParser(self->ctxt_);
+}
+
+xmlEntityPtr MessageReader::Impl::OnGetEntity(void* /*ctx*/, const xmlChar* name) {
+  return xmlGetPredefinedEntity(name);  // &amp; &lt; &gt; &quot; &apos; only
+}
+
+void MessageReader::Impl::OnXmlError(void* ctx, xmlErrorPtr error) {
+  auto* self = static_cast<Impl*>(ctx);
+  if (!error || error->level < XML_ERR_ERROR || !self->parse_error_.empty()) return;
+  std::string m = error->message ? error->message : "";
+  while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();
+  self->parse_error_ = HideBsns(m);
+  self->parse_error_line_ = error->line;
+}
+
+bool MessageReader::Impl::CheckEncoding() {
+  // The encoding declared (or found from a byte order mark): libxml2 transcodes any
+  // other than UTF-8 through an encoder.
+  auto utf8 = [](const xmlChar* e) {
+    return !e || xmlStrcasecmp(e, BAD_CAST "UTF-8") == 0 ||
+           xmlStrcasecmp(e, BAD_CAST "UTF8") == 0;
+  };
+  const xmlChar* declared = ctxt_->input ? ctxt_->input->encoding : nullptr;
+  bool transcoded = ctxt_->input && ctxt_->input->buf && ctxt_->input->buf->encoder;
+  // A file in UTF-16 may still declare UTF-8: then the encoder's name is the truth.
+  const xmlChar* shown = transcoded && ctxt_->input->buf->encoder->name
+                             ? BAD_CAST ctxt_->input->buf->encoder->name
+                             : (declared ? declared : ctxt_->encoding);
+  if (utf8(declared) && utf8(ctxt_->encoding) && !transcoded) return true;
+  Error(fmt::format("bericht is niet in UTF-8 ({}); iJw-berichten zijn UTF-8",
+                    ShownValue(shown ? View(shown) : std::string_view("onbekend"))),
+        1, "");
+  return false;
+}
+
 void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
   file_ = path;
   report_ = report;
@@ -562,143 +834,92 @@ void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
     path_[i] = nullptr;
   }
   crypto_generichash_init(&digest_, nullptr, 0, 32);
+  crypto_generichash_init(&legacy_, nullptr, 0, 32);
   digest_buf_.clear();
-  ParseError perror;
-  auto reader = OpenReader(path, &perror);
-  if (!reader.ok()) {
-    errors_->Add(reader.status());
+  legacy_buf_.clear();
+  legacy_digest_ = true;
+  stack_.clear();
+  text_buf_.clear();
+  tree_ = nullptr;
+  root_seen_ = false;
+  encoding_checked_ = false;
+  skip_depth_ = 0;
+  parse_error_.clear();
+  parse_error_line_ = 0;
+  if (Status s = CheckSize(path); !s.ok()) {
+    errors_->Add(s);
     return;
   }
-  xmlTextReader* r = reader->get();
-  std::vector<Frame> stack;
-  std::string text;
-  const std::vector<Node>* tree = nullptr;
-  bool root_seen = false;
-  bool encoding_checked = false;
-  int ret = xmlTextReaderRead(r);
-  while (ret == 1 && !failed_) {
-    int type = xmlTextReaderNodeType(r);
-    int line = xmlTextReaderGetParserLineNumber(r);
-    static const std::string kNoPath;
-    const std::string& where = stack.empty() ? kNoPath : stack.back().node->path;
-    if (!encoding_checked) {
-      encoding_checked = true;
-      std::string_view enc = View(xmlTextReaderConstEncoding(r));
-      if (!enc.empty() && enc != "UTF-8" && enc != "utf-8") {
-        Error(fmt::format("bericht is niet in UTF-8 ({}); iJw-berichten zijn UTF-8",
-                          ShownValue(enc)),
-              1, "");
-        break;
+  // Read in fixed parts (memory independent of the file's size) and pushed into
+  // libxml2's SAX2 parser: no tree, no reader nodes.
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    errors_->Add(Status::Error("bestand kan niet worden geopend", {path}));
+    return;
+  }
+  struct FdCloser {
+    int fd;
+    ~FdCloser() { ::close(fd); }
+  } closer{fd};
+  xmlSAXHandler sax;
+  std::memset(&sax, 0, sizeof sax);
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = OnStartElement;
+  sax.endElementNs = OnEndElement;
+  sax.characters = OnCharacters;
+  sax.ignorableWhitespace = OnCharacters;
+  sax.cdataBlock = OnCharacters;
+  sax.internalSubset = OnDoctype;
+  sax.reference = OnReference;
+  sax.getEntity = OnGetEntity;
+  sax.serror = OnXmlError;
+  static constexpr size_t kChunk = 1 << 18;
+  if (chunk_.size() != kChunk) chunk_.resize(kChunk);
+  bool read_error = false;
+  auto fill = [&]() -> ssize_t {
+    for (;;) {
+      ssize_t n = ::read(fd, chunk_.data(), chunk_.size());
+      if (n >= 0) return n;
+      if (errno != EINTR) {
+        read_error = true;
+        return 0;
       }
     }
-    switch (type) {
-      case XML_READER_TYPE_DOCUMENT_TYPE:
-        Error("DOCTYPE is niet toegestaan in een iJw-bericht (geen DTD of entiteiten)",
-              line, where);
-        break;
-      case XML_READER_TYPE_ENTITY_REFERENCE:
-      case XML_READER_TYPE_ENTITY:
-        Error("entiteiten zijn niet toegestaan in een iJw-bericht", line, where);
-        break;
-      case XML_READER_TYPE_ELEMENT: {
-        std::string_view name = View(xmlTextReaderConstLocalName(r));
-        std::string_view ns = View(xmlTextReaderConstNamespaceUri(r));
-        bool empty = xmlTextReaderIsEmptyElement(r) == 1;
-        const Node* node = nullptr;
-        if (stack.empty()) {
-          auto kind = KindFromNamespace(ns);
-          if (root_seen || name != "Bericht" || !kind) {
-            Error(
-                "geen iJw-bericht: verwacht één element Bericht in de namespace van "
-                "JW301, JW305, JW307 of JW323 (iJw 3.2)",
-                line, "");
-            break;
-          }
-          root_seen = true;
-          kind_ = *kind;
-          tree = &MessageTree(kind_);
-          report_->kind = kind_ == MessageKind::kJw323 ? ImportKind::kDeclarations
-                                                       : ImportKind::kAssignments;
-          node = &(*tree)[0];
-        } else {
-          if (static_cast<int>(stack.size()) >= kMaxDepth) {
-            Error("elementen zijn te diep genest", line, where);
-            break;
-          }
-          Frame& parent = stack.back();
-          size_t i = 0;
-          for (; i < parent.node->children.size(); ++i) {
-            const Node& c = (*tree)[parent.node->children[i]];
-            if (c.name == name) break;
-          }
-          if (i == parent.node->children.size()) {
-            Error(fmt::format("onbekend element {} in {}", ShownValue(name),
-                              parent.node->name),
-                  line, where);
-            break;
-          }
-          node = &(*tree)[parent.node->children[i]];
-          if (ns != (node->base_ns ? kBaseNamespace : MessageNamespace(kind_))) {
-            Error(fmt::format("element {} in de verkeerde namespace ({})", node->name,
-                              ShownValue(ns)),
-                  line, where);
-            break;
-          }
-          if ((parent.seen >> i & 1) && !node->repeated) {
-            Error(fmt::format("element {} komt meer dan eens voor in {}", node->name,
-                              parent.node->name),
-                  line, where);
-            break;
-          }
-          parent.seen |= uint64_t{1} << i;
-        }
-        if (node->type == TextType::kPrivate) {
-          // Personal data: read past, never looked at.
-          ret = xmlTextReaderNext(r);
-          continue;
-        }
-        stack.push_back({node, line, 0});
-        text.clear();
-        StartElement(*node, line);
-        if (empty) {
-          Frame f = stack.back();
-          stack.pop_back();
-          EndElement(f, "");
-        }
-        break;
-      }
-      case XML_READER_TYPE_TEXT:
-      case XML_READER_TYPE_CDATA: {
-        std::string_view v = View(xmlTextReaderConstValue(r));
-        if (stack.empty() || stack.back().node->type == TextType::kComplex) {
-          if (!Blank(v)) Error("tekst buiten een gegevenselement", line, where);
-        } else {
-          text.append(v);
-        }
-        break;
-      }
-      case XML_READER_TYPE_END_ELEMENT: {
-        Frame f = stack.back();
-        stack.pop_back();
-        EndElement(f, text);
-        text.clear();
-        break;
-      }
-      default:
-        break;  // whitespace, comments, processing instructions
+  };
+  ssize_t n = fill();
+  ctxt_ = xmlCreatePushParserCtxt(&sax, this, chunk_.data(), static_cast<int>(n),
+                                  path.c_str());
+  if (!ctxt_) {
+    errors_->Add(Status::Error("bestand kan niet worden geopend", {path}));
+    return;
+  }
+  struct CtxtDeleter {
+    xmlParserCtxtPtr& c;
+    ~CtxtDeleter() {
+      xmlFreeParserCtxt(c);
+      c = nullptr;
     }
-    if (failed_) break;
-    ret = xmlTextReaderRead(r);
+  } deleter{ctxt_};
+  xmlCtxtUseOptions(ctxt_, kParseOptions);
+  int rc = 0;
+  while (!failed_ && rc == 0 && !read_error) {
+    n = fill();
+    rc = xmlParseChunk(ctxt_, chunk_.data(), static_cast<int>(n), n == 0);
+    if (n == 0) break;
   }
   if (failed_) return;
-  if (ret < 0) {
-    Error(fmt::format("geen geldige XML: {}", perror.message.empty()
-                                                  ? std::string("onbekende fout")
-                                                  : perror.message),
-          perror.line, stack.empty() ? "" : stack.back().node->path);
+  if (read_error) {
+    Error("bestand kan niet worden gelezen", 0, "");
     return;
   }
-  if (!root_seen) Error("leeg bestand: geen element Bericht", 1, "");
+  if (rc != 0 || !ctxt_->wellFormed) {
+    Error(
+        fmt::format("geen geldige XML: {}",
+                    parse_error_.empty() ? std::string("onbekende fout") : parse_error_),
+        parse_error_line_, stack_.empty() ? "" : stack_.back().node->path);
+    return;
+  }
+  if (!root_seen_) Error("leeg bestand: geen element Bericht", 1, "");
 }
 
 MessageReader::MessageReader(Store& store, ImportSink& sink, PutMode mode,

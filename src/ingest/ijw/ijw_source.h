@@ -1,10 +1,11 @@
 // The iJw XML source of the staged import (DESIGN §2.11): one JW301, JW305, JW307 or
-// JW323 message read streaming with libxml2's xmlTextReader, checked against the
-// structure of ijw_schema.h, mapped element by element (docs/formats.md) onto the
-// domain values handed to the ImportSink, and onto the iJw tables of the store
-// (message header, JW323 lines as submitted, care periods). Safe on hostile input:
-// no DTD, no entities, no network; bounded size and depth; UTF-8 only. Any error:
-// "file:line: message [XML path]" in Dutch, and the caller rolls the import back.
+// JW323 message read streaming with libxml2's SAX2 push parser (in parts of fixed
+// size), checked against the structure of ijw_schema.h, mapped element by element
+// (docs/formats.md) onto the domain values handed to the ImportSink, and onto the iJw
+// tables of the store (message header, JW323 lines as submitted, care periods). Safe
+// on hostile input: no DTD, no entities, no network; bounded size and depth; UTF-8
+// only. Any error: "file:line: message [XML path]" in Dutch, and the caller rolls the
+// import back.
 #pragma once
 
 #include <cstdint>

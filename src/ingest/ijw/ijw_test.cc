@@ -258,6 +258,36 @@ TEST_F(IjwTest, ReimportChangesNothingOtherContentNeedsReplace) {
   EXPECT_EQ(sum, 6250 + 24000 + 5000 + 21000);
 }
 
+// A message stored before the digest's version 2 (a version-1 digest: BLAKE2b over
+// the whole path of every element) still re-imports as unchanged, and still refuses
+// other content. The version-1 digest of the example under this test's key is the one
+// the importer before version 2 stored (jeugdregio of commit 0348669, key 00..09 at
+// byte 5, `import` of tests/data/ijw/stam and then of the example JW323).
+TEST_F(IjwTest, MessageWithVersion1DigestStillReimportsUnchanged) {
+  ImportOk(Example("JW323.xml"));
+  auto messages = store_->LoadIjwMessages();
+  ASSERT_TRUE(messages.ok());
+  ASSERT_EQ(messages->size(), 1u);
+  IjwMessage m = (*messages)[0];
+  EXPECT_TRUE(m.digest.starts_with("2:")) << m.digest;
+  EXPECT_EQ(m.digest.size(), 2u + 64u);
+  m.digest = "027f4bf91a3318638a9fe2abda1f1327712b8f8171da2457f7991b51d16f1b60";
+  ASSERT_TRUE(store_->Put(m, PutMode::kReplace).ok());
+  ImportOutcome again = Import(Example("JW323.xml"));
+  ASSERT_TRUE(again.ok()) << again.errors.ToString();
+  EXPECT_EQ(again.files[0].unchanged, 5);
+  EXPECT_EQ(again.files[0].added, 0);
+  EXPECT_EQ((*store_->LoadIjwMessages())[0].digest, m.digest);  // kept as stored
+  ExpectRefused(
+      Edited("JW323.xml", "<jw323:GeleverdVolume>4<", "<jw323:GeleverdVolume>5<"),
+      "al ingelezen met andere inhoud");
+  // Another version-1 digest than the content's: the content is compared, not the
+  // version alone.
+  m.digest[0] = m.digest[0] == '0' ? '1' : '0';
+  ASSERT_TRUE(store_->Put(m, PutMode::kReplace).ok());
+  ExpectRefused(ReadText(Example("JW323.xml")), "al ingelezen met andere inhoud");
+}
+
 TEST_F(IjwTest, BadMessagesAreRefusedWhole) {
   ExpectRefused(
       Edited("JW323.xml", "<jw323:Eenheid>04</jw323:Eenheid>",
@@ -296,6 +326,16 @@ TEST_F(IjwTest, BadMessagesAreRefusedWhole) {
   ExpectRefused(Edited("JW323.xml", "encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\""),
                 "niet in UTF-8");
   ExpectRefused(Edited("JW323.xml", "DN001", "DN\xe9\x01"), "geen geldige XML");
+  // UTF-16 (byte order mark FF FE) that declares UTF-8: refused by what it is.
+  std::string ascii =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<jw323:Bericht "
+      "xmlns:jw323=\"http://www.istandaarden.nl/ijw/3_2/jw323/schema\"/>\n";
+  std::string utf16 = "\xff\xfe";
+  for (char c : ascii) {
+    utf16 += c;
+    utf16 += '\0';
+  }
+  ExpectRefused(utf16, "niet in UTF-8 ('UTF-16LE')");
 }
 
 TEST_F(IjwTest, HugeFileIsRefusedUnread) {

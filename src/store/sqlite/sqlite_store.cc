@@ -35,8 +35,11 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   // fail harmlessly.
   [[maybe_unused]] static const int kNoMemStatus =
       sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  // No mutexes on the connection (SQLite's multi-thread mode): a Store is used by one
+  // thread at a time (store.h), and a bulk import takes two mutexes per call.
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK) {
     std::string msg = db ? sqlite3_errmsg(db) : "onbekende fout";
     sqlite3_close(db);
     return Status::Error(fmt::format("database kan niet worden geopend: {}", msg),
