@@ -248,6 +248,14 @@ void RegisterForecast(CLI::App& app) {
       j["monthly"] = ToJson(ForecastTable(c, f->monthly, forecast::Period::kMonth, true));
       if (!levers.empty()) j["lever_effect"] = ToJson(EffectTable(c, f->effect));
       if (beside_path) j["beside_path"] = ToJson(*beside_path);
+      j["ceilings"] = ToJson(forecast::CapacityTable(f->capacity, true, true));
+      j["teams"] = ToJson(forecast::CapacityTable(f->capacity, false, true));
+      if (!levers.empty()) {
+        j["ceilings_baseline"] =
+            ToJson(forecast::CapacityTable(f->capacity_baseline, true, true));
+        j["teams_baseline"] =
+            ToJson(forecast::CapacityTable(f->capacity_baseline, false, true));
+      }
       std::cout << DumpJson(j, 2) << "\n";
       return;
     }
@@ -266,6 +274,12 @@ void RegisterForecast(CLI::App& app) {
     if (!levers.empty()) {
       if (o->format == OutputFormat::kTable) std::cout << "\n";
       Print(EffectTable(c, f->effect), o->format);
+    }
+    if (!f->capacity.providers.empty() || !f->capacity.teams.empty()) {
+      for (bool providers : {true, false}) {
+        if (o->format == OutputFormat::kTable) std::cout << "\n";
+        Print(forecast::CapacityTable(f->capacity, providers, false), o->format);
+      }
     }
     if (beside_path) {
       if (o->format == OutputFormat::kTable) std::cout << "\n";
