@@ -45,9 +45,9 @@ Table MeasureComparison(const std::vector<forecast::Lever>& levers,
       if (x.id == l.measure) m = &x;
     }
     if (!m) {
-      Fail(Status::Error("hefboom '" + l.name + "': maatregel '" + l.measure +
-                             "' staat niet in " + file,
-                         {file, 0, 0, "measure"}));
+      Fail(Status::Error(
+          "hefboom '" + l.name + "': maatregel '" + l.measure + "' staat niet in " + file,
+          {file, 0, 0, "measure"}));
     }
     named.push_back(m);
     ids += (ids.empty() ? "" : ", ") + m->id;
@@ -78,11 +78,12 @@ Table MeasureComparison(const std::vector<forecast::Lever>& levers,
     auto cents = [](double v) { return Money::FromCents(RoundCents(v)); };
     // A saving is the effect with the sign turned: less cost is a positive saving.
     const double saving = -r.cost.mean;
-    t.AddRow({int64_t{r.period}, ids, cents(saving), cents(-r.cost.p90), cents(-r.cost.p10),
-              any ? Cell(cents(lo * 100)) : Cell(), any ? Cell(cents(mode * 100)) : Cell(),
-              any ? Cell(cents(hi * 100)) : Cell(),
-              any ? Cell(std::string(saving >= lo * 100 && saving <= hi * 100 ? "ja" : "nee"))
-                  : Cell()});
+    t.AddRow(
+        {int64_t{r.period}, ids, cents(saving), cents(-r.cost.p90), cents(-r.cost.p10),
+         any ? Cell(cents(lo * 100)) : Cell(), any ? Cell(cents(mode * 100)) : Cell(),
+         any ? Cell(cents(hi * 100)) : Cell(),
+         any ? Cell(std::string(saving >= lo * 100 && saving <= hi * 100 ? "ja" : "nee"))
+             : Cell()});
   }
   t.notes.push_back(
       "Besparing = basis min met hefbomen (zelfde toevalsgetallen); de maatregelen: de "
@@ -286,8 +287,9 @@ void RegisterForecast(CLI::App& app) {
     std::optional<MeasurePortfolio> portfolio;
     if (!o->measures.empty()) {
       if (levers.empty()) {
-        Fail(Status::Error("--measures vraagt --levers met hefbomen die een maatregel noemen",
-                           {"", 0, 0, "--measures"}));
+        Fail(Status::Error(
+            "--measures vraagt --levers met hefbomen die een maatregel noemen",
+            {"", 0, 0, "--measures"}));
       }
       auto p = LoadMeasurePortfolio(o->measures);
       if (!p.ok()) Fail(p.status());
@@ -324,7 +326,8 @@ void RegisterForecast(CLI::App& app) {
       if (!levers.empty()) j["lever_effect"] = ToJson(EffectTable(c, f->effect));
       if (beside_path) j["beside_path"] = ToJson(*beside_path);
       if (portfolio)
-        j["measures"] = ToJson(MeasureComparison(levers, f->effect, *portfolio, o->measures));
+        j["measures"] =
+            ToJson(MeasureComparison(levers, f->effect, *portfolio, o->measures));
       j["ceilings"] = ToJson(forecast::CapacityTable(f->capacity, true, true));
       j["teams"] = ToJson(forecast::CapacityTable(f->capacity, false, true));
       if (!levers.empty()) {

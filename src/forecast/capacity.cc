@@ -138,8 +138,8 @@ Capacity CalibrateCapacity(const Calibration& c, const History& h,
       continue;
     const int mu = c.MunicipalityIndex(a.municipality);
     if (mu < 0) continue;
-    count[mu * cap.groups + group[i]][{provider_of(a.agb),
-                                       a.team.empty() ? -1 : team_of(a.team)}] += 1;
+    count[mu * cap.groups + group[i]]
+         [{provider_of(a.agb), a.team.empty() ? -1 : team_of(a.team)}] += 1;
   }
   cap.mix.resize(cells);
   cap.mix_cumulative.resize(cells);
@@ -284,15 +284,16 @@ CapacityState::Outcome CapacityState::Admit(const LeverPlan& plan, int m, int mu
       return Outcome::kGo;
     }
     Outcome o = Decide(u[1]);
-    ++(o == Outcome::kGo ? r_.allowed : o == Outcome::kDeferred ? r_.deferred
-                                                                 : r_.refused)[at];
+    ++(o == Outcome::kGo         ? r_.allowed
+       : o == Outcome::kDeferred ? r_.deferred
+                                 : r_.refused)[at];
     if (o != Outcome::kGo) return o;
   }
   if (plan.TeamBudgets(m, muni) && team >= 0 && budget_[team] >= 0 &&
       team_cum_[team] > budget_[team]) {
     Outcome o = Decide(u[1]);
     const size_t at = r_.TeamAt(run_, team, y);
-    ++(o == Outcome::kGo     ? r_.team_allowed
+    ++(o == Outcome::kGo         ? r_.team_allowed
        : o == Outcome::kDeferred ? r_.team_deferred
                                  : r_.team_refused)[at];
     return o;
@@ -323,7 +324,8 @@ void CapacityState::Finish() {
       for (double v : months) total += v;
       const size_t at = r_.At(run_, static_cast<int>(k), y);
       r_.spend[at] = total;
-      r_.out_month[at] = static_cast<int8_t>(OutMonth(months.data(), x.CeilingIn(year0 + y)));
+      r_.out_month[at] =
+          static_cast<int8_t>(OutMonth(months.data(), x.CeilingIn(year0 + y)));
     }
   }
   for (size_t t = 0; t < cap_.teams.size(); ++t) {
@@ -372,7 +374,8 @@ CeilingForecast Row(int runs, double limit, const std::vector<double>& spend,
   return row;
 }
 
-double MeanOf(const std::vector<int32_t>& v, int runs, const std::function<size_t(int)>& at) {
+double MeanOf(const std::vector<int32_t>& v, int runs,
+              const std::function<size_t(int)>& at) {
   double sum = 0;
   for (int run = 0; run < runs; ++run) sum += v[at(run)];
   return sum / runs;

@@ -108,8 +108,8 @@ Capacity CalibrateCapacity(const Calibration& c, const History& h,
 struct CapacityResult {
   int runs = 0, years = 0, first_year = 0;
   int contracts = 0, teams = 0;
-  std::vector<double> spend;       // cents, incl. the base year's months before
-  std::vector<int8_t> out_month;   // 1-12: month the ceiling ran out; 0 = not
+  std::vector<double> spend;        // cents, incl. the base year's months before
+  std::vector<int8_t> out_month;    // 1-12: month the ceiling ran out; 0 = not
   std::vector<int32_t> redirected;  // new assignments sent away from it
   std::vector<int32_t> received;    // new assignments sent to it
   std::vector<int32_t> allowed, deferred, refused;  // past its ceiling
@@ -128,15 +128,15 @@ struct CapacityResult {
 
 // Summary over the replications of one contract-year (or team-year).
 struct CeilingForecast {
-  std::string agb;   // or the team code
-  std::string lot;   // group name; empty for a team
+  std::string agb;  // or the team code
+  std::string lot;  // group name; empty for a team
   int year = 0;
-  double ceiling = -1;                 // cents; < 0 none
+  double ceiling = -1;  // cents; < 0 none
   double spend_mean = 0, spend_p10 = 0, spend_p90 = 0;
-  double overrun_mean = 0;             // mean of max(0, spend - ceiling)
-  double share_out = 0;                // share of runs in which it ran out
-  int month_p50 = 0;                   // median month it ran out (1-12); 0 = not in
-                                       // most runs
+  double overrun_mean = 0;  // mean of max(0, spend - ceiling)
+  double share_out = 0;     // share of runs in which it ran out
+  int month_p50 = 0;        // median month it ran out (1-12); 0 = not in
+                            // most runs
   double redirected = 0, received = 0, allowed = 0, deferred = 0, refused = 0;
 };
 
@@ -165,8 +165,8 @@ class CapacityState {
   // A new assignment of `group` and `team` starting in month m (the current one) at
   // `provider` (may be changed to another of the lot), of value `value` (cents),
   // with the levers of the plan in (m, muni) and its capacity uniforms u.
-  Outcome Admit(const LeverPlan& plan, int m, int muni, int group, int team,
-                double value, const std::array<double, 4>& u, int& provider);
+  Outcome Admit(const LeverPlan& plan, int m, int muni, int group, int team, double value,
+                const std::array<double, 4>& u, int& provider);
   // After the last month: the months the ceilings and budgets ran out.
   void Finish();
 
@@ -177,9 +177,9 @@ class CapacityState {
   const Capacity& cap_;
   CapacityResult& r_;
   const int run_, months_, start_month_, first_year_;
-  std::vector<double> spend_, team_spend_;   // [k][m], [t][m]
-  std::vector<double> cum_, team_cum_;       // the year's cost through the month before
-  std::vector<double> ceiling_, budget_;     // of the current year; < 0 none
+  std::vector<double> spend_, team_spend_;  // [k][m], [t][m]
+  std::vector<double> cum_, team_cum_;      // the year's cost through the month before
+  std::vector<double> ceiling_, budget_;    // of the current year; < 0 none
 };
 
 // Sizes `r` for cap, runs and the horizon of `c` (months).

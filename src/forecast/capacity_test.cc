@@ -82,7 +82,7 @@ void SetShares(Calibration& c, double not_deferrable, double deferrable) {
 }
 
 SimulationResult RunCase(const Calibration& c, const std::vector<Lever>& levers,
-                     int threads = 1) {
+                         int threads = 1) {
   auto plan = LeverPlan::Resolve(c, 12, levers);
   EXPECT_TRUE(plan.ok()) << plan.status().message();
   SimulationOptions o;

@@ -19,8 +19,8 @@ Status AddCapacity(const Store& store, const History& h, Calibration& c) {
   if (!teams.ok()) return teams.status();
   auto decisions = store.LoadReviewDecisions();
   if (!decisions.ok()) return decisions.status();
-  c.capacity =
-      std::make_shared<const Capacity>(CalibrateCapacity(c, h, *contracts, *teams, *decisions));
+  c.capacity = std::make_shared<const Capacity>(
+      CalibrateCapacity(c, h, *contracts, *teams, *decisions));
   return Status::Ok();
 }
 

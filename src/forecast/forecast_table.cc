@@ -88,7 +88,7 @@ Table CapacityTable(const CapacitySummary& s, bool providers, bool all_rows) {
   Table t;
   t.title = providers ? "Budgetplafonds per aanbieder, perceel en jaar in de prognose"
                       : "Budget per jeugdteam en jaar in de prognose";
-  t.columns = {{"agb", providers ? "Aanbieder" : "Team"}};
+  t.columns = {{providers ? "agb" : "team", providers ? "Aanbieder" : "Team"}};
   if (providers) t.columns.push_back({"lot", "Perceel"});
   std::vector<Column> rest = {
       {"year", "Jaar", ColumnType::kYear},
@@ -118,9 +118,9 @@ Table CapacityTable(const CapacitySummary& s, bool providers, bool all_rows) {
     Cell month = r.month_p50 > 0
                      ? Cell(FormatMonth(FromMonthIndex(r.year * 12 + r.month_p50 - 1)))
                      : Cell();
-    for (Cell c : std::vector<Cell>{int64_t{r.year}, Cents(r.ceiling), Cents(r.spend_mean),
-                                    Cents(r.spend_p10), Cents(r.spend_p90),
-                                    Cents(r.overrun_mean), r.share_out, month})
+    for (Cell c : std::vector<Cell>{
+             int64_t{r.year}, Cents(r.ceiling), Cents(r.spend_mean), Cents(r.spend_p10),
+             Cents(r.spend_p90), Cents(r.overrun_mean), r.share_out, month})
       row.push_back(c);
     if (providers) {
       row.push_back(r.redirected);
@@ -132,8 +132,7 @@ Table CapacityTable(const CapacitySummary& s, bool providers, bool all_rows) {
     t.AddRow(row);
   }
   if (hidden > 0) {
-    t.notes.push_back(std::to_string(hidden) +
-                      (providers ? " plafonds" : " budgetten") +
+    t.notes.push_back(std::to_string(hidden) + (providers ? " plafonds" : " budgetten") +
                       " raken in geen enkele run op (niet getoond; --format json toont "
                       "alle).");
   }

@@ -24,7 +24,7 @@ Table EffectTable(const Calibration& c, const std::vector<SummaryRow>& rows);
 // (budget), the cost over the runs, the mean overrun, the share of runs in which it
 // ran out and the median month ("2025-09"; empty when it holds in most runs), and
 // what happened to the new assignments past it (means per run). Keys: agb (team),
-// lot, year, ceiling_cents (budget_cents), spend_{mean,p10,p90}_cents,
+// lot, year, ceiling_cents (team, year, budget_cents), spend_{mean,p10,p90}_cents,
 // overrun_mean_cents, out_share, out_month, redirected_mean, received_mean,
 // allowed_mean, deferred_mean, refused_mean. Without `all_rows` only the rows that
 // run out in at least one run.

@@ -55,7 +55,10 @@ Result<Lever> ReadLever(const TomlSource& src, const toml::table& t,
     } else if (key == "review_above" || key == "review_refused" ||
                key == "delay_months") {
       const bool share = key == "review_refused";
-      auto x = NumberInRange(src, v, key_path, 0, share ? 1 : key == "delay_months" ? 120 : 1e9);
+      auto x = NumberInRange(src, v, key_path, 0,
+                             share                   ? 1
+                             : key == "delay_months" ? 120
+                                                     : 1e9);
       if (!x.ok()) return x.status();
       if (key == "review_above") lever.review_above = *x;
       if (share) lever.review_refused = *x;

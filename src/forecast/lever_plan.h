@@ -44,7 +44,9 @@ class LeverPlan {
     return In(m) ? shift_[m * munis_ + muni] : 0;
   }
   // Capacity levers (capacity.h) in month m and municipality muni.
-  bool NeeTenzij(int m, int muni) const { return In(m) && nee_tenzij_[m * munis_ + muni]; }
+  bool NeeTenzij(int m, int muni) const {
+    return In(m) && nee_tenzij_[m * munis_ + muni];
+  }
   bool TeamBudgets(int m, int muni) const {
     return In(m) && team_budgets_[m * munis_ + muni];
   }

@@ -217,8 +217,8 @@ class Replication {
     if (plan_.Removed(m, cell.municipality, product)) return;
     Entity e{key, m, -1, cell.municipality, group, product, -1};
     if (cap_) {
-      Capacity::Choice ch = c_.capacity->Pick(
-          e.muni, e.group, rs_.Uniforms(run_, key, kCapacityDraw)[0]);
+      Capacity::Choice ch =
+          c_.capacity->Pick(e.muni, e.group, rs_.Uniforms(run_, key, kCapacityDraw)[0]);
       e.provider = ch.provider;
       e.team = ch.team;
     }
@@ -355,7 +355,7 @@ class Replication {
   const size_t slice_;
   std::vector<double> price_;                            // per month, from DrawPrices
   std::vector<double> trend_, duration_, reindication_;  // per group, from DrawGroups
-  std::optional<CapacityState> cap_;      // with providers and teams (capacity.h)
+  std::optional<CapacityState> cap_;          // with providers and teams (capacity.h)
   std::vector<std::vector<Entity>> pending_;  // [month]: starts waiting for it
   int64_t entity_months_ = 0;
 };
