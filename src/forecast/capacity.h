@@ -162,6 +162,19 @@ class CapacityState {
     if (k >= 0) spend_[static_cast<size_t>(k) * months_ + m] += cents;
     if (t >= 0) team_spend_[static_cast<size_t>(t) * months_ + m] += cents;
   }
+  // False when no lever can act on a new assignment of `group`, `team` and `provider`
+  // of value `value` (cents) starting in month m in muni: Admit would return kGo
+  // without a draw, so the caller need not make its uniforms.
+  bool Concerns(const LeverPlan& plan, int m, int muni, int group, int team, int provider,
+                double value) const {
+    const double above = plan.ReviewAbove(m, muni);
+    if (above >= 0 && value > above) return true;
+    const int k = cap_.ContractOf(provider, group);
+    if (k >= 0 && ceiling_[k] >= 0 && cum_[k] > ceiling_[k] && plan.NeeTenzij(m, muni))
+      return true;
+    return team >= 0 && budget_[team] >= 0 && team_cum_[team] > budget_[team] &&
+           plan.TeamBudgets(m, muni);
+  }
   // A new assignment of `group` and `team` starting in month m (the current one) at
   // `provider` (may be changed to another of the lot), of value `value` (cents),
   // with the levers of the plan in (m, muni) and its capacity uniforms u.

@@ -68,7 +68,12 @@ class Replication {
         slice_(r.Index(run, 0, 0, 0)) {
     if (c.capacity && !c.capacity->empty()) {
       cap_.emplace(*c.capacity, c, o.months, r.capacity, run);
-      pending_.resize(o.months);
+      // One queue per worker thread, reused by its replications (no allocation per
+      // replication once it has grown).
+      thread_local std::vector<std::vector<Entity>> queue;
+      if (queue.size() < static_cast<size_t>(o.months)) queue.resize(o.months);
+      for (std::vector<Entity>& q : queue) q.clear();
+      pending_ = &queue;
     }
   }
 
@@ -104,8 +109,10 @@ class Replication {
       if (cap_) {
         // Who starts this month is admitted on the costs of the months before it.
         cap_->BeginMonth(m);
-        std::vector<Entity> starting = std::move(pending_[m]);
-        for (const Entity& e : starting) Process(e);
+        // Processing pushes only to later months: index, as pending_[m] stays put.
+        std::vector<Entity>& starting = (*pending_)[m];
+        for (size_t i = 0; i < starting.size(); ++i) Process(starting[i]);
+        starting.clear();
       }
       const int month = c_.start_month + m;
       const double years = (month - c_.level_month) / 12.0;
@@ -231,7 +238,7 @@ class Replication {
     if (!cap_) {
       Process(e);
     } else if (e.start < o_.months) {
-      pending_[std::max(e.start, 0)].push_back(e);
+      (*pending_)[std::max(e.start, 0)].push_back(e);
     }
   }
 
@@ -259,7 +266,9 @@ class Replication {
       const int stop = std::min(end, o_.months);
       const double cost =
           e.base_cost * (e.age >= 0 ? 1.0 : plan_.Volume(e.start, e.muni, e.group));
-      if (cap_ && e.age < 0 && e.start >= 0) {
+      if (cap_ && e.age < 0 && e.start >= 0 &&
+          cap_->Concerns(plan_, e.start, e.muni, e.group, e.team, e.provider,
+                         cost * duration)) {
         // A new assignment: its provider's ceiling, its team's budget, the review.
         const auto u = rs_.Uniforms(run_, e.key, kCapacityDraw);
         auto outcome = cap_->Admit(plan_, e.start, e.muni, e.group, e.team,
@@ -355,8 +364,8 @@ class Replication {
   const size_t slice_;
   std::vector<double> price_;                            // per month, from DrawPrices
   std::vector<double> trend_, duration_, reindication_;  // per group, from DrawGroups
-  std::optional<CapacityState> cap_;          // with providers and teams (capacity.h)
-  std::vector<std::vector<Entity>> pending_;  // [month]: starts waiting for it
+  std::optional<CapacityState> cap_;  // with providers and teams (capacity.h)
+  std::vector<std::vector<Entity>>* pending_ = nullptr;  // [month]: starts waiting
   int64_t entity_months_ = 0;
 };
 
