@@ -508,6 +508,11 @@ region=[r for r in j["lever_effect"] if r["municipality"]=="REGIO" and r["group"
 assert region and all(r["cost_effect_mean_cents"]<=0 for r in region), region
 assert j["teams"] and all("team" in r for r in j["teams"])
 ' "$T/fc-nt.json"
+for n in 1 2; do
+  "$JR" forecast --db "$DEMO" --from 2024-01 --months 24 --runs 8 --threads $n --levers tests/data/forecast/nee_tenzij.toml \
+    --format json 2>/dev/null | python3 -c 'import json,sys; j=json.load(sys.stdin); print(json.dumps([j["ceilings"],j["teams"],j["yearly"]]))' > "$T/fc-nt-$n.json"
+done
+check "forecast with providers and teams: the same for 1 and 2 threads" cmp "$T/fc-nt-1.json" "$T/fc-nt-2.json"
 # A measure of the agenda as a lever (issue 14 item 4): measure 7 (POH jeugd) as
 # huisarts inflow x 0.9 from 2020-01 (decision 2019-07 + 6 months) saves in every year,
 # within its bandwidth in 2021 and 2022 up to a factor 2 (2020: its first year, the

@@ -4,6 +4,7 @@
 #include <functional>
 #include <limits>
 #include <tuple>
+#include <unordered_map>
 
 #include "forecast/forecast_summary.h"
 
@@ -38,8 +39,27 @@ Capacity::Choice Capacity::Pick(int muni, int group, double u) const {
   const size_t cell = static_cast<size_t>(muni) * groups + group;
   const std::vector<double>& cum = mix_cumulative[cell];
   if (cum.empty()) return {};
-  size_t i = std::upper_bound(cum.begin(), cum.end(), u) - cum.begin();
+  size_t i;
+  if (!mix_guide.empty()) {
+    // The guide's entry is at or before the answer: scan on from it.
+    i = mix_guide[cell * kGuide + static_cast<size_t>(u * kGuide)];
+    while (i + 1 < cum.size() && cum[i] <= u) ++i;
+  } else {
+    i = std::upper_bound(cum.begin(), cum.end(), u) - cum.begin();
+  }
   return mix[cell][std::min(i, cum.size() - 1)];
+}
+
+void Capacity::BuildGuide() {
+  mix_guide.assign(mix_cumulative.size() * kGuide, 0);
+  for (size_t cell = 0; cell < mix_cumulative.size(); ++cell) {
+    const std::vector<double>& cum = mix_cumulative[cell];
+    for (int j = 0; j < kGuide; ++j) {
+      const double at = static_cast<double>(j) / kGuide;
+      mix_guide[cell * kGuide + j] = static_cast<uint32_t>(
+          std::upper_bound(cum.begin(), cum.end(), at) - cum.begin());
+    }
+  }
 }
 
 Capacity CalibrateCapacity(const Calibration& c, const History& h,
@@ -109,11 +129,15 @@ Capacity CalibrateCapacity(const Calibration& c, const History& h,
   }
 
   // Per assignment: its group (-1 unknown), contract and team.
+  std::unordered_map<std::string, int> product_group;
+  for (const ProductParams& p : c.products) product_group.emplace(p.key, p.group);
   std::vector<int> group(h.assignments.size(), -1);
+  std::string key;
   for (size_t i = 0; i < h.assignments.size(); ++i) {
     const Assignment& a = h.assignments[i];
-    const int p = c.ProductIndex(a.category + "/" + a.product_code);
-    if (p >= 0) group[i] = c.products[p].group;
+    key.assign(a.category).append("/").append(a.product_code);
+    if (auto it = product_group.find(key); it != product_group.end())
+      group[i] = it->second;
   }
   // What was declared in the base year before the start.
   const int year_start = c.base_year * 12;
@@ -155,6 +179,7 @@ Capacity CalibrateCapacity(const Calibration& c, const History& h,
     if (!cap.mix_cumulative[k].empty()) cap.mix_cumulative[k].back() = 1.0;
   }
 
+  cap.BuildGuide();
   cap.running.resize(c.running.size());
   for (size_t i = 0; i < c.running.size(); ++i) {
     const int a = c.running[i].assignment;

@@ -89,6 +89,12 @@ struct Capacity {
   }
   // The choice for uniform u in cell (muni, group).
   Choice Pick(int muni, int group, double u) const;
+  // Fills the guide table Pick starts its search from (after mix_cumulative is set;
+  // without it Pick searches the whole cell).
+  void BuildGuide();
+  static constexpr int kGuide = 64;
+  // [cell * kGuide + j]: the first index i with mix_cumulative[cell][i] > j / kGuide.
+  std::vector<uint32_t> mix_guide;
 };
 
 struct CapacityOptions {

@@ -231,5 +231,22 @@ TEST(CapacityTest, SameResultForAnyThreadCount) {
   EXPECT_EQ(one.cost, two.cost);
 }
 
+TEST(CapacityTest, PickWithTheGuideIsPickWithout) {
+  Capacity cap;
+  cap.groups = 1;
+  // Uneven shares: 0.01, 0.5, 0.02, 0.17, 0.3 (cumulative below).
+  cap.mix = {{{0, -1}, {1, -1}, {2, 0}, {3, 0}, {4, 1}}};
+  cap.mix_cumulative = {{0.01, 0.51, 0.53, 0.70, 1.0}};
+  Capacity guided = cap;
+  guided.BuildGuide();
+  for (int k = 0; k < 10000; ++k) {
+    const double u = (k + 0.5) / 10000;
+    EXPECT_EQ(guided.Pick(0, 0, u).provider, cap.Pick(0, 0, u).provider) << u;
+  }
+  EXPECT_EQ(guided.Pick(0, 0, 0.005).provider, 0);
+  EXPECT_EQ(guided.Pick(0, 0, 0.52).provider, 2);
+  EXPECT_EQ(guided.Pick(0, 0, 0.999).provider, 4);
+}
+
 }  // namespace
 }  // namespace jr::forecast
