@@ -213,6 +213,11 @@ TEST(CapacityTest, LeverErrors) {
       "h.toml");
   ASSERT_FALSE(both.ok());
   EXPECT_NE(both.status().message().find("niet beide"), std::string::npos);
+  auto delay =
+      ParseLevers("[[lever]]\nstart = \"2025-01\"\ndelay_months = 3\n", "h.toml");
+  ASSERT_FALSE(delay.ok());
+  EXPECT_EQ(delay.status().where().path, "lever[1].delay_months");
+  EXPECT_EQ(delay.status().where().line, 3);
   auto bad = ParseLevers("[[lever]]\nstart = \"2025-01\"\nnee_tenzij = 1\n", "h.toml");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().where().file, "h.toml");

@@ -118,6 +118,10 @@ Result<Lever> ReadLever(const TomlSource& src, const toml::table& t,
     return TomlError(src, &t, path,
                      "geef 'start' of 'decision' (met 'delay_months'), niet beide");
   }
+  if (t.contains("delay_months") && !lever.decision_month) {
+    return TomlError(src, t.get("delay_months"), KeyPath(path, "delay_months"),
+                     "'delay_months' hoort bij een besluitmaand 'decision'");
+  }
   if (lever.decision_month) {
     lever.start_month = *lever.decision_month + lever.delay_months;
     has_start = true;
