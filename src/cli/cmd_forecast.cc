@@ -294,6 +294,24 @@ void RegisterForecast(CLI::App& app) {
       auto p = LoadMeasurePortfolio(o->measures);
       if (!p.ok()) Fail(p.status());
       portfolio = std::move(p).value();
+      // Checked before the forecast runs, so an error prints nothing else.
+      bool any = false;
+      for (const forecast::Lever& l : levers) {
+        if (l.measure.empty()) continue;
+        any = true;
+        bool found = false;
+        for (const Measure& m : portfolio->measures) found = found || m.id == l.measure;
+        if (!found) {
+          Fail(Status::Error("hefboom '" + l.name + "': maatregel '" + l.measure +
+                                 "' staat niet in " + o->measures,
+                             {o->levers, 0, 0, "measure"}));
+        }
+      }
+      if (!any) {
+        Fail(Status::Error(
+            "geen hefboom in " + o->levers + " noemt een maatregel (measure = \"...\")",
+            {"", 0, 0, "--measures"}));
+      }
     }
     auto store = OpenExisting(o->db);
     auto clock_start = std::chrono::steady_clock::now();
