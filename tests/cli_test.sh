@@ -469,6 +469,74 @@ check "backtest with --cutoff and --cutoffs is refused" sh -c "! \"$JR\" backtes
 check "forecast starting after the data end is refused, not zeros" sh -c "! \"$JR\" forecast --db \"$DEMO\" --from 2026-03 --months 12 --runs 5 > /dev/null 2> \"$T/fc-err\" && grep -q 'lopen tot en met 2025-12' \"$T/fc-err\""
 check "forecast from the month after the data end runs" "$JR" forecast --db "$DEMO" --from 2026-01 --months 12 --runs 5
 
+# Providers and teams in the forecast (issue 14 item 3). A hand-made region
+# (tests/data/forecast/plafond/verwacht.md): ten assignments of 1.000,00 a month, a
+# ceiling of 75.000,00 in 2021 with 30.000,00 declared by March: out in 2021-08, and
+# without "nee, tenzij" an overrun of about 42.060,00.
+mkdir -p "$T/plafond"
+cp tests/data/rules/base/*.csv tests/data/forecast/plafond/*.csv "$T/plafond"
+"$JR" init --db "$T/plafond.db" >/dev/null
+"$JR" import --db "$T/plafond.db" "$T/plafond" >/dev/null
+"$JR" forecast --db "$T/plafond.db" --from 2021-04 --months 9 --runs 50 --format json > "$T/plafond.json" 2>/dev/null
+check "forecast: the hand-made ceiling runs out in 2021-08 with the overrun shown" python3 -c '
+import json,sys
+j=json.load(open(sys.argv[1]))
+rows=[r for r in j["ceilings"] if r["agb"]=="87654321" and r["lot"]=="ambulant" and r["year"]==2021]
+assert len(rows)==1, j["ceilings"]
+r=rows[0]
+assert r["ceiling_cents"]==7500000 and r["out_month"]=="2021-08", r
+assert 4000000<=r["overrun_mean_cents"]<=4400000, r
+' "$T/plafond.json"
+# The demo: some ceilings run out in a month the forecast names, with the overrun
+# shown without "nee, tenzij"; with the lever the cases past a ceiling are redirected,
+# allowed, deferred or refused, and the cost does not go up.
+"$JR" forecast --db "$DEMO" --from 2024-01 --months 24 --runs 50 --levers tests/data/forecast/nee_tenzij.toml \
+  --format json > "$T/fc-nt.json" 2>/dev/null
+check "forecast on the demo: ceilings run out in named months; nee, tenzij acts on them" python3 -c '
+import json,sys,re
+j=json.load(open(sys.argv[1]))
+base=j["ceilings_baseline"]
+out=[r for r in base if r["out_month"]]
+assert out and all(re.fullmatch(r"202[45]-(0[1-9]|1[0-2])", r["out_month"]) for r in out), out[:3]
+assert sum(r["overrun_mean_cents"] for r in out)>0
+assert all(r["redirected_mean"]+r["allowed_mean"]+r["deferred_mean"]+r["refused_mean"]==0 for r in base)
+cases=sum(r["redirected_mean"]+r["allowed_mean"]+r["deferred_mean"]+r["refused_mean"] for r in j["ceilings"])
+assert cases>0, cases
+got=sum(r["received_mean"] for r in j["ceilings"]); sent=sum(r["redirected_mean"] for r in j["ceilings"])
+assert abs(got-sent)<1e-6, (got, sent)
+region=[r for r in j["lever_effect"] if r["municipality"]=="REGIO" and r["group"]=="alle"]
+assert region and all(r["cost_effect_mean_cents"]<=0 for r in region), region
+assert j["teams"] and all("team" in r for r in j["teams"])
+' "$T/fc-nt.json"
+for n in 1 2; do
+  "$JR" forecast --db "$DEMO" --from 2024-01 --months 24 --runs 8 --threads $n --levers tests/data/forecast/nee_tenzij.toml \
+    --format json 2>/dev/null | python3 -c 'import json,sys; j=json.load(sys.stdin); print(json.dumps([j["ceilings"],j["teams"],j["yearly"]]))' > "$T/fc-nt-$n.json"
+done
+check "forecast with providers and teams: the same for 1 and 2 threads" cmp "$T/fc-nt-1.json" "$T/fc-nt-2.json"
+# A measure of the agenda as a lever (issue 14 item 4): measure 7 (POH jeugd) as
+# huisarts inflow x 0.9 from 2020-01 (decision 2019-07 + 6 months) saves in every year,
+# within its bandwidth in 2021 and 2022 up to a factor 2 (2020: its first year, the
+# running care still runs); measure 2 as "nee, tenzij" saves (same direction; the size is
+# far below the bandwidth, docs/forecast.md).
+"$JR" forecast --db "$DEMO" --from 2020-01 --months 36 --runs 50 --levers tests/data/forecast/maatregelen_hefbomen.toml \
+  --measures "$T/forecast-data/maatregelen.toml" --format json > "$T/fc-m7.json" 2>/dev/null
+"$JR" forecast --db "$DEMO" --from 2020-01 --months 36 --runs 50 --levers tests/data/forecast/maatregel_2.toml \
+  --measures "$T/forecast-data/maatregelen.toml" --format json > "$T/fc-m2.json" 2>/dev/null
+check "forecast --measures: a measure as a lever tells the same story" python3 -c '
+import json,sys
+m7=json.load(open(sys.argv[1]))["measures"]
+assert [r["year"] for r in m7]==[2020,2021,2022], m7
+assert all(r["saving_mean_cents"]>0 for r in m7), m7
+for r in m7[1:]:
+    assert r["measure_min_cents"]/2<=r["saving_mean_cents"]<=2*r["measure_max_cents"], r
+m2=json.load(open(sys.argv[2]))["measures"]
+assert all(r["saving_mean_cents"]>=0 for r in m2) and sum(r["saving_mean_cents"] for r in m2)>0, m2
+' "$T/fc-m7.json" "$T/fc-m2.json"
+check "forecast --measures naming an unknown measure is refused in Dutch, before any output" sh -c "
+  sed 's/measure = \"7\"/measure = \"99\"/' tests/data/forecast/maatregelen_hefbomen.toml > \"$T/m99.toml\" &&
+  ! \"$JR\" forecast --db \"$DEMO\" --from 2020-01 --months 12 --runs 5 --levers \"$T/m99.toml\" --measures \"$T/forecast-data/maatregelen.toml\" > \"$T/m99-out\" 2> \"$T/m99-err\" &&
+  grep -q \"maatregel '99' staat niet in\" \"$T/m99-err\" && test ! -s \"$T/m99-out\""
+
 # report: HTML (every section, no external URL), XLSX read back, CSV, --public
 "$JR" report --db "$DB" --out "$T/rap" --runs 20 > "$T/rap.out" 2>&1
 # Progress (issue 15 item 12): on stderr when it is a terminal (script gives one), no

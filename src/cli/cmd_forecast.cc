@@ -6,6 +6,7 @@
 #include <chrono>
 #include <iostream>
 
+#include "agenda/measure_portfolio.h"
 #include "budget/budget_config.h"
 #include "budget/path_forecast.h"
 #include "cli/command.h"
@@ -26,6 +27,68 @@ Date ParseDateOrFail(const std::string& text, const char* option) {
   auto d = ParseDate(text);
   if (!d.ok()) Fail(Status::Error(d.status().message(), {"", 0, 0, option}));
   return *d;
+}
+
+// The levers that name an agenda measure (`measure = "2"`) beside that measure's
+// savings bandwidth per year (maatregelen.toml): the forecast's saving (baseline minus
+// with levers, region, all groups) and the sum of the named measures' min, mode and
+// max. Dutch error when a named measure is not in the file.
+Table MeasureComparison(const std::vector<forecast::Lever>& levers,
+                        const std::vector<SummaryRow>& effect,
+                        const MeasurePortfolio& portfolio, const std::string& file) {
+  std::vector<const Measure*> named;
+  std::string ids;
+  for (const forecast::Lever& l : levers) {
+    if (l.measure.empty()) continue;
+    const Measure* m = nullptr;
+    for (const Measure& x : portfolio.measures) {
+      if (x.id == l.measure) m = &x;
+    }
+    if (!m) {
+      Fail(Status::Error(
+          "hefboom '" + l.name + "': maatregel '" + l.measure + "' staat niet in " + file,
+          {file, 0, 0, "measure"}));
+    }
+    named.push_back(m);
+    ids += (ids.empty() ? "" : ", ") + m->id;
+  }
+  Table t;
+  t.title = "Hefbomen naast de maatregelen " + ids + " (" + file + ")";
+  t.columns = {{"year", "Jaar", ColumnType::kYear},
+               {"measures", "Maatregelen"},
+               {"saving_mean_cents", "Besparing prognose gem.", ColumnType::kMoney},
+               {"saving_p10_cents", "P10", ColumnType::kMoney},
+               {"saving_p90_cents", "P90", ColumnType::kMoney},
+               {"measure_min_cents", "Maatregel min", ColumnType::kMoney},
+               {"measure_mode_cents", "modus", ColumnType::kMoney},
+               {"measure_max_cents", "max", ColumnType::kMoney},
+               {"within", "Binnen bandbreedte"}};
+  for (const SummaryRow& r : effect) {
+    if (r.municipality != forecast::kRegion || r.group != forecast::kAllGroups) continue;
+    double lo = 0, mode = 0, hi = 0;
+    bool any = false;
+    for (const Measure* m : named) {
+      auto it = m->savings.find(r.period);
+      if (it == m->savings.end()) continue;
+      any = true;
+      lo += it->second.min;
+      mode += it->second.mode;
+      hi += it->second.max;
+    }
+    auto cents = [](double v) { return Money::FromCents(RoundCents(v)); };
+    // A saving is the effect with the sign turned: less cost is a positive saving.
+    const double saving = -r.cost.mean;
+    t.AddRow(
+        {int64_t{r.period}, ids, cents(saving), cents(-r.cost.p90), cents(-r.cost.p10),
+         any ? Cell(cents(lo * 100)) : Cell(), any ? Cell(cents(mode * 100)) : Cell(),
+         any ? Cell(cents(hi * 100)) : Cell(),
+         any ? Cell(std::string(saving >= lo * 100 && saving <= hi * 100 ? "ja" : "nee"))
+             : Cell()});
+  }
+  t.notes.push_back(
+      "Besparing = basis min met hefbomen (zelfde toevalsgetallen); de maatregelen: de "
+      "som van hun bandbreedtes in het jaar (leeg: geen besparing in dat jaar).");
+  return t;
 }
 
 // A progress line per simulation on stderr when it is a terminal; otherwise nothing.
@@ -170,7 +233,7 @@ void RegisterCalibrate(CLI::App& app) {
 
 void RegisterForecast(CLI::App& app) {
   struct Opts {
-    std::string db, from, levers, budget, view = "yearly";
+    std::string db, from, levers, budget, measures, view = "yearly";
     OutputFormat format;
     int months = 36, runs = 200, threads = 0;
     uint64_t seed = 1;
@@ -194,6 +257,9 @@ void RegisterForecast(CLI::App& app) {
   cmd->add_option(
       "--budget", o->budget,
       "begroting.toml: de jaartotalen naast het taakstellingspad van de monitor");
+  cmd->add_option("--measures", o->measures,
+                  "maatregelen.toml: hefbomen met 'measure' naast de bandbreedte van die "
+                  "maatregel");
   AddViewOption(cmd, &o->view, {"yearly", "monthly"});
   cmd->callback([o] {
     auto from = ParseMonth(o->from);
@@ -217,6 +283,35 @@ void RegisterForecast(CLI::App& app) {
       auto b = LoadBudgetConfig(o->budget);
       if (!b.ok()) Fail(b.status());
       budget = std::move(b).value();
+    }
+    std::optional<MeasurePortfolio> portfolio;
+    if (!o->measures.empty()) {
+      if (levers.empty()) {
+        Fail(Status::Error(
+            "--measures vraagt --levers met hefbomen die een maatregel noemen",
+            {"", 0, 0, "--measures"}));
+      }
+      auto p = LoadMeasurePortfolio(o->measures);
+      if (!p.ok()) Fail(p.status());
+      portfolio = std::move(p).value();
+      // Checked before the forecast runs, so an error prints nothing else.
+      bool any = false;
+      for (const forecast::Lever& l : levers) {
+        if (l.measure.empty()) continue;
+        any = true;
+        bool found = false;
+        for (const Measure& m : portfolio->measures) found = found || m.id == l.measure;
+        if (!found) {
+          Fail(Status::Error("hefboom '" + l.name + "': maatregel '" + l.measure +
+                                 "' staat niet in " + o->measures,
+                             {o->levers, 0, 0, "measure"}));
+        }
+      }
+      if (!any) {
+        Fail(Status::Error(
+            "geen hefboom in " + o->levers + " noemt een maatregel (measure = \"...\")",
+            {"", 0, 0, "--measures"}));
+      }
     }
     auto store = OpenExisting(o->db);
     auto clock_start = std::chrono::steady_clock::now();
@@ -248,6 +343,17 @@ void RegisterForecast(CLI::App& app) {
       j["monthly"] = ToJson(ForecastTable(c, f->monthly, forecast::Period::kMonth, true));
       if (!levers.empty()) j["lever_effect"] = ToJson(EffectTable(c, f->effect));
       if (beside_path) j["beside_path"] = ToJson(*beside_path);
+      if (portfolio)
+        j["measures"] =
+            ToJson(MeasureComparison(levers, f->effect, *portfolio, o->measures));
+      j["ceilings"] = ToJson(forecast::CapacityTable(f->capacity, true, true));
+      j["teams"] = ToJson(forecast::CapacityTable(f->capacity, false, true));
+      if (!levers.empty()) {
+        j["ceilings_baseline"] =
+            ToJson(forecast::CapacityTable(f->capacity_baseline, true, true));
+        j["teams_baseline"] =
+            ToJson(forecast::CapacityTable(f->capacity_baseline, false, true));
+      }
       std::cout << DumpJson(j, 2) << "\n";
       return;
     }
@@ -266,6 +372,16 @@ void RegisterForecast(CLI::App& app) {
     if (!levers.empty()) {
       if (o->format == OutputFormat::kTable) std::cout << "\n";
       Print(EffectTable(c, f->effect), o->format);
+      if (portfolio) {
+        if (o->format == OutputFormat::kTable) std::cout << "\n";
+        Print(MeasureComparison(levers, f->effect, *portfolio, o->measures), o->format);
+      }
+    }
+    if (!f->capacity.providers.empty() || !f->capacity.teams.empty()) {
+      for (bool providers : {true, false}) {
+        if (o->format == OutputFormat::kTable) std::cout << "\n";
+        Print(forecast::CapacityTable(f->capacity, providers, false), o->format);
+      }
     }
     if (beside_path) {
       if (o->format == OutputFormat::kTable) std::cout << "\n";

@@ -640,7 +640,8 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
         undeclared_commitment.push_back(commitment);
       }
       c.running.push_back({s.municipality, s.group, s.product, start - s.first,
-                           recent_months > 0 ? recent / recent_months : -1.0, pending});
+                           recent_months > 0 ? recent / recent_months : -1.0, pending,
+                           static_cast<int>(i)});
     }
   }
   c.month_noise.assign(c.municipalities.size(), 0);

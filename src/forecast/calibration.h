@@ -21,6 +21,7 @@
 
 #include <array>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -106,7 +107,10 @@ struct RunningAssignment {
                              // declarations its commitment (assigned volume x tariff
                              // x the group's declared share); < 0 = unknown
   bool ended = false;        // ended just before the cut-off; may be re-indicated
+  int assignment = -1;       // index into History::assignments
 };
+
+struct Capacity;  // capacity.h
 
 struct Calibration {
   int start_month = 0;  // MonthIndex of the first forecast month
@@ -128,6 +132,8 @@ struct Calibration {
   std::vector<double> month_noise;
   double indexation = 0;     // yearly tariff indexation after base_year
   double indexation_sd = 0;  // its year-to-year standard deviation (history)
+  // Providers, teams, ceilings and budgets (capacity.h); null: none in the simulation.
+  std::shared_ptr<const Capacity> capacity;
 
   // Index of a group by name, or -1.
   int GroupIndex(const std::string& name) const;

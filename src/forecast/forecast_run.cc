@@ -3,17 +3,38 @@
 #include <string>
 #include <utility>
 
+#include "forecast/capacity.h"
 #include "forecast/history_loader.h"
 #include "forecast/lever_plan.h"
 #include "forecast/simulation.h"
 
 namespace jr::forecast {
+namespace {
+
+// Providers and teams from the store's contracts, teams and review decisions.
+Status AddCapacity(const Store& store, const History& h, Calibration& c) {
+  auto contracts = store.LoadContracts();
+  if (!contracts.ok()) return contracts.status();
+  auto teams = store.LoadYouthTeams();
+  if (!teams.ok()) return teams.status();
+  auto decisions = store.LoadReviewDecisions();
+  if (!decisions.ok()) return decisions.status();
+  c.capacity = std::make_shared<const Capacity>(
+      CalibrateCapacity(c, h, *contracts, *teams, *decisions));
+  return Status::Ok();
+}
+
+}  // namespace
 
 Result<Calibration> Calibrate(const Store& store, Date cutoff,
                               const CalibrationOptions& options) {
   auto history = LoadHistory(store, StartMonthOf(cutoff) - kCalibrationHistoryMonths);
   if (!history.ok()) return history.status();
-  return Calibrate(*history, cutoff, options);
+  auto c = Calibrate(*history, cutoff, options);
+  if (!c.ok()) return c.status();
+  Calibration calibration = std::move(c).value();
+  if (Status s = AddCapacity(store, *history, calibration); !s.ok()) return s;
+  return calibration;
 }
 
 Result<ForecastResult> Run(Calibration calibration, const ForecastOptions& o,
@@ -46,6 +67,11 @@ Result<ForecastResult> Run(Calibration calibration, const ForecastOptions& o,
   }
   out.yearly = Summarize(c, *shown, Period::kYear);
   if (o.monthly) out.monthly = Summarize(c, *shown, Period::kMonth);
+  if (c.capacity && !c.capacity->empty()) {
+    out.capacity = SummarizeCapacity(c, *c.capacity, shown->capacity);
+    if (!o.levers.empty())
+      out.capacity_baseline = SummarizeCapacity(c, *c.capacity, base.capacity);
+  }
   return out;
 }
 
@@ -68,7 +94,9 @@ Result<ForecastResult> Run(const Store& store, const ForecastOptions& o,
   }
   auto c = Calibrate(*history, o.cutoff, o.calibration);
   if (!c.ok()) return c.status();
-  return Run(std::move(c).value(), o, progress);
+  Calibration calibration = std::move(c).value();
+  if (Status s = AddCapacity(store, *history, calibration); !s.ok()) return s;
+  return Run(std::move(calibration), o, progress);
 }
 
 }  // namespace jr::forecast

@@ -15,6 +15,7 @@
 #include "core/date.h"
 #include "core/status.h"
 #include "forecast/calibration.h"
+#include "forecast/capacity.h"
 #include "forecast/forecast_summary.h"
 #include "forecast/lever.h"
 #include "store/store.h"
@@ -54,6 +55,11 @@ struct ForecastResult {
   std::vector<SummaryRow> effect;   // per year, with levers minus baseline; empty
                                     // without levers
   int64_t entity_months = 0;        // assignment-months simulated, all simulations
+  // Per provider and lot, and per team: when the ceiling (budget) runs out (with the
+  // levers when there are any); capacity_baseline: the same without levers (only
+  // with levers). Empty when the store has no contracts and teams.
+  CapacitySummary capacity;
+  CapacitySummary capacity_baseline;
 };
 
 // Calibrates on the store's data before `cutoff` (the history the calibration looks

@@ -84,4 +84,64 @@ Table EffectTable(const Calibration& c, const std::vector<SummaryRow>& rows) {
   return t;
 }
 
+Table CapacityTable(const CapacitySummary& s, bool providers, bool all_rows) {
+  Table t;
+  t.title = providers ? "Budgetplafonds per aanbieder, perceel en jaar in de prognose"
+                      : "Budget per jeugdteam en jaar in de prognose";
+  t.columns = {{providers ? "agb" : "team", providers ? "Aanbieder" : "Team"}};
+  if (providers) t.columns.push_back({"lot", "Perceel"});
+  std::vector<Column> rest = {
+      {"year", "Jaar", ColumnType::kYear},
+      {providers ? "ceiling_cents" : "budget_cents", providers ? "Plafond" : "Budget",
+       ColumnType::kMoney},
+      {"spend_mean_cents", "Kosten gem.", ColumnType::kMoney},
+      {"spend_p10_cents", "P10", ColumnType::kMoney},
+      {"spend_p90_cents", "P90", ColumnType::kMoney},
+      {"overrun_mean_cents", "Overschrijding gem.", ColumnType::kMoney},
+      {"out_share", "Kans op", ColumnType::kNumber, 2},
+      {"out_month", "Op in maand (P50)"},
+      {"redirected_mean", "Naar ander", ColumnType::kNumber, 1},
+      {"received_mean", "Ontvangen", ColumnType::kNumber, 1},
+      {"allowed_mean", "Toegestaan", ColumnType::kNumber, 1},
+      {"deferred_mean", "Uitgesteld", ColumnType::kNumber, 1},
+      {"refused_mean", "Geweigerd", ColumnType::kNumber, 1}};
+  if (!providers) rest.erase(rest.begin() + 8, rest.begin() + 10);
+  t.columns.insert(t.columns.end(), rest.begin(), rest.end());
+  int hidden = 0;
+  for (const CeilingForecast& r : providers ? s.providers : s.teams) {
+    if (!all_rows && r.share_out <= 0) {
+      ++hidden;
+      continue;
+    }
+    std::vector<Cell> row = {r.agb};
+    if (providers) row.push_back(r.lot);
+    Cell month = r.month_p50 > 0
+                     ? Cell(FormatMonth(FromMonthIndex(r.year * 12 + r.month_p50 - 1)))
+                     : Cell();
+    for (Cell c : std::vector<Cell>{
+             int64_t{r.year}, Cents(r.ceiling), Cents(r.spend_mean), Cents(r.spend_p10),
+             Cents(r.spend_p90), Cents(r.overrun_mean), r.share_out, month})
+      row.push_back(c);
+    if (providers) {
+      row.push_back(r.redirected);
+      row.push_back(r.received);
+    }
+    row.push_back(r.allowed);
+    row.push_back(r.deferred);
+    row.push_back(r.refused);
+    t.AddRow(row);
+  }
+  if (hidden > 0) {
+    t.notes.push_back(std::to_string(hidden) + (providers ? " plafonds" : " budgetten") +
+                      " raken in geen enkele run op (niet getoond; --format json toont "
+                      "alle).");
+  }
+  t.notes.push_back(
+      "Op in maand: de maand waarin de kosten van het jaar in de helft van de runs "
+      "boven het " +
+      std::string(providers ? "plafond" : "budget") +
+      " komen; Kans op: het deel van de runs waarin dat binnen het jaar gebeurt.");
+  return t;
+}
+
 }  // namespace jr::forecast

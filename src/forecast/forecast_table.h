@@ -6,6 +6,7 @@
 
 #include "core/table.h"
 #include "forecast/calibration.h"
+#include "forecast/capacity.h"
 #include "forecast/forecast_summary.h"
 
 namespace jr::forecast {
@@ -19,5 +20,14 @@ Table ForecastTable(const Calibration& c, const std::vector<SummaryRow>& rows, P
 // The levers' effect per year (rows of Difference). Keys: year, municipality, name,
 // group, cost_effect_{mean,p10,p90}_cents, active_effect_mean, new_effect_mean.
 Table EffectTable(const Calibration& c, const std::vector<SummaryRow>& rows);
+// Per provider, lot and year (providers = true) or per team and year: the ceiling
+// (budget), the cost over the runs, the mean overrun, the share of runs in which it
+// ran out and the median month ("2025-09"; empty when it holds in most runs), and
+// what happened to the new assignments past it (means per run). Keys: agb (team),
+// lot, year, ceiling_cents (team, year, budget_cents), spend_{mean,p10,p90}_cents,
+// overrun_mean_cents, out_share, out_month, redirected_mean, received_mean,
+// allowed_mean, deferred_mean, refused_mean. Without `all_rows` only the rows that
+// run out in at least one run.
+Table CapacityTable(const CapacitySummary& s, bool providers, bool all_rows);
 
 }  // namespace jr::forecast

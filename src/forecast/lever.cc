@@ -23,7 +23,14 @@ Result<Lever> ReadLever(const TomlSource& src, const toml::table& t,
                                               "products_removed",
                                               "residential_to_outpatient",
                                               "residential",
-                                              "outpatient"};
+                                              "outpatient",
+                                              "nee_tenzij",
+                                              "team_budgets",
+                                              "review_above",
+                                              "review_refused",
+                                              "measure",
+                                              "decision",
+                                              "delay_months"};
   Lever lever;
   lever.name = "hefboom " + std::to_string(n);
   bool has_start = false;
@@ -41,12 +48,38 @@ Result<Lever> ReadLever(const TomlSource& src, const toml::table& t,
     const std::string key(k.str());
     const std::string key_path = KeyPath(path, key);
     if (!kKeys.count(key)) return UnknownKey(src, v, key_path, key, "");
-    if (key == "name" || key == "residential" || key == "outpatient" || key == "start") {
+    if (key == "nee_tenzij" || key == "team_budgets") {
+      const auto* b = v.as_boolean();
+      if (!b) return TomlError(src, &v, key_path, "verwacht true of false");
+      (key == "nee_tenzij" ? lever.nee_tenzij : lever.team_budgets) = b->get();
+    } else if (key == "review_above" || key == "review_refused" ||
+               key == "delay_months") {
+      const bool share = key == "review_refused";
+      auto x = NumberInRange(src, v, key_path, 0,
+                             share                   ? 1
+                             : key == "delay_months" ? 120
+                                                     : 1e9);
+      if (!x.ok()) return x.status();
+      if (key == "review_above") lever.review_above = *x;
+      if (share) lever.review_refused = *x;
+      if (key == "delay_months") {
+        if (*x != static_cast<int>(*x))
+          return TomlError(src, &v, key_path, "verwacht een geheel aantal maanden");
+        lever.delay_months = static_cast<int>(*x);
+      }
+    } else if (key == "name" || key == "residential" || key == "outpatient" ||
+               key == "start" || key == "measure" || key == "decision") {
       auto text = StringFromNode(src, v, key_path);
       if (!text.ok()) return text.status();
       if (key == "name") lever.name = *text;
       if (key == "residential") lever.residential = *text;
       if (key == "outpatient") lever.outpatient = *text;
+      if (key == "measure") lever.measure = *text;
+      if (key == "decision") {
+        auto m = ParseMonth(*text);
+        if (!m.ok()) return TomlError(src, &v, key_path, m.status().message());
+        lever.decision_month = MonthIndex(*m);
+      }
       if (key == "start") {
         auto m = ParseMonth(*text);
         if (!m.ok()) return TomlError(src, &v, key_path, m.status().message());
@@ -81,8 +114,22 @@ Result<Lever> ReadLever(const TomlSource& src, const toml::table& t,
       }
     }
   }
-  if (!has_start)
-    return TomlError(src, &t, path, "startmaand 'start' (JJJJ-MM) ontbreekt");
+  if (has_start && lever.decision_month) {
+    return TomlError(src, &t, path,
+                     "geef 'start' of 'decision' (met 'delay_months'), niet beide");
+  }
+  if (t.contains("delay_months") && !lever.decision_month) {
+    return TomlError(src, t.get("delay_months"), KeyPath(path, "delay_months"),
+                     "'delay_months' hoort bij een besluitmaand 'decision'");
+  }
+  if (lever.decision_month) {
+    lever.start_month = *lever.decision_month + lever.delay_months;
+    has_start = true;
+  }
+  if (!has_start) {
+    return TomlError(src, &t, path,
+                     "startmaand 'start' of besluitmaand 'decision' (JJJJ-MM) ontbreekt");
+  }
   return lever;
 }
 

@@ -14,12 +14,24 @@
 //   residential_to_outpatient = 0.2        # share of new residential inflow that
 //   residential = "verblijf"               #   goes to outpatient care instead
 //   outpatient = "ambulant"                #   (group names; these are the defaults)
+//   nee_tenzij = true                      # provider ceilings enforced (capacity.h)
+//   team_budgets = true                    # youth-team budgets enforced
+//   review_above = 25000.00                # euros: extra review by the committee,
+//   review_refused = 0.2                   #   which refuses this share (default: the
+//                                          #   share it refused in toetsingen.csv)
+//   measure = "2"                          # the agenda measure this lever expresses
+//
+// Instead of `start` a lever may give its decision month and implementation delay:
+//   decision = "2019-10"                   # month of the decision
+//   delay_months = 3                       # acts from decision + delay (seed 004:
+//                                          #   "binnen 1 kwartaal na besluitvorming")
 //
 // Running assignments end on their own schedule: duration, volume and product levers
 // act on assignments that start from the start month on, so their effect lags.
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -44,6 +56,13 @@ struct Lever {
   double residential_to_outpatient = 0;           // share in [0, 1]
   std::string residential = "verblijf";           // group of residential care
   std::string outpatient = "ambulant";            // group it goes to instead
+  std::optional<bool> nee_tenzij;                 // set: ceilings enforced or not
+  std::optional<bool> team_budgets;               // set: team budgets enforced or not
+  std::optional<double> review_above;             // euros
+  std::optional<double> review_refused;           // share in [0, 1]
+  std::optional<int> decision_month;              // MonthIndex of the decision
+  int delay_months = 0;                           // start = decision + delay
+  std::string measure;                            // agenda measure id; may be empty
 };
 
 // Parses the `[[lever]]` tables of a TOML document. Dutch error naming `file`, the

@@ -17,6 +17,10 @@ LeverPlan::LeverPlan(const Calibration& c, int months)
   reindication_.assign(mm * groups_, -1.0);
   shift_.assign(mm, 0.0);
   removed_.assign(mm * products_, 0);
+  nee_tenzij_.assign(mm, 0);
+  team_budgets_.assign(mm, 0);
+  review_above_.assign(mm, -1.0);
+  review_refused_.assign(mm, -1.0);
 }
 
 Result<LeverPlan> LeverPlan::Resolve(const Calibration& c, int months,
@@ -67,6 +71,11 @@ Result<LeverPlan> LeverPlan::Resolve(const Calibration& c, int months,
     }
     for (int m = std::max(0, lever.start_month - c.start_month); m < months; ++m) {
       for (int muni : munis) {
+        const size_t at = static_cast<size_t>(m) * plan.munis_ + muni;
+        if (lever.nee_tenzij) plan.nee_tenzij_[at] = *lever.nee_tenzij;
+        if (lever.team_budgets) plan.team_budgets_[at] = *lever.team_budgets;
+        if (lever.review_above) plan.review_above_[at] = *lever.review_above * 100;
+        if (lever.review_refused) plan.review_refused_[at] = *lever.review_refused;
         for (const auto& [route, f] : lever.inflow_factor) {
           plan.inflow_[plan.Index(m, muni, static_cast<int>(route), kRoutes)] *= f;
         }

@@ -43,6 +43,21 @@ class LeverPlan {
   double ResidentialShift(int m, int muni) const {
     return In(m) ? shift_[m * munis_ + muni] : 0;
   }
+  // Capacity levers (capacity.h) in month m and municipality muni.
+  bool NeeTenzij(int m, int muni) const {
+    return In(m) && nee_tenzij_[m * munis_ + muni];
+  }
+  bool TeamBudgets(int m, int muni) const {
+    return In(m) && team_budgets_[m * munis_ + muni];
+  }
+  // Review amount in cents (< 0: no extra review) and the refused share (< 0: the
+  // committee's observed share).
+  double ReviewAbove(int m, int muni) const {
+    return In(m) ? review_above_[m * munis_ + muni] : -1.0;
+  }
+  double ReviewRefused(int m, int muni) const {
+    return In(m) ? review_refused_[m * munis_ + muni] : -1.0;
+  }
   int residential_group() const { return residential_; }
   int outpatient_group() const { return outpatient_; }
   bool empty() const { return empty_; }
@@ -60,6 +75,8 @@ class LeverPlan {
   int months_ = 0, munis_ = 0, groups_ = 0, products_ = 0;
   std::vector<double> inflow_, duration_, volume_, tariff_, reindication_, shift_;
   std::vector<uint8_t> removed_;
+  std::vector<uint8_t> nee_tenzij_, team_budgets_;  // [m][muni]
+  std::vector<double> review_above_, review_refused_;
   int residential_ = -1, outpatient_ = -1;
   bool empty_ = true;
 };

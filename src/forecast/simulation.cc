@@ -7,6 +7,7 @@
 #include <optional>
 #include <thread>
 
+#include "forecast/capacity.h"
 #include "forecast/entity_key.h"
 
 namespace jr::forecast {
@@ -30,7 +31,13 @@ struct Entity {
   int group = 0;
   int product = 0;
   double base_cost = -1;  // cents per month at base-year prices; < 0 = draw
+  int provider = -1;      // Capacity::providers; -1 = unknown (capacity.h)
+  int team = -1;          // Capacity::teams; -1 = none
 };
+
+// Draw number of an entity's capacity uniforms: [0] provider and team, [1] whether
+// the care can wait, [2] the review committee (capacity.h).
+constexpr uint32_t kCapacityDraw = 3;
 
 int PickIndex(const std::vector<double>& shares, double u) {
   double acc = 0;
@@ -58,7 +65,17 @@ class Replication {
         r_(r),
         run_(run),
         rs_(o.seed, Stream::kForecast),
-        slice_(r.Index(run, 0, 0, 0)) {}
+        slice_(r.Index(run, 0, 0, 0)) {
+    if (c.capacity && !c.capacity->empty()) {
+      cap_.emplace(*c.capacity, c, o.months, r.capacity, run);
+      // One queue per worker thread, reused by its replications (no allocation per
+      // replication once it has grown).
+      thread_local std::vector<std::vector<Entity>> queue;
+      if (queue.size() < static_cast<size_t>(o.months)) queue.resize(o.months);
+      for (std::vector<Entity>& q : queue) q.clear();
+      pending_ = &queue;
+    }
+  }
 
   void Run() {
     DrawPrices();
@@ -67,10 +84,14 @@ class Replication {
       const RunningAssignment& a = c_.running[i];
       Entity e{{i, 0},  -a.age_months, a.age_months,  a.municipality,
                a.group, a.product,     a.monthly_cost};
+      if (cap_) {
+        e.provider = c_.capacity->running[i].provider;
+        e.team = c_.capacity->running[i].team;
+      }
       if (!a.ended) {
         Process(e);
       } else if (auto next = FollowUp(e, 0, rs_.Uniforms(run_, e.key, 0))) {
-        Process(*next);
+        Schedule(*next);
       }
     }
     const int cells = static_cast<int>(c_.inflow.size());
@@ -85,6 +106,14 @@ class Replication {
     }
     std::vector<double> group_factor(c_.groups.size());
     for (int m = 0; m < o_.months; ++m) {
+      if (cap_) {
+        // Who starts this month is admitted on the costs of the months before it.
+        cap_->BeginMonth(m);
+        // Processing pushes only to later months: index, as pending_[m] stays put.
+        std::vector<Entity>& starting = (*pending_)[m];
+        for (size_t i = 0; i < starting.size(); ++i) Process(starting[i]);
+        starting.clear();
+      }
       const int month = c_.start_month + m;
       const double years = (month - c_.level_month) / 12.0;
       for (size_t g = 0; g < c_.groups.size(); ++g) {
@@ -106,6 +135,7 @@ class Replication {
         for (int i = 0; i < n; ++i) StartNew(m, k, i);
       }
     }
+    if (cap_) cap_->Finish();
     AddMonthNoise();
   }
 
@@ -192,7 +222,24 @@ class Replication {
     if (g.products.empty()) return;
     int product = g.products[PickIndex(g.product_share, v[0])];
     if (plan_.Removed(m, cell.municipality, product)) return;
-    Process({key, m, -1, cell.municipality, group, product, -1});
+    Entity e{key, m, -1, cell.municipality, group, product, -1};
+    if (cap_) {
+      Capacity::Choice ch =
+          c_.capacity->Pick(e.muni, e.group, rs_.Uniforms(run_, key, kCapacityDraw)[0]);
+      e.provider = ch.provider;
+      e.team = ch.team;
+    }
+    Process(e);
+  }
+
+  // With capacity, an entity starting later waits until its month (so it is admitted
+  // on the costs of the months before it); without, it is simulated now.
+  void Schedule(const Entity& e) {
+    if (!cap_) {
+      Process(e);
+    } else if (e.start < o_.months) {
+      (*pending_)[std::max(e.start, 0)].push_back(e);
+    }
   }
 
   void Process(Entity e) {
@@ -219,14 +266,33 @@ class Replication {
       const int stop = std::min(end, o_.months);
       const double cost =
           e.base_cost * (e.age >= 0 ? 1.0 : plan_.Volume(e.start, e.muni, e.group));
+      if (cap_ && e.age < 0 && e.start >= 0 &&
+          cap_->Concerns(plan_, e.start, e.muni, e.group, e.team, e.provider,
+                         cost * duration)) {
+        // A new assignment: its provider's ceiling, its team's budget, the review.
+        const auto u = rs_.Uniforms(run_, e.key, kCapacityDraw);
+        auto outcome = cap_->Admit(plan_, e.start, e.muni, e.group, e.team,
+                                   cost * duration, u, e.provider);
+        if (outcome == CapacityState::Outcome::kRefused) return;
+        if (outcome == CapacityState::Outcome::kDeferred) {
+          // Waits for January, when the new year's ceiling (budget) opens.
+          const int month = c_.start_month + e.start;
+          e.start = (month / 12 + 1) * 12 - c_.start_month;
+          Schedule(e);
+          return;
+        }
+      }
+      const int contract = cap_ ? c_.capacity->ContractOf(e.provider, e.group) : -1;
       const int groups = r_.groups, munis = r_.municipalities;
       const size_t stride = static_cast<size_t>(munis) * groups;
       const size_t cell = static_cast<size_t>(e.muni) * groups + e.group;
       const double* mult = &shared_.cost_factor[cell * o_.months];
       for (int m = begin; m < stop; ++m) {
         size_t at = slice_ + m * stride + cell;
-        r_.cost[at] += cost * mult[m] * price_[m];
+        const double month_cost = cost * mult[m] * price_[m];
+        r_.cost[at] += month_cost;
         r_.active[at] += 1;
+        if (cap_) cap_->Add(contract, e.team, m, month_cost);
       }
       if (stop > begin) entity_months_ += stop - begin;
       if (e.start >= 0 && e.start < o_.months)
@@ -234,6 +300,7 @@ class Replication {
       if (end >= o_.months) return;
       std::optional<Entity> next = FollowUp(e, end, u);
       if (!next) return;
+      if (cap_) return Schedule(*next);
       e = *next;
     }
   }
@@ -270,6 +337,16 @@ class Replication {
     }
     if (succ.product != e.product) succ.base_cost = -1;
     if (plan_.Removed(end, e.muni, succ.product)) return std::nullopt;
+    if (cap_) {
+      // The team stays; another lot draws its provider from the mix.
+      succ.team = e.team;
+      succ.provider = succ.group == e.group
+                          ? e.provider
+                          : c_.capacity
+                                ->Pick(e.muni, succ.group,
+                                       rs_.Uniforms(run_, succ.key, kCapacityDraw)[0])
+                                .provider;
+    }
     return succ;
   }
 
@@ -287,6 +364,8 @@ class Replication {
   const size_t slice_;
   std::vector<double> price_;                            // per month, from DrawPrices
   std::vector<double> trend_, duration_, reindication_;  // per group, from DrawGroups
+  std::optional<CapacityState> cap_;  // with providers and teams (capacity.h)
+  std::vector<std::vector<Entity>>* pending_ = nullptr;  // [month]: starts waiting
   int64_t entity_months_ = 0;
 };
 
@@ -304,6 +383,8 @@ SimulationResult Simulate(const Calibration& c, const LeverPlan& plan,
   r.cost.assign(n, 0.0);
   r.active.assign(n, 0);
   r.started.assign(n, 0);
+  if (c.capacity && !c.capacity->empty())
+    AllocateCapacityResult(*c.capacity, c, o.months, o.runs, r.capacity);
 
   // Cost multiplier per municipality, group and month: tariff index, month-of-year
   // pattern and tariff levers (layout [muni][group][month]).

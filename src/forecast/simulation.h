@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "forecast/calibration.h"
+#include "forecast/capacity.h"
 #include "forecast/lever_plan.h"
 
 namespace jr::forecast {
@@ -44,6 +45,7 @@ struct SimulationResult {
   std::vector<int32_t>
       started;                // assignments started in the month (incl. re-indications)
   int64_t entity_months = 0;  // assignment-months simulated, all runs
+  CapacityResult capacity;    // per provider and team (empty without capacity)
 
   size_t Index(int run, int month, int muni, int group) const {
     return ((static_cast<size_t>(run) * months + month) * municipalities + muni) *
