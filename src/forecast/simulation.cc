@@ -21,10 +21,10 @@ constexpr uint64_t kGroupTrend = 1ull << 60;    // | group: u[0] trend, u[1] dur
 constexpr uint64_t kIndexation = 1ull << 59;    // | years after the base year
 constexpr uint64_t kMonthNoise = 1ull << 58;    // | municipality << 20 | month
 constexpr uint64_t kEndedClient = 1ull << 57;   // | index into ended_clients
-// Draws of an entity (EntityKey) for the population (population.h): u[0] start age,
-// u[1] move, u[2] destination; and, when its care ends, u[0] return month, u[1]
-// return group, u[2] product.
-constexpr uint32_t kPopulationDraw = 6;
+// The population's draws (population.h): a new assignment's start age is u[2] of its
+// draw 1, a move at a re-indication recycles the re-indication's uniform, and when
+// care ends draw kReturnDraw gives u[0] the return month, u[1] the return group and
+// u[2] the product.
 constexpr uint32_t kReturnDraw = 7;
 
 // An assignment to simulate: where it starts and what is known of it.
@@ -207,7 +207,7 @@ class Replication {
     if (plan_.Removed(m, cell.municipality, product)) return;
     int birth = kNoBirth;
     if (const auto& ages = c_.products[product].start_age; !ages.empty()) {
-      double u = rs_.Uniforms(run_, key, kPopulationDraw)[0];
+      const double u = v[2];  // v[3] is free
       birth = c_.start_month + m -
               static_cast<int>(
                   ages[std::min(ages.size() - 1, static_cast<size_t>(u * ages.size()))]);
@@ -325,10 +325,12 @@ class Replication {
     if (c_.move > 0 && !c_.move_to.empty()) {
       // A move: the new municipality pays (woonplaatsbeginsel), drawn from the
       // observed destinations other than the current one.
-      auto w = rs_.Uniforms(run_, e.key, kPopulationDraw);
-      if (w[1] < c_.move) {
+      // Given the re-indication (u[2] < p), x = u[2] / p is a fresh uniform: below
+      // the move probability it moves, and x / move picks the destination.
+      const double x = u[2] / p;
+      if (x < c_.move) {
         const double other = 1 - c_.move_to[e.muni];
-        double acc = 0, at = w[2] * other;
+        double acc = 0, at = x / c_.move * other;
         for (size_t m = 0; m < c_.move_to.size(); ++m) {
           if (static_cast<int>(m) == e.muni) continue;
           acc += c_.move_to[m];
