@@ -403,10 +403,6 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
   // Durations (Kaplan-Meier) and re-indications per group.
   std::vector<std::vector<DurationObservation>> durations(g_count);
   std::vector<std::vector<DurationObservation>> product_durations(c.products.size());
-  // By kind: [0] first assignments, [1] re-indications.
-  std::vector<std::vector<DurationObservation>> kind_group[2], kind_product[2];
-  for (auto& v : kind_group) v.resize(g_count);
-  for (auto& v : kind_product) v.resize(c.products.size());
   std::vector<double> ended(g_count, 0), followed(g_count, 0);
   std::vector<double> ended_past(g_count, 0), followed_past(g_count, 0);  // age-out
   std::vector<std::vector<double>> follow(g_count, std::vector<double>(g_count, 0));
@@ -418,8 +414,6 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
                                     : DurationObservation{start - s.first, false};
     durations[s.group].push_back(d);
     product_durations[s.product].push_back(d);
-    kind_group[s.reindication][s.group].push_back(d);
-    kind_product[s.reindication][s.product].push_back(d);
     // A follow-up needs a month to show: only spells ending two months before.
     if (s.ended && s.last <= start - 2 &&
         PastAgeLimit(c, s.product, birth[i], s.last + 1)) {
@@ -460,19 +454,6 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
     pp.duration =
         own ? SurvivalCurve::Estimate(obs, o.survival) : c.groups[pp.group].duration;
     pp.observed_durations = own ? static_cast<int64_t>(obs.size()) : 0;
-    SurvivalCurve* kind_curve[2] = {&pp.first_duration, &pp.follow_duration};
-    for (int k = 0; k < 2; ++k) {
-      const auto& mine = kind_product[k][p];
-      const auto& group = kind_group[k][pp.group];
-      if (static_cast<int>(mine.size()) >= o.min_product_durations) {
-        *kind_curve[k] = SurvivalCurve::Estimate(mine, o.survival);
-      } else if (static_cast<int>(group.size()) >= o.min_product_durations) {
-        *kind_curve[k] = SurvivalCurve::Estimate(group, o.survival);
-      } else {
-        *kind_curve[k] = pp.duration;
-      }
-    }
-    pp.split_duration = true;
     double seen = 0;
     for (const auto& [next, n] : product_follow[p]) seen += n;
     if (seen < o.min_product_follow_ups) continue;
@@ -693,7 +674,7 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
       }
       c.running.push_back({s.municipality, s.group, s.product, start - s.first,
                            recent_months > 0 ? recent / recent_months : -1.0, pending,
-                           birth[i], s.reindication});
+                           birth[i]});
     }
   }
   c.month_noise.assign(c.municipalities.size(), 0);

@@ -42,7 +42,8 @@ struct CalibrationOptions {
   int cost_months = 24;        // cost per month from the last n months
   int recent_cost_months = 3;  // a running assignment's cost: mean of its last n months
   int cost_quantiles = 20;     // equal-probability cost bins per product (bin means)
-  int min_product_durations = 20;  // fewer observations: a product uses its group's curve
+  int min_product_durations =
+      200;  // fewer observations: a product uses its group's curve
   int min_product_follow_ups =
       30;  // fewer re-indications seen: the group's pattern applies
   double default_indexation = 0.0;  // yearly tariff indexation when tariffs show none
@@ -59,12 +60,6 @@ struct ProductParams {
   int64_t tariff_cents = 0;          // regional tariff in the base year (0 = none)
   SurvivalCurve duration;          // own Kaplan-Meier curve, or the group's when few data
   int64_t observed_durations = 0;  // observations of its own (0 = group curve used)
-  // Durations apart for first assignments and re-indications (a follow-up, e.g. an
-  // extension, runs otherwise than a first assignment): each the product's own
-  // Kaplan-Meier curve of that kind, or the group's of that kind when few, or
-  // `duration`. split_duration = false (hand-made calibrations): `duration` for both.
-  SurvivalCurve first_duration, follow_duration;
-  bool split_duration = false;
   // Products of the observed re-indications of this product (indexes into products)
   // and their shares (sum 1); empty when fewer than min_product_follow_ups were seen,
   // and then the group's follow-up pattern applies.
@@ -125,7 +120,6 @@ struct RunningAssignment {
                              // x the group's declared share); < 0 = unknown
   bool ended = false;        // ended just before the cut-off; may be re-indicated
   int birth = kNoBirth;      // MonthIndex of the client's birth month
-  bool follow = false;       // a re-indication (its duration: follow_duration)
 };
 
 struct Calibration {

@@ -37,7 +37,6 @@ struct Entity {
   int product = 0;
   double base_cost = -1;  // cents per month at base-year prices; < 0 = draw
   int birth = kNoBirth;   // MonthIndex of the client's birth month
-  bool follow = false;    // a re-indication (ProductParams::follow_duration)
 };
 
 int PickIndex(const std::vector<double>& shares, double u) {
@@ -73,8 +72,8 @@ class Replication {
     DrawGroups();
     for (size_t i = 0; i < c_.running.size(); ++i) {
       const RunningAssignment& a = c_.running[i];
-      Entity e{{i, 0},    -a.age_months,  a.age_months, a.municipality, a.group,
-               a.product, a.monthly_cost, a.birth,      a.follow};
+      Entity e{{i, 0},  -a.age_months, a.age_months,   a.municipality,
+               a.group, a.product,     a.monthly_cost, a.birth};
       if (!a.ended) {
         Process(e);
       } else if (auto next = Next(e, 0, rs_.Uniforms(run_, e.key, 0))) {
@@ -217,10 +216,7 @@ class Replication {
 
   void Process(Entity e) {
     for (;;) {
-      const ProductParams& pp = c_.products[e.product];
-      const SurvivalCurve& curve = !pp.split_duration ? pp.duration
-                                   : e.follow         ? pp.follow_duration
-                                                      : pp.first_duration;
+      const SurvivalCurve& curve = c_.products[e.product].duration;
       auto u = rs_.Uniforms(run_, e.key, 0);
       // Months from the first forecast month (running) or from its start (new),
       // scaled by the replication's duration factor and the lever (new ones only),
@@ -320,8 +316,7 @@ class Replication {
                 e.group,
                 e.product,
                 e.base_cost,
-                e.birth,
-                true};
+                e.birth};
     if (c_.move > 0 && !c_.move_to.empty()) {
       // A move: the new municipality pays (woonplaatsbeginsel), drawn from the
       // observed destinations other than the current one.
