@@ -42,8 +42,7 @@ struct CalibrationOptions {
   int cost_months = 24;        // cost per month from the last n months
   int recent_cost_months = 3;  // a running assignment's cost: mean of its last n months
   int cost_quantiles = 20;     // equal-probability cost bins per product (bin means)
-  int min_product_durations =
-      200;  // fewer observations: a product uses its group's curve
+  int min_product_durations = 20;  // fewer observations: a product uses its group's curve
   int min_product_follow_ups =
       30;  // fewer re-indications seen: the group's pattern applies
   double default_indexation = 0.0;  // yearly tariff indexation when tariffs show none
