@@ -159,6 +159,8 @@ void RegisterCalibrate(CLI::App& app) {
                       {"median_duration_months", "Duur mediaan", ColumnType::kInt},
                       {"durations", "Waarnemingen", ColumnType::kInt},
                       {"reindication", "Herindicatie", ColumnType::kPercent, 1},
+                      {"reindication_past_limit", "Herindicatie na leeftijdsgrens",
+                       ColumnType::kPercent, 1},
                       {"follow_up", "Vervolg meestal"},
                       {"cost_per_month_cents", "Kosten/mnd gem.", ColumnType::kMoney},
                       {"price_index_change", "Tariefindex", ColumnType::kPercent, 1},
@@ -177,7 +179,8 @@ void RegisterCalibrate(CLI::App& app) {
       groups.AddRow(
           {gp.name, gp.inflow_per_month, gp.trend - 1, gp.inflow_dispersion,
            gp.duration.MeanMonths(), int64_t{gp.duration.MedianMonths()},
-           gp.observed_durations, gp.reindication, c->groups[top].name, Cents(cost[g]),
+           gp.observed_durations, gp.reindication, gp.reindication_past_limit,
+           c->groups[top].name, Cents(cost[g]),
            c->PriceIndex(gi, c->base_year) / c->PriceIndex(gi, c->base_year - 1) - 1,
            running[g]});
     }
@@ -193,7 +196,13 @@ void RegisterCalibrate(CLI::App& app) {
         "Kosten per maand in tarieven van " + std::to_string(c->base_year) +
             "; indexatie na dat jaar " + FormatNumber(100 * c->indexation, 1) +
             "% per jaar (spreiding tussen jaren " +
-            FormatNumber(100 * c->indexation_sd, 1) + " procentpunt)."};
+            FormatNumber(100 * c->indexation_sd, 1) + " procentpunt).",
+        "Herindicatie: van cliënten onder de leeftijdsgrens (18, verlengde jeugdhulp "
+        "23) bij het einde; na de grens apart. Verhuizing bij herindicatie: " +
+            FormatNumber(100 * c->move, 1) +
+            "%; terugkeer binnen 36 maanden na de zorg: " +
+            FormatNumber(c->return_cdf.empty() ? 0.0 : 100 * c->return_cdf.back(), 1) +
+            "% (cliënten van wie de zorg eindigde; 0: geen terugkeer gezien)."};
     Table munis;
     munis.title = "Instroom en lopende toewijzingen per gemeente";
     munis.columns = {

@@ -374,10 +374,37 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
                          "; prognose kan niet worden gekalibreerd");
   }
 
+  // The clients behind the spells (population.h): ages, age limits, moves, returns.
+  std::vector<int> client, birth;
+  ClientsOf(h, client, birth);
+  std::vector<bool> is_return;
+  {
+    std::vector<PopulationSpell> view(spells.size());
+    for (size_t i = 0; i < spells.size(); ++i) {
+      const Spell& s = spells[i];
+      auto pred = known[i] && s.reindication
+                      ? by_number.find(h.assignments[i].predecessor)
+                      : by_number.end();
+      view[i] = {known[i],
+                 client[i],
+                 birth[i],
+                 s.municipality,
+                 s.product,
+                 s.group,
+                 s.first,
+                 s.last,
+                 s.ended,
+                 s.reindication,
+                 pred == by_number.end() ? -1 : pred->second};
+    }
+    CalibratePopulation(view, start, c, is_return);
+  }
+
   // Durations (Kaplan-Meier) and re-indications per group.
   std::vector<std::vector<DurationObservation>> durations(g_count);
   std::vector<std::vector<DurationObservation>> product_durations(c.products.size());
   std::vector<double> ended(g_count, 0), followed(g_count, 0);
+  std::vector<double> ended_past(g_count, 0), followed_past(g_count, 0);  // age-out
   std::vector<std::vector<double>> follow(g_count, std::vector<double>(g_count, 0));
   std::vector<std::map<int, double>> product_follow(c.products.size());
   for (size_t i = 0; i < spells.size(); ++i) {
@@ -388,7 +415,11 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
     durations[s.group].push_back(d);
     product_durations[s.product].push_back(d);
     // A follow-up needs a month to show: only spells ending two months before.
-    if (s.ended && s.last <= start - 2) {
+    if (s.ended && s.last <= start - 2 &&
+        PastAgeLimit(c, s.product, birth[i], s.last + 1)) {
+      ended_past[s.group] += 1;
+      if (s.successor >= 0) followed_past[s.group] += 1;
+    } else if (s.ended && s.last <= start - 2) {
       ended[s.group] += 1;
       if (s.successor >= 0) {
         followed[s.group] += 1;
@@ -403,6 +434,8 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
     gp.observed_durations = static_cast<int64_t>(durations[g].size());
     gp.reindication = ended[g] > 0 ? followed[g] / ended[g] : 0;
     gp.reindication_n = ended[g];
+    gp.reindication_past_limit = ended_past[g] > 0 ? followed_past[g] / ended_past[g] : 0;
+    gp.reindication_past_limit_n = ended_past[g];
     gp.duration_events =
         std::count_if(durations[g].begin(), durations[g].end(),
                       [](const DurationObservation& d) { return d.ended; });
@@ -450,7 +483,7 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
                                        std::vector<double>(c.products.size(), 0));
   for (size_t i = 0; i < spells.size(); ++i) {
     const Spell& s = spells[i];
-    if (!known[i] || s.reindication) continue;
+    if (!known[i] || s.reindication || is_return[i]) continue;  // returns: population.h
     int age = start - s.first;  // 1 = the month before the cut-off
     if (age <= o.season_months) season_count[s.group][MonthOfYear(s.first)] += 1;
     if (age <= 12) last12[s.group] += 1;
@@ -641,7 +674,7 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
       }
       c.running.push_back({s.municipality, s.group, s.product, start - s.first,
                            recent_months > 0 ? recent / recent_months : -1.0, pending,
-                           static_cast<int>(i)});
+                           static_cast<int>(i), birth[i]});
     }
   }
   c.month_noise.assign(c.municipalities.size(), 0);

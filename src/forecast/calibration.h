@@ -29,6 +29,7 @@
 #include "core/date.h"
 #include "core/status.h"
 #include "forecast/history.h"
+#include "forecast/population.h"
 #include "forecast/survival_curve.h"
 
 namespace jr::forecast {
@@ -42,8 +43,7 @@ struct CalibrationOptions {
   int cost_months = 24;        // cost per month from the last n months
   int recent_cost_months = 3;  // a running assignment's cost: mean of its last n months
   int cost_quantiles = 20;     // equal-probability cost bins per product (bin means)
-  int min_product_durations =
-      200;  // fewer observations: a product uses its group's curve
+  int min_product_durations = 20;  // fewer observations: a product uses its group's curve
   int min_product_follow_ups =
       30;  // fewer re-indications seen: the group's pattern applies
   double default_indexation = 0.0;  // yearly tariff indexation when tariffs show none
@@ -65,13 +65,25 @@ struct ProductParams {
   // and then the group's follow-up pattern applies.
   std::vector<int> follow_products;
   std::vector<double> follow_share;
+  // Population (population.h): the age at which a client's care of this product ends
+  // (18, or 23 when the data show it as extended care: clients of 18 and older start
+  // it), and the client's age in months at the start of a new assignment (bin means;
+  // empty when the store knows no birth months).
+  int age_limit_months = kYouthAgeLimitMonths;
+  std::vector<double> start_age;
 };
 
 struct GroupParams {
-  std::string name;            // cost bucket: "ambulant"
-  SurvivalCurve duration;      // of all the group's assignments (for reports)
-  double reindication = 0;     // P(an ended assignment is followed by a re-indication)
-  double reindication_n = 0;   // ended assignments it is estimated on
+  std::string name;           // cost bucket: "ambulant"
+  SurvivalCurve duration;     // of all the group's assignments (for reports)
+  double reindication = 0;    // P(an ended assignment is followed by a re-indication)
+  double reindication_n = 0;  // ended assignments it is estimated on
+  // The same for clients past their product's age limit at the end (age-out); the
+  // probability above is then that of the clients below it.
+  double reindication_past_limit = 0;
+  double reindication_past_limit_n = 0;
+  // P(a returning client's new care is in group j | last care in this group).
+  std::vector<double> return_follow;
   std::vector<double> follow;  // P(follow-up group = j | re-indicated); sums to 1
   std::vector<int> products;   // product mix of new assignments (indexes into products)
   std::vector<double> product_share;  // same length as products; sums to 1
@@ -108,6 +120,7 @@ struct RunningAssignment {
                              // x the group's declared share); < 0 = unknown
   bool ended = false;        // ended just before the cut-off; may be re-indicated
   int assignment = -1;       // index into History::assignments
+  int birth = kNoBirth;      // MonthIndex of the client's birth month
 };
 
 struct Capacity;  // capacity.h
@@ -130,7 +143,17 @@ struct Calibration {
   // spread of the declarations, which the caseload model (a fixed cost per
   // assignment-month) does not make. 0 when unknown or explained.
   std::vector<double> month_noise;
-  double indexation = 0;     // yearly tariff indexation after base_year
+  // Population (population.h). Moves: P(a re-indication starts in another
+  // municipality) and the destinations' shares (sum 1; empty: no moves).
+  double move = 0;
+  double move_n = 0;  // re-indications it is estimated on
+  std::vector<double> move_to;
+  // Recurrence: the monthly hazard of a return by months since the last care, and
+  // P(returned within k months) for k = 0 .. (cumulative; empty: no returns).
+  std::vector<ReturnBin> returns;
+  std::vector<double> return_cdf;
+  std::vector<EndedClient> ended_clients;  // may return in the forecast
+  double indexation = 0;                   // yearly tariff indexation after base_year
   double indexation_sd = 0;  // its year-to-year standard deviation (history)
   // Providers, teams, ceilings and budgets (capacity.h); null: none in the simulation.
   std::shared_ptr<const Capacity> capacity;

@@ -27,6 +27,9 @@ struct History {
   std::vector<Tariff> tariffs;
   std::vector<Assignment> assignments;
   std::vector<AssignmentMonth> months;  // any order
+  // Residence periods with the birth month (population.h); may be empty (then ages,
+  // age-out and recurrence are unknown and the model runs without them).
+  std::vector<ClientResidence> clients;
 };
 
 }  // namespace jr::forecast

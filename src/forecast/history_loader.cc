@@ -21,6 +21,9 @@ Result<History> LoadHistory(const Store& store, int from_month) {
   auto assignments = store.LoadAssignments();
   if (!assignments.ok()) return assignments.status();
   h.assignments = std::move(assignments).value();
+  auto clients = store.LoadClients();
+  if (!clients.ok()) return clients.status();
+  h.clients = std::move(clients).value();
 
   std::unordered_map<std::string, int> index;
   index.reserve(h.assignments.size());

@@ -21,6 +21,12 @@ constexpr uint64_t kGroupTrend = 1ull << 60;    // | group: u[0] trend, u[1] dur
                                                 // u[2] re-indication
 constexpr uint64_t kIndexation = 1ull << 59;    // | years after the base year
 constexpr uint64_t kMonthNoise = 1ull << 58;    // | municipality << 20 | month
+constexpr uint64_t kEndedClient = 1ull << 57;   // | index into ended_clients
+// The population's draws (population.h): a new assignment's start age is u[2] of its
+// draw 1, a move at a re-indication recycles the re-indication's uniform, and when
+// care ends draw kReturnDraw gives u[0] the return month, u[1] the return group and
+// u[2] the product.
+constexpr uint32_t kReturnDraw = 7;
 
 // An assignment to simulate: where it starts and what is known of it.
 struct Entity {
@@ -31,6 +37,7 @@ struct Entity {
   int group = 0;
   int product = 0;
   double base_cost = -1;  // cents per month at base-year prices; < 0 = draw
+  int birth = kNoBirth;   // MonthIndex of the client's birth month
   int provider = -1;      // Capacity::providers; -1 = unknown (capacity.h)
   int team = -1;          // Capacity::teams; -1 = none
 };
@@ -82,17 +89,22 @@ class Replication {
     DrawGroups();
     for (size_t i = 0; i < c_.running.size(); ++i) {
       const RunningAssignment& a = c_.running[i];
-      Entity e{{i, 0},  -a.age_months, a.age_months,  a.municipality,
-               a.group, a.product,     a.monthly_cost};
+      Entity e{{i, 0},  -a.age_months, a.age_months,   a.municipality,
+               a.group, a.product,     a.monthly_cost, a.birth};
       if (cap_) {
         e.provider = c_.capacity->running[i].provider;
         e.team = c_.capacity->running[i].team;
       }
       if (!a.ended) {
         Process(e);
-      } else if (auto next = FollowUp(e, 0, rs_.Uniforms(run_, e.key, 0))) {
+      } else if (auto next = Next(e, 0, rs_.Uniforms(run_, e.key, 0))) {
         Schedule(*next);
       }
+    }
+    for (size_t i = 0; i < c_.ended_clients.size(); ++i) {
+      const EndedClient& ec = c_.ended_clients[i];
+      Entity e{{kEndedClient | i, 0}, 0, -1, ec.municipality, ec.group, 0, -1, ec.birth};
+      if (auto back = Return(e, ec.since, 0)) Schedule(*back);
     }
     const int cells = static_cast<int>(c_.inflow.size());
     std::vector<double> level(cells, 1.0);
@@ -222,14 +234,26 @@ class Replication {
     if (g.products.empty()) return;
     int product = g.products[PickIndex(g.product_share, v[0])];
     if (plan_.Removed(m, cell.municipality, product)) return;
-    Entity e{key, m, -1, cell.municipality, group, product, -1};
-    if (cap_) {
-      Capacity::Choice ch =
-          c_.capacity->Pick(e.muni, e.group, rs_.Uniforms(run_, key, kCapacityDraw)[0]);
-      e.provider = ch.provider;
-      e.team = ch.team;
+    int birth = kNoBirth;
+    if (const auto& ages = c_.products[product].start_age; !ages.empty()) {
+      const double u = v[2];  // v[3] is free
+      birth = c_.start_month + m -
+              static_cast<int>(
+                  ages[std::min(ages.size() - 1, static_cast<size_t>(u * ages.size()))]);
     }
+    Entity e{key, m, -1, cell.municipality, group, product, -1, birth};
+    PickCapacity(&e);
     Process(e);
+  }
+
+  // With capacity, a new assignment without a provider and team (an inflow, a return)
+  // draws both from the mix of its municipality and group.
+  void PickCapacity(Entity* e) const {
+    if (!cap_) return;
+    Capacity::Choice ch = c_.capacity->Pick(e->muni, e->group,
+                                            rs_.Uniforms(run_, e->key, kCapacityDraw)[0]);
+    e->provider = ch.provider;
+    e->team = ch.team;
   }
 
   // With capacity, an entity starting later waits until its month (so it is admitted
@@ -298,11 +322,50 @@ class Replication {
       if (e.start >= 0 && e.start < o_.months)
         r_.started[slice_ + e.start * stride + cell] += 1;
       if (end >= o_.months) return;
-      std::optional<Entity> next = FollowUp(e, end, u);
+      std::optional<Entity> next = Next(e, end, u);
       if (!next) return;
       if (cap_) return Schedule(*next);
       e = *next;
     }
+  }
+
+  // What follows `e`'s end in month `end`: a re-indication, or else perhaps a return.
+  std::optional<Entity> Next(const Entity& e, int end,
+                             const std::array<double, 4>& u) const {
+    if (auto succ = FollowUp(e, end, u)) return succ;
+    return Return(e, 1, end);
+  }
+
+  // Recurrence (population.h): a client whose care ended `since` months before
+  // month `from` (its last active month being from - since) comes back with the
+  // calibrated hazard; the new assignment's group follows the observed returns, its
+  // product the group's inflow mix. None past the horizon or the age limit.
+  std::optional<Entity> Return(const Entity& e, int since, int from) const {
+    const std::vector<double>& cdf = c_.return_cdf;
+    if (cdf.empty() || since >= static_cast<int>(cdf.size()) - 1) return std::nullopt;
+    auto w = rs_.Uniforms(run_, e.key, kReturnDraw);
+    const double at = cdf[since] + w[0] * (1 - cdf[since]);
+    int k = since + 1;
+    while (k < static_cast<int>(cdf.size()) && cdf[k] <= at) ++k;
+    if (k >= static_cast<int>(cdf.size())) return std::nullopt;
+    const int month = from - since + k;  // first month back
+    if (month >= o_.months) return std::nullopt;
+    const int group = PickIndex(c_.groups[e.group].return_follow, w[1]);
+    const GroupParams& g = c_.groups[group];
+    if (g.products.empty()) return std::nullopt;
+    const int product = g.products[PickIndex(g.product_share, w[2])];
+    if (PastAgeLimit(c_, product, e.birth, c_.start_month + month)) return std::nullopt;
+    if (plan_.Removed(month, e.muni, product)) return std::nullopt;
+    Entity back{{e.key.root, e.key.generation + 1},
+                month,
+                -1,
+                e.muni,
+                group,
+                product,
+                -1,
+                e.birth};
+    PickCapacity(&back);
+    return back;
   }
 
   // The re-indication of `e` starting in month `end`, if any: with the group's (or
@@ -314,6 +377,10 @@ class Replication {
     const GroupParams& g = c_.groups[e.group];
     double p = plan_.Reindication(end, e.muni, e.group);
     if (p < 0) p = reindication_[e.group];
+    // Age-out: past the product's age limit the (calibrated) rate of young adults.
+    if (PastAgeLimit(c_, e.product, e.birth, c_.start_month + end)) {
+      p = g.reindication_past_limit;
+    }
     if (u[2] >= p) return std::nullopt;
     const ProductParams& pp = c_.products[e.product];
     Entity succ{{e.key.root, e.key.generation + 1},
@@ -322,7 +389,25 @@ class Replication {
                 e.muni,
                 e.group,
                 e.product,
-                e.base_cost};
+                e.base_cost,
+                e.birth};
+    if (c_.move > 0 && !c_.move_to.empty()) {
+      // A move: the new municipality pays (woonplaatsbeginsel), drawn from the
+      // observed destinations other than the current one.
+      // Given the re-indication (u[2] < p), x = u[2] / p is a fresh uniform: below
+      // the move probability it moves, and x / move picks the destination.
+      const double x = u[2] / p;
+      if (x < c_.move) {
+        const double other = 1 - c_.move_to[e.muni];
+        double acc = 0, at = x / c_.move * other;
+        for (size_t m = 0; m < c_.move_to.size(); ++m) {
+          if (static_cast<int>(m) == e.muni) continue;
+          acc += c_.move_to[m];
+          succ.muni = static_cast<int>(m);
+          if (at < acc) break;
+        }
+      }
+    }
     if (!pp.follow_products.empty()) {
       succ.product = pp.follow_products[PickIndex(pp.follow_share, u[3])];
       succ.group = c_.products[succ.product].group;
@@ -337,7 +422,10 @@ class Replication {
     }
     if (succ.product != e.product) succ.base_cost = -1;
     if (plan_.Removed(end, e.muni, succ.product)) return std::nullopt;
-    if (cap_) {
+    if (cap_ && succ.muni != e.muni) {
+      // A move: provider and team of the new municipality's mix.
+      PickCapacity(&succ);
+    } else if (cap_) {
       // The team stays; another lot draws its provider from the mix.
       succ.team = e.team;
       succ.provider = succ.group == e.group
