@@ -441,6 +441,7 @@ void MessageReader::Impl::EndRecord() {
       a.start = DateOf(Field::kStart);
       a.end = EndOf(Field::kEnd);
       a.route = Route::kUnknown;
+      sink_.ApplySupplement(&a);  // toewijzingen_aanvulling.csv, if any
       if (Has(Field::kBudget)) a.budget = Cents(Field::kBudget);
       if (!client_first_start_ || a.start < *client_first_start_)
         client_first_start_ = a.start;
