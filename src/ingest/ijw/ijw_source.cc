@@ -4,6 +4,7 @@
 #include <libxml/xmlreader.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
 #include <cstring>
 #include <filesystem>
@@ -314,6 +315,12 @@ bool MessageReader::Impl::CheckText(const Node& n, const std::string& t, int lin
     case TextType::kString:
       if (t.empty() || Blank(t) || static_cast<int>(t.size()) > n.max_len)
         return bad(fmt::format("tekst van 1 tot {} tekens", n.max_len));
+      if (n.alnum && !std::all_of(t.begin(), t.end(), [](char c) {
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                   (c >= 'A' && c <= 'Z');
+          })) {
+        return bad(fmt::format("tekst van 1 tot {} letters en cijfers", n.max_len));
+      }
       return true;
     case TextType::kEnum:
       for (const std::string& v : n.values)

@@ -271,6 +271,11 @@ TEST_F(IjwTest, BadMessagesAreRefusedWhole) {
   ExpectRefused(
       Edited("JW323.xml", "<ijw:Begindatum>2026-04-01<", "<ijw:Begindatum>2026-13-01<"),
       "is geen datum");
+  // JW323.xsd: DeclaratieNummer only letters and digits; ReferentieNummer <= 20.
+  ExpectRefused(Edited("JW323.xml", ">DN001<", ">DN-001<"),
+                "'DN-001' is geen tekst van 1 tot 12 letters en cijfers");
+  ExpectRefused(Edited("JW323.xml", ">RN001<", ">RN0000000000000000001<"),
+                "is geen tekst van 1 tot 20 tekens");
   ExpectRefused(Edited("JW301.xml", "<jw301:Bsn>999900006<", "<jw301:Bsn>999900007<"),
                 "geen geldig BSN");
   ExpectRefused(ReadText(Example("JW323.xml")).substr(0, 3000), "geen geldige XML");
