@@ -14,6 +14,7 @@ DEMO_DIR ?= demo-data
 REPORT_DIR ?= out/rapport
 IJW_DB ?= ijw.db
 IJW_DIR ?= ijw-data
+IJW_SCALE ?= 0.05
 MODELS := solidair,profijt,vlaktaks-3,zwaar-solidair,pool-100k
 
 .PHONY: run test bench deps web build clean format fuzz install deb
@@ -63,11 +64,17 @@ run: build web
 	./$(BUILD)/jeugdregio report --db $(DB) --out $(REPORT_DIR) --budget $(DEMO_DIR)/begroting.toml \
 	  --agenda $(DEMO_DIR)/agenda.toml --measures $(DEMO_DIR)/maatregelen.toml \
 	  --governance $(DEMO_DIR)/bestuur.toml
-	# The iJw path: synthetic JW301 and JW323 messages imported as XML, answered with JW325.
-	python3 bench/ijw_gen.py $(IJW_DIR) --jw301 100 --jw323 2000
+	# The iJw path: the demo region (a twentieth) also as iJw messages, imported as XML
+	# (JW301, JW305/JW307, JW323), checked, settled and answered with JW325 (one per
+	# JW323; the table of answers goes to antwoorden.txt, a count of it is shown).
 	./$(BUILD)/jeugdregio init --db $(IJW_DB)
-	./$(BUILD)/jeugdregio import --db $(IJW_DB) $(IJW_DIR)
-	./$(BUILD)/jeugdregio antwoord --db $(IJW_DB) --out $(IJW_DIR)/antwoorden
+	./$(BUILD)/jeugdregio demo --ijw --db $(IJW_DB) --dir $(IJW_DIR) --scale $(IJW_SCALE)
+	./$(BUILD)/jeugdregio check --db $(IJW_DB) --rules $(IJW_DIR)/regels.toml
+	./$(BUILD)/jeugdregio settle --db $(IJW_DB) --year 2021 --compare $(MODELS)
+	./$(BUILD)/jeugdregio antwoord --db $(IJW_DB) --out $(IJW_DIR)/antwoorden \
+	  --berichten $(IJW_DIR)/ijw > $(IJW_DIR)/antwoorden.txt
+	awk '/JW325_/ {n++; r+=$$3} END {print n " JW325-antwoorden in $(IJW_DIR)/antwoorden, " \
+	  r " regels afgewezen ($(IJW_DIR)/antwoorden.txt)"}' $(IJW_DIR)/antwoorden.txt
 	./$(BUILD)/jeugdregio stats --db $(IJW_DB)
 
 # The tests run beside a throw-away PostgreSQL server (tests/with_postgres.sh), so the

@@ -29,6 +29,7 @@ class NullSink final : public jr::ValueSink {
   bool Add(const jr::Declaration&, const jr::Origin&) override { return true; }
   bool Add(const jr::CostItem&, const jr::Origin&) override { return true; }
   bool Add(const jr::ReviewDecision&, const jr::Origin&) override { return true; }
+  bool Add(const jr::AssignmentSupplement&, const jr::Origin&) override { return true; }
 };
 
 }  // namespace

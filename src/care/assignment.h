@@ -40,6 +40,16 @@ struct Assignment {
   bool IsReindication() const { return !predecessor.empty(); }
 };
 
+// What a JW301 cannot carry, for the assignment of that number: the referrer, the
+// issuing youth team and the previous assignment (toewijzingen_aanvulling.csv,
+// docs/formats.md). The import applies it to the JW301 assignment of the same number.
+struct AssignmentSupplement {
+  std::string assignment;  // toewijzingnummer
+  Route route = Route::kUnknown;
+  std::string team;         // may be empty
+  std::string predecessor;  // may be empty
+};
+
 struct Declaration {
   std::string number;      // declaratienummer
   std::string assignment;  // toewijzingnummer

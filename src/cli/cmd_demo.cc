@@ -21,6 +21,7 @@ void Register(CLI::App& app) {
     std::string db, key, dir = "demo-data";
     uint64_t seed = 1;
     double scale = 1.0;
+    bool ijw = false;
   };
   auto o = std::make_shared<Opts>();
   auto* c = app.add_subcommand(
@@ -32,6 +33,10 @@ void Register(CLI::App& app) {
   c->add_option("--scale", o->scale, "omvang (1 = ~14.000 cliënten per jaar)")
       ->check(CLI::Range(0.001, 10.0))
       ->capture_default_str();
+  c->add_flag("--ijw", o->ijw,
+              "schrijf de regio ook als iJw-berichten (JW301, JW305, JW307, JW323) in "
+              "<dir>/ijw/ en importeer die in plaats van toewijzingen.csv en "
+              "declaraties.csv");
   c->callback([o] {
     auto key_path = KeyPath(o->db, o->key);
     if (!key_path.ok()) Fail(key_path.status());
@@ -44,6 +49,7 @@ void Register(CLI::App& app) {
     options.seed = o->seed;
     options.dir = o->dir;
     options.scale = o->scale;
+    options.ijw = o->ijw;
     DemoSummary summary;
     std::cerr << "Demoregio schrijven naar " << o->dir << " ..." << std::endl;
     auto t0 = std::chrono::steady_clock::now();
@@ -58,9 +64,28 @@ void Register(CLI::App& app) {
                              seconds);
     std::cout << fmt::format("Instellingen (TOML) van de demoregio in {}: {}\n", o->dir,
                              fmt::join(summary.config_files, ", "));
+    if (o->ijw) {
+      const demo::IjwFileCounts& n = summary.ijw_files;
+      std::cout << fmt::format(
+          "iJw-berichten in {}: {} JW301, {} JW305, {} JW307, {} JW323 (synthetische "
+          "BSN's)\n",
+          (std::filesystem::path(o->dir) / "ijw").string(),
+          FormatNumber(static_cast<double>(n.jw301), 0),
+          FormatNumber(static_cast<double>(n.jw305), 0),
+          FormatNumber(static_cast<double>(n.jw307), 0),
+          FormatNumber(static_cast<double>(n.jw323), 0));
+    }
     ImportOptions import;
     import.pseudonymizer = &*key->key;
-    RunImport(*store.value(), "", o->dir, import);
+    if (o->ijw) {
+      // The master data as CSV, the care data through the messages: the real path.
+      RunImportFolders(*store.value(),
+                       {o->dir, (std::filesystem::path(o->dir) / "ijw").string()},
+                       {ImportKind::kAssignments, ImportKind::kDeclarations}, import,
+                       "Niet ingelezen (dezelfde gegevens komen uit de iJw-berichten)");
+    } else {
+      RunImport(*store.value(), "", o->dir, import);
+    }
     s = BindKey(*store.value(), *key);
     if (s.ok()) s = store.value()->SetMeta("dataset", kDemoRegionLabel);
     if (s.ok()) {

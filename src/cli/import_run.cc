@@ -6,25 +6,34 @@
 #include <chrono>
 #include <filesystem>
 #include <iostream>
+#include <map>
 
 #include "cli/command.h"
 
 namespace jr::cli {
 
-void RunImport(Store& store, const std::string& kind, const std::string& path,
-               ImportOptions options) {
+namespace {
+
+void WithProgress(ImportOptions& options) {
   if (::isatty(STDERR_FILENO)) {
     options.progress = [](const std::string& file, int64_t rows) {
       std::cerr << fmt::format("\r{}: {} rijen gelezen...", file, rows) << std::flush;
     };
   }
-  auto t0 = std::chrono::steady_clock::now();
-  ImportOutcome out =
-      !kind.empty() ? ImportFile(store, *ImportKindFromName(kind), path, options)
-      : std::filesystem::is_directory(path) ? ImportFolder(store, path, options)
-                                            : ImportMessage(store, path, options);
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+}
+
+// The iJw message kind of a file name "JW301_...xml" ("JW301"), or "" for another.
+std::string MessageGroup(const std::string& file) {
+  const std::string name = std::filesystem::path(file).filename().string();
+  if (name.size() > 6 && name.starts_with("JW3") && name[5] == '_' &&
+      name.ends_with(".xml")) {
+    return name.substr(0, 5);
+  }
+  return "";
+}
+
+void Report(const ImportOutcome& out, double seconds, const ImportOptions& options,
+            bool group_messages, const char* skipped_note) {
   if (options.progress) std::cerr << "\r\033[K";
   if (!out.ok()) {
     std::cerr << out.errors.ToString();
@@ -39,18 +48,75 @@ void RunImport(Store& store, const std::string& kind, const std::string& path,
                {"unchanged", "Ongewijzigd", ColumnType::kInt},
                {"replaced", "Vervangen", ColumnType::kInt}};
   int64_t rows = 0;
+  // With `group_messages` one row per message kind of a folder: "ijw/JW301_*.xml
+  // (1.234 berichten)".
+  std::vector<std::pair<std::string, ImportReport>> grouped;
+  std::map<std::string, size_t> group_row;
+  std::map<std::string, int64_t> group_files;
   for (const ImportReport& r : out.files) {
-    t.AddRow({r.file, r.rows, r.added, r.unchanged, r.replaced});
     rows += r.rows;
+    const std::string kind = group_messages ? MessageGroup(r.file) : "";
+    if (kind.empty()) {
+      grouped.emplace_back(r.file, r);
+      continue;
+    }
+    const std::string key =
+        (std::filesystem::path(r.file).parent_path() / (kind + "_*.xml")).string();
+    auto [it, added] = group_row.try_emplace(key, grouped.size());
+    if (added) grouped.emplace_back(key, ImportReport{});
+    ImportReport& g = grouped[it->second].second;
+    g.rows += r.rows;
+    g.added += r.added;
+    g.unchanged += r.unchanged;
+    g.replaced += r.replaced;
+    ++group_files[key];
+  }
+  for (const auto& [file, r] : grouped) {
+    std::string label = file;
+    if (auto n = group_files.find(file); n != group_files.end()) {
+      label +=
+          fmt::format(" ({} berichten)", FormatNumber(static_cast<double>(n->second), 0));
+    }
+    t.AddRow({label, r.rows, r.added, r.unchanged, r.replaced});
   }
   t.notes.push_back(fmt::format("{} rijen in {:.1f} s",
                                 FormatNumber(static_cast<double>(rows), 0), seconds));
-  if (!out.skipped.empty()) {
-    std::string names;
-    for (const std::string& n : out.skipped) names += (names.empty() ? "" : ", ") + n;
-    t.notes.push_back(fmt::format("Overgeslagen (geen CSV): {}", names));
+  std::string names;
+  for (const std::string& n : out.skipped) {
+    // The folders of the demo: only the CSV files it leaves out are news.
+    if (group_messages && !n.ends_with(".csv")) continue;
+    names += (names.empty() ? "" : ", ") + n;
+  }
+  if (!names.empty()) {
+    t.notes.push_back(fmt::format("{}: {}", skipped_note, names));
   }
   Print(t, OutputFormat::kTable);
+}
+
+}  // namespace
+
+void RunImport(Store& store, const std::string& kind, const std::string& path,
+               ImportOptions options) {
+  WithProgress(options);
+  auto t0 = std::chrono::steady_clock::now();
+  ImportOutcome out =
+      !kind.empty() ? ImportFile(store, *ImportKindFromName(kind), path, options)
+      : std::filesystem::is_directory(path) ? ImportFolder(store, path, options)
+                                            : ImportMessage(store, path, options);
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  Report(out, seconds, options, false, "Overgeslagen (geen CSV)");
+}
+
+void RunImportFolders(Store& store, const std::vector<std::string>& dirs,
+                      const std::set<ImportKind>& skip, ImportOptions options,
+                      const char* skipped_note) {
+  WithProgress(options);
+  auto t0 = std::chrono::steady_clock::now();
+  ImportOutcome out = ImportFolders(store, dirs, skip, options);
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  Report(out, seconds, options, true, skipped_note);
 }
 
 }  // namespace jr::cli

@@ -13,6 +13,7 @@
 #include "demo/csv_out.h"
 #include "demo/demo_declarations.h"
 #include "demo/demo_files.h"
+#include "demo/demo_ijw.h"
 #include "demo/demo_municipalities.h"
 #include "demo/demo_part.h"
 #include "demo/demo_products.h"
@@ -64,6 +65,11 @@ struct Context {
   std::vector<int64_t> provider_cost;
   std::vector<int64_t> team_cost;
   DemoSummary summary;
+  // --ijw: the records of the messages, and per (agb, declaratienummer) its index in
+  // ijw.declarations.
+  demo::IjwDemo ijw;
+  std::map<std::pair<std::string, std::string>, size_t> declaration_index;
+  int64_t next_reference = 1;
 
   explicit Context(const DemoOptions& o) : options(o) {}
   std::string Path(const char* file) const {
@@ -192,15 +198,21 @@ Status WriteProducts(Context& ctx) {
 Status WriteClients(Context& ctx) {
   CsvOut out;
   const char* file = "clienten.csv";
-  if (Status s = out.Open(ctx.Path(file), "client;geboortedatum;gemeentecode;begindatum");
+  // --ijw: the messages name a client by BSN, so the CSV files do too (synthetic
+  // BSNs, demo_ijw.h); both are pseudonymised with the database's key on import.
+  if (Status s =
+          out.Open(ctx.Path(file), ctx.options.ijw
+                                       ? "bsn;geboortedatum;gemeentecode;begindatum"
+                                       : "client;geboortedatum;gemeentecode;begindatum");
       !s.ok()) {
     return s;
   }
-  for (const auto& c : ctx.care.clients) {
+  for (size_t i = 0; i < ctx.care.clients.size(); ++i) {
+    const auto& c = ctx.care.clients[i];
     Month birth = FromMonthIndex(c.birth_month);
     for (const auto& r : c.residences) {
       auto& b = out.buffer();
-      AppendText(b, c.pseudonym);
+      AppendText(b, ctx.options.ijw ? ctx.ijw.clients[i].bsn : c.pseudonym);
       fmt::format_to(std::back_inserter(b), "{:04}-{:02};",
                      static_cast<int>(birth.year()),
                      static_cast<unsigned>(birth.month()));
@@ -212,7 +224,13 @@ Status WriteClients(Context& ctx) {
   return Finish(ctx, file, out);
 }
 
-void AppendAssignmentNumber(fmt::memory_buffer& b, int index, bool last = false) {
+// "TW0000001"; with --ijw a number (iJw ToewijzingNummer is an integer).
+void AppendAssignmentNumber(fmt::memory_buffer& b, int index, bool ijw,
+                            bool last = false) {
+  if (ijw) {
+    AppendText(b, demo::DemoIjwAssignmentNumber(index), last);
+    return;
+  }
   fmt::format_to(std::back_inserter(b), "TW{:07}", index + 1);
   if (!last) b.push_back(';');
 }
@@ -222,9 +240,13 @@ Status WriteAssignments(Context& ctx) {
   const char* file = "toewijzingen.csv";
   if (Status s =
           out.Open(ctx.Path(file),
-                   "toewijzingnummer;client;gemeentecode;agb_code;productcategorie;"
-                   "productcode;volume;eenheid;frequentie;ingangsdatum;einddatum;"
-                   "verwijzer;team;vorige_toewijzing;budget");
+                   ctx.options.ijw
+                       ? "toewijzingnummer;bsn;gemeentecode;agb_code;productcategorie;"
+                         "productcode;volume;eenheid;frequentie;ingangsdatum;einddatum;"
+                         "verwijzer;team;vorige_toewijzing;budget"
+                       : "toewijzingnummer;client;gemeentecode;agb_code;productcategorie;"
+                         "productcode;volume;eenheid;frequentie;ingangsdatum;einddatum;"
+                         "verwijzer;team;vorige_toewijzing;budget");
       !s.ok()) {
     return s;
   }
@@ -233,8 +255,9 @@ Status WriteAssignments(Context& ctx) {
     const demo::DemoAssignment& a = all[i];
     const demo::DemoProduct& p = ctx.products[a.product];
     auto& b = out.buffer();
-    AppendAssignmentNumber(b, static_cast<int>(i));
-    AppendText(b, ctx.care.clients[a.client].pseudonym);
+    AppendAssignmentNumber(b, static_cast<int>(i), ctx.options.ijw);
+    AppendText(b, ctx.options.ijw ? ctx.ijw.clients[a.client].bsn
+                                  : ctx.care.clients[a.client].pseudonym);
     AppendText(b, ctx.munis[a.municipality].code);
     AppendText(b, ctx.providers[a.provider].agb);
     AppendText(b, p.category);
@@ -251,7 +274,7 @@ Status WriteAssignments(Context& ctx) {
     AppendText(b, RouteName(a.route));
     AppendText(b, a.team >= 0 ? ctx.teams[a.team].code : "");
     if (a.predecessor >= 0) {
-      AppendAssignmentNumber(b, a.predecessor);
+      AppendAssignmentNumber(b, a.predecessor, ctx.options.ijw);
     } else {
       AppendText(b, "");
     }
@@ -266,16 +289,30 @@ Status WriteAssignments(Context& ctx) {
   return Finish(ctx, file, out);
 }
 
-// One row of declaraties.csv.
-void AppendDeclaration(fmt::memory_buffer& b, const std::string& agb, int message_month,
-                       bool correction_message, int assignment,
-                       const demo::DemoProduct& p, int first, int last, int64_t volume,
-                       int64_t tariff, int64_t amount, bool credit) {
+// One row of declaraties.csv (and with --ijw the same line for its JW323). Returns
+// the line's ProductReferentie number (--ijw; else 0).
+int64_t EmitDeclaration(Context& ctx, CsvOut& out, const std::string& agb,
+                        int message_month, bool correction_message, int assignment,
+                        const demo::DemoProduct& p, int first, int last, int64_t volume,
+                        int64_t tariff, int64_t amount, bool credit,
+                        int64_t previous_reference = 0) {
   Month m = FromMonthIndex(message_month);
-  fmt::format_to(std::back_inserter(b), "{}-{:04}{:02}{};", agb,
-                 static_cast<int>(m.year()), static_cast<unsigned>(m.month()),
-                 correction_message ? "C" : "");
-  AppendAssignmentNumber(b, assignment);
+  auto& b = out.buffer();
+  std::string number;
+  if (ctx.options.ijw) {
+    // iJw: at most 12 letters and digits, one declaration per provider, month and
+    // municipality (a JW323 has one receiver): "202301D0505", "202301C0505".
+    const std::string& muni =
+        ctx.munis[ctx.care.assignments[assignment].municipality].code;
+    number = fmt::format("{:04}{:02}{}{}", static_cast<int>(m.year()),
+                         static_cast<unsigned>(m.month()), correction_message ? "C" : "D",
+                         std::string_view(muni).substr(2));
+  } else {
+    number = fmt::format("{}-{:04}{:02}{}", agb, static_cast<int>(m.year()),
+                         static_cast<unsigned>(m.month()), correction_message ? "C" : "");
+  }
+  AppendText(b, number);
+  AppendAssignmentNumber(b, assignment, ctx.options.ijw);
   AppendText(b, agb);
   AppendText(b, p.category);
   AppendText(b, p.code);
@@ -286,6 +323,24 @@ void AppendDeclaration(fmt::memory_buffer& b, const std::string& agb, int messag
   AppendCents(b, tariff);
   AppendCents(b, amount);
   AppendText(b, credit ? "C" : "D", true);
+  out.EndRow();
+  if (!ctx.options.ijw) return 0;
+  auto [it, added] =
+      ctx.declaration_index.try_emplace({agb, number}, ctx.ijw.declarations.size());
+  if (added) ctx.ijw.declarations.push_back({agb, number, message_month, {}});
+  demo::IjwLine line;
+  line.assignment = assignment;
+  line.product = static_cast<int>(&p - ctx.products.data());
+  line.first_day = first;
+  line.last_day = last;
+  line.volume = volume;
+  line.tariff = tariff;
+  line.amount = amount;
+  line.credit = credit;
+  line.reference = ctx.next_reference++;
+  line.previous_reference = previous_reference;
+  ctx.ijw.declarations[it->second].lines.push_back(line);
+  return line.reference;
 }
 
 Status WriteDeclarations(Context& ctx) {
@@ -322,6 +377,19 @@ Status WriteDeclarations(Context& ctx) {
     const std::string& agb = ctx.providers[a.provider].agb;
     plan.clear();
     demo::PlanDeclarations(a, p, o.seed, horizon, &plan);
+    if (o.ijw) {
+      // iJw volumes are whole units: delivered volumes are rounded down (never above
+      // what was assigned), a month with less than one unit is not declared, a
+      // correction that no longer lowers the volume is left out.
+      for (auto& d : plan) {
+        d.volume -= d.volume % 100;
+        d.corrected_volume -= d.corrected_volume % 100;
+        if (d.corrected && (d.corrected_volume <= 0 || d.corrected_volume >= d.volume))
+          d.corrected = false;
+      }
+      std::erase_if(plan,
+                    [](const demo::PlannedDeclaration& d) { return d.volume <= 0; });
+    }
     auto defects = demo::DemoDraws(o.seed, demo::Part::kDefects, i);
     for (size_t k = 0; k < plan.size(); ++k) {
       const auto& d = plan[k];
@@ -378,21 +446,17 @@ Status WriteDeclarations(Context& ctx) {
             volume = d.volume;
           }
           if (!extra) {
-            AppendDeclaration(out.buffer(), agb, month, false, static_cast<int>(i),
-                              *product, first_day, last_day, volume, line_tariff,
-                              line_amount, false);
-            out.EndRow();
+            EmitDeclaration(ctx, out, agb, month, false, static_cast<int>(i), *product,
+                            first_day, last_day, volume, line_tariff, line_amount, false);
           } else {
-            AppendDeclaration(out.buffer(), agb, month, false, static_cast<int>(i), p,
-                              d.first_day, d.last_day, d.volume, tariff, amount, false);
-            out.EndRow();
+            EmitDeclaration(ctx, out, agb, month, false, static_cast<int>(i), p,
+                            d.first_day, d.last_day, d.volume, tariff, amount, false);
             int later = first_day == d.first_day
                             ? month + 2
                             : MonthIndex(FromDayNumber(first_day).year() /
                                          FromDayNumber(first_day).month());
-            AppendDeclaration(out.buffer(), agb, later, false, static_cast<int>(i), p,
-                              first_day, last_day, volume, tariff, line_amount, false);
-            out.EndRow();
+            EmitDeclaration(ctx, out, agb, later, false, static_cast<int>(i), p,
+                            first_day, last_day, volume, tariff, line_amount, false);
           }
           ++ctx.summary.defect_lines;
           // Counted as clean in the summary: the rules reject the defect.
@@ -403,21 +467,19 @@ Status WriteDeclarations(Context& ctx) {
           continue;
         }
       }
-      auto& b = out.buffer();
-      AppendDeclaration(b, agb, month, false, static_cast<int>(i), p, d.first_day,
-                        d.last_day, d.volume, tariff, amount, false);
-      out.EndRow();
+      int64_t reference =
+          EmitDeclaration(ctx, out, agb, month, false, static_cast<int>(i), p,
+                          d.first_day, d.last_day, d.volume, tariff, amount, false);
       if (d.corrected) {
         // Credited and declared again in the next month's declaration.
-        AppendDeclaration(out.buffer(), agb, month + 1, true, static_cast<int>(i), p,
-                          d.first_day, d.last_day, d.volume, tariff, amount, true);
-        out.EndRow();
+        EmitDeclaration(ctx, out, agb, month + 1, true, static_cast<int>(i), p,
+                        d.first_day, d.last_day, d.volume, tariff, amount, true,
+                        reference);
         int64_t corrected =
             Volume{d.corrected_volume}.Times(Money::FromCents(tariff)).cents();
-        AppendDeclaration(out.buffer(), agb, month + 1, false, static_cast<int>(i), p,
-                          d.first_day, d.last_day, d.corrected_volume, tariff, corrected,
-                          false);
-        out.EndRow();
+        EmitDeclaration(ctx, out, agb, month + 1, false, static_cast<int>(i), p,
+                        d.first_day, d.last_day, d.corrected_volume, tariff, corrected,
+                        false);
         net = corrected;
       }
       per_year[y] += net;
@@ -430,6 +492,57 @@ Status WriteDeclarations(Context& ctx) {
     ctx.summary.declared_per_year[o.first_year + y] = Money::FromCents(per_year[y]);
   }
   return Finish(ctx, file, out);
+}
+
+// --ijw: ijw/toewijzingen_aanvulling.csv, what a JW301 cannot carry.
+Status WriteSupplement(Context& ctx) {
+  CsvOut out;
+  const char* file = "ijw/toewijzingen_aanvulling.csv";
+  if (Status s =
+          out.Open(ctx.Path(file), "toewijzingnummer;verwijzer;team;vorige_toewijzing");
+      !s.ok()) {
+    return s;
+  }
+  const auto& all = ctx.care.assignments;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const demo::DemoAssignment& a = all[i];
+    auto& b = out.buffer();
+    AppendAssignmentNumber(b, static_cast<int>(i), true);
+    AppendText(b, RouteName(a.route));
+    AppendText(b, a.team >= 0 ? ctx.teams[a.team].code : "");
+    if (a.predecessor >= 0) {
+      AppendAssignmentNumber(b, a.predecessor, true, true);
+    } else {
+      AppendText(b, "", true);
+    }
+    out.EndRow();
+  }
+  return Finish(ctx, file, out);
+}
+
+// --ijw: whole units and the records of the messages (demo_ijw.h).
+void PrepareIjw(Context& ctx) {
+  const int horizon = Day(ctx.options.last_year, 12, 31);
+  for (size_t i = 0; i < ctx.care.clients.size(); ++i) {
+    ctx.ijw.clients.push_back(
+        {demo::DemoBsn(static_cast<int>(i)), ctx.care.clients[i].birth_month});
+  }
+  for (size_t i = 0; i < ctx.care.assignments.size(); ++i) {
+    demo::DemoAssignment& a = ctx.care.assignments[i];
+    // Assigned volumes are rounded up to whole units (iJw volumes are integers).
+    if (a.volume % 100 != 0) a.volume += 100 - a.volume % 100;
+    demo::IjwAssignment r;
+    r.number = demo::DemoIjwAssignmentNumber(static_cast<int>(i));
+    r.client = a.client;
+    r.municipality = ctx.munis[a.municipality].code;
+    r.agb = ctx.providers[a.provider].agb;
+    r.product = a.product;
+    r.volume = a.volume;
+    r.start = a.start;
+    if (!a.open) r.end = a.end;
+    if (!a.open && a.end <= horizon) r.care_end = a.end;
+    ctx.ijw.assignments.push_back(std::move(r));
+  }
 }
 
 Status WriteContracts(Context& ctx) {
@@ -483,7 +596,7 @@ Status WriteReviews(Context& ctx) {
     int days = static_cast<int>(rng.Uniform(1.0, 22.0));
     if (u >= 0.25) continue;
     auto& b = out.buffer();
-    AppendAssignmentNumber(b, static_cast<int>(i));
+    AppendAssignmentNumber(b, static_cast<int>(i), ctx.options.ijw);
     AppendText(b, v < 0.92 ? "akkoord" : "afgewezen");
     AppendDate(b, v >= 0.85 && v < 0.92 ? all[i].start + days : all[i].start - days);
     AppendText(b, w < 0.6 ? "ja" : w < 0.9 ? "nee" : "", true);
@@ -617,6 +730,7 @@ Status WriteDemoRegion(const DemoOptions& options, DemoSummary* summary) {
   input.model = options.model;
   input.providers = &ctx.providers;
   ctx.care = demo::SimulateCare(input);
+  if (options.ijw) PrepareIjw(ctx);
   ctx.provider_cost.assign(ctx.providers.size() * ctx.years * ctx.buckets.size(), 0);
   ctx.team_cost.assign(ctx.teams.size() * ctx.years, 0);
 
@@ -624,6 +738,13 @@ Status WriteDemoRegion(const DemoOptions& options, DemoSummary* summary) {
                      WriteClients, WriteAssignments, WriteDeclarations, WriteContracts,
                      WriteTeams, WriteCosts, WriteReviews}) {
     if (Status s = write(ctx); !s.ok()) return s;
+  }
+  if (options.ijw) {
+    const std::string dir = ctx.Path("ijw");
+    if (Status s = Env::Default().CreateDirectories(dir); !s.ok()) return s;
+    if (Status s = WriteSupplement(ctx); !s.ok()) return s;
+    if (Status s = demo::WriteDemoMessages(ctx.ijw, dir, &ctx.summary.ijw_files); !s.ok())
+      return s;
   }
   CountClients(ctx);
   if (Status s = demo::WriteDemoConfigFiles(options.dir, options.scale); !s.ok())

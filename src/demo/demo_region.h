@@ -17,6 +17,7 @@
 #include "core/money.h"
 #include "core/status.h"
 #include "demo/demo_care.h"
+#include "demo/demo_ijw.h"
 
 namespace jr {
 
@@ -39,6 +40,14 @@ struct DemoOptions {
   // clean lines are the same with or without. The summary's sums are those of the
   // lines as they would be without defects.
   bool defects = true;
+  // `jeugdregio demo --ijw` (demo/demo_ijw.h): a region iJw can express — whole units
+  // (assigned volumes rounded up, delivered volumes down), assignment numbers that are
+  // numbers (1000001, ...), declaration numbers of at most 12 characters (one per
+  // provider, month and municipality), clients by synthetic BSN in clienten.csv and
+  // toewijzingen.csv — and the same region also as iJw messages in <dir>/ijw/ with
+  // ijw/toewijzingen_aanvulling.csv (referrer, team, previous assignment). The draws
+  // are those of the default demo; without it the files are as they always were.
+  bool ijw = false;
 };
 
 struct DemoSummary {
@@ -47,6 +56,7 @@ struct DemoSummary {
   std::map<int, int64_t> clients_per_year;  // clients with an assignment in the year
   int64_t defect_lines = 0;  // declaration lines with a planted defect (DemoOptions)
   std::vector<std::string> config_files;  // TOML files written beside the CSV files
+  demo::IjwFileCounts ijw_files;          // --ijw: messages written
 };
 
 // Writes gemeenten.csv, kengetallen.csv, aanbieders.csv, producten.csv,

@@ -11,11 +11,13 @@
 #include <string>
 #include <vector>
 
+#include "care/pseudonym.h"
 #include "care/volume.h"
 #include "core/date.h"
 #include "core/money.h"
 #include "demo/demo_declarations.h"
 #include "demo/demo_files.h"
+#include "demo/demo_ijw.h"
 #include "demo/demo_products.h"
 #include "demo/demo_region.h"
 
@@ -465,3 +467,17 @@ TEST(ScaleAmountsTest, ScalesTheAmountsOfTheKeysOnly) {
 
 }  // namespace
 }  // namespace jr
+
+// The synthetic BSNs of `demo --ijw`: each passes the 11-test, no two alike.
+TEST(DemoIjwTest, BsnsAreValidAndDistinct) {
+  std::set<std::string> seen;
+  for (int i = 0; i < 200000; ++i) {
+    std::string bsn = jr::demo::DemoBsn(i);
+    ASSERT_EQ(bsn.size(), 9u) << i;
+    ASSERT_TRUE(jr::IsValidBsn(bsn)) << i << " " << bsn;
+    ASSERT_TRUE(seen.insert(bsn).second) << i << " " << bsn;
+  }
+  // Index 0: 90000000, weighted sum 9 x 9 = 81, 81 mod 11 = 4: check digit 4.
+  EXPECT_EQ(jr::demo::DemoBsn(0), "900000004");
+  EXPECT_EQ(jr::demo::DemoIjwAssignmentNumber(0), "1000001");
+}

@@ -147,6 +147,15 @@ const CsvLayout& CsvLayoutOf(ImportKind kind) {
                                            {"approved", "besluit"},
                                            {"date", "datum"},
                                            {"deferrable", "uitstelbaar"}}};
+  static const CsvLayout kAssignmentSupplements{{{"toewijzingnummer", true},
+                                                 {"verwijzer", true},
+                                                 {"team", false},
+                                                 {"vorige_toewijzing", false}},
+                                                {},
+                                                {{"assignment", "toewijzingnummer"},
+                                                 {"route", "verwijzer"},
+                                                 {"team", "team"},
+                                                 {"predecessor", "vorige_toewijzing"}}};
   switch (kind) {
     case ImportKind::kMunicipalities:
       return kMunicipalities;
@@ -174,6 +183,8 @@ const CsvLayout& CsvLayoutOf(ImportKind kind) {
       return kLocalCosts;
     case ImportKind::kReviewDecisions:
       return kReviewDecisions;
+    case ImportKind::kAssignmentSupplements:
+      return kAssignmentSupplements;
   }
   return kProviders;
 }

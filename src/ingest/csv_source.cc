@@ -57,6 +57,7 @@ class CsvSource {
   bool Parse(RowReader& r, Declaration* v);
   bool Parse(RowReader& r, CostItem* v);
   bool Parse(RowReader& r, ReviewDecision* v);
+  bool Parse(RowReader& r, AssignmentSupplement* v);
   // Client pseudonym from a `bsn` (11-test, keyed hash) or `client` column.
   std::optional<std::string> Client(RowReader& r);
 
@@ -194,6 +195,23 @@ bool CsvSource::Parse(RowReader& r, ReviewDecision* v) {
   auto deferrable = TwoValued(r, "uitstelbaar", "ja", "nee", true, &bad);
   if (!number || bad || !date) return false;
   *v = {std::move(*number), *approved, *date, deferrable};
+  return true;
+}
+
+bool CsvSource::Parse(RowReader& r, AssignmentSupplement* v) {
+  auto number = r.Text("toewijzingnummer");
+  auto route_text = r.Text("verwijzer");
+  std::optional<Route> route;
+  if (route_text && !(route = RouteFromName(*route_text))) {
+    r.Error("verwijzer",
+            fmt::format("{} is geen verwijzer (gemeente, huisarts, jeugdarts, gi, "
+                        "medisch_specialist, justitie, geen, onbekend)",
+                        ShownValue(*route_text)));
+  }
+  auto team = r.Text("team", false);
+  auto previous = r.Text("vorige_toewijzing", false);
+  if (!number || !route) return false;
+  *v = {std::move(*number), *route, team.value_or(""), previous.value_or("")};
   return true;
 }
 
@@ -399,6 +417,8 @@ int64_t ReadCsv(const CsvReader& csv, ImportKind kind, const CsvSourceOptions& o
       return source.Read<CostItem>(layout);
     case ImportKind::kReviewDecisions:
       return source.Read<ReviewDecision>(layout);
+    case ImportKind::kAssignmentSupplements:
+      return source.Read<AssignmentSupplement>(layout);
   }
   return 0;
 }

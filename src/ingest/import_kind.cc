@@ -6,7 +6,7 @@
 namespace jr {
 namespace {
 
-constexpr std::array<std::pair<ImportKind, std::string_view>, 13> kKindNames{
+constexpr std::array<std::pair<ImportKind, std::string_view>, 14> kKindNames{
     {{ImportKind::kMunicipalities, "gemeenten"},
      {ImportKind::kKeys, "kengetallen"},
      {ImportKind::kProviders, "aanbieders"},
@@ -15,6 +15,7 @@ constexpr std::array<std::pair<ImportKind, std::string_view>, 13> kKindNames{
      {ImportKind::kContracts, "contracten"},
      {ImportKind::kYouthTeams, "jeugdteams"},
      {ImportKind::kClients, "clienten"},
+     {ImportKind::kAssignmentSupplements, "toewijzingen_aanvulling"},
      {ImportKind::kAssignments, "toewijzingen"},
      {ImportKind::kDeclarations, "declaraties"},
      {ImportKind::kFixedCosts, "vaste_kosten"},

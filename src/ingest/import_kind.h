@@ -8,19 +8,21 @@
 namespace jr {
 
 enum class ImportKind {
-  kMunicipalities,   // gemeenten
-  kKeys,             // kengetallen
-  kProviders,        // aanbieders
-  kProducts,         // producten
-  kTariffs,          // tarieven
-  kContracts,        // contracten
-  kYouthTeams,       // jeugdteams
-  kClients,          // clienten
-  kAssignments,      // toewijzingen
-  kDeclarations,     // declaraties
-  kFixedCosts,       // vaste_kosten
-  kLocalCosts,       // lokale_kosten
-  kReviewDecisions,  // toetsingen (optional; after toewijzingen)
+  kMunicipalities,         // gemeenten
+  kKeys,                   // kengetallen
+  kProviders,              // aanbieders
+  kProducts,               // producten
+  kTariffs,                // tarieven
+  kContracts,              // contracten
+  kYouthTeams,             // jeugdteams
+  kClients,                // clienten
+  kAssignments,            // toewijzingen
+  kDeclarations,           // declaraties
+  kFixedCosts,             // vaste_kosten
+  kLocalCosts,             // lokale_kosten
+  kReviewDecisions,        // toetsingen (optional; after toewijzingen)
+  kAssignmentSupplements,  // toewijzingen_aanvulling (optional; before the JW301
+                           // messages it completes)
 };
 
 // "declaraties" -> kDeclarations (the file name without .csv); nullopt if unknown.

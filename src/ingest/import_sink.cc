@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "care/pseudonym.h"
 
 namespace jr {
@@ -309,6 +311,47 @@ bool ImportSink::Add(const CostItem& v, const Origin& o) {
   if (!v.municipality.empty()) KnownMunicipality(v.municipality, o, "municipality");
   InBounds(v.amount, kMaxCostCents, o, "amount");
   return Write(v, o, before);
+}
+
+bool ImportSink::Add(const AssignmentSupplement& v, const Origin& o) {
+  if (!v.team.empty() && !teams_.count(v.team)) {
+    AddFieldError(errors_, o, "team",
+                  fmt::format("onbekend jeugdteam {} (niet in jeugdteams.csv)",
+                              ShownValue(v.team)));
+  }
+  auto [it, added] = supplements_.try_emplace(v.assignment, Supplement{v, o.Record()});
+  if (!added) {
+    AddFieldError(errors_, o, "assignment",
+                  fmt::format("toewijzing {} staat twee keer in de aanvulling",
+                              ShownValue(v.assignment)));
+  }
+  return !errors_->full();
+}
+
+void ImportSink::ApplySupplement(Assignment* a) {
+  auto it = supplements_.find(a->number);
+  if (it == supplements_.end()) return;
+  it->second.used = true;
+  a->route = it->second.value.route;
+  a->team = it->second.value.team;
+  a->predecessor = it->second.value.predecessor;
+}
+
+void ImportSink::FinishImport() {
+  std::vector<const Supplement*> unused;
+  for (const auto& [number, s] : supplements_) {
+    if (!s.used) unused.push_back(&s);
+  }
+  std::sort(unused.begin(), unused.end(), [](const Supplement* a, const Supplement* b) {
+    return a->value.assignment < b->value.assignment;
+  });
+  for (const Supplement* s : unused) {
+    errors_->Add(fmt::format("veld 'toewijzingnummer': toewijzing {} staat in geen "
+                             "JW301-bericht van deze import (de aanvulling geldt alleen "
+                             "voor toewijzingen uit JW301)",
+                             ShownValue(s->value.assignment)),
+                 s->where);
+  }
 }
 
 void ImportSink::FinishFile() {

@@ -52,6 +52,15 @@ class ImportSink final : public ValueSink {
   bool Add(const IjwLine& v, const Origin& o);
   bool Add(const CarePeriod& v, const Origin& o);
   bool Add(const ReviewDecision& v, const Origin& o) override;
+  // A row of toewijzingen_aanvulling.csv: kept (not stored) until the JW301 assignment
+  // of its number is read, which it completes (ApplySupplement).
+  bool Add(const AssignmentSupplement& v, const Origin& o) override;
+  // Gives the JW301 assignment `a` the referrer, team and previous assignment of its
+  // row in toewijzingen_aanvulling.csv of this import, if there is one.
+  void ApplySupplement(Assignment* a);
+  // The checks that need the whole import: every row of toewijzingen_aanvulling.csv
+  // completed a JW301 assignment of the import.
+  void FinishImport();
 
  private:
   // A reference named in a record, checked when the whole file is read.
@@ -99,6 +108,12 @@ class ImportSink final : public ValueSink {
   bool declarations_loaded_ = false;
   std::map<std::pair<std::string, std::string>, std::set<Date>> replaced_lines_;
   std::vector<LaterReference> successors_, predecessors_;
+  struct Supplement {
+    AssignmentSupplement value;
+    Location where;
+    bool used = false;
+  };
+  std::unordered_map<std::string, Supplement> supplements_;  // by toewijzingnummer
 };
 
 }  // namespace jr

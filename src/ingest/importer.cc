@@ -68,6 +68,8 @@ ImportOutcome ImportPaths(Store& store, const std::vector<ImportEntry>& files,
     sink.FinishFile();
     if (!out.errors.empty()) return out;  // rolled back by tx
   }
+  sink.FinishImport();
+  if (!out.errors.empty()) return out;  // rolled back by tx
   Status s = tx.value().Commit();
   if (!s.ok()) out.errors.Add(s);
   return out;
@@ -95,6 +97,12 @@ ImportOutcome ImportMessage(Store& store, const std::string& path,
 
 ImportOutcome ImportFolder(Store& store, const std::string& dir,
                            const ImportOptions& options) {
+  return ImportFolders(store, {dir}, {}, options);
+}
+
+ImportOutcome ImportFolders(Store& store, const std::vector<std::string>& dirs,
+                            const std::set<ImportKind>& skip,
+                            const ImportOptions& options) {
   auto lower = [](std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
@@ -109,41 +117,47 @@ ImportOutcome ImportFolder(Store& store, const std::string& dir,
   for (ImportKind k : ImportOrder()) {
     known += fmt::format("{}{}.csv", known.empty() ? "" : ", ", ImportKindName(k));
   }
-  auto names = Env::Default().ListDirectory(dir);
-  if (names.ok()) {
-    for (const std::string& name : *names) {
-      const std::string low = lower(name);
-      const std::string p = (std::filesystem::path(dir) / name).string();
-      if (low.ends_with(".xml")) {
-        auto kind = ijw::SniffMessageKind(p);
-        if (!kind.ok()) {
-          refused.errors.Add(kind.status());
+  for (const std::string& dir : dirs) {
+    auto names = Env::Default().ListDirectory(dir);
+    if (names.ok()) {
+      for (const std::string& name : *names) {
+        const std::string low = lower(name);
+        const std::string p = (std::filesystem::path(dir) / name).string();
+        if (low.ends_with(".xml")) {
+          auto kind = ijw::SniffMessageKind(p);
+          if (!kind.ok()) {
+            refused.errors.Add(kind.status());
+            continue;
+          }
+          by_kind[static_cast<int>(*kind)].push_back(p);
           continue;
         }
-        by_kind[static_cast<int>(*kind)].push_back(p);
-        continue;
-      }
-      if (!low.ends_with(".csv")) {
-        skipped.push_back(name);
-        continue;
-      }
-      if (auto kind = ImportKindFromName(low.substr(0, low.size() - 4))) {
-        if (found.contains(*kind)) {
-          refused.errors.Add(
-              fmt::format("twee bestanden voor {}.csv (hoofdletters tellen niet mee)",
-                          ImportKindName(*kind)),
-              {p});
+        if (!low.ends_with(".csv")) {
+          skipped.push_back(name);
+          continue;
         }
-        found[*kind] = p;
-        continue;
+        if (auto kind = ImportKindFromName(low.substr(0, low.size() - 4))) {
+          if (skip.contains(*kind)) {
+            skipped.push_back(p);
+            continue;
+          }
+          if (found.contains(*kind)) {
+            refused.errors.Add(
+                fmt::format("twee bestanden voor {}.csv (hoofdletters tellen niet mee)",
+                            ImportKindName(*kind)),
+                {p});
+          }
+          found[*kind] = p;
+          continue;
+        }
+        // A CSV file whose name is not a kind (`toewijzingen (1).csv`) would be
+        // skipped silently: refuse the folder instead.
+        refused.errors.Add(fmt::format("onbekende bestandsnaam; een map mag alleen deze "
+                                       "CSV-bestanden bevatten: {}. Hernoem het bestand "
+                                       "of haal het uit de map",
+                                       known),
+                           {p});
       }
-      // A CSV file whose name is not a kind (`toewijzingen (1).csv`) would be
-      // skipped silently: refuse the folder instead.
-      refused.errors.Add(fmt::format("onbekende bestandsnaam; een map mag alleen deze "
-                                     "CSV-bestanden bevatten: {}. Hernoem het bestand "
-                                     "of haal het uit de map",
-                                     known),
-                         {p});
     }
   }
   if (!refused.ok()) return refused;
@@ -171,7 +185,7 @@ ImportOutcome ImportFolder(Store& store, const std::string& dir,
     out.errors.Add(
         "map bevat geen bekende bestanden (gemeenten.csv, toewijzingen.csv, ..., "
         "iJw-berichten *.xml)",
-        {dir});
+        {dirs.empty() ? std::string() : dirs.front()});
     return out;
   }
   ImportOutcome out = ImportPaths(store, files, options);

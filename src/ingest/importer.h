@@ -11,6 +11,7 @@
 #pragma once
 
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -64,5 +65,13 @@ ImportOutcome ImportMessage(Store& store, const std::string& path,
 // error; other files are skipped and named in `skipped`.
 ImportOutcome ImportFolder(Store& store, const std::string& dir,
                            const ImportOptions& options);
+// As ImportFolder over the files of all `dirs` together (one transaction, one
+// dependency order; two files of one kind in two folders are an error). CSV files of
+// a kind in `skip` are not read: they are named (with their folder) in `skipped`.
+// `jeugdregio demo --ijw` reads the master data of its folder and the messages of
+// <dir>/ijw/ so, without toewijzingen.csv and declaraties.csv.
+ImportOutcome ImportFolders(Store& store, const std::vector<std::string>& dirs,
+                            const std::set<ImportKind>& skip,
+                            const ImportOptions& options);
 
 }  // namespace jr

@@ -35,6 +35,7 @@ class ValueSink {
   // A regional fixed cost (municipality empty) or a municipality's local cost.
   virtual bool Add(const CostItem& v, const Origin& o) = 0;
   virtual bool Add(const ReviewDecision& v, const Origin& o) = 0;
+  virtual bool Add(const AssignmentSupplement& v, const Origin& o) = 0;
 };
 
 }  // namespace jr

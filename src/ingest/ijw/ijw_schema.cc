@@ -107,7 +107,7 @@ constexpr std::string_view kJw307 = R"(  Client c @client
 )";
 
 constexpr std::string_view kJw323 = R"(  Declaratie c
-    DeclaratieNummer s12 @declaration
+    DeclaratieNummer a12 @declaration
     DeclaratiePeriode c
       i:Begindatum d
       i:Einddatum d
@@ -121,8 +121,8 @@ constexpr std::string_view kJw323 = R"(  Declaratie c
         Prestaties c
           Prestatie c * @record
             ProductReferentie c
-              i:ReferentieNummer s36 @reference
-              i:VorigReferentieNummer s36 ? @previous_reference
+              i:ReferentieNummer s20 @reference
+              i:VorigReferentieNummer s20 ? @previous_reference
             ToewijzingNummer n9 @assignment
             ProductCategorie CAT @category
             ProductCode s5 @product_code
@@ -204,9 +204,10 @@ std::vector<Node> Parse(const std::string& text) {
       n.type = TextType::kDigits;
       n.max_len = std::stoi(type.substr(1));
       n.exact = type[0] == 'f';
-    } else if (type[0] == 's') {
+    } else if (type[0] == 's' || type[0] == 'a') {
       n.type = TextType::kString;
       n.max_len = std::stoi(type.substr(1));
+      n.alnum = type[0] == 'a';  // pattern ([a-zA-Z0-9])+
     } else if (type.starts_with("e:")) {
       n.type = TextType::kEnum;
       std::istringstream vs(type.substr(2));

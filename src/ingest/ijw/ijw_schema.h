@@ -72,6 +72,7 @@ struct Node {
   TextType type = TextType::kComplex;
   int max_len = 0;
   bool exact = false;               // kDigits: exactly max_len digits
+  bool alnum = false;               // kString: letters and digits only (type `a`)
   std::vector<std::string> values;  // kEnum (a fixed value is an enum of one)
   bool required = true;
   bool repeated = false;

@@ -8,6 +8,7 @@
 #include <sodium.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -400,6 +401,12 @@ bool MessageReader::Impl::CheckText(const Node& n, const std::string& t, int lin
     case TextType::kString:
       if (t.empty() || Blank(t) || static_cast<int>(t.size()) > n.max_len)
         return bad(fmt::format("tekst van 1 tot {} tekens", n.max_len));
+      if (n.alnum && !std::all_of(t.begin(), t.end(), [](char c) {
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                   (c >= 'A' && c <= 'Z');
+          })) {
+        return bad(fmt::format("tekst van 1 tot {} letters en cijfers", n.max_len));
+      }
       return true;
     case TextType::kEnum:
       for (const std::string& v : n.values)
@@ -531,6 +538,7 @@ void MessageReader::Impl::EndRecord() {
       a.start = DateOf(Field::kStart);
       a.end = EndOf(Field::kEnd);
       a.route = Route::kUnknown;
+      sink_.ApplySupplement(&a);  // toewijzingen_aanvulling.csv, if any
       if (Has(Field::kBudget)) a.budget = Cents(Field::kBudget);
       if (!client_first_start_ || a.start < *client_first_start_)
         client_first_start_ = a.start;

@@ -301,6 +301,11 @@ TEST_F(IjwTest, BadMessagesAreRefusedWhole) {
   ExpectRefused(
       Edited("JW323.xml", "<ijw:Begindatum>2026-04-01<", "<ijw:Begindatum>2026-13-01<"),
       "is geen datum");
+  // JW323.xsd: DeclaratieNummer only letters and digits; ReferentieNummer <= 20.
+  ExpectRefused(Edited("JW323.xml", ">DN001<", ">DN-001<"),
+                "'DN-001' is geen tekst van 1 tot 12 letters en cijfers");
+  ExpectRefused(Edited("JW323.xml", ">RN001<", ">RN0000000000000000001<"),
+                "is geen tekst van 1 tot 20 tekens");
   ExpectRefused(Edited("JW301.xml", "<jw301:Bsn>999900006<", "<jw301:Bsn>999900007<"),
                 "geen geldig BSN");
   ExpectRefused(ReadText(Example("JW323.xml")).substr(0, 3000), "geen geldige XML");
@@ -366,6 +371,73 @@ TEST_F(IjwTest, FolderImportsCsvAndMessagesInOrder) {
   EXPECT_EQ((*s)->Count("ijw_message"), 4);
   EXPECT_EQ((*s)->Count("care_period"), 2);
   EXPECT_EQ((*s)->Count("declaration"), 4);
+}
+
+// toewijzingen_aanvulling.csv gives a JW301 assignment what the message cannot carry
+// (demo --ijw uses it); a row without its JW301, or with an unknown team, is refused.
+TEST_F(IjwTest, SupplementCompletesJw301) {
+  fs::path folder = dir_ / "aanvulling";
+  fs::create_directories(folder);
+  for (const auto& e : fs::directory_iterator(kStam))
+    fs::copy(e.path(), folder / e.path().filename());
+  fs::copy(Example("JW301.xml"), folder / "JW301.xml");
+  std::ofstream(folder / "jeugdteams.csv")
+      << "team;naam;gemeentecode;jaar\nT1;Team Diemen;GM0384;2026\n";
+  auto write_supplement = [&](const std::string& rows) {
+    std::ofstream(folder / "toewijzingen_aanvulling.csv")
+        << "toewijzingnummer;verwijzer;team;vorige_toewijzing\n"
+        << rows;
+  };
+  auto s = Store::Open((dir_ / "aanvulling.db").string());
+  ASSERT_TRUE(s.ok());
+  Store& store = **s;
+
+  // A row whose assignment is in no JW301 of the import: refused, nothing stored.
+  write_supplement("300201;huisarts;T1;\n999;gemeente;;\n");
+  std::string before = Dump(store);
+  ImportOutcome out = ImportFolder(store, folder.string(), options_);
+  ASSERT_FALSE(out.ok());
+  EXPECT_THAT(out.errors.ToString(),
+              HasSubstr((folder / "toewijzingen_aanvulling.csv").string() + ":3"));
+  EXPECT_THAT(out.errors.ToString(), HasSubstr("toewijzing '999' staat in geen JW301"));
+  EXPECT_EQ(out.errors.count(), 1u);
+  EXPECT_EQ(Dump(store), before);
+
+  // An unknown team: refused with file, line and column.
+  write_supplement("300201;huisarts;T9;\n");
+  out = ImportFolder(store, folder.string(), options_);
+  ASSERT_FALSE(out.ok());
+  EXPECT_THAT(out.errors.ToString(), HasSubstr("toewijzingen_aanvulling.csv:2:3"));
+  EXPECT_THAT(out.errors.ToString(), HasSubstr("onbekend jeugdteam"));
+  EXPECT_EQ(Dump(store), before);
+
+  write_supplement("300201;huisarts;T1;\n300202;gemeente;;300201\n");
+  out = ImportFolder(store, folder.string(), options_);
+  ASSERT_TRUE(out.ok()) << out.errors.ToString();
+  auto a = store.LoadAssignments();
+  ASSERT_TRUE(a.ok());
+  int seen = 0;
+  for (const Assignment& x : *a) {
+    if (x.number == "300201") {
+      ++seen;
+      EXPECT_EQ(x.route, Route::kGp);
+      EXPECT_EQ(x.team, "T1");
+      EXPECT_EQ(x.predecessor, "");
+    } else if (x.number == "300202") {
+      ++seen;
+      EXPECT_EQ(x.route, Route::kMunicipality);
+      EXPECT_EQ(x.team, "");
+      EXPECT_EQ(x.predecessor, "300201");
+    } else {
+      EXPECT_NE(x.route, Route::kUnknown) << x.number;  // toewijzingen.csv's own
+    }
+  }
+  EXPECT_EQ(seen, 2);
+  // Again: nothing changes (the supplement applies to the re-read JW301 alike).
+  std::string after = Dump(store);
+  out = ImportFolder(store, folder.string(), options_);
+  ASSERT_TRUE(out.ok()) << out.errors.ToString();
+  EXPECT_EQ(Dump(store), after);
 }
 
 TEST_F(IjwTest, Jw325AnswersValidAgainstTheSchema) {
