@@ -9,8 +9,10 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <set>
 #include <string>
 #include <utility>
+#include <vector>
 
 namespace jr {
 namespace {
@@ -80,8 +82,76 @@ class PosixWritableFile final : public WritableFile {
   std::string path_;
 };
 
+class PosixFileBatch final : public FileBatch {
+ public:
+  ~PosixFileBatch() override {
+    for (const auto& [temp, path] : pending_) ::unlink(temp.c_str());
+  }
+
+  Status Add(const std::string& path, std::string_view content) override {
+    auto temp = OpenTemp(path);
+    if (!temp.ok()) return temp.status();
+    auto [fd, name] = std::move(temp).value();
+    Status s = WriteAll(fd, content, path);
+    if (::close(fd) != 0 && s.ok()) s = OsError("bestand niet schrijven", path);
+    if (!s.ok()) {
+      ::unlink(name.c_str());
+      return s;
+    }
+    pending_.emplace_back(std::move(name), path);
+    return Status::Ok();
+  }
+
+  Status Commit() override {
+    if (pending_.empty()) return Status::Ok();
+    // One sync of the file system holding the files (all in one folder tree).
+    const std::string first = pending_.front().second;
+    const std::string dir = Parent(first);
+    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dfd < 0) return OsError("map niet openen", dir);
+    if (::syncfs(dfd) != 0) {
+      Status s = OsError("bestand niet schrijven", first);
+      ::close(dfd);
+      return s;
+    }
+    ::close(dfd);
+    std::set<std::string> dirs;
+    for (size_t i = 0; i < pending_.size(); ++i) {
+      const auto& [temp, path] = pending_[i];
+      if (::rename(temp.c_str(), path.c_str()) != 0) {
+        Status s = OsError("bestand niet hernoemen", path);
+        pending_.erase(pending_.begin(), pending_.begin() + static_cast<ptrdiff_t>(i));
+        return s;  // the ones not renamed are removed with the batch
+      }
+      dirs.insert(Parent(path));
+    }
+    pending_.clear();
+    for (const std::string& d : dirs) {
+      const int fd = ::open(d.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (fd < 0) return OsError("map niet openen", d);
+      const bool ok = ::fsync(fd) == 0;
+      ::close(fd);
+      if (!ok) return OsError("map niet schrijven", d);
+    }
+    return Status::Ok();
+  }
+
+  size_t pending() const override { return pending_.size(); }
+
+ private:
+  static std::string Parent(const std::string& path) {
+    std::string p = std::filesystem::path(path).parent_path().string();
+    return p.empty() ? "." : p;
+  }
+  std::vector<std::pair<std::string, std::string>> pending_;  // (temp, path)
+};
+
 class PosixEnv final : public Env {
  public:
+  std::unique_ptr<FileBatch> NewPrivateFileBatch() override {
+    return std::make_unique<PosixFileBatch>();
+  }
+
   Result<std::string> ReadFile(const std::string& path) override {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return OsError("bestand niet lezen", path);
@@ -224,6 +294,32 @@ class MemEnv::Writer final : public WritableFile {
   std::string path_;
   std::string content_;
 };
+
+// Holds the files until Commit(), which puts them all.
+class MemFileBatch final : public FileBatch {
+ public:
+  explicit MemFileBatch(MemEnv& env) : env_(env) {}
+  Status Add(const std::string& path, std::string_view content) override {
+    pending_.emplace_back(path, std::string(content));
+    return Status::Ok();
+  }
+  Status Commit() override {
+    for (auto& [path, content] : pending_) {
+      if (Status s = env_.WritePrivateFile(path, content); !s.ok()) return s;
+    }
+    pending_.clear();
+    return Status::Ok();
+  }
+  size_t pending() const override { return pending_.size(); }
+
+ private:
+  MemEnv& env_;
+  std::vector<std::pair<std::string, std::string>> pending_;
+};
+
+std::unique_ptr<FileBatch> MemEnv::NewPrivateFileBatch() {
+  return std::make_unique<MemFileBatch>(*this);
+}
 
 Status MemEnv::Put(const std::string& path, std::string content) {
   std::lock_guard lock(mu_);

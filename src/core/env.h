@@ -34,6 +34,19 @@ class WritableFile {
   virtual Status Close() = 0;
 };
 
+// Many small private files written as one: each under a temporary name (mode 0600),
+// then Commit() syncs the file system once (not once per file) and renames them into
+// place. Files not committed are removed when the batch is destroyed, so an error
+// leaves none of them. For outputs of thousands of small files (iJw messages, JW325
+// answers); commit every few thousand files to bound the temporary files.
+class FileBatch {
+ public:
+  virtual ~FileBatch() = default;
+  virtual Status Add(const std::string& path, std::string_view content) = 0;
+  virtual Status Commit() = 0;
+  virtual size_t pending() const = 0;
+};
+
 class Env {
  public:
   virtual ~Env() = default;
@@ -70,6 +83,9 @@ class Env {
   // The names (not paths) of the entries of a folder, sorted.
   virtual Result<std::vector<std::string>> ListDirectory(const std::string& path) = 0;
 
+  // A new batch of private files (FileBatch).
+  virtual std::unique_ptr<FileBatch> NewPrivateFileBatch() = 0;
+
   // `content` into `path` through NewPrivateFile: private and atomic.
   Status WritePrivateFile(const std::string& path, std::string_view content);
 };
@@ -79,6 +95,7 @@ class Env {
 class MemEnv final : public Env {
  public:
   Result<std::string> ReadFile(const std::string& path) override;
+  std::unique_ptr<FileBatch> NewPrivateFileBatch() override;
   Result<std::unique_ptr<WritableFile>> NewPrivateFile(const std::string& path) override;
   Status CreatePrivateFileExclusive(const std::string& path,
                                     std::string_view content) override;

@@ -96,6 +96,31 @@ TEST_P(EnvTest, AbandonedWriteLeavesNothing) {
   EXPECT_EQ(List(), Names{"keep.csv"});
 }
 
+TEST_P(EnvTest, FileBatchAppearsOnCommitWithMode0600) {
+  auto batch = env_->NewPrivateFileBatch();
+  ASSERT_TRUE(batch->Add(Path("a.xml"), "<a/>").ok());
+  ASSERT_TRUE(batch->Add(Path("b.xml"), "<b/>").ok());
+  EXPECT_EQ(batch->pending(), 2u);
+  EXPECT_FALSE(env_->FileExists(Path("a.xml")));
+  ASSERT_TRUE(batch->Commit().ok());
+  EXPECT_EQ(batch->pending(), 0u);
+  EXPECT_EQ(List(), (Names{"a.xml", "b.xml"}));  // no temporary file left
+  EXPECT_EQ(*env_->ReadFile(Path("b.xml")), "<b/>");
+  EXPECT_EQ(*env_->FileMode(Path("a.xml")), 0600u);
+  ASSERT_TRUE(batch->Commit().ok());  // an empty commit is fine
+}
+
+TEST_P(EnvTest, AbandonedFileBatchLeavesNothing) {
+  ASSERT_TRUE(env_->WritePrivateFile(Path("a.xml"), "oud").ok());
+  {
+    auto batch = env_->NewPrivateFileBatch();
+    ASSERT_TRUE(batch->Add(Path("a.xml"), "nieuw").ok());
+    ASSERT_TRUE(batch->Add(Path("c.xml"), "<c/>").ok());
+  }  // destroyed without Commit
+  EXPECT_EQ(*env_->ReadFile(Path("a.xml")), "oud");
+  EXPECT_EQ(List(), Names{"a.xml"});
+}
+
 TEST_P(EnvTest, FailedWriteNamesTheFileAndLeavesNothing) {
   Status s = env_->WritePrivateFile(Path("geen/a.csv"), "x");
   ASSERT_FALSE(s.ok());

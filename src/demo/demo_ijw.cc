@@ -1,9 +1,6 @@
 #include "demo/demo_ijw.h"
 
-#include <fcntl.h>
 #include <fmt/format.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -14,6 +11,7 @@
 
 #include "care/codes.h"
 #include "core/date.h"
+#include "core/env.h"
 
 namespace jr::demo {
 namespace {
@@ -88,35 +86,17 @@ void Product(Buffer& b, std::string_view kind, std::string_view element,
                  kind, element, p.category, p.code);
 }
 
-// Writes one message (mode 0600) under a temporary name and renames it, so a message
-// is never half written under its own name. Not synced: the demo writes tens of
-// thousands of small files that it can write again (a sync each costs ~1 ms), and the
-// import reads them at once.
-Status Write(const std::string& dir, const std::string& name, const Buffer& b,
-             int64_t* count) {
+// Writes one message (mode 0600) into the batch (Env's FileBatch: under a temporary
+// name, one file-system sync per few thousand files, then renamed), so a message is
+// never half written under its own name and the tens of thousands of small files do
+// not each wait for a sync.
+Status Write(FileBatch& batch, const std::string& dir, const std::string& name,
+             const Buffer& b, int64_t* count) {
   const std::string path = (std::filesystem::path(dir) / name).string();
-  const std::string temp = path + ".tmp";
-  auto fail = [&](const char* what) {
-    Status s = Status::Error(
-        fmt::format("kan bericht niet {}: {}", what, std::strerror(errno)), {path});
-    ::unlink(temp.c_str());
-    return s;
-  };
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return fail("schrijven");
-  std::string_view data(b.data(), b.size());
-  while (!data.empty()) {
-    const ssize_t n = ::write(fd, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      ::close(fd);
-      return fail("schrijven");
-    }
-    data.remove_prefix(static_cast<size_t>(n));
+  if (Status s = batch.Add(path, std::string_view(b.data(), b.size())); !s.ok()) return s;
+  if (batch.pending() >= 4000) {
+    if (Status s = batch.Commit(); !s.ok()) return s;
   }
-  // O_CREAT's mode is masked by the umask: make sure it is 0600.
-  if (::fchmod(fd, 0600) != 0 || ::close(fd) != 0) return fail("schrijven");
-  if (::rename(temp.c_str(), path.c_str()) != 0) return fail("hernoemen");
   ++*count;
   return Status::Ok();
 }
@@ -144,7 +124,8 @@ std::vector<std::vector<int>> Groups(const IjwDemo& demo, Key key) {
   return groups;
 }
 
-Status WriteJw301(const IjwDemo& demo, const std::string& dir, int64_t* count) {
+Status WriteJw301(const IjwDemo& demo, FileBatch& batch, const std::string& dir,
+                  int64_t* count) {
   const auto& products = DemoProducts();
   // Per client a run of consecutive assignments of one municipality and provider (a
   // JW301 has one sender and one receiver): a client who moves, or changes provider,
@@ -216,7 +197,8 @@ Status WriteJw301(const IjwDemo& demo, const std::string& dir, int64_t* count) {
                      "    </jw301:ToegewezenProducten>\n"
                      "  </jw301:Client>\n"
                      "</jw301:Bericht>\n");
-      if (Status s = Write(dir, fmt::format("JW301_{}.xml", f.number), b, count); !s.ok())
+      if (Status s = Write(batch, dir, fmt::format("JW301_{}.xml", f.number), b, count);
+          !s.ok())
         return s;
     }
   }
@@ -224,8 +206,8 @@ Status WriteJw301(const IjwDemo& demo, const std::string& dir, int64_t* count) {
 }
 
 // JW305 (start) or JW307 (stop) per client, provider and municipality.
-Status WriteStartStop(const IjwDemo& demo, const std::string& dir, bool stop,
-                      int64_t* count) {
+Status WriteStartStop(const IjwDemo& demo, FileBatch& batch, const std::string& dir,
+                      bool stop, int64_t* count) {
   const auto& products = DemoProducts();
   const std::string_view kind = stop ? "jw307" : "jw305";
   auto groups = Groups(
@@ -277,9 +259,10 @@ Status WriteStartStop(const IjwDemo& demo, const std::string& dir, bool stop,
                    "  </{0}:Client>\n"
                    "</{0}:Bericht>\n",
                    kind, stop ? "Stop" : "Start");
-    if (Status s = Write(
-            dir, fmt::format("{}_{}_{}.xml", stop ? "JW307" : "JW305", f.agb, f.number),
-            b, count);
+    if (Status s =
+            Write(batch, dir,
+                  fmt::format("{}_{}_{}.xml", stop ? "JW307" : "JW305", f.agb, f.number),
+                  b, count);
         !s.ok()) {
       return s;
     }
@@ -287,7 +270,8 @@ Status WriteStartStop(const IjwDemo& demo, const std::string& dir, bool stop,
   return Status::Ok();
 }
 
-Status WriteJw323(const IjwDemo& demo, const std::string& dir, int64_t* count) {
+Status WriteJw323(const IjwDemo& demo, FileBatch& batch, const std::string& dir,
+                  int64_t* count) {
   const auto& products = DemoProducts();
   Buffer b;
   for (const IjwDeclaration& d : demo.declarations) {
@@ -373,7 +357,8 @@ Status WriteJw323(const IjwDemo& demo, const std::string& dir, int64_t* count) {
                    "    </jw323:Clienten>\n"
                    "  </jw323:Declaratie>\n"
                    "</jw323:Bericht>\n");
-    if (Status s = Write(dir, fmt::format("JW323_{}_{}.xml", d.agb, d.number), b, count);
+    if (Status s =
+            Write(batch, dir, fmt::format("JW323_{}_{}.xml", d.agb, d.number), b, count);
         !s.ok()) {
       return s;
     }
@@ -404,10 +389,12 @@ Status WriteDemoMessages(const IjwDemo& demo, const std::string& dir,
                          IjwFileCounts* counts) {
   IjwFileCounts local;
   IjwFileCounts& c = counts != nullptr ? *counts : local;
-  if (Status s = WriteJw301(demo, dir, &c.jw301); !s.ok()) return s;
-  if (Status s = WriteStartStop(demo, dir, false, &c.jw305); !s.ok()) return s;
-  if (Status s = WriteStartStop(demo, dir, true, &c.jw307); !s.ok()) return s;
-  return WriteJw323(demo, dir, &c.jw323);
+  std::unique_ptr<FileBatch> batch = Env::Default().NewPrivateFileBatch();
+  if (Status s = WriteJw301(demo, *batch, dir, &c.jw301); !s.ok()) return s;
+  if (Status s = WriteStartStop(demo, *batch, dir, false, &c.jw305); !s.ok()) return s;
+  if (Status s = WriteStartStop(demo, *batch, dir, true, &c.jw307); !s.ok()) return s;
+  if (Status s = WriteJw323(demo, *batch, dir, &c.jw323); !s.ok()) return s;
+  return batch->Commit();
 }
 
 }  // namespace jr::demo

@@ -127,6 +127,9 @@ Result<std::vector<AnswerSummary>> WriteAnswers(const Store& store,
   if (!assignments.ok()) return assignments.status();
   std::unordered_set<std::string> known;
   for (const Assignment& a : *assignments) known.insert(a.number);
+  // Answers are written in batches: one file-system sync per batch, not per file.
+  constexpr size_t kFilesPerCommit = 2000;
+  std::unique_ptr<FileBatch> batch = env.NewPrivateFileBatch();
   // Rejecting codes per declaration line "assignment/day/number".
   std::map<std::string, std::vector<std::string>> rejected_codes;
   for (const Finding& f : *findings) {
@@ -275,9 +278,13 @@ Result<std::vector<AnswerSummary>> WriteAnswers(const Store& store,
     sum.file = (std::filesystem::path(options.out_dir) /
                 fmt::format("JW325_{}_{}.xml", agb, SafeName(m->identification)))
                    .string();
-    if (Status s = env.WritePrivateFile(sum.file, x); !s.ok()) return s;
+    if (Status s = batch->Add(sum.file, x); !s.ok()) return s;
+    if (batch->pending() >= kFilesPerCommit) {
+      if (Status s = batch->Commit(); !s.ok()) return s;
+    }
     out.push_back(std::move(sum));
   }
+  if (Status s = batch->Commit(); !s.ok()) return s;
   return out;
 }
 
