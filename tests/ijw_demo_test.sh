@@ -154,6 +154,11 @@ assert started == int(sys.argv[2]), (started, sys.argv[2])
 check "stats B: no care periods (CSV has none)" test "$(nometa "$T/stats.b.json" | python3 -c 'import json,sys; print(len(json.load(sys.stdin)))')" -eq 1
 
 # The answers for A: one JW325 per JW323, each valid.
+# Without the messages the answers that reject lines cannot name the client: refused,
+# and none of the answers is written (all or nothing).
+"$JR" antwoord --db "$A" --out "$T/jw325-none" > /dev/null 2>&1
+check "antwoord without --berichten fails" test $? -ne 0
+check "antwoord that fails writes no file" test "$(find "$T/jw325-none" -type f 2>/dev/null | wc -l)" -eq 0
 "$JR" antwoord --db "$A" --out "$T/jw325" --berichten "$D/ijw" > "$T/antwoord.out" 2>&1
 check "antwoord succeeds" test $? -eq 0
 n323=$(find "$D/ijw" -name 'JW323_*.xml' | wc -l)

@@ -38,7 +38,7 @@ class WritableFile {
 // then Commit() syncs the file system once (not once per file) and renames them into
 // place. Files not committed are removed when the batch is destroyed, so an error
 // leaves none of them. For outputs of thousands of small files (iJw messages, JW325
-// answers); commit every few thousand files to bound the temporary files.
+// answers). The contents are on disk from Add() on; a batch holds only the names.
 class FileBatch {
  public:
   virtual ~FileBatch() = default;

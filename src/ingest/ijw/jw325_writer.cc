@@ -127,8 +127,7 @@ Result<std::vector<AnswerSummary>> WriteAnswers(const Store& store,
   if (!assignments.ok()) return assignments.status();
   std::unordered_set<std::string> known;
   for (const Assignment& a : *assignments) known.insert(a.number);
-  // Answers are written in batches: one file-system sync per batch, not per file.
-  constexpr size_t kFilesPerCommit = 2000;
+  // All answers or none: one batch, one file-system sync at the end.
   std::unique_ptr<FileBatch> batch = env.NewPrivateFileBatch();
   // Rejecting codes per declaration line "assignment/day/number".
   std::map<std::string, std::vector<std::string>> rejected_codes;
@@ -279,9 +278,6 @@ Result<std::vector<AnswerSummary>> WriteAnswers(const Store& store,
                 fmt::format("JW325_{}_{}.xml", agb, SafeName(m->identification)))
                    .string();
     if (Status s = batch->Add(sum.file, x); !s.ok()) return s;
-    if (batch->pending() >= kFilesPerCommit) {
-      if (Status s = batch->Commit(); !s.ok()) return s;
-    }
     out.push_back(std::move(sum));
   }
   if (Status s = batch->Commit(); !s.ok()) return s;
