@@ -22,6 +22,13 @@ struct Spell {
   bool ended = false;  // ended before the cut-off
   bool reindication = false;
   int successor = -1;  // index of the first re-indication that follows it
+  // A municipal merger ends the assignments of the merging municipality the day before
+  // and its successor continues them from that day with the same product: one spell of
+  // care, not an end and a re-indication. `cut`: ended by such a merger and continued;
+  // `chain_first`: first month of the care the spell continues (its own first month
+  // when it continues none). Durations count from chain_first.
+  bool cut = false;
+  int chain_first = 0;
 };
 
 // Normalises twelve non-negative values to mean 1 (all ones when they sum to 0).
@@ -244,6 +251,36 @@ void ShrinkTrends(const std::vector<TrendFit>& fits, std::vector<double>& log_tr
   }
 }
 
+// Marks the merger continuations (Spell::cut, chain_first): assignment i re-indicates
+// p, starts on the day p ends, with p's product, in the municipality that p's
+// municipality merged into on that very day (Region: end and successor).
+void MarkMergerContinuations(const History& h,
+                             const std::unordered_map<std::string, int>& by_number,
+                             const std::vector<bool>& known, std::vector<Spell>& spells) {
+  std::vector<int> from(spells.size(), -1);
+  for (size_t i = 0; i < spells.size(); ++i) {
+    if (!known[i] || !spells[i].reindication) continue;
+    const Assignment& a = h.assignments[i];
+    auto pred = by_number.find(a.predecessor);
+    if (pred == by_number.end()) continue;
+    const int p = pred->second;
+    const Assignment& b = h.assignments[p];
+    if (!b.end || *b.end != a.start || spells[p].product != spells[i].product) continue;
+    const Municipality* m = h.region.Find(b.municipality);
+    if (m == nullptr || !m->end || *m->end != *b.end || m->successor != a.municipality)
+      continue;
+    spells[p].cut = true;
+    from[i] = p;
+  }
+  // chain_first through any number of mergers (a chain has no cycles: each link starts
+  // later than its predecessor).
+  for (size_t i = 0; i < spells.size(); ++i) {
+    int k = static_cast<int>(i);
+    for (int guard = 0; from[k] >= 0 && guard < 64; ++guard) k = from[k];
+    spells[i].chain_first = spells[k].first;
+  }
+}
+
 }  // namespace
 
 int Calibration::GroupIndex(const std::string& name) const {
@@ -358,6 +395,7 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
                  ? std::max(s.first, MonthOfDate(FromDayNumber(DayNumber(*a.end) - 1)))
                  : start - 1;
     s.reindication = a.IsReindication();
+    s.chain_first = s.first;
     known[i] = true;
     by_number[a.number] = static_cast<int>(i);
   }
@@ -368,6 +406,7 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
     int& succ = spells[pred->second].successor;
     if (succ < 0 || spells[i].first < spells[succ].first) succ = static_cast<int>(i);
   }
+  MarkMergerContinuations(h, by_number, known, spells);
   bool any = std::find(known.begin(), known.end(), true) != known.end();
   if (!any) {
     return Status::Error("geen toewijzingen voor " + FormatMonth(FromMonthIndex(start)) +
@@ -409,9 +448,10 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
   std::vector<std::map<int, double>> product_follow(c.products.size());
   for (size_t i = 0; i < spells.size(); ++i) {
     const Spell& s = spells[i];
-    if (!known[i] || s.first < start - o.duration_months) continue;
-    DurationObservation d = s.ended ? DurationObservation{s.last - s.first + 1, true}
-                                    : DurationObservation{start - s.first, false};
+    if (!known[i] || s.cut || s.chain_first < start - o.duration_months) continue;
+    DurationObservation d = s.ended
+                                ? DurationObservation{s.last - s.chain_first + 1, true}
+                                : DurationObservation{start - s.chain_first, false};
     durations[s.group].push_back(d);
     product_durations[s.product].push_back(d);
     // A follow-up needs a month to show: only spells ending two months before.
@@ -672,7 +712,7 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
         undeclared.push_back(c.running.size());
         undeclared_commitment.push_back(commitment);
       }
-      c.running.push_back({s.municipality, s.group, s.product, start - s.first,
+      c.running.push_back({s.municipality, s.group, s.product, start - s.chain_first,
                            recent_months > 0 ? recent / recent_months : -1.0, pending,
                            static_cast<int>(i), birth[i]});
     }
