@@ -29,6 +29,10 @@ struct Spell {
   // when it continues none). Durations count from chain_first.
   bool cut = false;
   int chain_first = 0;
+  // Ended on the day its municipality left the region without a successor that
+  // continues it: the care goes on out of sight, so its duration is censored there
+  // and it is no end for the re-indication rate.
+  bool left = false;
 };
 
 // Normalises twelve non-negative values to mean 1 (all ones when they sum to 0).
@@ -272,6 +276,12 @@ void MarkMergerContinuations(const History& h,
     spells[p].cut = true;
     from[i] = p;
   }
+  for (size_t p = 0; p < spells.size(); ++p) {
+    if (!known[p] || !spells[p].ended || spells[p].cut) continue;
+    const Assignment& b = h.assignments[p];
+    const Municipality* m = h.region.Find(b.municipality);
+    spells[p].left = m != nullptr && m->end && b.end && *m->end == *b.end;
+  }
   // chain_first through any number of mergers (a chain has no cycles: each link starts
   // later than its predecessor).
   for (size_t i = 0; i < spells.size(); ++i) {
@@ -449,11 +459,11 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
   for (size_t i = 0; i < spells.size(); ++i) {
     const Spell& s = spells[i];
     if (!known[i] || s.cut || s.chain_first < start - o.duration_months) continue;
-    DurationObservation d = s.ended
-                                ? DurationObservation{s.last - s.chain_first + 1, true}
-                                : DurationObservation{start - s.chain_first, false};
+    const int seen = (s.ended ? s.last + 1 : start) - s.chain_first;  // active months
+    DurationObservation d{seen, s.ended && !s.left};
     durations[s.group].push_back(d);
     product_durations[s.product].push_back(d);
+    if (s.left) continue;
     // A follow-up needs a month to show: only spells ending two months before.
     if (s.ended && s.last <= start - 2 &&
         PastAgeLimit(c, s.product, birth[i], s.last + 1)) {
