@@ -679,6 +679,8 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
   }
   auto inner = [&](int month) { return month > cost_from && month < start - 1; };
   std::vector<double> undeclared_commitment;
+  std::vector<double> first_num(g_count, 0), first_den(g_count, 0);
+  std::vector<double> last_num(g_count, 0), last_den(g_count, 0);
   for (size_t i = 0; i < spells.size(); ++i) {
     if (!known[i]) continue;
     const Spell& s = spells[i];
@@ -687,13 +689,22 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
     if (from > to) continue;
     const double commitment =
         CommittedPerMonth(h.assignments[i], c.products[s.product].tariff_cents);
-    double sum = 0, recent = 0;
-    int recent_months = 0;
+    double sum = 0, recent = 0, full = 0, first_cost = 0, last_cost = 0;
+    int recent_months = 0, full_months = 0;
+    const bool ends = s.ended && s.successor < 0;  // care ends: no follow-up
     for (int m = from; m <= to; ++m) {
       auto it = cost_by_month[i].find(m);
       double cents =
           it == cost_by_month[i].end() ? 0 : it->second / season[MonthOfYear(m)];
       sum += cents;
+      if (m == s.first) {
+        first_cost = cents;
+      } else if (ends && m == s.last) {
+        last_cost = cents;
+      } else {
+        full += cents;
+        ++full_months;
+      }
       if (s.municipality >= 0) muni_cost[s.municipality][m - cost_from] += cents;
       if (m > s.first && m >= start - o.recent_cost_months) {
         recent += cents;
@@ -701,6 +712,17 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
       }
     }
     double per_month = sum / (to - from + 1);
+    if (full_months > 0) {
+      const double rate = full / full_months;
+      if (s.first >= from && !s.reindication) {
+        first_num[s.group] += first_cost;
+        first_den[s.group] += rate;
+      }
+      if (ends && s.last <= to && s.last > s.first) {
+        last_num[s.group] += last_cost;
+        last_den[s.group] += rate;
+      }
+    }
     if (s.municipality >= 0) {
       const bool continued = s.successor >= 0 && continues[s.successor];
       if (!continues[i] && inner(s.first))
@@ -714,8 +736,13 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
       declared_sum[s.group] += sum;
     }
     volume_months[s.product] += to - from + 1;
-    active[s.product].push_back(per_month);
-    if (s.first >= cost_from) started[s.product].push_back(per_month);
+    // The product's monthly costs are full months (partial ones: the shares above).
+    // Care with no full month in the window (one or two partial months) tells no full
+    // month's cost: it is left out (a product without any uses its group's).
+    if (full_months > 0) {
+      active[s.product].push_back(full / full_months);
+      if (s.first >= cost_from) started[s.product].push_back(full / full_months);
+    }
     bool pending = s.ended && s.last == start - 1 && s.successor < 0;
     if ((!s.ended || pending) && s.municipality >= 0) {
       if (recent_months == 0 && commitment > 0) {
@@ -726,6 +753,11 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
                            recent_months > 0 ? recent / recent_months : -1.0, pending,
                            static_cast<int>(i), birth[i]});
     }
+  }
+  for (int g = 0; g < g_count; ++g) {
+    GroupParams& gp = c.groups[g];
+    if (first_den[g] > 0) gp.first_month_share = first_num[g] / first_den[g];
+    if (last_den[g] > 0) gp.last_month_share = last_num[g] / last_den[g];
   }
   c.month_noise.assign(c.municipalities.size(), 0);
   for (size_t mu = 0; mu < muni_cost.size(); ++mu) {

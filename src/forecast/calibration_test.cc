@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "forecast/synthetic_history.h"
@@ -251,6 +252,36 @@ TEST(CalibrationTest, AMergerCutIsNoEndOfCare) {
     EXPECT_EQ(d->groups[g].observed_durations, c->groups[g].observed_durations);
     EXPECT_DOUBLE_EQ(d->groups[g].reindication, c->groups[g].reindication);
   }
+}
+
+// Partial months: new care whose first month costs half of its full months gives a
+// first-month share of one half; the product's monthly costs stay full months.
+TEST(CalibrationTest, PartialFirstMonthIsAShareOfTheFullMonths) {
+  SyntheticSpec spec;
+  spec.municipalities = 3;
+  spec.months = 72;
+  spec.groups = {{"ambulant", 20, 0.15, 0.6, 90000, 0.5}};
+  const History h = SyntheticHistory(spec);
+  History half = h;
+  std::vector<int> first(h.assignments.size(), 1 << 30);
+  for (const AssignmentMonth& m : h.months) {
+    first[m.assignment] = std::min(first[m.assignment], m.month);
+  }
+  for (AssignmentMonth& m : half.months) {
+    if (!h.assignments[m.assignment].IsReindication() && m.month == first[m.assignment]) {
+      m.cost_cents /= 2;
+    }
+  }
+  using namespace std::chrono;
+  auto c = Calibrate(h, 2024y / 1 / 1);
+  auto d = Calibrate(half, 2024y / 1 / 1);
+  ASSERT_TRUE(c.ok() && d.ok());
+  EXPECT_NEAR(c->groups[0].first_month_share, 1.0, 0.01);
+  EXPECT_NEAR(d->groups[0].first_month_share, 0.5, 0.01);
+  // The last months are untouched (the month-of-year pattern of cost moves a little).
+  EXPECT_NEAR(d->groups[0].last_month_share, c->groups[0].last_month_share, 0.005);
+  const double full = c->products[c->ProductIndex("ambulant")].mean_cost;
+  EXPECT_NEAR(d->products[d->ProductIndex("ambulant")].mean_cost, full, 0.01 * full);
 }
 
 }  // namespace
