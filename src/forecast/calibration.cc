@@ -22,6 +22,17 @@ struct Spell {
   bool ended = false;  // ended before the cut-off
   bool reindication = false;
   int successor = -1;  // index of the first re-indication that follows it
+  // A municipal merger ends the assignments of the merging municipality the day before
+  // and its successor continues them from that day with the same product: one spell of
+  // care, not an end and a re-indication. `cut`: ended by such a merger and continued;
+  // `chain_first`: first month of the care the spell continues (its own first month
+  // when it continues none). Durations count from chain_first.
+  bool cut = false;
+  int chain_first = 0;
+  // Ended on the day its municipality left the region without a successor that
+  // continues it: the care goes on out of sight, so its duration is censored there
+  // and it is no end for the re-indication rate.
+  bool left = false;
 };
 
 // Normalises twelve non-negative values to mean 1 (all ones when they sum to 0).
@@ -244,6 +255,42 @@ void ShrinkTrends(const std::vector<TrendFit>& fits, std::vector<double>& log_tr
   }
 }
 
+// Marks the merger continuations (Spell::cut, chain_first): assignment i re-indicates
+// p, starts on the day p ends, with p's product, in the municipality that p's
+// municipality merged into on that very day (Region: end and successor).
+void MarkMergerContinuations(const History& h,
+                             const std::unordered_map<std::string, int>& by_number,
+                             const std::vector<bool>& known, std::vector<Spell>& spells) {
+  std::vector<int> from(spells.size(), -1);
+  for (size_t i = 0; i < spells.size(); ++i) {
+    if (!known[i] || !spells[i].reindication) continue;
+    const Assignment& a = h.assignments[i];
+    auto pred = by_number.find(a.predecessor);
+    if (pred == by_number.end()) continue;
+    const int p = pred->second;
+    const Assignment& b = h.assignments[p];
+    if (!b.end || *b.end != a.start || spells[p].product != spells[i].product) continue;
+    const Municipality* m = h.region.Find(b.municipality);
+    if (m == nullptr || !m->end || *m->end != *b.end || m->successor != a.municipality)
+      continue;
+    spells[p].cut = true;
+    from[i] = p;
+  }
+  for (size_t p = 0; p < spells.size(); ++p) {
+    if (!known[p] || !spells[p].ended || spells[p].cut) continue;
+    const Assignment& b = h.assignments[p];
+    const Municipality* m = h.region.Find(b.municipality);
+    spells[p].left = m != nullptr && m->end && b.end && *m->end == *b.end;
+  }
+  // chain_first through any number of mergers (a chain has no cycles: each link starts
+  // later than its predecessor).
+  for (size_t i = 0; i < spells.size(); ++i) {
+    int k = static_cast<int>(i);
+    for (int guard = 0; from[k] >= 0 && guard < 64; ++guard) k = from[k];
+    spells[i].chain_first = spells[k].first;
+  }
+}
+
 }  // namespace
 
 int Calibration::GroupIndex(const std::string& name) const {
@@ -358,6 +405,7 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
                  ? std::max(s.first, MonthOfDate(FromDayNumber(DayNumber(*a.end) - 1)))
                  : start - 1;
     s.reindication = a.IsReindication();
+    s.chain_first = s.first;
     known[i] = true;
     by_number[a.number] = static_cast<int>(i);
   }
@@ -368,6 +416,7 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
     int& succ = spells[pred->second].successor;
     if (succ < 0 || spells[i].first < spells[succ].first) succ = static_cast<int>(i);
   }
+  MarkMergerContinuations(h, by_number, known, spells);
   bool any = std::find(known.begin(), known.end(), true) != known.end();
   if (!any) {
     return Status::Error("geen toewijzingen voor " + FormatMonth(FromMonthIndex(start)) +
@@ -409,11 +458,12 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
   std::vector<std::map<int, double>> product_follow(c.products.size());
   for (size_t i = 0; i < spells.size(); ++i) {
     const Spell& s = spells[i];
-    if (!known[i] || s.first < start - o.duration_months) continue;
-    DurationObservation d = s.ended ? DurationObservation{s.last - s.first + 1, true}
-                                    : DurationObservation{start - s.first, false};
+    if (!known[i] || s.cut || s.chain_first < start - o.duration_months) continue;
+    const int seen = (s.ended ? s.last + 1 : start) - s.chain_first;  // active months
+    DurationObservation d{seen, s.ended && !s.left};
     durations[s.group].push_back(d);
     product_durations[s.product].push_back(d);
+    if (s.left) continue;
     // A follow-up needs a month to show: only spells ending two months before.
     if (s.ended && s.last <= start - 2 &&
         PastAgeLimit(c, s.product, birth[i], s.last + 1)) {
@@ -629,6 +679,8 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
   }
   auto inner = [&](int month) { return month > cost_from && month < start - 1; };
   std::vector<double> undeclared_commitment;
+  std::vector<double> first_num(g_count, 0), first_den(g_count, 0);
+  std::vector<double> last_num(g_count, 0), last_den(g_count, 0);
   for (size_t i = 0; i < spells.size(); ++i) {
     if (!known[i]) continue;
     const Spell& s = spells[i];
@@ -637,13 +689,22 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
     if (from > to) continue;
     const double commitment =
         CommittedPerMonth(h.assignments[i], c.products[s.product].tariff_cents);
-    double sum = 0, recent = 0;
-    int recent_months = 0;
+    double sum = 0, recent = 0, full = 0, first_cost = 0, last_cost = 0;
+    int recent_months = 0, full_months = 0;
+    const bool ends = s.ended && s.successor < 0;  // care ends: no follow-up
     for (int m = from; m <= to; ++m) {
       auto it = cost_by_month[i].find(m);
       double cents =
           it == cost_by_month[i].end() ? 0 : it->second / season[MonthOfYear(m)];
       sum += cents;
+      if (m == s.first) {
+        first_cost = cents;
+      } else if (ends && m == s.last) {
+        last_cost = cents;
+      } else {
+        full += cents;
+        ++full_months;
+      }
       if (s.municipality >= 0) muni_cost[s.municipality][m - cost_from] += cents;
       if (m > s.first && m >= start - o.recent_cost_months) {
         recent += cents;
@@ -651,6 +712,17 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
       }
     }
     double per_month = sum / (to - from + 1);
+    if (full_months > 0) {
+      const double rate = full / full_months;
+      if (s.first >= from && !s.reindication) {
+        first_num[s.group] += first_cost;
+        first_den[s.group] += rate;
+      }
+      if (ends && s.last <= to && s.last > s.first) {
+        last_num[s.group] += last_cost;
+        last_den[s.group] += rate;
+      }
+    }
     if (s.municipality >= 0) {
       const bool continued = s.successor >= 0 && continues[s.successor];
       if (!continues[i] && inner(s.first))
@@ -664,18 +736,28 @@ Result<Calibration> Calibrate(const History& h, Date cutoff,
       declared_sum[s.group] += sum;
     }
     volume_months[s.product] += to - from + 1;
-    active[s.product].push_back(per_month);
-    if (s.first >= cost_from) started[s.product].push_back(per_month);
+    // The product's monthly costs are full months (partial ones: the shares above).
+    // Care with no full month in the window (one or two partial months) tells no full
+    // month's cost: it is left out (a product without any uses its group's).
+    if (full_months > 0) {
+      active[s.product].push_back(full / full_months);
+      if (s.first >= cost_from) started[s.product].push_back(full / full_months);
+    }
     bool pending = s.ended && s.last == start - 1 && s.successor < 0;
     if ((!s.ended || pending) && s.municipality >= 0) {
       if (recent_months == 0 && commitment > 0) {
         undeclared.push_back(c.running.size());
         undeclared_commitment.push_back(commitment);
       }
-      c.running.push_back({s.municipality, s.group, s.product, start - s.first,
+      c.running.push_back({s.municipality, s.group, s.product, start - s.chain_first,
                            recent_months > 0 ? recent / recent_months : -1.0, pending,
                            static_cast<int>(i), birth[i]});
     }
+  }
+  for (int g = 0; g < g_count; ++g) {
+    GroupParams& gp = c.groups[g];
+    if (first_den[g] > 0) gp.first_month_share = first_num[g] / first_den[g];
+    if (last_den[g] > 0) gp.last_month_share = last_num[g] / last_den[g];
   }
   c.month_noise.assign(c.municipalities.size(), 0);
   for (size_t mu = 0; mu < muni_cost.size(); ++mu) {

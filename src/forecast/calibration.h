@@ -91,11 +91,16 @@ struct GroupParams {
   double trend_se = 0;  // standard error of log(trend)
   std::array<double, 12> inflow_season{};  // month-of-year factor of inflow, mean 1
   std::array<double, 12> cost_season{};    // month-of-year factor of cost, mean 1
-  std::map<int, double> price_index;       // year -> tariff index (base year = 1)
-  double inflow_per_month = 0;     // region, mean of the level window (for reports)
-  double inflow_dispersion = 1;    // variance / mean of monthly inflow counts (>= 1)
-  int64_t observed_durations = 0;  // assignments in the Kaplan-Meier estimate
-  int64_t duration_events = 0;     // of them ended (not censored)
+  // Partial months: the cost of the first month of new care (not a re-indication) and
+  // of the last month of care that ends without a follow-up, as a share of the
+  // assignment's full months (the product's monthly costs are full months).
+  double first_month_share = 1;
+  double last_month_share = 1;
+  std::map<int, double> price_index;  // year -> tariff index (base year = 1)
+  double inflow_per_month = 0;        // region, mean of the level window (for reports)
+  double inflow_dispersion = 1;       // variance / mean of monthly inflow counts (>= 1)
+  int64_t observed_durations = 0;     // assignments in the Kaplan-Meier estimate
+  int64_t duration_events = 0;        // of them ended (not censored)
 };
 
 // A region-level inflow cell; `level` is the mean count per month in the level window.

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "forecast/synthetic_history.h"
@@ -195,6 +196,92 @@ TEST(CalibrationTest, FailsWithoutData) {
   auto c = Calibrate(h, 2024y / 1 / 1);
   ASSERT_FALSE(c.ok());
   EXPECT_NE(c.status().message().find("geen gemeenten"), std::string::npos);
+}
+
+// A municipal merger ends the merging municipality's assignments on the day before and
+// the successor continues them with the same product (the demo's Hoeksche Waard,
+// 2019): that is one spell of care, not an end and a re-indication. Cut every
+// assignment of the first municipality running on the merger day into a part in an
+// old municipality (ending that day, merged into the first) and its continuation:
+// durations and re-indication probabilities come out exactly as without the cut.
+TEST(CalibrationTest, AMergerCutIsNoEndOfCare) {
+  SyntheticSpec spec;
+  spec.municipalities = 3;
+  spec.months = 72;
+  spec.groups = {{"ambulant", 20, 0.15, 0.6, 90000, 0.5},
+                 {"verblijf", 4, 0.05, 0.3, 600000, 0.2}};
+  const History h = SyntheticHistory(spec);
+  using namespace std::chrono;
+  const Date merger = 2021y / 1 / 1;
+  const std::string code = h.region.municipalities()[0].code;
+  History cut = h;
+  Municipality old{.code = "GM9990",
+                   .name = "Oud",
+                   .begin = 2000y / 1 / 1,
+                   .end = merger,
+                   .successor = code};
+  cut.region.AddMunicipality(old);
+  int cuts = 0;
+  for (size_t i = 0; i < h.assignments.size(); ++i) {
+    const Assignment& a = h.assignments[i];
+    if (a.municipality != code || a.start >= merger || (a.end && *a.end <= merger))
+      continue;
+    Assignment before = a;  // the part before the merger, in the old municipality
+    before.number = a.number + "-oud";
+    before.municipality = old.code;
+    before.end = merger;
+    Assignment& after = cut.assignments[i];  // keeps its number: links stay intact
+    after.start = merger;
+    after.predecessor = before.number;
+    const int index = static_cast<int>(cut.assignments.size());
+    cut.assignments.push_back(before);
+    for (AssignmentMonth& m : cut.months) {
+      if (m.assignment == static_cast<int>(i) && m.month < MonthIndex(2021y / 1)) {
+        m.assignment = index;
+      }
+    }
+    ++cuts;
+  }
+  ASSERT_GT(cuts, 50);
+  auto c = Calibrate(h, 2024y / 1 / 1);
+  auto d = Calibrate(cut, 2024y / 1 / 1);
+  ASSERT_TRUE(c.ok() && d.ok());
+  for (size_t g = 0; g < c->groups.size(); ++g) {
+    EXPECT_DOUBLE_EQ(d->groups[g].duration.MeanMonths(),
+                     c->groups[g].duration.MeanMonths());
+    EXPECT_EQ(d->groups[g].observed_durations, c->groups[g].observed_durations);
+    EXPECT_DOUBLE_EQ(d->groups[g].reindication, c->groups[g].reindication);
+  }
+}
+
+// Partial months: new care whose first month costs half of its full months gives a
+// first-month share of one half; the product's monthly costs stay full months.
+TEST(CalibrationTest, PartialFirstMonthIsAShareOfTheFullMonths) {
+  SyntheticSpec spec;
+  spec.municipalities = 3;
+  spec.months = 72;
+  spec.groups = {{"ambulant", 20, 0.15, 0.6, 90000, 0.5}};
+  const History h = SyntheticHistory(spec);
+  History half = h;
+  std::vector<int> first(h.assignments.size(), 1 << 30);
+  for (const AssignmentMonth& m : h.months) {
+    first[m.assignment] = std::min(first[m.assignment], m.month);
+  }
+  for (AssignmentMonth& m : half.months) {
+    if (!h.assignments[m.assignment].IsReindication() && m.month == first[m.assignment]) {
+      m.cost_cents /= 2;
+    }
+  }
+  using namespace std::chrono;
+  auto c = Calibrate(h, 2024y / 1 / 1);
+  auto d = Calibrate(half, 2024y / 1 / 1);
+  ASSERT_TRUE(c.ok() && d.ok());
+  EXPECT_NEAR(c->groups[0].first_month_share, 1.0, 0.01);
+  EXPECT_NEAR(d->groups[0].first_month_share, 0.5, 0.01);
+  // The last months are untouched (the month-of-year pattern of cost moves a little).
+  EXPECT_NEAR(d->groups[0].last_month_share, c->groups[0].last_month_share, 0.005);
+  const double full = c->products[c->ProductIndex("ambulant")].mean_cost;
+  EXPECT_NEAR(d->products[d->ProductIndex("ambulant")].mean_cost, full, 0.01 * full);
 }
 
 }  // namespace

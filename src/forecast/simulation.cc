@@ -36,10 +36,11 @@ struct Entity {
   int muni = 0;
   int group = 0;
   int product = 0;
-  double base_cost = -1;  // cents per month at base-year prices; < 0 = draw
-  int birth = kNoBirth;   // MonthIndex of the client's birth month
-  int provider = -1;      // Capacity::providers; -1 = unknown (capacity.h)
-  int team = -1;          // Capacity::teams; -1 = none
+  double base_cost = -1;     // cents per month at base-year prices; < 0 = draw
+  int birth = kNoBirth;      // MonthIndex of the client's birth month
+  int provider = -1;         // Capacity::providers; -1 = unknown (capacity.h)
+  int team = -1;             // Capacity::teams; -1 = none
+  bool starts_care = false;  // new care (inflow, return): its first month is partial
 };
 
 // Draw number of an entity's capacity uniforms: [0] provider and team, [1] whether
@@ -242,6 +243,7 @@ class Replication {
                   ages[std::min(ages.size() - 1, static_cast<size_t>(u * ages.size()))]);
     }
     Entity e{key, m, -1, cell.municipality, group, product, -1, birth};
+    e.starts_care = true;
     PickCapacity(&e);
     Process(e);
   }
@@ -311,9 +313,18 @@ class Replication {
       const size_t stride = static_cast<size_t>(munis) * groups;
       const size_t cell = static_cast<size_t>(e.muni) * groups + e.group;
       const double* mult = &shared_.cost_factor[cell * o_.months];
+      // What follows is known now (its draws are the entity's own): care that ends
+      // without a follow-up charges its last month partly, as new care its first.
+      std::optional<Entity> next;
+      if (end < o_.months) next = Next(e, end, u);
+      const GroupParams& gp = c_.groups[e.group];
+      const int first_partial = e.starts_care && e.start >= 0 ? e.start : -1;
+      const int last_partial = end <= o_.months && !next ? end - 1 : -1;
       for (int m = begin; m < stop; ++m) {
         size_t at = slice_ + m * stride + cell;
-        const double month_cost = cost * mult[m] * price_[m];
+        double month_cost = cost * mult[m] * price_[m];
+        if (m == first_partial) month_cost *= gp.first_month_share;
+        if (m == last_partial) month_cost *= gp.last_month_share;
         r_.cost[at] += month_cost;
         r_.active[at] += 1;
         if (cap_) cap_->Add(contract, e.team, m, month_cost);
@@ -322,7 +333,6 @@ class Replication {
       if (e.start >= 0 && e.start < o_.months)
         r_.started[slice_ + e.start * stride + cell] += 1;
       if (end >= o_.months) return;
-      std::optional<Entity> next = Next(e, end, u);
       if (!next) return;
       if (cap_) return Schedule(*next);
       e = *next;
@@ -364,6 +374,7 @@ class Replication {
                 product,
                 -1,
                 e.birth};
+    back.starts_care = true;
     PickCapacity(&back);
     return back;
   }
