@@ -92,6 +92,19 @@ std::optional<Date> ExclusiveEnd(const std::optional<Date>& end) {
   return NextDay(*end);
 }
 
+// The required column `verwijzer` as a referral route; an unknown name is an error.
+std::optional<Route> RouteField(RowReader& r) {
+  auto text = r.Text("verwijzer");
+  std::optional<Route> route;
+  if (text && !(route = RouteFromName(*text))) {
+    r.Error("verwijzer",
+            fmt::format("{} is geen verwijzer (gemeente, huisarts, jeugdarts, gi, "
+                        "medisch_specialist, justitie, geen, onbekend)",
+                        ShownValue(*text)));
+  }
+  return route;
+}
+
 bool CsvSource::Parse(RowReader& r, Municipality* v) {
   auto code = r.Municipality("gemeentecode");
   auto name = r.Text("naam");
@@ -200,14 +213,7 @@ bool CsvSource::Parse(RowReader& r, ReviewDecision* v) {
 
 bool CsvSource::Parse(RowReader& r, AssignmentSupplement* v) {
   auto number = r.Text("toewijzingnummer");
-  auto route_text = r.Text("verwijzer");
-  std::optional<Route> route;
-  if (route_text && !(route = RouteFromName(*route_text))) {
-    r.Error("verwijzer",
-            fmt::format("{} is geen verwijzer (gemeente, huisarts, jeugdarts, gi, "
-                        "medisch_specialist, justitie, geen, onbekend)",
-                        ShownValue(*route_text)));
-  }
+  std::optional<Route> route = RouteField(r);
   auto team = r.Text("team", false);
   auto previous = r.Text("vorige_toewijzing", false);
   if (!number || !route) return false;
@@ -300,14 +306,7 @@ bool CsvSource::Parse(RowReader& r, Assignment* v) {
     r.Error("einddatum", fmt::format("einddatum {} ligt voor ingangsdatum {}",
                                      FormatDate(*end), FormatDate(*start)));
   }
-  auto route_text = r.Text("verwijzer");
-  std::optional<Route> route;
-  if (route_text && !(route = RouteFromName(*route_text))) {
-    r.Error("verwijzer",
-            fmt::format("{} is geen verwijzer (gemeente, huisarts, jeugdarts, gi, "
-                        "medisch_specialist, justitie, geen, onbekend)",
-                        ShownValue(*route_text)));
-  }
+  std::optional<Route> route = RouteField(r);
   auto team = r.Text("team", false);
   auto previous = r.Text("vorige_toewijzing", false);
   auto budget = r.Amount("budget", false);
