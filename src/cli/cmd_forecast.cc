@@ -29,10 +29,18 @@ Date ParseDateOrFail(const std::string& text, const char* option) {
   return *d;
 }
 
+// The measure of `portfolio` with id `id`, or null.
+const Measure* FindMeasure(const MeasurePortfolio& portfolio, const std::string& id) {
+  for (const Measure& m : portfolio.measures) {
+    if (m.id == id) return &m;
+  }
+  return nullptr;
+}
+
 // The levers that name an agenda measure (`measure = "2"`) beside that measure's
 // savings bandwidth per year (maatregelen.toml): the forecast's saving (baseline minus
 // with levers, region, all groups) and the sum of the named measures' min, mode and
-// max. Dutch error when a named measure is not in the file.
+// max. A named measure not in the file is refused before the forecast runs.
 Table MeasureComparison(const std::vector<forecast::Lever>& levers,
                         const std::vector<SummaryRow>& effect,
                         const MeasurePortfolio& portfolio, const std::string& file) {
@@ -40,15 +48,8 @@ Table MeasureComparison(const std::vector<forecast::Lever>& levers,
   std::string ids;
   for (const forecast::Lever& l : levers) {
     if (l.measure.empty()) continue;
-    const Measure* m = nullptr;
-    for (const Measure& x : portfolio.measures) {
-      if (x.id == l.measure) m = &x;
-    }
-    if (!m) {
-      Fail(Status::Error(
-          "hefboom '" + l.name + "': maatregel '" + l.measure + "' staat niet in " + file,
-          {file, 0, 0, "measure"}));
-    }
+    const Measure* m = FindMeasure(portfolio, l.measure);
+    if (!m) continue;  // refused before the forecast ran (RegisterForecast)
     named.push_back(m);
     ids += (ids.empty() ? "" : ", ") + m->id;
   }
@@ -308,9 +309,7 @@ void RegisterForecast(CLI::App& app) {
       for (const forecast::Lever& l : levers) {
         if (l.measure.empty()) continue;
         any = true;
-        bool found = false;
-        for (const Measure& m : portfolio->measures) found = found || m.id == l.measure;
-        if (!found) {
+        if (!FindMeasure(*portfolio, l.measure)) {
           Fail(Status::Error("hefboom '" + l.name + "': maatregel '" + l.measure +
                                  "' staat niet in " + o->measures,
                              {o->levers, 0, 0, "measure"}));

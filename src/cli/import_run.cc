@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <iostream>
 #include <map>
+#include <utility>
 
 #include "cli/command.h"
 
@@ -93,30 +94,39 @@ void Report(const ImportOutcome& out, double seconds, const ImportOptions& optio
   Print(t, OutputFormat::kTable);
 }
 
+// Runs `import` with progress on a terminal, timed, and reports its outcome.
+template <typename Import>
+void RunTimed(ImportOptions options, Import import, bool group_messages,
+              const char* skipped_note) {
+  WithProgress(options);
+  auto t0 = std::chrono::steady_clock::now();
+  ImportOutcome out = import(options);
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  Report(out, seconds, options, group_messages, skipped_note);
+}
+
 }  // namespace
 
 void RunImport(Store& store, const std::string& kind, const std::string& path,
                ImportOptions options) {
-  WithProgress(options);
-  auto t0 = std::chrono::steady_clock::now();
-  ImportOutcome out =
-      !kind.empty() ? ImportFile(store, *ImportKindFromName(kind), path, options)
-      : std::filesystem::is_directory(path) ? ImportFolder(store, path, options)
-                                            : ImportMessage(store, path, options);
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  Report(out, seconds, options, false, "Overgeslagen (geen CSV)");
+  RunTimed(
+      std::move(options),
+      [&](const ImportOptions& o) {
+        return !kind.empty() ? ImportFile(store, *ImportKindFromName(kind), path, o)
+               : std::filesystem::is_directory(path) ? ImportFolder(store, path, o)
+                                                     : ImportMessage(store, path, o);
+      },
+      false, "Overgeslagen (geen CSV)");
 }
 
 void RunImportFolders(Store& store, const std::vector<std::string>& dirs,
                       const std::set<ImportKind>& skip, ImportOptions options,
                       const char* skipped_note) {
-  WithProgress(options);
-  auto t0 = std::chrono::steady_clock::now();
-  ImportOutcome out = ImportFolders(store, dirs, skip, options);
-  double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  Report(out, seconds, options, true, skipped_note);
+  RunTimed(
+      std::move(options),
+      [&](const ImportOptions& o) { return ImportFolders(store, dirs, skip, o); }, true,
+      skipped_note);
 }
 
 }  // namespace jr::cli

@@ -82,6 +82,23 @@ class PosixWritableFile final : public WritableFile {
   std::string path_;
 };
 
+// The folder of `path` ("" for a bare name: the current folder).
+std::string Parent(const std::string& path) {
+  return std::filesystem::path(path).parent_path().string();
+}
+
+// Opens folder `dir` ("" = the current one) and runs `sync` (fsync, syncfs) on it.
+Status SyncFolder(const std::string& dir, int (*sync)(int), std::string_view what,
+                  const std::string& path) {
+  const std::string d = dir.empty() ? "." : dir;
+  const int fd = ::open(d.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return OsError("map niet openen", d);
+  Status s;
+  if (sync(fd) != 0) s = OsError(what, path);
+  ::close(fd);
+  return s;
+}
+
 class PosixFileBatch final : public FileBatch {
  public:
   ~PosixFileBatch() override {
@@ -105,16 +122,10 @@ class PosixFileBatch final : public FileBatch {
   Status Commit() override {
     if (pending_.empty()) return Status::Ok();
     // One sync of the file system holding the files (all in one folder tree).
-    const std::string first = pending_.front().second;
-    const std::string dir = Parent(first);
-    const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dfd < 0) return OsError("map niet openen", dir);
-    if (::syncfs(dfd) != 0) {
-      Status s = OsError("bestand niet schrijven", first);
-      ::close(dfd);
+    const std::string& first = pending_.front().second;
+    if (Status s = SyncFolder(Parent(first), ::syncfs, "bestand niet schrijven", first);
+        !s.ok())
       return s;
-    }
-    ::close(dfd);
     std::set<std::string> dirs;
     for (size_t i = 0; i < pending_.size(); ++i) {
       const auto& [temp, path] = pending_[i];
@@ -127,11 +138,9 @@ class PosixFileBatch final : public FileBatch {
     }
     pending_.clear();
     for (const std::string& d : dirs) {
-      const int fd = ::open(d.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      if (fd < 0) return OsError("map niet openen", d);
-      const bool ok = ::fsync(fd) == 0;
-      ::close(fd);
-      if (!ok) return OsError("map niet schrijven", d);
+      if (Status s = SyncFolder(d, ::fsync, "map niet schrijven", d.empty() ? "." : d);
+          !s.ok())
+        return s;
     }
     return Status::Ok();
   }
@@ -139,10 +148,6 @@ class PosixFileBatch final : public FileBatch {
   size_t pending() const override { return pending_.size(); }
 
  private:
-  static std::string Parent(const std::string& path) {
-    std::string p = std::filesystem::path(path).parent_path().string();
-    return p.empty() ? "." : p;
-  }
   std::vector<std::pair<std::string, std::string>> pending_;  // (temp, path)
 };
 
@@ -255,10 +260,6 @@ class PosixEnv final : public Env {
     return names;
   }
 };
-
-std::string Parent(const std::string& path) {
-  return std::filesystem::path(path).parent_path().string();
-}
 
 Status MemError(std::string_view what, std::string_view reason, const std::string& path) {
   return Status::Error("kan " + std::string(what) + ": " + std::string(reason), {path});

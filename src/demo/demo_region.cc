@@ -195,15 +195,18 @@ Status WriteProducts(Context& ctx) {
   return Finish(ctx, file, tariffs);
 }
 
+// The client column: with --ijw the messages name a client by BSN, so the CSV files do
+// too (synthetic BSNs, demo_ijw.h); both are pseudonymised with the database's key on
+// import.
+const char* ClientColumn(const Context& ctx) {
+  return ctx.options.ijw ? "bsn" : "client";
+}
+
 Status WriteClients(Context& ctx) {
   CsvOut out;
   const char* file = "clienten.csv";
-  // --ijw: the messages name a client by BSN, so the CSV files do too (synthetic
-  // BSNs, demo_ijw.h); both are pseudonymised with the database's key on import.
-  if (Status s =
-          out.Open(ctx.Path(file), ctx.options.ijw
-                                       ? "bsn;geboortedatum;gemeentecode;begindatum"
-                                       : "client;geboortedatum;gemeentecode;begindatum");
+  if (Status s = out.Open(ctx.Path(file), std::string(ClientColumn(ctx)) +
+                                              ";geboortedatum;gemeentecode;begindatum");
       !s.ok()) {
     return s;
   }
@@ -235,18 +238,29 @@ void AppendAssignmentNumber(fmt::memory_buffer& b, int index, bool ijw,
   if (!last) b.push_back(';');
 }
 
+// verwijzer;team;vorige_toewijzing of an assignment (toewijzingen.csv, and with --ijw
+// toewijzingen_aanvulling.csv, where they are the last columns).
+void AppendReferral(const Context& ctx, fmt::memory_buffer& b,
+                    const demo::DemoAssignment& a, bool last) {
+  AppendText(b, RouteName(a.route));
+  AppendText(b, a.team >= 0 ? ctx.teams[a.team].code : "");
+  if (a.predecessor >= 0) {
+    AppendAssignmentNumber(b, a.predecessor, ctx.options.ijw, last);
+  } else {
+    AppendText(b, "", last);
+  }
+}
+
 Status WriteAssignments(Context& ctx) {
   CsvOut out;
   const char* file = "toewijzingen.csv";
   if (Status s =
           out.Open(ctx.Path(file),
-                   ctx.options.ijw
-                       ? "toewijzingnummer;bsn;gemeentecode;agb_code;productcategorie;"
-                         "productcode;volume;eenheid;frequentie;ingangsdatum;einddatum;"
-                         "verwijzer;team;vorige_toewijzing;budget"
-                       : "toewijzingnummer;client;gemeentecode;agb_code;productcategorie;"
-                         "productcode;volume;eenheid;frequentie;ingangsdatum;einddatum;"
-                         "verwijzer;team;vorige_toewijzing;budget");
+                   fmt::format("toewijzingnummer;{};gemeentecode;agb_code;"
+                               "productcategorie;productcode;volume;eenheid;frequentie;"
+                               "ingangsdatum;einddatum;verwijzer;team;vorige_toewijzing;"
+                               "budget",
+                               ClientColumn(ctx)));
       !s.ok()) {
     return s;
   }
@@ -271,13 +285,7 @@ Status WriteAssignments(Context& ctx) {
     } else {
       AppendDate(b, a.end);
     }
-    AppendText(b, RouteName(a.route));
-    AppendText(b, a.team >= 0 ? ctx.teams[a.team].code : "");
-    if (a.predecessor >= 0) {
-      AppendAssignmentNumber(b, a.predecessor, ctx.options.ijw);
-    } else {
-      AppendText(b, "");
-    }
+    AppendReferral(ctx, b, a, false);
     // The budget of an assignment in euros is its volume.
     if (p.unit == Unit::kEuro) {
       AppendCents(b, a.volume, true);
@@ -508,13 +516,7 @@ Status WriteSupplement(Context& ctx) {
     const demo::DemoAssignment& a = all[i];
     auto& b = out.buffer();
     AppendAssignmentNumber(b, static_cast<int>(i), true);
-    AppendText(b, RouteName(a.route));
-    AppendText(b, a.team >= 0 ? ctx.teams[a.team].code : "");
-    if (a.predecessor >= 0) {
-      AppendAssignmentNumber(b, a.predecessor, true, true);
-    } else {
-      AppendText(b, "", true);
-    }
+    AppendReferral(ctx, b, a, true);
     out.EndRow();
   }
   return Finish(ctx, file, out);

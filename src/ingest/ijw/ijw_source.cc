@@ -357,6 +357,8 @@ class MessageReader::Impl {
   static xmlEntityPtr OnGetEntity(void* ctx, const xmlChar* name);
   static void OnXmlError(void* ctx, xmlErrorPtr error);
   void StartTag(const xmlChar* localname, const xmlChar* uri);
+  // Error(message) at the parser's line and the open element's path; stops the parse.
+  void StopWith(const std::string& message);
   bool CheckEncoding();
 
   xmlParserCtxtPtr ctxt_ = nullptr;
@@ -767,11 +769,7 @@ void MessageReader::Impl::OnCharacters(void* ctx, const xmlChar* ch, int len) {
   if (self->failed_ || self->skip_depth_ > 0) return;
   std::string_view v(reinterpret_cast<const char*>(ch), static_cast<size_t>(len));
   if (self->stack_.empty() || self->stack_.back().node->type == TextType::kComplex) {
-    if (!Blank(v)) {
-      self->Error("tekst buiten een gegevenselement", xmlSAX2GetLineNumber(self->ctxt_),
-                  self->stack_.empty() ? "" : self->stack_.back().node->path);
-      xmlStopParser(self->ctxt_);
-    }
+    if (!Blank(v)) self->StopWith("tekst buiten een gegevenselement");
     return;
   }
   self->text_buf_.append(v);
@@ -782,19 +780,20 @@ void MessageReader::Impl::OnDoctype(void* ctx, const xmlChar* /*name*/,
                                     const xmlChar* /*system_id*/) {
   auto* self = static_cast<Impl*>(ctx);
   if (self->failed_) return;
-  self->Error("DOCTYPE is niet toegestaan in een iJw-bericht (geen DTD of entiteiten)",
-              xmlSAX2GetLineNumber(self->ctxt_),
-              self->stack_.empty() ? "" : self->stack_.back().node->path);
-  xmlStopParser(self->ctxt_);
+  self->StopWith(
+      "DOCTYPE is niet toegestaan in een iJw-bericht (geen DTD of entiteiten)");
 }
 
 void MessageReader::Impl::OnReference(void* ctx, const xmlChar* /*name*/) {
   auto* self = static_cast<Impl*>(ctx);
   if (self->failed_) return;
-  self->Error("entiteiten zijn niet toegestaan in een iJw-bericht",
-              xmlSAX2GetLineNumber(self->ctxt_),
-              self->stack_.empty() ? "" : self->stack_.back().node->path);
-  xmlStopParser(self->ctxt_);
+  self->StopWith("entiteiten zijn niet toegestaan in een iJw-bericht");
+}
+
+void MessageReader::Impl::StopWith(const std::string& message) {
+  Error(message, xmlSAX2GetLineNumber(ctxt_),
+        stack_.empty() ? "" : stack_.back().node->path);
+  xmlStopParser(ctxt_);
 }
 
 xmlEntityPtr MessageReader::Impl::OnGetEntity(void* /*ctx*/, const xmlChar* name) {
