@@ -72,7 +72,15 @@ Result<toml::table> ReadTomlFile(const TomlSource& src, std::string_view what) {
 
 Result<Money> MoneyFromNode(const TomlSource& src, const toml::node& node,
                             const std::string& path) {
-  if (auto i = node.value_exact<int64_t>()) return Money::FromEuros(*i);
+  // An amount whose cents do not fit in 64 bits is refused, not wrapped.
+  auto too_large = [&] {
+    return TomlError(src, &node, path, fmt::format("bedrag '{}' is te groot", path));
+  };
+  if (auto i = node.value_exact<int64_t>()) {
+    auto m = Money::CheckedMul(Money::FromCents(*i), 100);
+    if (!m.ok()) return too_large();
+    return m;
+  }
   if (auto d = node.value_exact<double>()) {
     double cents = *d * 100.0;
     if (!std::isfinite(cents) ||
@@ -80,6 +88,8 @@ Result<Money> MoneyFromNode(const TomlSource& src, const toml::node& node,
       return TomlError(src, &node, path,
                        fmt::format("bedrag '{}' heeft meer dan twee decimalen", path));
     }
+    // 2^63 cents: llround of a larger value is undefined.
+    if (std::abs(cents) >= 9.2e18) return too_large();
     return Money::FromCents(RoundCents(cents));
   }
   if (auto s = node.value_exact<std::string>()) {

@@ -48,6 +48,23 @@ TEST(TomlReaderTest, AmountsInEveryNotation) {
   EXPECT_FALSE(OptionalMoney(kSrc, t, "x", "x")->has_value());
 }
 
+// The toml fuzz target's finding: 103_500_00095_700_00_000 euro is more cents than
+// 64 bits hold; refused with the line, not wrapped (undefined behaviour before).
+TEST(TomlReaderTest, AmountTooLargeForCentsIsRefused) {
+  auto parsed =
+      Doc("a = 103_500_00095_700_00_000\nb = 1e17\nc = 92_233_720_368_547_758\n");
+  const toml::table& t = *parsed;
+  auto a = RequireMoney(kSrc, t, "a", "a");
+  ASSERT_FALSE(a.ok());
+  EXPECT_THAT(a.status().message(), HasSubstr("te groot"));
+  EXPECT_EQ(a.status().where().line, 1);
+  auto b = RequireMoney(kSrc, t, "b", "b");
+  ASSERT_FALSE(b.ok());
+  EXPECT_EQ(b.status().where().line, 2);
+  // The largest whole-euro amount that fits: 92,233,720,368,547,758 euro.
+  EXPECT_EQ(RequireMoney(kSrc, t, "c", "c")->cents(), 9'223'372'036'854'775'800);
+}
+
 TEST(TomlReaderTest, MissingFieldNamesTheFullPathAtTheTable) {
   auto parsed = Doc("[[jaar]]\njaar = 2019\n[[jaar]]\nburap = 1\n");
   const toml::table& doc = *parsed;

@@ -97,7 +97,12 @@ const RuleKind kKinds[] = {
        if (!euros.ok()) return euros.status();
        auto key = ParseKeyName(text, a[1]);
        if (!key.ok()) return key.status();
-       return MakePoolRule(Money::FromEuros(*euros), *key);
+       auto threshold = Money::CheckedMul(Money::FromCents(*euros), 100);
+       if (!threshold.ok()) {
+         return Status::Error(
+             fmt::format("regel '{}': drempel {} euro is te groot", text, *euros));
+       }
+       return MakePoolRule(*threshold, *key);
      }},
 };
 

@@ -73,6 +73,9 @@ TEST(RuleRegistry, BadArguments) {
   EXPECT_NE(ErrorOf("clients:-1").find("minstens 0"), std::string::npos);
   EXPECT_NE(ErrorOf("key:").find("naam van de verdeelsleutel"), std::string::npos);
   EXPECT_NE(ErrorOf("pool:100000").find("2 argument"), std::string::npos);
+  // More cents than 64 bits hold: refused, not wrapped.
+  EXPECT_NE(ErrorOf("pool:92233720368547759:inwoners").find("te groot"),
+            std::string::npos);
   EXPECT_NE(ErrorOf("own:1").find("0 argument"), std::string::npos);
   EXPECT_NE(ErrorOf("").find("lege regel"), std::string::npos);
 }
