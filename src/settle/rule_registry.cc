@@ -28,16 +28,25 @@ std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   return out;
 }
 
-// A whole number >= `min`, or an error naming the rule and the argument.
-Result<int64_t> ParseCount(std::string_view rule, std::string_view arg, int64_t min) {
+// A whole number in [min, max], or an error naming the rule and the argument.
+Result<int64_t> ParseCount(std::string_view rule, std::string_view arg, int64_t min,
+                           int64_t max) {
   int64_t v = 0;
   auto [end, ec] = std::from_chars(arg.data(), arg.data() + arg.size(), v);
-  if (ec != std::errc() || end != arg.data() + arg.size() || v < min) {
-    return Status::Error(fmt::format(
-        "regel '{}': '{}' is geen geheel getal van minstens {}", rule, arg, min));
+  if (ec != std::errc() || end != arg.data() + arg.size() || v < min || v > max) {
+    if (max == INT64_MAX) {
+      return Status::Error(fmt::format(
+          "regel '{}': '{}' is geen geheel getal van minstens {}", rule, arg, min));
+    }
+    return Status::Error(
+        fmt::format("regel '{}': '{}' is geen geheel getal van {} tot en met {}", rule,
+                    arg, min, max));
   }
   return v;
 }
+
+// A number of years back: more than a century of history is a typing error.
+constexpr int64_t kMaxYears = 100;
 
 Result<std::string> ParseKeyName(std::string_view rule, std::string_view arg) {
   if (arg.empty()) {
@@ -76,14 +85,14 @@ const RuleKind kKinds[] = {
      "(vlaktaks)",
      [](std::string_view text,
         const std::vector<std::string_view>& a) -> Result<RulePtr> {
-       auto n = ParseCount(text, a[0], 1);
+       auto n = ParseCount(text, a[0], 1, kMaxYears);
        if (!n.ok()) return n.status();
        return MakeHistoryRule(static_cast<int>(*n));
      }},
     {"clients", 1, "clients:<lag>       naar het aantal cliënten in jaar t - lag",
      [](std::string_view text,
         const std::vector<std::string_view>& a) -> Result<RulePtr> {
-       auto lag = ParseCount(text, a[0], 0);
+       auto lag = ParseCount(text, a[0], 0, kMaxYears);
        if (!lag.ok()) return lag.status();
        return MakeClientsRule(static_cast<int>(*lag));
      }},
@@ -93,7 +102,7 @@ const RuleKind kKinds[] = {
      "pot die naar de sleutel wordt verdeeld; de rest is eigen gebruik",
      [](std::string_view text,
         const std::vector<std::string_view>& a) -> Result<RulePtr> {
-       auto euros = ParseCount(text, a[0], 1);
+       auto euros = ParseCount(text, a[0], 1, INT64_MAX);
        if (!euros.ok()) return euros.status();
        auto key = ParseKeyName(text, a[1]);
        if (!key.ok()) return key.status();
@@ -173,7 +182,8 @@ Result<RulePtr> ParsePhase(std::string_view text) {
     size_t colon = entry.find(':');
     auto year = ParseCount(
         text,
-        Trim(entry.substr(0, colon == std::string_view::npos ? entry.size() : colon)), 1);
+        Trim(entry.substr(0, colon == std::string_view::npos ? entry.size() : colon)), 1,
+        9999);
     if (colon == std::string_view::npos || !year.ok()) {
       return Status::Error(fmt::format(
           "ingroeipad '{}': '{}' is niet van de vorm <jaar>: <regel>", text, entry));

@@ -68,9 +68,14 @@ TEST(RuleRegistry, WeightsMustAddUpToOne) {
 }
 
 TEST(RuleRegistry, BadArguments) {
-  EXPECT_NE(ErrorOf("history:0").find("minstens 1"), std::string::npos);
+  EXPECT_NE(ErrorOf("history:0").find("van 1 tot en met 100"), std::string::npos);
   EXPECT_NE(ErrorOf("history:x").find("geen geheel getal"), std::string::npos);
-  EXPECT_NE(ErrorOf("clients:-1").find("minstens 0"), std::string::npos);
+  EXPECT_NE(ErrorOf("clients:-1").find("van 0 tot en met 100"), std::string::npos);
+  // A count that does not fit an int is refused, not cut to one.
+  EXPECT_NE(ErrorOf("history:4294967297").find("tot en met 100"), std::string::npos);
+  EXPECT_NE(ErrorOf("clients:9223372036854775807").find("tot en met 100"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf("pool:0:inwoners").find("minstens 1"), std::string::npos);
   EXPECT_NE(ErrorOf("key:").find("naam van de verdeelsleutel"), std::string::npos);
   EXPECT_NE(ErrorOf("pool:100000").find("2 argument"), std::string::npos);
   // More cents than 64 bits hold: refused, not wrapped.
@@ -84,6 +89,9 @@ TEST(RuleRegistry, PhaseYearsMustIncrease) {
   EXPECT_NE(ErrorOf("phase(2023: own; 2022: key:inwoners)").find("komt niet na"),
             std::string::npos);
   EXPECT_NE(ErrorOf("phase(own)").find("<jaar>: <regel>"), std::string::npos);
+  // A year that does not fit an int is no year (it was cut to one).
+  EXPECT_NE(ErrorOf("phase(2022: own; 4294969318: key:inwoners)").find("<jaar>: <regel>"),
+            std::string::npos);
 }
 
 TEST(RuleRegistry, UsageCoversEveryKind) {
