@@ -118,12 +118,13 @@ Capacity CalibrateCapacity(const Calibration& c, const History& h,
   for (const YouthTeam& t : teams) codes.push_back(t.team);
   std::sort(codes.begin(), codes.end());
   codes.erase(std::unique(codes.begin(), codes.end()), codes.end());
-  for (const std::string& code : codes) cap.teams.push_back({code, {}, {}});
+  for (const std::string& code : codes) cap.teams.push_back({code, {}, {}, {}});
   auto team_of = [&](const std::string& code) {
     auto it = std::lower_bound(codes.begin(), codes.end(), code);
     return it != codes.end() && *it == code ? static_cast<int>(it - codes.begin()) : -1;
   };
   for (const YouthTeam& t : teams) {
+    cap.teams[team_of(t.team)].municipality = t.municipality;
     cap.teams[team_of(t.team)].budget[t.year] =
         t.budget ? static_cast<double>(t.budget->cents()) : -1.0;
   }
@@ -439,6 +440,7 @@ CapacitySummary SummarizeCapacity(const Calibration& c, const Capacity& cap,
       auto at = [&](int run) { return r.TeamAt(run, t, y); };
       CeilingForecast row = Row(r.runs, limit, r.team_spend, r.team_out_month, at);
       row.agb = x.team;
+      row.municipality = x.municipality;
       row.year = r.first_year + y;
       row.allowed = MeanOf(r.team_allowed, r.runs, at);
       row.deferred = MeanOf(r.team_deferred, r.runs, at);

@@ -55,6 +55,7 @@ struct CapacityTeam {
   std::string team;
   std::map<int, double> budget;  // year -> cents (< 0: none)
   std::array<double, 12> before{};
+  std::string municipality;  // CBS code
   double BudgetIn(int year) const;
 };
 
@@ -134,8 +135,9 @@ struct CapacityResult {
 
 // Summary over the replications of one contract-year (or team-year).
 struct CeilingForecast {
-  std::string agb;  // or the team code
-  std::string lot;  // group name; empty for a team
+  std::string agb;           // or the team code
+  std::string lot;           // group name; empty for a team
+  std::string municipality;  // a team's CBS code; empty for a contract
   int year = 0;
   double ceiling = -1;  // cents; < 0 none
   double spend_mean = 0, spend_p10 = 0, spend_p90 = 0;

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "forecast/forecast_table.h"
 #include "forecast/lever.h"
 #include "forecast/lever_plan.h"
 #include "forecast/simulation.h"
@@ -57,7 +58,7 @@ Calibration MakeRegion() {
   cap->contracts.push_back({"B", 1, 0, {{2025, 10000 * kEuro}}, {}});
   cap->contract_of = {0, 1};
   cap->lot_contracts = {{0, 1}};
-  cap->teams.push_back({"T", {{2025, 50000 * kEuro}}, {}});
+  cap->teams.push_back({"T", {{2025, 50000 * kEuro}}, {}, "GM0505"});
   cap->mix = {{{0, 0}}};
   cap->mix_cumulative = {{1.0}};
   auto add = [&](int n, int age, int provider) {
@@ -172,6 +173,12 @@ TEST(CapacityTest, TeamBudgetsDeferPastTheBudget) {
   ASSERT_EQ(s.teams.size(), 1u);
   EXPECT_EQ(s.teams[0].deferred, 5);
   EXPECT_EQ(s.teams[0].month_p50, 4);
+  // The team's row names its municipality in a column with that role, so the server
+  // shows a municipality only its own teams.
+  const Table t = CapacityTable(s, false, false);
+  ASSERT_TRUE(t.ColumnWith(ColumnRole::kMunicipality).has_value());
+  ASSERT_EQ(t.rows.size(), 1u);
+  EXPECT_EQ(t.rows[0][*t.ColumnWith(ColumnRole::kMunicipality)], Cell("GM0505"));
 }
 
 TEST(CapacityTest, ReviewAboveRefusesTheExpensiveOnes) {

@@ -89,7 +89,12 @@ Table CapacityTable(const CapacitySummary& s, bool providers, bool all_rows) {
   t.title = providers ? "Budgetplafonds per aanbieder, perceel en jaar in de prognose"
                       : "Budget per jeugdteam en jaar in de prognose";
   t.columns = {{providers ? "agb" : "team", providers ? "Aanbieder" : "Team"}};
-  if (providers) t.columns.push_back({"lot", "Perceel"});
+  if (providers) {
+    t.columns.push_back({"lot", "Perceel"});
+  } else {
+    t.columns.push_back(
+        {"municipality", "Gemeente", ColumnType::kText, ColumnRole::kMunicipality});
+  }
   std::vector<Column> rest = {
       {"year", "Jaar", ColumnType::kYear},
       {providers ? "ceiling_cents" : "budget_cents", providers ? "Plafond" : "Budget",
@@ -114,7 +119,7 @@ Table CapacityTable(const CapacitySummary& s, bool providers, bool all_rows) {
       continue;
     }
     std::vector<Cell> row = {r.agb};
-    if (providers) row.push_back(r.lot);
+    row.push_back(providers ? r.lot : r.municipality);
     Cell month = r.month_p50 > 0
                      ? Cell(FormatMonth(FromMonthIndex(r.year * 12 + r.month_p50 - 1)))
                      : Cell();

@@ -52,6 +52,12 @@ Result<ForecastPart> ForecastSection(const Store& store, Date cutoff,
         FanChart(RowsOf(monthly, c.municipalities[m]), c.municipality_names[m]));
   }
   s.tables.push_back({"prognose", std::move(yearly)});
+  // Per provider and lot (and per youth team) the month its ceiling (budget) runs
+  // out in the simulation, without levers.
+  s.tables.push_back(
+      {"prognose_plafonds", forecast::CapacityTable(f->capacity, true, false)});
+  s.tables.push_back(
+      {"prognose_teambudgetten", forecast::CapacityTable(f->capacity, false, false)});
   return part;
 }
 

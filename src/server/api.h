@@ -102,6 +102,8 @@ class Api {
     nlohmann::json head;  // from, months, runs, levers
     Table yearly;
     Table lever_effect;  // without rows when no lever is switched on
+    Table ceilings;      // providers' ceilings that run out in some run
+    Table teams;         // youth teams' budgets that run out in some run
   };
 
   // api_compute.cc: parts computed on first use and kept.

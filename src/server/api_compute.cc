@@ -130,6 +130,10 @@ ApiResponse Api::Forecast(const ApiRequest& r, const Role& role) const {
   nlohmann::json out = computed.head;
   out["yearly"] = ToJson(VisibleRows(computed.yearly, role));
   out["lever_effect"] = ToJson(VisibleRows(computed.lever_effect, role));
+  // Ceilings are the region's contracts: every role sees them; a team is its
+  // municipality's.
+  out["ceilings"] = ToJson(computed.ceilings);
+  out["teams"] = ToJson(VisibleRows(computed.teams, role));
   return {200, out};
 }
 
@@ -159,6 +163,8 @@ Api::ForecastAnswer Api::ComputeForecast(int months, int runs,
                  {"levers", indexes}};
   answer.yearly = forecast::ForecastTable(cal, f->yearly, forecast::Period::kYear, true);
   if (!fo.levers.empty()) answer.lever_effect = forecast::EffectTable(cal, f->effect);
+  answer.ceilings = forecast::CapacityTable(f->capacity, true, false);
+  answer.teams = forecast::CapacityTable(f->capacity, false, false);
   return answer;
 }
 

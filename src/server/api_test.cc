@@ -418,6 +418,11 @@ TEST_F(ApiTest, MunicipalityRoleSeesItsOwnAndTheTotalRowsOfReportAndForecast) {
       Get("/api/forecast", dordrecht_token_, {{"runs", "2"}, {"months", "12"}});
   ASSERT_EQ(forecast.status, 200) << forecast.body.dump();
   EXPECT_EQ(codes(forecast.body["yearly"]), (std::set<std::string>{"GM0505", "REGIO"}));
+  // The ceilings and team budgets that run out are part of the answer; a team's rows
+  // are its municipality's.
+  EXPECT_TRUE(forecast.body["ceilings"].is_array());
+  ASSERT_TRUE(forecast.body["teams"].is_array());
+  for (const std::string& code : codes(forecast.body["teams"])) EXPECT_EQ(code, "GM0505");
   ApiResponse region =
       Get("/api/forecast", region_token_, {{"runs", "2"}, {"months", "12"}});
   EXPECT_EQ(codes(region.body["yearly"]),

@@ -142,6 +142,10 @@ try {
   await page.waitForSelector('#forecast-table[data-levers=""]', { timeout: 120000 });
   const baseline = await page.textContent('#forecast-table tbody');
   check('baseline forecast has no lever effect', (await page.locator('#effect-table').count()) === 0);
+  // The ceilings and team budgets that run out: a table, or the sentence that none does.
+  check('forecast shows the ceilings and team budgets',
+        (await page.locator('#ceilings-table').count()) === 1 &&
+        (await page.locator('#teams-table').count()) === 1);
   await page.evaluate(() => {
     window.sawBusy = false;
     new MutationObserver(() => { if (document.getElementById('busy')) window.sawBusy = true; })
