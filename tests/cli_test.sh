@@ -820,7 +820,9 @@ cp "$T"/ijw301/jw301_*.xml "$IJW/"
 IDB=$T/ijw.db
 "$JR" init --db "$IDB" >/dev/null
 check "import of a folder with iJw messages" "$JR" import --db "$IDB" "$IJW"
-check "the same messages again change nothing" sh -c "\"$JR\" import --db \"$IDB\" \"$IJW\" | grep -q 'jw323_0000.xml  *8  *0  *8  *0'"
+"$JR" import --db "$IDB" "$IJW" > "$T/ijw_again.out"
+check "the same messages again change nothing" grep -q 'ijw/jw323_0000.xml  *8  *0  *8  *0' "$T/ijw_again.out"
+check "a folder's messages are one row per kind" sh -c "grep -q 'ijw: JW301 (3 berichten)  *[1-9]' \"\$1\" && ! grep -q 'jw301_0000' \"\$1\"" _ "$T/ijw_again.out"
 check "iJw: no BSN in the database" sh -c "! grep -a -q -e \"\$(grep -o '<jw323:Bsn>[0-9]*' \"$IJW/jw323_0000.xml\" | head -1 | cut -d'>' -f2)\" -e Jansen \"$IDB\" \"$IDB-wal\" 2>/dev/null"
 check "antwoord writes a JW325 per JW323" "$JR" antwoord --db "$IDB" --out "$T/jw325" --dagtekening 2025-02-10
 check "JW325 is private (0600)" test "$(mode "$T/jw325/JW325_12345678_D0.xml")" = 600

@@ -52,7 +52,7 @@ check "demo --ijw succeeds" test $? -eq 0
 check "demo --ijw says how many messages it wrote" grep -q "^iJw-berichten in .*ijw: [0-9.]* JW301, [0-9.]* JW305, [0-9.]* JW307, [0-9.]* JW323" "$T/demo.out"
 check "demo --ijw imports the messages, not toewijzingen.csv and declaraties.csv" \
   grep -q "^Niet ingelezen.*declaraties.csv, .*toewijzingen.csv" "$T/demo.out"
-check "demo --ijw: the JW323 messages were imported" grep -Eq "ijw/JW323_\*\.xml \([0-9.]+ berichten\) +[1-9]" "$T/demo.out"
+check "demo --ijw: the JW323 messages were imported" grep -Eq "ijw: JW323 \([0-9.]+ berichten\) +[1-9]" "$T/demo.out"
 check "demo --ijw: the supplement was read" grep -Eq "ijw/toewijzingen_aanvulling.csv +[1-9]" "$T/demo.out"
 
 # Every message of every kind, against its official schema.

@@ -23,18 +23,8 @@ void WithProgress(ImportOptions& options) {
   }
 }
 
-// The iJw message kind of a file name "JW301_...xml" ("JW301"), or "" for another.
-std::string MessageGroup(const std::string& file) {
-  const std::string name = std::filesystem::path(file).filename().string();
-  if (name.size() > 6 && name.starts_with("JW3") && name[5] == '_' &&
-      name.ends_with(".xml")) {
-    return name.substr(0, 5);
-  }
-  return "";
-}
-
 void Report(const ImportOutcome& out, double seconds, const ImportOptions& options,
-            bool group_messages, const char* skipped_note) {
+            bool group_messages, bool demo_folders, const char* skipped_note) {
   if (options.progress) std::cerr << "\r\033[K";
   if (!out.ok()) {
     std::cerr << out.errors.ToString();
@@ -49,22 +39,22 @@ void Report(const ImportOutcome& out, double seconds, const ImportOptions& optio
                {"unchanged", "Ongewijzigd", ColumnType::kInt},
                {"replaced", "Vervangen", ColumnType::kInt}};
   int64_t rows = 0;
-  // With `group_messages` one row per message kind of a folder: "ijw/JW301_*.xml
-  // (1.234 berichten)".
+  // With `group_messages` one row per message kind and folder: "ijw: JW301 (1.234
+  // berichten)", so a folder of thousands of messages is a few lines; a kind with one
+  // message in its folder keeps the message's name.
   std::vector<std::pair<std::string, ImportReport>> grouped;
   std::map<std::string, size_t> group_row;
   std::map<std::string, int64_t> group_files;
   for (const ImportReport& r : out.files) {
     rows += r.rows;
-    const std::string kind = group_messages ? MessageGroup(r.file) : "";
-    if (kind.empty()) {
+    if (!group_messages || r.message.empty()) {
       grouped.emplace_back(r.file, r);
       continue;
     }
-    const std::string key =
-        (std::filesystem::path(r.file).parent_path() / (kind + "_*.xml")).string();
+    const std::string key = fmt::format(
+        "{}: {}", std::filesystem::path(r.file).parent_path().string(), r.message);
     auto [it, added] = group_row.try_emplace(key, grouped.size());
-    if (added) grouped.emplace_back(key, ImportReport{});
+    if (added) grouped.emplace_back(key, ImportReport{.file = r.file});
     ImportReport& g = grouped[it->second].second;
     g.rows += r.rows;
     g.added += r.added;
@@ -75,8 +65,10 @@ void Report(const ImportOutcome& out, double seconds, const ImportOptions& optio
   for (const auto& [file, r] : grouped) {
     std::string label = file;
     if (auto n = group_files.find(file); n != group_files.end()) {
-      label +=
-          fmt::format(" ({} berichten)", FormatNumber(static_cast<double>(n->second), 0));
+      label = n->second == 1
+                  ? r.file
+                  : fmt::format("{} ({} berichten)", file,
+                                FormatNumber(static_cast<double>(n->second), 0));
     }
     t.AddRow({label, r.rows, r.added, r.unchanged, r.replaced});
   }
@@ -85,7 +77,7 @@ void Report(const ImportOutcome& out, double seconds, const ImportOptions& optio
   std::string names;
   for (const std::string& n : out.skipped) {
     // The folders of the demo: only the CSV files it leaves out are news.
-    if (group_messages && !n.ends_with(".csv")) continue;
+    if (demo_folders && !n.ends_with(".csv")) continue;
     names += (names.empty() ? "" : ", ") + n;
   }
   if (!names.empty()) {
@@ -97,13 +89,13 @@ void Report(const ImportOutcome& out, double seconds, const ImportOptions& optio
 // Runs `import` with progress on a terminal, timed, and reports its outcome.
 template <typename Import>
 void RunTimed(ImportOptions options, Import import, bool group_messages,
-              const char* skipped_note) {
+              bool demo_folders, const char* skipped_note) {
   WithProgress(options);
   auto t0 = std::chrono::steady_clock::now();
   ImportOutcome out = import(options);
   double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  Report(out, seconds, options, group_messages, skipped_note);
+  Report(out, seconds, options, group_messages, demo_folders, skipped_note);
 }
 
 }  // namespace
@@ -117,7 +109,7 @@ void RunImport(Store& store, const std::string& kind, const std::string& path,
                : std::filesystem::is_directory(path) ? ImportFolder(store, path, o)
                                                      : ImportMessage(store, path, o);
       },
-      false, "Overgeslagen (geen CSV)");
+      std::filesystem::is_directory(path), false, "Overgeslagen (geen CSV)");
 }
 
 void RunImportFolders(Store& store, const std::vector<std::string>& dirs,
@@ -126,7 +118,7 @@ void RunImportFolders(Store& store, const std::vector<std::string>& dirs,
   RunTimed(
       std::move(options),
       [&](const ImportOptions& o) { return ImportFolders(store, dirs, skip, o); }, true,
-      skipped_note);
+      true, skipped_note);
 }
 
 }  // namespace jr::cli

@@ -9,13 +9,14 @@
 
 namespace jr::cli {
 
-// `kind` empty: import the folder `path`, or the iJw message `path` when it is a file.
+// `kind` empty: import the folder `path` (its iJw messages one row per kind), or the
+// iJw message `path` when it is a file.
 // Progress goes to stderr when it is a terminal.
 void RunImport(Store& store, const std::string& kind, const std::string& path,
                ImportOptions options);
 
 // ImportFolders (ingest/importer.h) of `dirs` without the CSV kinds in `skip`, with the
-// report of RunImport; iJw messages are one row per kind and folder ("ijw/JW301_*.xml
+// report of RunImport; iJw messages are one row per kind and folder ("ijw: JW301
 // (1.234 berichten)"); the files not read are named after `skipped_note`.
 void RunImportFolders(Store& store, const std::vector<std::string>& dirs,
                       const std::set<ImportKind>& skip, ImportOptions options,

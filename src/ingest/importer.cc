@@ -17,11 +17,12 @@
 namespace jr {
 namespace {
 
-// One file of an import: a CSV file of a kind, or an iJw message (`xml`).
+// One file of an import: a CSV file of a kind, or an iJw message (`message` its kind,
+// "JW301"; empty for CSV).
 struct ImportEntry {
   ImportKind kind;
   std::string path;
-  bool xml = false;
+  std::string message;
 };
 
 ImportOutcome ImportPaths(Store& store, const std::vector<ImportEntry>& files,
@@ -39,11 +40,12 @@ ImportOutcome ImportPaths(Store& store, const std::vector<ImportEntry>& files,
   CsvSourceOptions source{options.pseudonymizer, options.progress};
   std::unique_ptr<ijw::MessageReader> messages;
   int64_t messages_read = 0;
-  for (const auto& [kind, path, xml] : files) {
+  for (const auto& [kind, path, message] : files) {
     ImportReport& report = out.files.emplace_back();
     report.file = path;
     report.kind = kind;
-    if (xml) {
+    report.message = message;
+    if (!message.empty()) {
       if (!messages) {
         messages = std::make_unique<ijw::MessageReader>(
             store, sink, options.replace ? PutMode::kReplace : PutMode::kRefuseChanged,
@@ -92,7 +94,8 @@ ImportOutcome ImportMessage(Store& store, const std::string& path,
   }
   ImportKind k = *kind == ijw::MessageKind::kJw323 ? ImportKind::kDeclarations
                                                    : ImportKind::kAssignments;
-  return ImportPaths(store, {{k, path, true}}, options);
+  return ImportPaths(store, {{k, path, std::string(ijw::MessageKindName(*kind))}},
+                     options);
 }
 
 ImportOutcome ImportFolder(Store& store, const std::string& dir,
@@ -168,7 +171,7 @@ ImportOutcome ImportFolders(Store& store, const std::vector<std::string>& dirs,
     ImportKind as = k == ijw::MessageKind::kJw323 ? ImportKind::kDeclarations
                                                   : ImportKind::kAssignments;
     for (const std::string& p : by_kind[static_cast<int>(k)])
-      files.push_back({as, p, true});
+      files.push_back({as, p, std::string(ijw::MessageKindName(k))});
   };
   std::vector<ImportEntry> files;
   for (ImportKind k : ImportOrder()) {

@@ -36,6 +36,7 @@ struct ImportOptions {
 struct ImportReport {
   std::string file;
   ImportKind kind = ImportKind::kMunicipalities;
+  std::string message;    // an iJw message's kind ("JW301"); empty for CSV
   int64_t rows = 0;       // records read
   int64_t added = 0;      // new rows stored
   int64_t unchanged = 0;  // already stored with the same content
