@@ -125,8 +125,11 @@ Status WriteKeys(Context& ctx) {
     }
     for (const auto& m : ctx.munis) {
       if (!m.ActiveIn(y)) continue;
-      long long grant = std::llround(static_cast<double>(demo::DemoRegionalGrant(y)) *
-                                     m.Youth(y) * m.grant_factor / weights);
+      // The grant follows the care it pays for: a demo of another --scale gets the
+      // grant scaled like its care (the population keys stay the region's).
+      long long grant =
+          std::llround(static_cast<double>(demo::DemoRegionalGrant(y)) *
+                       ctx.options.scale * m.Youth(y) * m.grant_factor / weights);
       const std::pair<const char*, long long> keys[] = {{"inwoners", m.Inhabitants(y)},
                                                         {"jeugdigen", m.Youth(y)},
                                                         {"rijksbijdrage", grant}};
