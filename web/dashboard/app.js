@@ -269,34 +269,24 @@ async function forecastPage(page, params) {
                        { key: 'cost_effect_p90_cents', label: 'P90', num: true, format: eur }],
                       effect, 'effect-table'));
   }
-  // The month a provider's ceiling (a team's budget) runs out in the simulation.
-  const month = (v) => v || '';
-  const share = (v) => percent(0).format(v);
-  page.append(el('h3', {}, 'Budgetplafonds die in de prognose opraken'));
-  if (f.ceilings.length) {
-    page.append(table([{ key: 'agb', label: 'Aanbieder' }, { key: 'lot', label: 'Perceel' },
-                       { key: 'year', label: 'Jaar' },
-                       { key: 'ceiling_cents', label: 'Plafond', num: true, format: eur },
-                       { key: 'spend_mean_cents', label: 'Kosten gem.', num: true, format: eur },
-                       { key: 'overrun_mean_cents', label: 'Overschrijding gem.', num: true, format: eur },
-                       { key: 'out_share', label: 'Kans op', num: true, format: share },
-                       { key: 'out_month', label: 'Op in maand (P50)', format: month }],
-                      f.ceilings, 'ceilings-table'));
-  } else {
-    page.append(el('p', { class: 'note', id: 'ceilings-table' }, 'Geen plafond raakt op in de prognose.'));
-  }
-  page.append(el('h3', {}, 'Teambudgetten die in de prognose opraken'));
-  if (f.teams.length) {
-    page.append(table([{ key: 'team', label: 'Team' }, { key: 'municipality', label: 'Gemeente' },
-                       { key: 'year', label: 'Jaar' },
-                       { key: 'budget_cents', label: 'Budget', num: true, format: eur },
-                       { key: 'spend_mean_cents', label: 'Kosten gem.', num: true, format: eur },
-                       { key: 'out_share', label: 'Kans op', num: true, format: share },
-                       { key: 'out_month', label: 'Op in maand (P50)', format: month }],
-                      f.teams, 'teams-table'));
-  } else {
-    page.append(el('p', { class: 'note', id: 'teams-table' }, 'Geen teambudget raakt op in de prognose.'));
-  }
+  // The month a provider's ceiling (a team's budget) runs out in the simulation: a
+  // table, or the sentence that none does.
+  const spend = [{ key: 'spend_mean_cents', label: 'Kosten gem.', num: true, format: eur }];
+  const out = [{ key: 'out_share', label: 'Kans op', num: true, format: (v) => percent(0).format(v) },
+               { key: 'out_month', label: 'Op in maand (P50)', format: (v) => v || '' }];
+  const capacity = (title, columns, rows, id, none) => {
+    page.append(el('h3', {}, title),
+                rows.length ? table(columns, rows, id) : el('p', { class: 'note', id }, none));
+  };
+  capacity('Budgetplafonds die in de prognose opraken',
+           [{ key: 'agb', label: 'Aanbieder' }, { key: 'lot', label: 'Perceel' }, { key: 'year', label: 'Jaar' },
+            { key: 'ceiling_cents', label: 'Plafond', num: true, format: eur }, ...spend,
+            { key: 'overrun_mean_cents', label: 'Overschrijding gem.', num: true, format: eur }, ...out],
+           f.ceilings, 'ceilings-table', 'Geen plafond raakt op in de prognose.');
+  capacity('Teambudgetten die in de prognose opraken',
+           [{ key: 'team', label: 'Team' }, { key: 'municipality', label: 'Gemeente' }, { key: 'year', label: 'Jaar' },
+            { key: 'budget_cents', label: 'Budget', num: true, format: eur }, ...spend, ...out],
+           f.teams, 'teams-table', 'Geen teambudget raakt op in de prognose.');
 }
 
 async function route() {
