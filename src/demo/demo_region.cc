@@ -648,7 +648,9 @@ Status WriteCosts(Context& ctx) {
   auto rng = demo::DemoDraws(ctx.options.seed, demo::Part::kBudgets, 20000);
   for (int y = ctx.options.first_year; y <= ctx.options.last_year; ++y) {
     for (const auto& c : kFixedCosts) {
-      double euros = c.euros * demo::DemoPriceIndex(y) * rng.Uniform(0.97, 1.03);
+      // Scaled like the care (--scale), as the grant and begroting.toml are.
+      double euros =
+          c.euros * ctx.options.scale * demo::DemoPriceIndex(y) * rng.Uniform(0.97, 1.03);
       auto& b = fixed.buffer();
       AppendInt(b, y);
       AppendText(b, c.bucket);
@@ -668,8 +670,8 @@ Status WriteCosts(Context& ctx) {
     for (const auto& m : ctx.munis) {
       if (!m.ActiveIn(y)) continue;
       for (const auto& c : kLocalCosts) {
-        double euros = c.euros * m.Inhabitants(y) * demo::DemoPriceIndex(y) *
-                       rng.Uniform(0.95, 1.05);
+        double euros = c.euros * ctx.options.scale * m.Inhabitants(y) *
+                       demo::DemoPriceIndex(y) * rng.Uniform(0.95, 1.05);
         auto& b = local.buffer();
         AppendText(b, m.code);
         AppendInt(b, y);

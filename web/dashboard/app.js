@@ -274,19 +274,27 @@ async function forecastPage(page, params) {
   const spend = [{ key: 'spend_mean_cents', label: 'Kosten gem.', num: true, format: eur }];
   const out = [{ key: 'out_share', label: 'Kans op', num: true, format: (v) => percent(0).format(v) },
                { key: 'out_month', label: 'Op in maand (P50)', format: (v) => v || '' }];
+  // Only those that run out in at least half the runs, by the month they do; the
+  // others are counted (the CLI's --format json lists all).
   const capacity = (title, columns, rows, id, none) => {
+    const likely = rows.filter((r) => r.out_share >= 0.5)
+      .sort((a, b) => (a.out_month < b.out_month ? -1 : a.out_month > b.out_month ? 1 : 0));
     page.append(el('h3', {}, title),
-                rows.length ? table(columns, rows, id) : el('p', { class: 'note', id }, none));
+                likely.length ? table(columns, likely, id) : el('p', { class: 'note', id }, none));
+    if (rows.length > likely.length) {
+      page.append(el('p', { class: 'note' },
+                     `${rows.length - likely.length} andere raken op in minder dan de helft van de runs.`));
+    }
   };
   capacity('Budgetplafonds die in de prognose opraken',
            [{ key: 'agb', label: 'Aanbieder' }, { key: 'lot', label: 'Perceel' }, { key: 'year', label: 'Jaar' },
             { key: 'ceiling_cents', label: 'Plafond', num: true, format: eur }, ...spend,
             { key: 'overrun_mean_cents', label: 'Overschrijding gem.', num: true, format: eur }, ...out],
-           f.ceilings, 'ceilings-table', 'Geen plafond raakt op in de prognose.');
+           f.ceilings, 'ceilings-table', 'Geen plafond raakt op in de helft van de runs.');
   capacity('Teambudgetten die in de prognose opraken',
            [{ key: 'team', label: 'Team' }, { key: 'municipality', label: 'Gemeente' }, { key: 'year', label: 'Jaar' },
             { key: 'budget_cents', label: 'Budget', num: true, format: eur }, ...spend, ...out],
-           f.teams, 'teams-table', 'Geen teambudget raakt op in de prognose.');
+           f.teams, 'teams-table', 'Geen teambudget raakt op in de helft van de runs.');
 }
 
 async function route() {
