@@ -102,14 +102,15 @@ void RunTimed(ImportOptions options, Import import, bool group_messages,
 
 void RunImport(Store& store, const std::string& kind, const std::string& path,
                ImportOptions options) {
+  const bool folder = kind.empty() && std::filesystem::is_directory(path);
   RunTimed(
       std::move(options),
       [&](const ImportOptions& o) {
         return !kind.empty() ? ImportFile(store, *ImportKindFromName(kind), path, o)
-               : std::filesystem::is_directory(path) ? ImportFolder(store, path, o)
-                                                     : ImportMessage(store, path, o);
+               : folder      ? ImportFolder(store, path, o)
+                             : ImportMessage(store, path, o);
       },
-      std::filesystem::is_directory(path), false, "Overgeslagen (geen CSV)");
+      folder, false, "Overgeslagen (geen CSV)");
 }
 
 void RunImportFolders(Store& store, const std::vector<std::string>& dirs,

@@ -124,9 +124,9 @@ Capacity CalibrateCapacity(const Calibration& c, const History& h,
     return it != codes.end() && *it == code ? static_cast<int>(it - codes.begin()) : -1;
   };
   for (const YouthTeam& t : teams) {
-    cap.teams[team_of(t.team)].municipality = t.municipality;
-    cap.teams[team_of(t.team)].budget[t.year] =
-        t.budget ? static_cast<double>(t.budget->cents()) : -1.0;
+    CapacityTeam& team = cap.teams[team_of(t.team)];
+    team.municipality = t.municipality;
+    team.budget[t.year] = t.budget ? static_cast<double>(t.budget->cents()) : -1.0;
   }
 
   // Per assignment: its group (-1 unknown), contract and team.

@@ -25,6 +25,14 @@ struct ImportEntry {
   std::string message;
 };
 
+// The entry of the iJw message at `path` of kind `k`: JW323 lines are declarations,
+// the others assignments.
+ImportEntry MessageEntry(ijw::MessageKind k, std::string path) {
+  return {k == ijw::MessageKind::kJw323 ? ImportKind::kDeclarations
+                                        : ImportKind::kAssignments,
+          std::move(path), std::string(ijw::MessageKindName(k))};
+}
+
 ImportOutcome ImportPaths(Store& store, const std::vector<ImportEntry>& files,
                           const ImportOptions& options) {
   ImportOutcome out;
@@ -92,10 +100,7 @@ ImportOutcome ImportMessage(Store& store, const std::string& path,
     out.errors.Add(kind.status());
     return out;
   }
-  ImportKind k = *kind == ijw::MessageKind::kJw323 ? ImportKind::kDeclarations
-                                                   : ImportKind::kAssignments;
-  return ImportPaths(store, {{k, path, std::string(ijw::MessageKindName(*kind))}},
-                     options);
+  return ImportPaths(store, {MessageEntry(*kind, path)}, options);
 }
 
 ImportOutcome ImportFolder(Store& store, const std::string& dir,
@@ -168,10 +173,8 @@ ImportOutcome ImportFolders(Store& store, const std::vector<std::string>& dirs,
   // JW301 after the master data and before toewijzingen.csv, JW305/JW307 after it,
   // JW323 after declaraties.csv.
   auto add_messages = [&](std::vector<ImportEntry>& files, ijw::MessageKind k) {
-    ImportKind as = k == ijw::MessageKind::kJw323 ? ImportKind::kDeclarations
-                                                  : ImportKind::kAssignments;
     for (const std::string& p : by_kind[static_cast<int>(k)])
-      files.push_back({as, p, std::string(ijw::MessageKindName(k))});
+      files.push_back(MessageEntry(k, p));
   };
   std::vector<ImportEntry> files;
   for (ImportKind k : ImportOrder()) {
