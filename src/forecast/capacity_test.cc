@@ -6,6 +6,7 @@
 #include "forecast/lever.h"
 #include "forecast/lever_plan.h"
 #include "forecast/simulation.h"
+#include "forecast/test_region.h"
 
 namespace jr::forecast {
 namespace {
@@ -23,33 +24,10 @@ constexpr double kEuro = 100;  // cents
 // By hand: A costs 15.000 in January, 30.000 by February: above 25.000, out in month 2.
 // B has 1.000 a month: 4.000 by April, room 6.000 in May.
 Calibration MakeRegion() {
-  Calibration c;
-  c.start_month = 2025 * 12;
-  c.base_year = 2025;
-  c.level_month = c.start_month;
-  c.municipalities = {"GM0001"};
-  c.municipality_names = {"Een"};
-  c.young_people = {{{2025, 1000.0}}};
+  Calibration c = testing::OneMunicipality(2025);
   std::vector<DurationObservation> obs(100, {24, true});
-  SurvivalCurve curve = SurvivalCurve::Estimate(obs);
-  GroupParams g;
-  g.name = "ambulant";
-  g.duration = curve;
-  g.reindication = 1.0;
-  g.follow = {1.0};
-  g.products = {0};
-  g.product_share = {1.0};
-  g.inflow_season.fill(1);
-  g.cost_season.fill(1);
-  g.price_index[2025] = 1;
-  c.groups.push_back(g);
-  ProductParams p;
-  p.key = "45/45A01";
-  p.code = "45A01";
-  p.monthly_cost = {1000 * kEuro};
-  p.mean_cost = 1000 * kEuro;
-  p.duration = curve;
-  c.products.push_back(p);
+  testing::AddGroup(c, "ambulant", "45/45A01", 1000 * kEuro, SurvivalCurve::Estimate(obs),
+                    1.0, {1.0});
 
   auto cap = std::make_shared<Capacity>();
   cap->providers = {"A", "B"};

@@ -6,6 +6,7 @@
 
 #include "forecast/calibration.h"
 #include "forecast/simulation.h"
+#include "forecast/test_region.h"
 
 namespace jr::forecast {
 namespace {
@@ -135,33 +136,11 @@ TEST(PopulationTest, MoveProbabilityAndDestinations) {
 // One running assignment of a 2-month product that is always re-indicated, of a
 // client who turns 18 in the forecast's month 5.
 Calibration AgeOutCalibration(int birth) {
-  Calibration c;
-  c.start_month = kStart;
-  c.base_year = 2024;
-  c.level_month = kStart;
-  c.municipalities = {"GM0001"};
-  c.municipality_names = {"Een"};
-  c.young_people = {{{2024, 1000.0}}};
+  Calibration c = testing::OneMunicipality(2024);
   std::vector<DurationObservation> two(100, DurationObservation{2, true});
-  GroupParams g;
-  g.name = "verblijf";
-  g.duration = SurvivalCurve::Estimate(two);
-  g.reindication = 1.0;
-  g.reindication_past_limit = 0.0;
-  g.follow = {1.0};
-  g.products = {0};
-  g.product_share = {1.0};
-  g.inflow_season.fill(1);
-  g.cost_season.fill(1);
-  g.price_index[2024] = 1;
-  c.groups.push_back(g);
-  ProductParams p;
-  p.key = "43/43A01";
-  p.code = "43A01";
-  p.monthly_cost = {1000.0};
-  p.mean_cost = 1000;
-  p.duration = g.duration;
-  c.products.push_back(p);
+  int g = testing::AddGroup(c, "verblijf", "43/43A01", 1000, SurvivalCurve::Estimate(two),
+                            1.0, {1.0});
+  c.groups[g].reindication_past_limit = 0.0;
   RunningAssignment a;
   a.age_months = 0;
   a.monthly_cost = 1000;

@@ -8,6 +8,7 @@
 #include "forecast/lever.h"
 #include "forecast/lever_plan.h"
 #include "forecast/synthetic_history.h"
+#include "forecast/test_region.h"
 
 namespace jr::forecast {
 namespace {
@@ -15,33 +16,12 @@ namespace {
 // A hand-made calibration: one municipality, the given groups, one product each with
 // a fixed cost, no seasons, no indexation.
 Calibration MakeCalibration(const std::vector<SurvivalCurve>& curves) {
-  Calibration c;
-  c.start_month = 2025 * 12;
-  c.base_year = 2025;
-  c.level_month = c.start_month;
-  c.municipalities = {"GM0001"};
-  c.municipality_names = {"Een"};
-  c.young_people = {{{2025, 1000.0}}};
+  Calibration c = testing::OneMunicipality(2025);
   for (size_t g = 0; g < curves.size(); ++g) {
-    GroupParams gp;
-    gp.name = "groep" + std::to_string(g);
-    gp.duration = curves[g];
-    gp.follow.assign(curves.size(), 0);
-    gp.follow[g] = 1;
-    gp.products = {static_cast<int>(g)};
-    gp.product_share = {1.0};
-    gp.inflow_season.fill(1);
-    gp.cost_season.fill(1);
-    gp.price_index[2025] = 1;
-    c.groups.push_back(gp);
-    ProductParams p;
-    p.key = "45/P" + std::to_string(g);
-    p.code = "P" + std::to_string(g);
-    p.group = static_cast<int>(g);
-    p.monthly_cost = {100000.0 * (g + 1)};
-    p.mean_cost = p.monthly_cost[0];
-    p.duration = curves[g];
-    c.products.push_back(p);
+    std::vector<double> follow(curves.size(), 0);
+    follow[g] = 1;
+    testing::AddGroup(c, "groep" + std::to_string(g), "45/P" + std::to_string(g),
+                      100000.0 * (g + 1), curves[g], 0, follow);
   }
   return c;
 }
