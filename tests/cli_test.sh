@@ -8,11 +8,7 @@ JR=$(realpath "$1")
 DATA=tests/data/ingest/valid
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-check() {  # check "description" command...
-  local what=$1; shift
-  if "$@" >/dev/null 2>&1; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $what"; fi
-}
+. "$(dirname "$0")/lib.sh"  # check, nometa
 mode() { stat -c %a "$1"; }
 
 DB=$T/j.db

@@ -8,11 +8,7 @@ BUILD=$(realpath "$1")
 T=$(mktemp -d)
 trap 'kill $SERVE 2>/dev/null; rm -rf "$T"' EXIT
 SERVE=
-pass=0 fail=0
-check() {
-  local what=$1; shift
-  if "$@" >/dev/null 2>&1; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $what"; fi
-}
+. "$(dirname "$0")/lib.sh"  # check, nometa
 (cd "$T" && cpack --config "$BUILD/CPackConfig.cmake" -G DEB -B "$T/pkg" > "$T/cpack.log" 2>&1)
 DEB=$(ls "$T"/pkg/jeugdregio_*.deb 2>/dev/null | head -1)
 check "cpack made a .deb" test -f "$DEB"

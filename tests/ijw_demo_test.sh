@@ -23,28 +23,7 @@ fi
 XSD=$(realpath "$XSD")
 T=$(mktemp -d)
 trap 'rm -rf "$T"' EXIT
-pass=0 fail=0
-check() {  # check "description" command...
-  local what=$1; shift
-  if "$@" >/dev/null 2>&1; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $what"; fi
-}
-# `meta` names the database and holds timings: everything else must be the same.
-nometa() { python3 -c '
-import json, sys
-text = open(sys.argv[1]).read()
-dec = json.JSONDecoder()
-values, i = [], 0
-while True:
-    while i < len(text) and text[i].isspace():
-        i += 1
-    if i >= len(text):
-        break
-    v, i = dec.raw_decode(text, i)
-    if isinstance(v, dict):
-        v.pop("meta", None)
-    values.append(v)
-print(json.dumps(values[int(sys.argv[2])] if len(sys.argv) > 2 else values, sort_keys=True))
-' "$@"; }
+. "$(dirname "$0")/lib.sh"  # check, nometa
 
 A=$T/a.db B=$T/b.db D=$T/demo
 "$JR" demo --ijw --db "$A" --dir "$D" --scale "$SCALE" > "$T/demo.out" 2> "$T/demo.err"

@@ -20,13 +20,7 @@ cleanup() {
   rm -rf "$T"
 }
 trap cleanup EXIT
-pass=0 fail=0
-check() {  # check "description" command...
-  local what=$1; shift
-  if "$@" >/dev/null 2>&1; then pass=$((pass+1)); else fail=$((fail+1)); echo "FAIL: $what"; fi
-}
-# `meta` holds timings: everything else must be the same byte for byte.
-nometa() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); d.pop("meta",None) if isinstance(d,dict) else None; print(json.dumps(d,sort_keys=True))' "$1"; }
+. "$(dirname "$0")/lib.sh"  # check, nometa
 
 SQ=$T/s.db
 PG="$JEUGDREGIO_TEST_PG&schema=$A"
