@@ -241,30 +241,29 @@ void CapacityState::BeginMonth(int m) {
   const int month = start_month_ + m;
   const int year = month / 12, of_year = month % 12;
   const bool new_year = m == 0 || of_year == 0;
-  for (size_t k = 0; k < cum_.size(); ++k) {
-    const CapacityContract& x = cap_.contracts[k];
-    if (new_year) {
-      ceiling_[k] = x.CeilingIn(year);
-      cum_[k] = 0;
-      if (m == 0) {
-        for (int i = 0; i < of_year; ++i) cum_[k] += x.before[i];
+  // Per contract (ceiling) and per team (budget) alike: a new year starts from its
+  // limit and, in the forecast's first year, from the months declared before the
+  // start; another month adds the month before.
+  auto roll = [&](const auto& items, auto limit_in, std::vector<double>& limit,
+                  std::vector<double>& cum, const std::vector<double>& spend) {
+    for (size_t k = 0; k < cum.size(); ++k) {
+      if (new_year) {
+        limit[k] = limit_in(items[k], year);
+        cum[k] = 0;
+        if (m == 0) {
+          for (int i = 0; i < of_year; ++i) cum[k] += items[k].before[i];
+        }
+      } else {
+        cum[k] += spend[k * months_ + m - 1];
       }
-    } else {
-      cum_[k] += spend_[k * months_ + m - 1];
     }
-  }
-  for (size_t t = 0; t < team_cum_.size(); ++t) {
-    const CapacityTeam& x = cap_.teams[t];
-    if (new_year) {
-      budget_[t] = x.BudgetIn(year);
-      team_cum_[t] = 0;
-      if (m == 0) {
-        for (int i = 0; i < of_year; ++i) team_cum_[t] += x.before[i];
-      }
-    } else {
-      team_cum_[t] += team_spend_[t * months_ + m - 1];
-    }
-  }
+  };
+  roll(
+      cap_.contracts, [](const CapacityContract& x, int y) { return x.CeilingIn(y); },
+      ceiling_, cum_, spend_);
+  roll(
+      cap_.teams, [](const CapacityTeam& x, int y) { return x.BudgetIn(y); }, budget_,
+      team_cum_, team_spend_);
 }
 
 CapacityState::Outcome CapacityState::Decide(double u) const {
@@ -331,41 +330,38 @@ void CapacityState::Finish() {
   const int year0 = first_year_;
   const int offset = start_month_ % 12;  // months of the first year before the start
   std::array<double, 12> months{};
-  auto fill = [&](const double* spend, const std::array<double, 12>& before, int y) {
-    months.fill(0);
-    for (int i = 0; i < 12; ++i) {
-      const int m = (year0 + y) * 12 + i - start_month_;
-      if (m < 0) {
-        months[i] = y == 0 && i < offset ? before[i] : 0;
-      } else if (m < months_) {
-        months[i] = spend[m];
+  // Per contract and per team alike: each year's spend (with the months before the
+  // start in the first year) and the month its limit ran out.
+  auto close = [&](const auto& items, auto limit_in, const std::vector<double>& spend,
+                   auto at, std::vector<double>& total_out,
+                   std::vector<int8_t>& out_month) {
+    for (size_t k = 0; k < items.size(); ++k) {
+      for (int y = 0; y < r_.years; ++y) {
+        months.fill(0);
+        for (int i = 0; i < 12; ++i) {
+          const int m = (year0 + y) * 12 + i - start_month_;
+          if (m < 0) {
+            months[i] = y == 0 && i < offset ? items[k].before[i] : 0;
+          } else if (m < months_) {
+            months[i] = spend[k * months_ + m];
+          }
+        }
+        double total = 0;
+        for (double v : months) total += v;
+        const size_t i = at(static_cast<int>(k), y);
+        total_out[i] = total;
+        out_month[i] =
+            static_cast<int8_t>(OutMonth(months.data(), limit_in(items[k], year0 + y)));
       }
     }
   };
-  for (size_t k = 0; k < cap_.contracts.size(); ++k) {
-    const CapacityContract& x = cap_.contracts[k];
-    for (int y = 0; y < r_.years; ++y) {
-      fill(&spend_[k * months_], x.before, y);
-      double total = 0;
-      for (double v : months) total += v;
-      const size_t at = r_.At(run_, static_cast<int>(k), y);
-      r_.spend[at] = total;
-      r_.out_month[at] =
-          static_cast<int8_t>(OutMonth(months.data(), x.CeilingIn(year0 + y)));
-    }
-  }
-  for (size_t t = 0; t < cap_.teams.size(); ++t) {
-    const CapacityTeam& x = cap_.teams[t];
-    for (int y = 0; y < r_.years; ++y) {
-      fill(&team_spend_[t * months_], x.before, y);
-      double total = 0;
-      for (double v : months) total += v;
-      const size_t at = r_.TeamAt(run_, static_cast<int>(t), y);
-      r_.team_spend[at] = total;
-      r_.team_out_month[at] =
-          static_cast<int8_t>(OutMonth(months.data(), x.BudgetIn(year0 + y)));
-    }
-  }
+  close(
+      cap_.contracts, [](const CapacityContract& x, int y) { return x.CeilingIn(y); },
+      spend_, [&](int k, int y) { return r_.At(run_, k, y); }, r_.spend, r_.out_month);
+  close(
+      cap_.teams, [](const CapacityTeam& x, int y) { return x.BudgetIn(y); }, team_spend_,
+      [&](int t, int y) { return r_.TeamAt(run_, t, y); }, r_.team_spend,
+      r_.team_out_month);
 }
 
 namespace {
