@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <optional>
 
 #include "settle/rules.h"
 
@@ -28,19 +29,21 @@ std::vector<std::string_view> SplitOn(std::string_view s, char sep) {
   return out;
 }
 
-// A whole number in [min, max], or an error naming the rule and the argument.
+// A whole number of at least min (and at most max, if given), or an error naming the
+// rule and the argument.
 Result<int64_t> ParseCount(std::string_view rule, std::string_view arg, int64_t min,
-                           int64_t max) {
+                           std::optional<int64_t> max = std::nullopt) {
   int64_t v = 0;
   auto [end, ec] = std::from_chars(arg.data(), arg.data() + arg.size(), v);
-  if (ec != std::errc() || end != arg.data() + arg.size() || v < min || v > max) {
-    if (max == INT64_MAX) {
+  if (ec != std::errc() || end != arg.data() + arg.size() || v < min ||
+      (max && v > *max)) {
+    if (!max) {
       return Status::Error(fmt::format(
           "regel '{}': '{}' is geen geheel getal van minstens {}", rule, arg, min));
     }
     return Status::Error(
         fmt::format("regel '{}': '{}' is geen geheel getal van {} tot en met {}", rule,
-                    arg, min, max));
+                    arg, min, *max));
   }
   return v;
 }
@@ -102,7 +105,7 @@ const RuleKind kKinds[] = {
      "pot die naar de sleutel wordt verdeeld; de rest is eigen gebruik",
      [](std::string_view text,
         const std::vector<std::string_view>& a) -> Result<RulePtr> {
-       auto euros = ParseCount(text, a[0], 1, INT64_MAX);
+       auto euros = ParseCount(text, a[0], 1);
        if (!euros.ok()) return euros.status();
        auto key = ParseKeyName(text, a[1]);
        if (!key.ok()) return key.status();
