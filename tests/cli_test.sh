@@ -829,5 +829,33 @@ rc=$?
 check "a message with DOCTYPE is refused" test "$rc" -ne 0
 check "the DOCTYPE error is Dutch and names the file" grep -q "dt.xml:[0-9]*: DOCTYPE is niet toegestaan" "$T/dterr"
 
+# The same message as other software writes it: a default namespace instead of the
+# prefix, other prefixes, CRLF line ends, a byte-order mark, a comment and a processing
+# instruction, lower-case encoding, a value in CDATA, no XML declaration. Each imports
+# its 8 lines into a fresh database with the same amounts, and into the database that
+# has the original it is the same message (8 unchanged, not "andere inhoud").
+V=$T/variants
+mkdir -p "$V"
+M=$IJW/jw323_0000.xml
+sed -e 's/jw323://g' -e 's/xmlns:jw323=/xmlns=/' "$M" > "$V/default.xml"
+sed -e 's/jw323:/a:/g' -e 's/xmlns:jw323=/xmlns:a=/' -e 's/ijw:/b:/g' -e 's/xmlns:ijw=/xmlns:b=/' "$M" > "$V/prefix.xml"
+sed 's/$/\r/' "$M" > "$V/crlf.xml"
+{ printf '\357\273\277'; cat "$M"; } > "$V/bom.xml"
+sed 's|<jw323:Header>|<!-- kop --><jw323:Header><?verwerker test?>|' "$M" > "$V/comment.xml"
+sed 's/encoding="UTF-8"/encoding="utf-8"/' "$M" > "$V/lower.xml"
+sed 's|<jw323:DeclaratieNummer>DN0</jw323:DeclaratieNummer>|<jw323:DeclaratieNummer><![CDATA[DN0]]></jw323:DeclaratieNummer>|' "$M" > "$V/cdata.xml"
+tail -n +2 "$M" > "$V/nodecl.xml"
+total() { sqlite3 "$1" "SELECT count(*) || '/' || sum(amount_cents) FROM ijw_line"; }
+for v in default prefix crlf bom comment lower cdata nodecl; do
+  VD=$T/variant_$v.db
+  "$JR" init --db "$VD" > /dev/null
+  mkdir "$T/variant_$v"
+  cp "$IJW"/*.csv "$V/$v.xml" "$T/variant_$v/"
+  "$JR" import --db "$VD" "$T/variant_$v" > /dev/null 2>&1
+  check "iJw variant $v: the 8 lines with the same amounts" test "$(total "$VD")" = "$(total "$IDB")"
+  "$JR" import --db "$IDB" "$V/$v.xml" > "$T/variant_$v.out" 2>&1
+  check "iJw variant $v: the same message as the original" grep -q "$v.xml  *8  *0  *8  *0" "$T/variant_$v.out"
+done
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
