@@ -708,12 +708,16 @@ void MessageReader::Impl::StartTag(const xmlChar* localname, const xmlChar* uri)
     namespaces_.assign(tree_->size(), nullptr);
     report_->kind = kind_ == MessageKind::kJw323 ? ImportKind::kDeclarations
                                                  : ImportKind::kAssignments;
-    if (kind_ == MessageKind::kJw323) {
-      // Room for the declaration keys of this message at once (no rehash of a large
-      // map per doubling): a JW323 line takes some 700 bytes, fewer than 512 never.
-      declaration_owners_.reserve(declaration_owners_.size() +
-                                  static_cast<size_t>(file_bytes_ / 512));
-    }
+    // Room for the declaration keys of this message at once (no rehash of a large map
+    // per doubling): a JW323 line takes some 700 bytes, fewer than 512 never. Only to
+    // grow: reserve() below the buckets there are would rehash to fewer (a rehash of
+    // the whole map per small file).
+    const size_t room =
+        static_cast<size_t>(static_cast<float>(declaration_owners_.bucket_count()) *
+                            declaration_owners_.max_load_factor());
+    const size_t want =
+        declaration_owners_.size() + static_cast<size_t>(file_bytes_ / 512);
+    if (kind_ == MessageKind::kJw323 && want > room) declaration_owners_.reserve(want);
     node = &(*tree_)[0];
   } else {
     if (static_cast<int>(stack_.size()) >= kMaxDepth) {
