@@ -46,12 +46,12 @@ ImportSink::ImportSink(Store& store, PutMode mode, ErrorList* errors)
 void ImportSink::LoadAssignments() {
   if (assignments_loaded_) return;
   assignments_loaded_ = true;
-  auto assignments = store_.LoadAssignments();
+  auto assignments = store_.LoadAssignmentRefs();
   if (!Loaded(assignments, errors_)) return;
   assignment_products_.reserve(assignments->size());
   // The stored product and provider are only asked with --replace (Add(Assignment)).
   const bool replace = mode_ == PutMode::kReplace;
-  for (Assignment& a : assignments.value()) {
+  for (AssignmentRef& a : assignments.value()) {
     std::string product = ProductKey(a.category, a.product_code);
     if (replace) {
       stored_assignments_.emplace(a.number, StoredAssignment{product, std::move(a.agb)});

@@ -219,6 +219,29 @@ TEST_P(StoreTest, DeclarationIsPutByKeyAndRoundTrips) {
   EXPECT_EQ((*lines)[1].amount, Money::FromCents(-500));
 }
 
+// The references an import checks against: every assignment, by number, with its
+// provider and product as LoadAssignments gives them.
+TEST_P(StoreTest, AssignmentRefsAreTheAssignmentsByNumber) {
+  PutReferences();
+  ASSERT_TRUE(store_->Put(MakeAssignment("T2"), PutMode::kRefuseChanged).ok());
+  Assignment other = MakeAssignment("T1");
+  other.product_code = "45A11";
+  ASSERT_TRUE(store_
+                  ->Put(Product{"45", "45A11", "Begeleiding", Unit::kHour, "ambulant"},
+                        PutMode::kRefuseChanged)
+                  .ok());
+  ASSERT_TRUE(store_->Put(other, PutMode::kRefuseChanged).ok());
+  auto refs = store_->LoadAssignmentRefs();
+  ASSERT_TRUE(refs.ok()) << refs.status().ToString();
+  ASSERT_EQ(refs->size(), 2u);
+  EXPECT_EQ((*refs)[0].number, "T1");
+  EXPECT_EQ((*refs)[0].product_code, "45A11");
+  EXPECT_EQ((*refs)[1].number, "T2");
+  EXPECT_EQ((*refs)[1].agb, "12345678");
+  EXPECT_EQ((*refs)[1].category, "45");
+  EXPECT_EQ((*refs)[1].product_code, "45A10");
+}
+
 TEST_P(StoreTest, UnknownReferenceIsAnError) {
   auto r = store_->Put(MakeAssignment("T1"), PutMode::kRefuseChanged);
   ASSERT_FALSE(r.ok());
