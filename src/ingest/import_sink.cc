@@ -46,18 +46,29 @@ ImportSink::ImportSink(Store& store, PutMode mode, ErrorList* errors)
 void ImportSink::LoadAssignments() {
   if (assignments_loaded_) return;
   assignments_loaded_ = true;
-  auto assignments = store_.LoadAssignments();
+  auto assignments = store_.LoadAssignmentRefs();
   if (!Loaded(assignments, errors_)) return;
-  for (const Assignment& a : *assignments) {
-    assignment_products_.emplace(a.number, ProductKey(a.category, a.product_code));
-    stored_assignments_.emplace(
-        a.number, StoredAssignment{ProductKey(a.category, a.product_code), a.agb});
+  assignment_products_.reserve(assignments->size());
+  // The stored product and provider are only asked with --replace (Add(Assignment)).
+  const bool replace = mode_ == PutMode::kReplace;
+  for (AssignmentRef& a : assignments.value()) {
+    std::string product = ProductKey(a.category, a.product_code);
+    if (replace) {
+      stored_assignments_.emplace(a.number, StoredAssignment{product, std::move(a.agb)});
+    }
+    assignment_products_.emplace(std::move(a.number), std::move(product));
   }
 }
 
 bool ImportSink::KnowsAssignment(const std::string& number) {
   LoadAssignments();
-  return assignment_products_.count(number) > 0;
+  if (known_assignment_valid_ && number == known_assignment_) return true;
+  if (!assignment_products_.count(number)) return false;
+  // Known for good (assignments are never dropped from the map): the declaration of
+  // this line asks again (Add), without a second lookup.
+  known_assignment_ = number;
+  known_assignment_valid_ = true;
+  return true;
 }
 
 bool ImportSink::KnownMunicipality(const std::string& code, const Origin& o,
@@ -80,11 +91,19 @@ bool ImportSink::KnownProvider(const std::string& agb, const Origin& o,
 
 bool ImportSink::KnownProduct(const std::string& category, const std::string& code,
                               const Origin& o, const char* field) {
-  if (products_.count(ProductKey(category, code))) return true;
+  return FindProduct(category, code, o, field) != nullptr;
+}
+
+const Unit* ImportSink::FindProduct(const std::string& category, const std::string& code,
+                                    const Origin& o, const char* field) {
+  product_key_.assign(category);
+  product_key_ += '/';
+  product_key_ += code;
+  if (auto it = products_.find(product_key_); it != products_.end()) return &it->second;
   AddFieldError(
       errors_, o, field,
       fmt::format("onbekend product {}/{} (niet in producten.csv)", category, code));
-  return false;
+  return nullptr;
 }
 
 bool ImportSink::InBounds(Money m, int64_t max_cents, const Origin& o,
@@ -257,14 +276,18 @@ bool ImportSink::Add(const ReviewDecision& v, const Origin& o) {
 bool ImportSink::Add(const Declaration& v, const Origin& o) {
   size_t before = errors_->count();
   LoadAssignments();
-  auto assignment = assignment_products_.find(v.assignment);
-  if (assignment == assignment_products_.end()) {
+  // The iJw source asked KnowsAssignment for this line just before.
+  const bool assignment =
+      (known_assignment_valid_ && v.assignment == known_assignment_) ||
+      assignment_products_.count(v.assignment) > 0;
+  if (!assignment) {
     AddFieldError(errors_, o, "assignment",
                   fmt::format("onbekende toewijzing {} (niet in toewijzingen.csv)",
                               ShownValue(v.assignment)));
   }
   bool provider = KnownProvider(v.agb, o, "agb");
-  bool product = KnownProduct(v.category, v.product_code, o, "product_code");
+  const Unit* product_unit = FindProduct(v.category, v.product_code, o, "product_code");
+  bool product = product_unit != nullptr;
   // Bounded lines keep volume x tariff and every sum of amounts inside int64 cents.
   bool bounded = InBounds(v.volume, o, "volume");
   bounded = InBounds(v.amount, kMaxLineCents, o, "amount") && bounded;
@@ -273,17 +296,15 @@ bool ImportSink::Add(const Declaration& v, const Origin& o) {
   // euro, is not volume x tariff).
   bool unit = true;
   if (product) {
-    Unit product_unit = products_.at(ProductKey(v.category, v.product_code));
-    unit = v.unit == product_unit;
+    unit = v.unit == *product_unit;
     if (!unit) {
       AddFieldError(errors_, o, "unit",
                     fmt::format("eenheid {} wijkt af van die van product {}/{} ({})",
                                 UnitCode(v.unit), v.category, v.product_code,
-                                UnitCode(product_unit)));
+                                UnitCode(*product_unit)));
     }
   }
-  if (assignment == assignment_products_.end() || !provider || !product || !bounded ||
-      !unit) {
+  if (!assignment || !provider || !product || !bounded || !unit) {
     return !errors_->full();
   }
   // Everything else about a line (its period, volume, amount and product against the

@@ -80,6 +80,9 @@ class ImportSink final : public ValueSink {
   bool KnownProvider(const std::string& agb, const Origin& o, const char* field);
   bool KnownProduct(const std::string& category, const std::string& code, const Origin& o,
                     const char* field);
+  // The unit of a known product; null (and an error at the field) for an unknown one.
+  const Unit* FindProduct(const std::string& category, const std::string& code,
+                          const Origin& o, const char* field);
   // False (and an error at the field) when `m` is above `max_cents`.
   bool InBounds(Money m, int64_t max_cents, const Origin& o, const char* field);
   bool InBounds(const Volume& v, const Origin& o, const char* field);
@@ -95,6 +98,11 @@ class ImportSink final : public ValueSink {
   std::unordered_map<std::string, std::string>
       assignment_products_;  // number -> "45/45A10"
   bool assignments_loaded_ = false;
+  // The last number KnowsAssignment found (a JW323 line asks it, then adds its
+  // declaration), and the buffer of FindProduct's key.
+  std::string known_assignment_;
+  bool known_assignment_valid_ = false;
+  std::string product_key_;
   // --replace (issue 18, item 11): the stored assignments' product and provider and
   // whether they have declarations (loaded on first need), and per declaration number
   // and assignment the first days of the lines of this file: a corrected declaration

@@ -27,6 +27,15 @@
 
 namespace jr {
 
+// The number, provider and product of an assignment: what an import checks its
+// declarations against (Store::LoadAssignmentRefs).
+struct AssignmentRef {
+  std::string number;
+  std::string agb;
+  std::string category;
+  std::string product_code;
+};
+
 // Declared cost of one municipality, year and cost bucket (the year is that of the
 // declaration's first day; the municipality that of the assignment).
 struct UseRow {
@@ -120,6 +129,9 @@ class Store {
   virtual Result<std::vector<ClientResidence>> LoadClients() const = 0;
   // All assignments ordered by number.
   virtual Result<std::vector<Assignment>> LoadAssignments() const = 0;
+  // The same assignments, ordered by number, with their number, provider and product
+  // only (the reference check of an import: a fraction of the columns to read).
+  virtual Result<std::vector<AssignmentRef>> LoadAssignmentRefs() const = 0;
   // Declarations of the assignments; many rows: prefer the aggregates below.
   virtual Result<std::vector<Declaration>> LoadDeclarations() const = 0;
   // Every declaration in key order (assignment, start, number), streaming: one value

@@ -163,6 +163,85 @@ TEST_P(StoreTest, ValuesRoundTrip) {
   EXPECT_EQ((*store_->LoadLocalCosts())[0].amount.cents(), 700);
 }
 
+// A declaration line is put by its key (assignment, start, number) like every value:
+// the same line again is unchanged, other content a conflict on the first differing
+// field, --replace replaces; every column round-trips, a missing tariff as none.
+TEST_P(StoreTest, DeclarationIsPutByKeyAndRoundTrips) {
+  PutReferences();
+  ASSERT_TRUE(store_->Put(MakeAssignment("T1"), PutMode::kRefuseChanged).ok());
+  Declaration d = MakeDeclaration("D1", D(2021, 3, 1), 12000);
+  d.end = D(2021, 4, 1);
+  d.volume = Volume{150};
+  d.tariff = Money::FromCents(8000);
+  Declaration untariffed = MakeDeclaration("D2", D(2021, 3, 1), -500);
+  untariffed.unit = Unit::kEuro;
+  auto added = store_->Put(d, PutMode::kRefuseChanged);
+  ASSERT_TRUE(added.ok()) << added.status().ToString();
+  EXPECT_EQ(added->kind, PutOutcome::kAdded);
+  EXPECT_EQ(store_->Put(untariffed, PutMode::kRefuseChanged)->kind, PutOutcome::kAdded);
+  EXPECT_EQ(store_->Put(d, PutMode::kRefuseChanged)->kind, PutOutcome::kUnchanged);
+  EXPECT_EQ(store_->Put(untariffed, PutMode::kRefuseChanged)->kind,
+            PutOutcome::kUnchanged);
+  Declaration changed = d;
+  changed.tariff.reset();
+  auto c = store_->Put(changed, PutMode::kRefuseChanged);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(c->kind, PutOutcome::kConflict);
+  EXPECT_EQ(c->field, "tariff");
+  EXPECT_EQ(c->stored, "8000");
+  EXPECT_EQ(c->given, "(leeg)");
+  changed = d;
+  changed.amount = Money::FromCents(11000);
+  c = store_->Put(changed, PutMode::kRefuseChanged);
+  EXPECT_EQ(c->kind, PutOutcome::kConflict);
+  EXPECT_EQ(c->field, "amount");
+  EXPECT_EQ(c->stored, "12000");
+  EXPECT_EQ(c->given, "11000");
+  EXPECT_EQ(store_->Put(changed, PutMode::kReplace)->kind, PutOutcome::kReplaced);
+  auto lines = store_->LoadDeclarations();
+  ASSERT_TRUE(lines.ok()) << lines.status().ToString();
+  ASSERT_EQ(lines->size(), 2u);  // by assignment, start, number
+  const Declaration& got = (*lines)[0];
+  EXPECT_EQ(got.number, "D1");
+  EXPECT_EQ(got.assignment, "T1");
+  EXPECT_EQ(got.agb, "12345678");
+  EXPECT_EQ(got.category, "45");
+  EXPECT_EQ(got.product_code, "45A10");
+  EXPECT_EQ(got.start, D(2021, 3, 1));
+  EXPECT_EQ(got.end, D(2021, 4, 1));
+  EXPECT_EQ(got.volume.hundredths, 150);
+  EXPECT_EQ(got.unit, Unit::kHour);
+  EXPECT_EQ(got.tariff, Money::FromCents(8000));
+  EXPECT_EQ(got.amount, Money::FromCents(11000));
+  EXPECT_EQ((*lines)[1].number, "D2");
+  EXPECT_FALSE((*lines)[1].tariff.has_value());
+  EXPECT_EQ((*lines)[1].unit, Unit::kEuro);
+  EXPECT_EQ((*lines)[1].amount, Money::FromCents(-500));
+}
+
+// The references an import checks against: every assignment, by number, with its
+// provider and product as LoadAssignments gives them.
+TEST_P(StoreTest, AssignmentRefsAreTheAssignmentsByNumber) {
+  PutReferences();
+  ASSERT_TRUE(store_->Put(MakeAssignment("T2"), PutMode::kRefuseChanged).ok());
+  Assignment other = MakeAssignment("T1");
+  other.product_code = "45A11";
+  ASSERT_TRUE(store_
+                  ->Put(Product{"45", "45A11", "Begeleiding", Unit::kHour, "ambulant"},
+                        PutMode::kRefuseChanged)
+                  .ok());
+  ASSERT_TRUE(store_->Put(other, PutMode::kRefuseChanged).ok());
+  auto refs = store_->LoadAssignmentRefs();
+  ASSERT_TRUE(refs.ok()) << refs.status().ToString();
+  ASSERT_EQ(refs->size(), 2u);
+  EXPECT_EQ((*refs)[0].number, "T1");
+  EXPECT_EQ((*refs)[0].product_code, "45A11");
+  EXPECT_EQ((*refs)[1].number, "T2");
+  EXPECT_EQ((*refs)[1].agb, "12345678");
+  EXPECT_EQ((*refs)[1].category, "45");
+  EXPECT_EQ((*refs)[1].product_code, "45A10");
+}
+
 TEST_P(StoreTest, UnknownReferenceIsAnError) {
   auto r = store_->Put(MakeAssignment("T1"), PutMode::kRefuseChanged);
   ASSERT_FALSE(r.ok());

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
+#include <charconv>
 #include <cstring>
 #include <filesystem>
 #include <optional>
@@ -69,10 +70,11 @@ struct ReaderDeleter {
 };
 using ReaderPtr = std::unique_ptr<xmlTextReader, ReaderDeleter>;
 
-Status CheckSize(const std::string& path) {
+Status CheckSize(const std::string& path, int64_t* bytes = nullptr) {
   std::error_code ec;
   auto size = std::filesystem::file_size(path, ec);
   if (ec) return Status::Error("bestand kan niet worden gelezen", {path});
+  if (bytes) *bytes = static_cast<int64_t>(size);
   if (static_cast<int64_t>(size) > kMaxMessageBytes) {
     return Status::Error(fmt::format("bericht is te groot ({} MB; hoogstens {} MB)",
                                      size >> 20, kMaxMessageBytes >> 20),
@@ -317,11 +319,15 @@ class MessageReader::Impl {
   // Declaration key -> the line that put it in this import: the message (its number in
   // message_ids_) and the line's number in it.
   std::unordered_map<std::string, std::pair<size_t, int64_t>> declaration_owners_;
+  std::string owner_key_;    // buffer of a key of declaration_owners_
+  IjwLine ijw_line_;         // the current JW323 line (EndRecord)
+  Declaration declaration_;  // and its declaration
   std::unordered_map<std::string, size_t> message_ids_;  // message key -> number
   size_t message_id_ = 0;                                // of the current message
 
   // The current file.
   std::string file_;
+  int64_t file_bytes_ = 0;
   MessageKind kind_ = MessageKind::kJw301;
   ImportReport* report_ = nullptr;
   bool failed_ = false;
@@ -561,7 +567,9 @@ void MessageReader::Impl::EndRecord() {
       return;
     }
     case MessageKind::kJw323: {
-      IjwLine l;
+      // The line and its declaration are members, every field assigned per line:
+      // their strings keep their buffers from line to line (no allocation per line).
+      IjwLine& l = ijw_line_;
       l.message = message_key_;
       l.line = ++line_no_;
       l.reference = Text(Field::kReference);
@@ -574,32 +582,40 @@ void MessageReader::Impl::EndRecord() {
       l.end = NextDay(DateOf(Field::kEnd));
       l.volume.hundredths = std::stoll(Text(Field::kVolume)) * 100;
       l.unit = *UnitFromCode(Text(Field::kUnit));
+      l.tariff.reset();
       if (Has(Field::kTariff)) l.tariff = Cents(Field::kTariff);
       l.amount = Cents(Field::kAmount);
       if (Text(Field::kDebitCredit) == "C") l.amount = -l.amount;
-      Declaration d;
-      d.number = message_.declaration;
-      d.assignment = l.assignment;
-      d.agb = message_.sender;
-      d.category = l.category;
-      d.product_code = l.product_code;
-      d.start = l.start;
-      d.end = l.end;
-      d.volume = l.volume;
-      d.unit = l.unit;
-      d.tariff = l.tariff;
-      d.amount = l.amount;
       // A line for an unknown assignment, or a second line of the same declaration
       // key, is kept only as submitted: `check` rejects it (9338, 8021).
-      std::string key = d.assignment;
-      key += '/';
-      key += std::to_string(DayNumber(d.start));
-      key += '/';
-      key += d.number;
-      std::pair<size_t, int64_t> owner{message_id_, l.line};
-      l.stored = sink_.KnowsAssignment(d.assignment) &&
-                 declaration_owners_.try_emplace(key, owner).first->second == owner;
-      if (l.stored) AddUncounted(d, origin);
+      l.stored = false;
+      if (sink_.KnowsAssignment(l.assignment)) {
+        std::string& key = owner_key_;
+        key.assign(l.assignment);
+        key += '/';
+        std::array<char, 16> day;
+        auto end = std::to_chars(day.data(), day.data() + day.size(), DayNumber(l.start));
+        key.append(day.data(), end.ptr);
+        key += '/';
+        key += message_.declaration;
+        std::pair<size_t, int64_t> owner{message_id_, l.line};
+        l.stored = declaration_owners_.try_emplace(key, owner).first->second == owner;
+      }
+      if (l.stored) {
+        Declaration& d = declaration_;
+        d.number = message_.declaration;
+        d.assignment = l.assignment;
+        d.agb = message_.sender;
+        d.category = l.category;
+        d.product_code = l.product_code;
+        d.start = l.start;
+        d.end = l.end;
+        d.volume = l.volume;
+        d.unit = l.unit;
+        d.tariff = l.tariff;
+        d.amount = l.amount;
+        AddUncounted(d, origin);
+      }
       if (!sink_.Add(l, origin)) failed_ = true;
       return;
     }
@@ -692,6 +708,16 @@ void MessageReader::Impl::StartTag(const xmlChar* localname, const xmlChar* uri)
     namespaces_.assign(tree_->size(), nullptr);
     report_->kind = kind_ == MessageKind::kJw323 ? ImportKind::kDeclarations
                                                  : ImportKind::kAssignments;
+    // Room for the declaration keys of this message at once (no rehash of a large map
+    // per doubling): a JW323 line takes some 700 bytes, fewer than 512 never. Only to
+    // grow: reserve() below the buckets there are would rehash to fewer (a rehash of
+    // the whole map per small file).
+    const size_t room =
+        static_cast<size_t>(static_cast<float>(declaration_owners_.bucket_count()) *
+                            declaration_owners_.max_load_factor());
+    const size_t want =
+        declaration_owners_.size() + static_cast<size_t>(file_bytes_ / 512);
+    if (kind_ == MessageKind::kJw323 && want > room) declaration_owners_.reserve(want);
     node = &(*tree_)[0];
   } else {
     if (static_cast<int>(stack_.size()) >= kMaxDepth) {
@@ -853,7 +879,7 @@ void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
   skip_depth_ = 0;
   parse_error_.clear();
   parse_error_line_ = 0;
-  if (Status s = CheckSize(path); !s.ok()) {
+  if (Status s = CheckSize(path, &file_bytes_); !s.ok()) {
     errors_->Add(s);
     return;
   }

@@ -146,6 +146,15 @@ Result<std::vector<Assignment>> PgStore::LoadAssignments() const {
       });
 }
 
+Result<std::vector<AssignmentRef>> PgStore::LoadAssignmentRefs() const {
+  return Collect<AssignmentRef>(
+      *conn_, Flush(),
+      "SELECT number, agb, category, product_code FROM assignment ORDER BY number", {},
+      [](const PgResult& r, int i) -> AssignmentRef {
+        return {r.Text(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3)};
+      });
+}
+
 Result<std::vector<Declaration>> PgStore::LoadDeclarations() const {
   return Collect<Declaration>(
       *conn_, Flush(),

@@ -218,6 +218,11 @@ CREATE TABLE review_decision (
       R"sql(
 SELECT 1;
 )sql",
+      // 8: no index of ijw_line by reference, as on SQLite (unused: the lines are read
+      // whole).
+      R"sql(
+DROP INDEX IF EXISTS ijw_line_reference;
+)sql",
   };
   return kMigrations;
 }

@@ -64,8 +64,13 @@ Result<PutOutcome> KeyedTable::Put(const std::vector<SqlValue>& values, PutMode 
   BindAll(*insert_, values, values.size());
   Status s = insert_->Run();
   if (!s.ok()) return s;
+  if (sqlite3_changes(db_) == 1) return PutOutcome{};
+  return PutExisting(values, mode);
+}
+
+Result<PutOutcome> KeyedTable::PutExisting(const std::vector<SqlValue>& values,
+                                           PutMode mode) {
   PutOutcome out;
-  if (sqlite3_changes(db_) == 1) return out;
   BindAll(*select_, values, n_key_);
   if (select_->Step()) {
     for (size_t i = n_key_; i < cols_.size() && out.field.empty(); ++i) {
@@ -87,7 +92,7 @@ Result<PutOutcome> KeyedTable::Put(const std::vector<SqlValue>& values, PutMode 
     return out;
   }
   BindAll(*update_, values, values.size());
-  s = update_->Run();
+  Status s = update_->Run();
   if (!s.ok()) return s;
   return PutOutcome{PutOutcome::kReplaced, "", "", ""};
 }

@@ -227,6 +227,12 @@ INSERT INTO finding_new SELECT assignment, start_day, declaration, rule, code, s
 DROP TABLE finding;
 ALTER TABLE finding_new RENAME TO finding;
 )sql",
+      // 8: no index of ijw_line by reference: nothing looks a line up by it (the lines
+      // are read whole, by message and line), and it cost a B-tree insert per JW323
+      // line (issue 13, BENCHMARKS.md).
+      R"sql(
+DROP INDEX IF EXISTS ijw_line_reference;
+)sql",
   };
   return kMigrations;
 }

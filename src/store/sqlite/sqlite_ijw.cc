@@ -9,8 +9,31 @@ Result<PutOutcome> SqliteStore::Put(const IjwMessage& m, PutMode mode) {
   return PutRow(kIjwMessage, RowOf(m), mode);
 }
 
+// Bound without a SqlRow (a JW323 import puts one per line); the columns in the
+// order of TableSpecs (store/table_rows.cc), as RowOf(l).
 Result<PutOutcome> SqliteStore::Put(const IjwLine& l, PutMode mode) {
-  return PutRow(kIjwLine, RowOf(l), mode);
+  KeyedTable& t = Table(kIjwLine);
+  Statement& s = t.Insert();
+  s.BindUncopied(1, l.message)
+      .Bind(2, l.line)
+      .BindUncopied(3, l.reference)
+      .BindUncopied(4, l.previous_reference)
+      .BindUncopied(5, l.client)
+      .BindUncopied(6, l.assignment)
+      .BindUncopied(7, l.category)
+      .BindUncopied(8, l.product_code)
+      .Bind(9, static_cast<int64_t>(DayNumber(l.start)))
+      .Bind(10, static_cast<int64_t>(DayNumber(l.end)))
+      .Bind(11, l.volume.hundredths)
+      .Bind(12, static_cast<int64_t>(static_cast<int>(l.unit)))
+      .Bind(14, l.amount.cents())
+      .Bind(15, static_cast<int64_t>(l.stored ? 1 : 0));
+  if (l.tariff) {
+    s.Bind(13, l.tariff->cents());
+  } else {
+    s.BindNull(13);
+  }
+  return t.PutBound([&] { return RowOf(l); }, mode);
 }
 
 Result<PutOutcome> SqliteStore::Put(const CarePeriod& p, PutMode mode) {

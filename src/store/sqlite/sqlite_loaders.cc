@@ -129,6 +129,15 @@ Result<std::vector<Assignment>> SqliteStore::LoadAssignments() const {
   });
 }
 
+Result<std::vector<AssignmentRef>> SqliteStore::LoadAssignmentRefs() const {
+  Statement s(db_,
+              "SELECT number, agb, category, product_code FROM assignment ORDER BY "
+              "number");
+  return Collect<AssignmentRef>(s, [](const Statement& s) -> AssignmentRef {
+    return {s.Text(0), s.Text(1), s.Text(2), s.Text(3)};
+  });
+}
+
 Result<std::vector<Declaration>> SqliteStore::LoadDeclarations() const {
   Statement s(
       db_,

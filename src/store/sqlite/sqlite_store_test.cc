@@ -30,8 +30,9 @@ TEST_F(SqliteStoreTest, MigratesAnEmptyFileAndIsPrivate) {
   auto store = SqliteStore::Open(Path("a.db"), {});
   ASSERT_TRUE(store.ok()) << store.status().ToString();
   EXPECT_EQ(store.value()->SchemaVersion(), SqliteStore::LatestSchemaVersion());
-  // 4: iJw, 5: token expiry, 6: toetsingen, 7: finding's status check.
-  EXPECT_EQ(SqliteStore::LatestSchemaVersion(), 7);
+  // 4: iJw, 5: token expiry, 6: toetsingen, 7: finding's status check, 8: no index
+  // of ijw_line by reference.
+  EXPECT_EQ(SqliteStore::LatestSchemaVersion(), 8);
   EXPECT_EQ(store.value()->Count("assignment"), 0);
   EXPECT_EQ(store.value()->Count("finding"), 0);
   EXPECT_EQ(store.value()->Count("ijw_line"), 0);
@@ -60,6 +61,47 @@ TEST_F(SqliteStoreTest, ReopeningKeepsVersionAndData) {
   ASSERT_TRUE(region.ok());
   ASSERT_EQ(region->municipalities().size(), 1u);
   EXPECT_EQ(region->municipalities()[0].name, "Dordrecht");
+}
+
+// Migration 8 drops the index of ijw_line by reference of a version-7 database and
+// keeps its lines.
+TEST_F(SqliteStoreTest, MigrationEightDropsTheReferenceIndex) {
+  auto count_index = [](sqlite3* db) {
+    Statement q(db,
+                "SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = "
+                "'ijw_line_reference'");
+    return q.Step() ? q.Int(0) : -1;
+  };
+  {
+    auto store = SqliteStore::Open(Path("v7.db"), {});
+    ASSERT_TRUE(store.ok());
+    EXPECT_EQ(count_index(store.value()->handle()), 0);
+    IjwLine l;
+    l.message = "JW323/12345678/D1";
+    l.line = 1;
+    l.reference = "R1";
+    l.client = "P1";
+    l.assignment = "T1";
+    l.category = "45";
+    l.product_code = "45A10";
+    l.amount = Money::FromCents(100);
+    ASSERT_TRUE(store.value()->Put(l, PutMode::kRefuseChanged).ok());
+    // Back to version 7: its index as migration 4 made it.
+    ASSERT_EQ(sqlite3_exec(store.value()->handle(),
+                           "CREATE INDEX ijw_line_reference ON ijw_line(reference); "
+                           "PRAGMA user_version=7;",
+                           nullptr, nullptr, nullptr),
+              SQLITE_OK);
+    EXPECT_EQ(count_index(store.value()->handle()), 1);
+  }
+  auto again = SqliteStore::Open(Path("v7.db"), {});
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again.value()->SchemaVersion(), 8);
+  EXPECT_EQ(count_index(again.value()->handle()), 0);
+  auto lines = again.value()->LoadIjwLines();
+  ASSERT_TRUE(lines.ok());
+  ASSERT_EQ(lines->size(), 1u);
+  EXPECT_EQ((*lines)[0].reference, "R1");
 }
 
 TEST_F(SqliteStoreTest, RefusesForeignFilesAndMissingFiles) {
