@@ -275,11 +275,8 @@ bool ImportSink::Add(const ReviewDecision& v, const Origin& o) {
 
 bool ImportSink::Add(const Declaration& v, const Origin& o) {
   size_t before = errors_->count();
-  LoadAssignments();
-  // The iJw source asked KnowsAssignment for this line just before.
-  const bool assignment =
-      (known_assignment_valid_ && v.assignment == known_assignment_) ||
-      assignment_products_.count(v.assignment) > 0;
+  // The iJw source asked KnowsAssignment for this line just before: no second lookup.
+  const bool assignment = KnowsAssignment(v.assignment);
   if (!assignment) {
     AddFieldError(errors_, o, "assignment",
                   fmt::format("onbekende toewijzing {} (niet in toewijzingen.csv)",

@@ -62,10 +62,7 @@ KeyedTable::KeyedTable(sqlite3* db, const char* table, std::vector<Col> cols,
 
 Result<PutOutcome> KeyedTable::Put(const std::vector<SqlValue>& values, PutMode mode) {
   BindAll(*insert_, values, values.size());
-  Status s = insert_->Run();
-  if (!s.ok()) return s;
-  if (sqlite3_changes(db_) == 1) return PutOutcome{};
-  return PutExisting(values, mode);
+  return PutBound([&]() -> const std::vector<SqlValue>& { return values; }, mode);
 }
 
 Result<PutOutcome> KeyedTable::PutExisting(const std::vector<SqlValue>& values,
