@@ -845,8 +845,10 @@ sed 's|<jw323:Header>|<!-- kop --><jw323:Header><?verwerker test?>|' "$M" > "$V/
 sed 's/encoding="UTF-8"/encoding="utf-8"/' "$M" > "$V/lower.xml"
 sed 's|<jw323:DeclaratieNummer>DN0</jw323:DeclaratieNummer>|<jw323:DeclaratieNummer><![CDATA[DN0]]></jw323:DeclaratieNummer>|' "$M" > "$V/cdata.xml"
 tail -n +2 "$M" > "$V/nodecl.xml"
-total() {  # lines/amount of ijw_line (python3's sqlite3, as sq above: no sqlite3 CLI needed)
-  python3 -c 'import sqlite3,sys; print("%d/%d" % sqlite3.connect(sys.argv[1]).execute("select count(*), coalesce(sum(amount_cents), 0) from ijw_line").fetchone())' "$1"
+total() {  # lines/amount of the declarations (python3's sqlite3, as sq above: no sqlite3
+  # CLI needed); every line of the message is stored, and the re-import below shows the
+  # lines as submitted are the same (unchanged)
+  python3 -c 'import sqlite3,sys; print("%d/%d" % sqlite3.connect(sys.argv[1]).execute("select count(*), coalesce(sum(amount_cents), 0) from declaration").fetchone())' "$1"
 }
 check "iJw variants: the original has its 8 lines of 4000 cents" test "$(total "$IDB")" = 8/32000
 for v in default prefix crlf bom comment lower cdata nodecl; do

@@ -233,6 +233,19 @@ ALTER TABLE finding_new RENAME TO finding;
       R"sql(
 DROP INDEX IF EXISTS ijw_line_reference;
 )sql",
+      // 9: the JW323 lines packed, a row per message and 1000 line numbers
+      // (store/sqlite/ijw_chunks.h; issue 13, BENCHMARKS.md). SqliteStore::Migrate
+      // renames ijw_line to ijw_line_v8 before and copies its rows over after.
+      R"sql(
+CREATE TABLE ijw_line_chunk (
+  message TEXT NOT NULL,
+  first_line INTEGER NOT NULL,
+  lines INTEGER NOT NULL,
+  data BLOB NOT NULL,
+  UNIQUE (message, first_line)
+);
+DROP TABLE IF EXISTS ijw_line;
+)sql",
   };
   return kMigrations;
 }

@@ -1,5 +1,7 @@
-// The iJw tables of SqliteStore (migration 4): messages, JW323 lines, care periods;
-// their rows are those of store/table_rows.h.
+// The iJw tables of SqliteStore (migrations 4 and 9): messages, JW323 lines (packed,
+// ijw_chunks.h), care periods; the rows of messages and periods are those of
+// store/table_rows.h.
+#include "store/sqlite/ijw_chunks.h"
 #include "store/sqlite/sqlite_store.h"
 #include "store/table_rows.h"
 
@@ -9,31 +11,18 @@ Result<PutOutcome> SqliteStore::Put(const IjwMessage& m, PutMode mode) {
   return PutRow(kIjwMessage, RowOf(m), mode);
 }
 
-// Bound without a SqlRow (a JW323 import puts one per line); the columns in the
-// order of TableSpecs (store/table_rows.cc), as RowOf(l).
+// Packed per message and 1000 line numbers (ijw_chunks.h).
 Result<PutOutcome> SqliteStore::Put(const IjwLine& l, PutMode mode) {
-  KeyedTable& t = Table(kIjwLine);
-  Statement& s = t.Insert();
-  s.BindUncopied(1, l.message)
-      .Bind(2, l.line)
-      .BindUncopied(3, l.reference)
-      .BindUncopied(4, l.previous_reference)
-      .BindUncopied(5, l.client)
-      .BindUncopied(6, l.assignment)
-      .BindUncopied(7, l.category)
-      .BindUncopied(8, l.product_code)
-      .Bind(9, static_cast<int64_t>(DayNumber(l.start)))
-      .Bind(10, static_cast<int64_t>(DayNumber(l.end)))
-      .Bind(11, l.volume.hundredths)
-      .Bind(12, static_cast<int64_t>(static_cast<int>(l.unit)))
-      .Bind(14, l.amount.cents())
-      .Bind(15, static_cast<int64_t>(l.stored ? 1 : 0));
-  if (l.tariff) {
-    s.Bind(13, l.tariff->cents());
-  } else {
-    s.BindNull(13);
-  }
-  return t.PutBound([&] { return RowOf(l); }, mode);
+  return Chunks().Put(l, mode);
+}
+
+IjwLineChunks& SqliteStore::Chunks() const {
+  if (!chunks_) chunks_ = std::make_unique<IjwLineChunks>(db_);
+  return *chunks_;
+}
+
+Status SqliteStore::FlushIjwLines() const {
+  return chunks_ ? chunks_->Flush() : Status::Ok();
 }
 
 Result<PutOutcome> SqliteStore::Put(const CarePeriod& p, PutMode mode) {
@@ -57,13 +46,27 @@ Result<std::vector<IjwMessage>> SqliteStore::LoadIjwMessages() const {
 }
 
 Result<std::vector<IjwLine>> SqliteStore::LoadIjwLines() const {
+  if (Status s = FlushIjwLines(); !s.ok()) return s;
   Statement q(db_,
-              "SELECT message, line, reference, previous_reference, client, assignment, "
-              "category, product_code, start_day, end_day, volume_x100, unit, "
-              "tariff_cents, amount_cents, stored FROM ijw_line ORDER BY message, line");
+              "SELECT message, first_line, data FROM ijw_line_chunk ORDER BY message, "
+              "first_line");
   std::vector<IjwLine> out;
   while (q.Step()) {
-    IjwLine l;
+    Status s = DecodeIjwLines(q.BlobView(2), q.Text(0), q.Int(1), &out);
+    if (!s.ok()) return Status::Error(s.message(), {path_});
+  }
+  if (!q.status().ok()) return q.status();
+  return out;
+}
+
+Status SqliteStore::CopyVersion8Lines() {
+  Statement q(
+      db_,
+      "SELECT message, line, reference, previous_reference, client, assignment, "
+      "category, product_code, start_day, end_day, volume_x100, unit, "
+      "tariff_cents, amount_cents, stored FROM ijw_line_v8 ORDER BY message, line");
+  IjwLine l;
+  while (q.Step()) {
     l.message = q.Text(0);
     l.line = q.Int(1);
     l.reference = q.Text(2);
@@ -76,13 +79,15 @@ Result<std::vector<IjwLine>> SqliteStore::LoadIjwLines() const {
     l.end = FromDayNumber(static_cast<int>(q.Int(9)));
     l.volume.hundredths = q.Int(10);
     l.unit = static_cast<Unit>(q.Int(11));
+    l.tariff.reset();
     if (!q.IsNull(12)) l.tariff = Money::FromCents(q.Int(12));
     l.amount = Money::FromCents(q.Int(13));
     l.stored = q.Int(14) != 0;
-    out.push_back(std::move(l));
+    auto put = Chunks().Put(l, PutMode::kRefuseChanged);
+    if (!put.ok()) return put.status();
   }
   if (!q.status().ok()) return q.status();
-  return out;
+  return FlushIjwLines();
 }
 
 Result<std::vector<CarePeriod>> SqliteStore::LoadCarePeriods() const {

@@ -131,6 +131,10 @@ Status SqliteStore::CheckSchema() {
 SqliteStore::~SqliteStore() {
   // Finalize every prepared statement before closing; sqlite3_close_v2 frees the
   // connection once the last statement is gone even if a member added later is missed.
+  // Lines put outside a transaction are written now (in one, they went with its
+  // commit or rollback).
+  if (chunks_ && sqlite3_get_autocommit(db_)) (void)chunks_->Flush();
+  chunks_.reset();
   tables_.clear();
   sqlite3_close_v2(db_);
 }
@@ -146,7 +150,8 @@ Status SqliteStore::Exec(const char* sql) {
 }
 
 Status SqliteStore::Begin() {
-  Status s = Exec("BEGIN IMMEDIATE");
+  Status s = FlushIjwLines();  // lines put before, outside a transaction
+  if (s.ok()) s = Exec("BEGIN IMMEDIATE");
   if (!s.ok() && sqlite3_errcode(db_) == SQLITE_BUSY) {
     return Status::Error(
         "database is bezet: een ander proces schrijft erin; probeer het later opnieuw",
@@ -155,9 +160,15 @@ Status SqliteStore::Begin() {
   return s;
 }
 
-Status SqliteStore::Commit() { return Exec("COMMIT"); }
+Status SqliteStore::Commit() {
+  Status s = FlushIjwLines();
+  return s.ok() ? Exec("COMMIT") : s;
+}
 
-void SqliteStore::Rollback() { (void)Exec("ROLLBACK"); }
+void SqliteStore::Rollback() {
+  if (chunks_) chunks_->Discard();
+  (void)Exec("ROLLBACK");
+}
 
 int SqliteStore::SchemaVersion() const {
   Statement s(db_, "PRAGMA user_version");
@@ -192,7 +203,13 @@ Status SqliteStore::Migrate() {
   const auto& migrations = SchemaMigrations();
   for (int v = version; v < LatestSchemaVersion(); ++v) {
     auto tx = Transaction::Begin(*this);
-    Status s = tx.ok() ? Exec(migrations[v]) : tx.status();
+    Status s = tx.ok() ? Status::Ok() : tx.status();
+    // 9 packs the JW323 lines: version 8's table is kept aside until they are copied.
+    const bool pack_lines = v + 1 == 9;
+    if (s.ok() && pack_lines) s = Exec("ALTER TABLE ijw_line RENAME TO ijw_line_v8");
+    if (s.ok()) s = Exec(migrations[v]);
+    if (s.ok() && pack_lines) s = CopyVersion8Lines();
+    if (s.ok() && pack_lines) s = Exec("DROP TABLE ijw_line_v8");
     if (s.ok()) {
       s = Exec(fmt::format("PRAGMA application_id={}; PRAGMA user_version={};",
                            kApplicationId, v + 1)
@@ -223,11 +240,13 @@ Status SqliteStore::SetMeta(const std::string& key, const std::string& value) {
 }
 
 int64_t SqliteStore::Count(const std::string& table) const {
+  if (!FlushIjwLines().ok()) return -1;
   Statement s(db_, "SELECT count(*) FROM " + table);
   return s.Step() ? s.Int(0) : 0;
 }
 
 Result<std::string> SqliteStore::Dump() const {
+  if (Status s = FlushIjwLines(); !s.ok()) return s;
   std::string out;
   Statement tables(db_,
                    "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name");
@@ -265,6 +284,7 @@ Result<int64_t> SqliteStore::DeleteToken(const std::string& hash) {
 }
 
 Status SqliteStore::BackupTo(const std::string& out_path) const {
+  if (Status s = FlushIjwLines(); !s.ok()) return s;
   Env& env = Env::Default();
   // A private empty file beside the target, filled by SQLite, then renamed into place.
   auto temp = env.NewPrivateTempFile(out_path);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "store/sqlite/ijw_chunks.h"
 #include "store/sqlite/keyed_table.h"
 #include "store/store.h"
 
@@ -108,11 +109,17 @@ class SqliteStore final : public Store {
   // The writer of a table, prepared on first use.
   KeyedTable& Table(size_t index);
   Result<PutOutcome> PutRow(size_t table, const SqlRow& row, PutMode mode);
+  // The JW323 lines: the open chunk is written before a commit and every read.
+  IjwLineChunks& Chunks() const;
+  Status FlushIjwLines() const;
+  // Migration 9: the rows of version 8's ijw_line (renamed ijw_line_v8) into chunks.
+  Status CopyVersion8Lines();
 
   sqlite3* db_;
   std::string path_;
   std::vector<std::unique_ptr<KeyedTable>> tables_;
   std::vector<SqlValue> row_;  // the row being put, reused
+  mutable std::unique_ptr<IjwLineChunks> chunks_;
 };
 
 }  // namespace jr

@@ -41,6 +41,10 @@ Statement& Statement::BindUncopied(int i, std::string_view v) {
   sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
   return *this;
 }
+Statement& Statement::BindBlobUncopied(int i, std::string_view v) {
+  sqlite3_bind_blob(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+  return *this;
+}
 Statement& Statement::BindNull(int i) {
   sqlite3_bind_null(stmt_, i);
   return *this;
@@ -75,6 +79,12 @@ std::string Statement::Text(int col) const { return std::string(TextView(col)); 
 std::string_view Statement::TextView(int col) const {
   const unsigned char* t = sqlite3_column_text(stmt_, col);
   return t ? std::string_view(reinterpret_cast<const char*>(t),
+                              static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
+           : std::string_view();
+}
+std::string_view Statement::BlobView(int col) const {
+  const void* b = sqlite3_column_blob(stmt_, col);
+  return b ? std::string_view(static_cast<const char*>(b),
                               static_cast<size_t>(sqlite3_column_bytes(stmt_, col)))
            : std::string_view();
 }

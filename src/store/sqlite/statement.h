@@ -30,6 +30,8 @@ class Statement {
   // later run must bind `i` again (the hot puts of KeyedTable: a copy per text is slow).
   Statement& BindUncopied(int i, std::string_view v);
   Statement& BindNull(int i);
+  // A BLOB, not copied (as BindUncopied).
+  Statement& BindBlobUncopied(int i, std::string_view v);
   template <typename T>
   Statement& Bind(int i, const std::optional<T>& v) {
     return v ? Bind(i, *v) : BindNull(i);
@@ -50,6 +52,8 @@ class Statement {
   std::string Text(int col) const;
   // The text of a column, valid until the next Step() or Reset().
   std::string_view TextView(int col) const;
+  // The bytes of a BLOB column, valid until the next Step() or Reset().
+  std::string_view BlobView(int col) const;
   bool IsNull(int col) const;
   int ColumnCount() const;
 
