@@ -335,7 +335,7 @@ TEST_F(PgStoreTest, OpeningAMissingOrForeignSchemaIsRefused) {
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.status().message().find("geen jeugdregio-database"), std::string::npos);
   EXPECT_EQ(store_->SchemaVersion(), PgStore::LatestSchemaVersion());
-  EXPECT_EQ(PgStore::LatestSchemaVersion(), 8);  // the same versions as SQLite
+  EXPECT_EQ(PgStore::LatestSchemaVersion(), 9);  // the same versions as SQLite
 }
 
 TEST(PgUrlTest, SchemaIsOursTheRestIsLibpqs) {
