@@ -316,6 +316,11 @@ bool ImportSink::Add(const IjwMessage& v, const Origin& o) {
   return Write(v, o, errors_->count());
 }
 
+void ImportSink::ReplaceDeclarations(const std::string& number,
+                                     const std::string& assignment) {
+  replaced_lines_.try_emplace({number, assignment});
+}
+
 bool ImportSink::Add(const IjwLine& v, const Origin& o) {
   return Write(v, o, errors_->count());
 }

@@ -50,6 +50,9 @@ class ImportSink final : public ValueSink {
   // The iJw tables (ingest/ijw/ijw_source.h): written as they are, no reference checks.
   bool Add(const IjwMessage& v, const Origin& o);
   bool Add(const IjwLine& v, const Origin& o);
+  // --replace: the stored declaration lines of `number` and `assignment` that this
+  // import does not put again are deleted as it ends (as for a pair it puts).
+  void ReplaceDeclarations(const std::string& number, const std::string& assignment);
   bool Add(const CarePeriod& v, const Origin& o);
   bool Add(const ReviewDecision& v, const Origin& o) override;
   // A row of toewijzingen_aanvulling.csv: kept (not stored) until the JW301 assignment

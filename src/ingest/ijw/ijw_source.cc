@@ -659,10 +659,24 @@ void MessageReader::Impl::EndMessage() {
         1, "Bericht/Header/BerichtIdentificatie");
     return;
   }
-  digests_[message_.Key()] = message_.digest;
   XmlOrigin origin(*this);
   record_line_ = 1;
   record_path_ = "Bericht";
+  // Replaced by a JW323 with fewer Prestaties: the stored lines past its last one are
+  // not part of it any more, nor the declarations they made (the sink deletes those the
+  // import did not put again as it ends).
+  if (kind_ == MessageKind::kJw323 && it != digests_.end() &&
+      it->second != message_.digest) {
+    auto gone = store_.DeleteIjwLinesAfter(message_key_, line_no_);
+    if (!gone.ok()) {
+      Error(fmt::format("kan niet worden opgeslagen: {}", gone.status().message()),
+            record_line_, record_path_);
+      return;
+    }
+    for (const std::string& assignment : *gone)
+      sink_.ReplaceDeclarations(message_.declaration, assignment);
+  }
+  digests_[message_.Key()] = message_.digest;
   AddUncounted(message_, origin);
 }
 

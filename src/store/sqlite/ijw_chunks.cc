@@ -222,7 +222,13 @@ IjwLineChunks::IjwLineChunks(sqlite3* db)
               "VALUES(?1, ?2, ?3, ?4)"),
       update_(db,
               "UPDATE ijw_line_chunk SET lines = ?3, data = ?4 WHERE message = ?1 AND "
-              "first_line = ?2") {}
+              "first_line = ?2"),
+      select_after_(db,
+                    "SELECT first_line, data FROM ijw_line_chunk WHERE message = ?1 AND "
+                    "first_line > ?2"),
+      delete_(db, "DELETE FROM ijw_line_chunk WHERE message = ?1 AND first_line = ?2"),
+      delete_after_(
+          db, "DELETE FROM ijw_line_chunk WHERE message = ?1 AND first_line > ?2") {}
 
 Status IjwLineChunks::Open(const std::string& message, int64_t first) {
   message_ = message;
@@ -289,6 +295,11 @@ Status IjwLineChunks::Flush() {
   if (!open_) return Status::Ok();
   open_ = false;
   if (!dirty_) return Status::Ok();
+  if (n_ == 0) {  // every line deleted (DeleteAfter)
+    if (!stored_) return Status::Ok();
+    delete_.BindUncopied(1, message_).Bind(2, first_);
+    return delete_.Run();
+  }
   const std::string blob = EncodeIjwLines(lines_, n_, first_);
   Statement& s = stored_ ? update_ : insert_;
   s.BindUncopied(1, message_)
@@ -296,6 +307,38 @@ Status IjwLineChunks::Flush() {
       .Bind(3, static_cast<int64_t>(n_))
       .BindBlobUncopied(4, blob);
   return s.Run();
+}
+
+Result<std::vector<std::string>> IjwLineChunks::DeleteAfter(const std::string& message,
+                                                            int64_t last) {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  std::vector<std::string> stored;  // assignments of the deleted lines with a declaration
+  // The chunks after the one holding `last` go whole; that one loses its lines past it.
+  const int64_t first = last < 1 ? 0 : (last - 1) / kChunkLines * kChunkLines + 1;
+  std::vector<IjwLine> gone;
+  select_after_.BindUncopied(1, message).Bind(2, first);
+  while (s.ok() && select_after_.Step()) {
+    s = DecodeIjwLines(select_after_.BlobView(1), message, select_after_.Int(0), &gone);
+  }
+  if (s.ok()) s = select_after_.status();
+  select_after_.Reset();
+  if (s.ok()) {
+    delete_after_.BindUncopied(1, message).Bind(2, first);
+    s = delete_after_.Run();
+  }
+  if (s.ok() && last >= 1) {
+    s = Open(message, first);
+    while (s.ok() && n_ > 0 && lines_[n_ - 1].line > last) {
+      gone.push_back(lines_[--n_]);
+      dirty_ = true;
+    }
+    if (s.ok()) s = Flush();
+  }
+  if (!s.ok()) return s;
+  for (const IjwLine& l : gone)
+    if (l.stored) stored.push_back(l.assignment);
+  return stored;
 }
 
 void IjwLineChunks::Discard() { open_ = false; }

@@ -16,6 +16,11 @@ Result<PutOutcome> SqliteStore::Put(const IjwLine& l, PutMode mode) {
   return Chunks().Put(l, mode);
 }
 
+Result<std::vector<std::string>> SqliteStore::DeleteIjwLinesAfter(
+    const std::string& message, int64_t last) {
+  return Chunks().DeleteAfter(message, last);
+}
+
 IjwLineChunks& SqliteStore::Chunks() const {
   if (!chunks_) chunks_ = std::make_unique<IjwLineChunks>(db_);
   return *chunks_;
