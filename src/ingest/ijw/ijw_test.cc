@@ -258,6 +258,33 @@ TEST_F(IjwTest, ReimportChangesNothingOtherContentNeedsReplace) {
   EXPECT_EQ(sum, 6250 + 24000 + 5000 + 21000);
 }
 
+// --replace with a JW323 of fewer Prestaties: the stored lines past its new end go,
+// and the declaration the last one made (21000 cents of 10073, by its begindatum), so
+// its answer and the costs hold the four lines it has now.
+TEST_F(IjwTest, ReplaceWithFewerLinesDropsTheLinesPastTheEnd) {
+  ImportOk(Example("JW323.xml"));
+  ASSERT_EQ(store_->LoadIjwLines()->size(), 5u);
+  std::string fewer = std::regex_replace(
+      ReadText(Example("JW323.xml")),
+      std::regex("<jw323:Prestatie>((?!</jw323:Prestatie>)[\\s\\S])*<ijw:Bedrag>21000<"
+                 "[\\s\\S]*?</jw323:Prestatie>"),
+      "");
+  ASSERT_EQ(fewer.find(">21000<"), std::string::npos);
+  options_.replace = true;
+  fs::path p = dir_ / "fewer.xml";
+  std::ofstream(p) << fewer;
+  ImportOk(p);
+  auto lines = store_->LoadIjwLines();
+  ASSERT_TRUE(lines.ok());
+  ASSERT_EQ(lines->size(), 4u);
+  EXPECT_EQ(lines->back().line, 4);
+  auto decl = store_->LoadDeclarations();
+  ASSERT_TRUE(decl.ok());
+  int64_t sum = 0;
+  for (const Declaration& d : *decl) sum += d.amount.cents();
+  EXPECT_EQ(sum, 5000 + 24000 + 5000);
+}
+
 // A message stored before the digest's version 2 (a version-1 digest: BLAKE2b over
 // the whole path of every element) still re-imports as unchanged, and still refuses
 // other content. The version-1 digest of the example under this test's key is the one
