@@ -83,34 +83,8 @@ struct Reader {
   }
 };
 
-// The first field (by its TableSpecs name) in which `stored` and `given` differ, as
-// KeyedTable compares rows; none when they are equal.
-PutOutcome Compare(const IjwLine& stored, const IjwLine& given) {
-  PutOutcome out;
-  out.kind = PutOutcome::kUnchanged;
-  if (stored.reference == given.reference &&
-      stored.previous_reference == given.previous_reference &&
-      stored.client == given.client && stored.assignment == given.assignment &&
-      stored.category == given.category && stored.product_code == given.product_code &&
-      stored.start == given.start && stored.end == given.end &&
-      stored.volume.hundredths == given.volume.hundredths && stored.unit == given.unit &&
-      stored.tariff == given.tariff && stored.amount == given.amount &&
-      stored.stored == given.stored) {
-    return out;
-  }
-  const TableSpec& spec = TableSpecs()[kIjwLine];
-  const SqlRow a = RowOf(stored), b = RowOf(given);
-  for (size_t i = spec.n_key; i < spec.cols.size(); ++i) {
-    if (a[i] != b[i]) {
-      out.kind = PutOutcome::kConflict;
-      out.field = spec.cols[i].field;
-      out.stored = ShowValue(a[i]);
-      out.given = ShowValue(b[i]);
-      break;
-    }
-  }
-  return out;
-}
+// The first line number of the chunk that holds `line` (1, 1001, 2001, ...).
+int64_t ChunkOf(int64_t line) { return (line - 1) / kChunkLines * kChunkLines + 1; }
 
 }  // namespace
 
@@ -257,7 +231,7 @@ Result<PutOutcome> IjwLineChunks::Put(const IjwLine& l, PutMode mode) {
     return Status::Error(fmt::format(
         "regel {} van bericht {}: regelnummers beginnen bij 1", l.line, l.message));
   }
-  const int64_t first = (l.line - 1) / kChunkLines * kChunkLines + 1;
+  const int64_t first = ChunkOf(l.line);
   if (!open_ || first != first_ || l.message != message_) {
     Status s = Flush();
     if (s.ok()) s = Open(l.message, first);
@@ -273,7 +247,7 @@ Result<PutOutcome> IjwLineChunks::Put(const IjwLine& l, PutMode mode) {
         lines_.begin());
   }
   if (at < n_ && lines_[at].line == l.line) {
-    PutOutcome out = Compare(lines_[at], l);
+    PutOutcome out = CompareRows(TableSpecs()[kIjwLine], RowOf(lines_[at]), RowOf(l));
     if (out.kind == PutOutcome::kUnchanged) return out;
     if (mode == PutMode::kRefuseChanged) return out;
     lines_[at] = l;
@@ -315,7 +289,7 @@ Result<std::vector<std::string>> IjwLineChunks::DeleteAfter(const std::string& m
   if (!s.ok()) return s;
   std::vector<std::string> stored;  // assignments of the deleted lines with a declaration
   // The chunks after the one holding `last` go whole; that one loses its lines past it.
-  const int64_t first = last < 1 ? 0 : (last - 1) / kChunkLines * kChunkLines + 1;
+  const int64_t first = last < 1 ? 0 : ChunkOf(last);
   std::vector<IjwLine> gone;
   select_after_.BindUncopied(1, message).Bind(2, first);
   while (s.ok() && select_after_.Step()) {
