@@ -48,22 +48,23 @@ void ImportSink::LoadAssignments() {
   assignments_loaded_ = true;
   auto assignments = store_.LoadAssignmentRefs();
   if (!Loaded(assignments, errors_)) return;
-  assignment_products_.reserve(assignments->size());
+  known_assignments_.reserve(assignments->size());
   // The stored product and provider are only asked with --replace (Add(Assignment)).
   const bool replace = mode_ == PutMode::kReplace;
   for (AssignmentRef& a : assignments.value()) {
-    std::string product = ProductKey(a.category, a.product_code);
     if (replace) {
-      stored_assignments_.emplace(a.number, StoredAssignment{product, std::move(a.agb)});
+      stored_assignments_.emplace(
+          a.number,
+          StoredAssignment{ProductKey(a.category, a.product_code), std::move(a.agb)});
     }
-    assignment_products_.emplace(std::move(a.number), std::move(product));
+    known_assignments_.insert(std::move(a.number));
   }
 }
 
 bool ImportSink::KnowsAssignment(const std::string& number) {
   LoadAssignments();
   if (known_assignment_valid_ && number == known_assignment_) return true;
-  if (!assignment_products_.count(number)) return false;
+  if (!known_assignments_.count(number)) return false;
   // Known for good (assignments are never dropped from the map): the declaration of
   // this line asks again (Add), without a second lookup.
   known_assignment_ = number;
@@ -253,7 +254,7 @@ bool ImportSink::Add(const Assignment& v, const Origin& o) {
     }
   }
   if (municipality && provider && product) {
-    assignment_products_[v.number] = ProductKey(v.category, v.product_code);
+    known_assignments_.insert(v.number);
     if (!v.predecessor.empty()) {
       predecessors_.push_back(
           {o.Field("predecessor"), std::string(o.Label("predecessor")), v.predecessor});
@@ -265,7 +266,7 @@ bool ImportSink::Add(const Assignment& v, const Origin& o) {
 bool ImportSink::Add(const ReviewDecision& v, const Origin& o) {
   size_t before = errors_->count();
   LoadAssignments();
-  if (!assignment_products_.count(v.assignment)) {
+  if (!known_assignments_.count(v.assignment)) {
     AddFieldError(errors_, o, "assignment",
                   fmt::format("onbekende toewijzing {} (niet in toewijzingen.csv)",
                               ShownValue(v.assignment)));
@@ -386,7 +387,7 @@ void ImportSink::FinishFile() {
     }
   }
   for (const LaterReference& r : predecessors_) {
-    if (!assignment_products_.count(r.value)) {
+    if (!known_assignments_.count(r.value)) {
       errors_->Add(
           fmt::format("veld '{}': onbekende toewijzing {}", r.label, ShownValue(r.value)),
           r.where);

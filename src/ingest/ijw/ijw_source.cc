@@ -6,6 +6,7 @@
 #include <libxml/parser.h>
 #include <libxml/xmlreader.h>
 #include <sodium.h>
+#include <tsl/robin_map.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -20,6 +21,35 @@
 
 namespace jr::ijw {
 namespace {
+
+// The key of a declaration within an import (assignment, first day, declaration
+// number), packed into 16 bytes: the assignment number (iJw LDT_Nummer, at most 9
+// digits, checked when read) with its length, so that "07" and "7" stay apart; the
+// first day; the declaration number by its index in the import (declaration_ids_).
+struct DeclarationKey {
+  uint64_t assignment;      // length << 32 | value
+  uint64_t day_and_number;  // day << 32 | declaration id
+  bool operator==(const DeclarationKey&) const = default;
+};
+struct DeclarationKeyHash {
+  size_t operator()(const DeclarationKey& k) const {
+    uint64_t h = k.assignment * 0x9E3779B97F4A7C15ULL ^ k.day_and_number;
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+};
+struct LineOwner {
+  uint32_t message;  // its number in message_ids_
+  uint32_t line;
+  bool operator==(const LineOwner&) const = default;
+};
+// `digits`: 1 to 9 decimal digits (ToewijzingNummer).
+uint64_t PackedNumber(std::string_view digits) {
+  uint64_t v = 0;
+  for (char c : digits) v = v * 10 + static_cast<uint64_t>(c - '0');
+  return static_cast<uint64_t>(digits.size()) << 32 | v;
+}
 
 constexpr int kFieldCount = static_cast<int>(Field::kDebitCredit) + 1;
 // Bericht/Header in every tree (ijw_schema.cc: the header comes first).
@@ -317,9 +347,11 @@ class MessageReader::Impl {
   static constexpr size_t kMaxCachedPseudonyms = 1 << 18;
   std::unordered_map<uint32_t, std::string> pseudonyms_;  // BSN (9 digits) -> pseudonym
   // Declaration key -> the line that put it in this import: the message (its number in
-  // message_ids_) and the line's number in it.
-  std::unordered_map<std::string, std::pair<size_t, int64_t>> declaration_owners_;
-  std::string owner_key_;    // buffer of a key of declaration_owners_
+  // message_ids_) and the line's number in it. Open addressing with fixed-size keys: a
+  // JW323 line asks it once, no allocation per line.
+  tsl::robin_map<DeclarationKey, LineOwner, DeclarationKeyHash> declaration_owners_;
+  std::unordered_map<std::string, uint32_t> declaration_ids_;  // DeclaratieNummer -> id
+  uint32_t declaration_id_ = 0;                                // of the current message
   IjwLine ijw_line_;         // the current JW323 line (EndRecord)
   Declaration declaration_;  // and its declaration
   std::unordered_map<std::string, size_t> message_ids_;  // message key -> number
@@ -484,7 +516,12 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
     line_[static_cast<int>(Field::kBsn)] = f.line;
     path_[static_cast<int>(Field::kBsn)] = &n.path;
   }
-  if (n.field == Field::kDeclarationNumber) message_.declaration = text;
+  if (n.field == Field::kDeclarationNumber) {
+    message_.declaration = text;
+    declaration_id_ =
+        declaration_ids_.try_emplace(text, static_cast<uint32_t>(declaration_ids_.size()))
+            .first->second;
+  }
   if (failed_) return;
   const Node* tree = tree_->data();
   if (&n == &tree[kHeaderNode]) EndHeader();
@@ -590,15 +627,12 @@ void MessageReader::Impl::EndRecord() {
       // key, is kept only as submitted: `check` rejects it (9338, 8021).
       l.stored = false;
       if (sink_.KnowsAssignment(l.assignment)) {
-        std::string& key = owner_key_;
-        key.assign(l.assignment);
-        key += '/';
-        std::array<char, 16> day;
-        auto end = std::to_chars(day.data(), day.data() + day.size(), DayNumber(l.start));
-        key.append(day.data(), end.ptr);
-        key += '/';
-        key += message_.declaration;
-        std::pair<size_t, int64_t> owner{message_id_, l.line};
+        DeclarationKey key{
+            PackedNumber(l.assignment),
+            static_cast<uint64_t>(static_cast<uint32_t>(DayNumber(l.start))) << 32 |
+                declaration_id_};
+        LineOwner owner{static_cast<uint32_t>(message_id_),
+                        static_cast<uint32_t>(l.line)};
         l.stored = declaration_owners_.try_emplace(key, owner).first->second == owner;
       }
       if (l.stored) {

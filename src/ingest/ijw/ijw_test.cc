@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 
@@ -193,6 +194,39 @@ TEST_F(IjwTest, Jw323LinesAndDeclarations) {
   EXPECT_EQ((*m)[0].total.cents(), 79000);
   EXPECT_EQ((*m)[0].receiver, "GM0384");
   EXPECT_EQ(Dump(*store_).find("999900018"), std::string::npos);
+}
+
+// In one import a declaration key (assignment, first day, declaration number) belongs
+// to the first line that puts it: another message with another DeclaratieNummer puts
+// its own four declarations, one with the same DN001 puts none (its lines are kept as
+// submitted, for `check`: 8021).
+TEST_F(IjwTest, DeclarationKeyBelongsToItsFirstLineInTheImport) {
+  fs::path in = dir_ / "berichten";
+  fs::create_directories(in);
+  fs::copy_file(Example("JW323.xml"), in / "a.xml");
+  std::string b = Edited("JW323.xml", "<ijw:Identificatie>765432198<",
+                         "<ijw:Identificatie>765432199<");
+  b = std::regex_replace(b, std::regex(">DN001<"), ">DN002<");
+  std::ofstream(in / "b.xml") << b;
+  std::ofstream(in / "c.xml") << Edited("JW323.xml", "<ijw:Identificatie>765432198<",
+                                        "<ijw:Identificatie>765432200<");
+  ImportOutcome out = ImportFolder(*store_, in.string(), options_);
+  ASSERT_TRUE(out.ok()) << out.errors.ToString();
+  auto lines = store_->LoadIjwLines();
+  ASSERT_TRUE(lines.ok());
+  ASSERT_EQ(lines->size(), 15u);
+  std::map<std::string, std::string> stored;  // message -> stored flag per line
+  for (const IjwLine& l : *lines) stored[l.message] += l.stored ? '1' : '0';
+  EXPECT_EQ(stored["JW323/65656055/765432198"], "11101");
+  EXPECT_EQ(stored["JW323/65656055/765432199"], "11101");
+  EXPECT_EQ(stored["JW323/65656055/765432200"], "00000");
+  auto decl = store_->LoadDeclarations();
+  ASSERT_TRUE(decl.ok());
+  std::map<std::string, int> per_number;
+  for (const Declaration& d : *decl) ++per_number[d.number];
+  EXPECT_EQ(per_number["DN001"], 4);
+  EXPECT_EQ(per_number["DN002"], 4);
+  EXPECT_EQ(decl->size(), 8u);
 }
 
 TEST_F(IjwTest, LineForUnknownAssignmentIsKeptAsSubmittedAndRejected) {

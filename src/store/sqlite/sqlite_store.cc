@@ -47,8 +47,13 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   }
   std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
+  // 16 KiB pages (SQLite's default is 4 KiB): a JW323 import puts a declaration row per
+  // line in random key order, and fewer, wider pages make that 4% faster (BENCHMARKS.md
+  // "Page size"). It takes effect only for a new, empty file, so it comes before
+  // journal_mode=WAL writes the header; a database made before keeps its pages.
   Status s = store->Exec(
-      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
+      "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+      "PRAGMA foreign_keys=ON;"
       "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
   if (!s.ok()) {
     const int code = sqlite3_errcode(db) & 0xff;
