@@ -243,13 +243,16 @@ class MessageReader::Impl {
   void ClearFields(std::initializer_list<Field> fields) {
     for (Field f : fields) {
       text_[static_cast<int>(f)].clear();
+      dates_[static_cast<int>(f)].reset();
       line_[static_cast<int>(f)] = 0;
     }
   }
 
   bool CheckText(const Node& n, const std::string& t, int line);
   void StartElement(const Node& n, int line);
-  void EndElement(const Frame& f, const std::string& text);
+  // `text`: the element's text; a field's text is swapped into text_ (no copy), so it
+  // is left with an old value.
+  void EndElement(const Frame& f, std::string& text);
   void EndHeader();
   void EndRecord();
   void EndClient();
@@ -322,15 +325,28 @@ class MessageReader::Impl {
   }
   // The pseudonym of a valid BSN, from a bounded cache (a JW323 names a client once
   // per line group; a keyed BLAKE2b per line is slow). The BSNs stay in memory only.
-  const std::string& PseudonymOf(std::string_view bsn) {
+  // The pseudonyms are kept in the map's slots (no pointer to follow: one cache miss a
+  // line); the view holds until the next call.
+  std::string_view PseudonymOf(std::string_view bsn) {
     uint32_t number = 0;
     for (char c : bsn) number = number * 10 + static_cast<uint32_t>(c - '0');
     auto it = pseudonyms_.find(number);
-    if (it != pseudonyms_.end()) return it->second;
+    if (it != pseudonyms_.end()) return it->second.View();
     if (pseudonyms_.size() >= kMaxCachedPseudonyms) pseudonyms_.clear();
-    return pseudonyms_.emplace(number, pseudonymizer_->Pseudonym(bsn)).first->second;
+    uncached_pseudonym_ = pseudonymizer_->Pseudonym(bsn);
+    if (uncached_pseudonym_.size() <= CachedPseudonym::kMax) {
+      CachedPseudonym c;
+      c.size = static_cast<uint8_t>(uncached_pseudonym_.size());
+      std::memcpy(c.text.data(), uncached_pseudonym_.data(), c.size);
+      pseudonyms_.emplace(number, c);
+    }
+    return uncached_pseudonym_;
   }
-  Date DateOf(Field f) const { return ParseDate(Text(f)).value(); }
+  // A date element's date as CheckText read it (no second parse).
+  Date DateOf(Field f) const {
+    const std::optional<Date>& d = dates_[static_cast<int>(f)];
+    return d ? *d : ParseDate(Text(f)).value();
+  }
   std::optional<Date> EndOf(Field f) const {
     if (!Has(f)) return std::nullopt;
     return NextDay(DateOf(f));
@@ -345,7 +361,14 @@ class MessageReader::Impl {
   std::unordered_map<std::string, std::string> digests_;  // key -> digest, stored or read
   std::unordered_set<std::string> clients_;               // pseudonyms with a residence
   static constexpr size_t kMaxCachedPseudonyms = 1 << 18;
-  std::unordered_map<uint32_t, std::string> pseudonyms_;  // BSN (9 digits) -> pseudonym
+  struct CachedPseudonym {
+    static constexpr size_t kMax = 31;
+    std::array<char, kMax> text;
+    uint8_t size;
+    std::string_view View() const { return {text.data(), size}; }
+  };
+  tsl::robin_map<uint32_t, CachedPseudonym> pseudonyms_;  // BSN (9 digits) -> pseudonym
+  std::string uncached_pseudonym_;                        // the last one made
   // Declaration key -> the line that put it in this import: the message (its number in
   // message_ids_) and the line's number in it. Open addressing with fixed-size keys: a
   // JW323 line asks it once, no allocation per line.
@@ -370,6 +393,8 @@ class MessageReader::Impl {
   std::string legacy_buf_;
   std::array<std::vector<std::string>, 4> path_keys_;  // by kind, by node
   std::array<std::string, kFieldCount> text_;
+  std::array<std::optional<Date>, kFieldCount> dates_{};  // of the date elements
+  Date checked_date_;                                     // the last date CheckText read
   std::array<int, kFieldCount> line_{};
   std::array<const std::string*, kFieldCount> path_{};  // the element's path
   IjwMessage message_;
@@ -429,10 +454,12 @@ bool MessageReader::Impl::CheckText(const Node& n, const std::string& t, int lin
                            : fmt::format("getal van hoogstens {} cijfers", n.max_len));
       }
       return true;
-    case TextType::kDate:
-      if (t.size() != 10 || t[4] != '-' || !ParseDate(t).ok())
-        return bad("datum (JJJJ-MM-DD)");
+    case TextType::kDate: {
+      auto d = ParseDate(t);
+      if (t.size() != 10 || t[4] != '-' || !d.ok()) return bad("datum (JJJJ-MM-DD)");
+      checked_date_ = *d;
       return true;
+    }
     case TextType::kTime:
       if (t.size() < 8 || t[2] != ':' || t[5] != ':' || !AllDigits(t.substr(0, 2)) ||
           !AllDigits(t.substr(3, 2)) || !AllDigits(t.substr(6, 2)))
@@ -475,7 +502,7 @@ void MessageReader::Impl::StartElement(const Node& n, int line) {
   }
 }
 
-void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
+void MessageReader::Impl::EndElement(const Frame& f, std::string& text) {
   const Node& n = *f.node;
   // Required children.
   for (size_t i = 0; i < n.children.size(); ++i) {
@@ -508,7 +535,8 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
   if (n.field != Field::kNone && n.field != Field::kRecord && n.field != Field::kClient &&
       n.field != Field::kBsn) {
     int i = static_cast<int>(n.field);
-    text_[i] = text;
+    text_[i].swap(text);
+    dates_[i] = n.type == TextType::kDate ? std::optional(checked_date_) : std::nullopt;
     line_[i] = f.line;
     path_[i] = &n.path;
   }
@@ -517,10 +545,11 @@ void MessageReader::Impl::EndElement(const Frame& f, const std::string& text) {
     path_[static_cast<int>(Field::kBsn)] = &n.path;
   }
   if (n.field == Field::kDeclarationNumber) {
-    message_.declaration = text;
-    declaration_id_ =
-        declaration_ids_.try_emplace(text, static_cast<uint32_t>(declaration_ids_.size()))
-            .first->second;
+    message_.declaration = Text(Field::kDeclarationNumber);
+    declaration_id_ = declaration_ids_
+                          .try_emplace(message_.declaration,
+                                       static_cast<uint32_t>(declaration_ids_.size()))
+                          .first->second;
   }
   if (failed_) return;
   const Node* tree = tree_->data();
@@ -911,6 +940,7 @@ void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
   client_.clear();
   for (int i = 0; i < kFieldCount; ++i) {
     text_[i].clear();
+    dates_[i].reset();
     line_[i] = 0;
     path_[i] = nullptr;
   }
