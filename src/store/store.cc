@@ -77,6 +77,9 @@ Result<std::vector<std::string>> Store::DeleteIjwLinesAfter(const std::string&, 
 Result<PutOutcome> Store::Put(const CarePeriod&, PutMode) { return NoIjw(); }
 Result<std::vector<IjwMessage>> Store::LoadIjwMessages() const { return NoIjw(); }
 Result<std::vector<IjwLine>> Store::LoadIjwLines() const { return NoIjw(); }
+Result<std::vector<IjwLine>> Store::LoadIjwLines(const std::string&) const {
+  return NoIjw();
+}
 Result<std::vector<CarePeriod>> Store::LoadCarePeriods() const { return NoIjw(); }
 
 }  // namespace jr

@@ -227,6 +227,8 @@ class Store {
   virtual Result<PutOutcome> Put(const CarePeriod& p, PutMode mode);
   virtual Result<std::vector<IjwMessage>> LoadIjwMessages() const;
   virtual Result<std::vector<IjwLine>> LoadIjwLines() const;
+  // The lines of one message, in line order (none for an unknown message).
+  virtual Result<std::vector<IjwLine>> LoadIjwLines(const std::string& message) const;
   virtual Result<std::vector<CarePeriod>> LoadCarePeriods() const;
   // True when the backend keeps iJw messages (the methods above do not refuse).
   virtual bool KeepsIjw() const { return false; }

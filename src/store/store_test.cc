@@ -458,6 +458,17 @@ TEST_P(StoreTest, IjwMessagesAndLinesArePutByKeyAndLoadedInOrder) {
   EXPECT_EQ(got.tariff, Money::FromCents(8000));
   EXPECT_EQ(got.amount, Money::FromCents(11000));
   EXPECT_TRUE(got.stored);
+  // One message's lines: a line of another message (line 1 of "x") is not among them.
+  IjwLine elsewhere = one;
+  elsewhere.message = "x";
+  EXPECT_EQ(store_->Put(elsewhere, PutMode::kRefuseChanged)->kind, PutOutcome::kAdded);
+  auto own = store_->LoadIjwLines(m.Key());
+  ASSERT_TRUE(own.ok()) << own.status().ToString();
+  ASSERT_EQ(own->size(), 2u);
+  EXPECT_EQ((*own)[0].line, 1);
+  EXPECT_EQ((*own)[1].amount, Money::FromCents(11000));
+  EXPECT_EQ((*own)[1].message, m.Key());
+  EXPECT_TRUE(store_->LoadIjwLines("onbekend")->empty());
 }
 
 TEST_P(StoreTest, CarePeriodGetsItsEndOnceAndKeepsIt) {

@@ -166,7 +166,10 @@ class MessageReader::Impl {
       errors_->Add(messages.status());
       return;
     }
-    for (const IjwMessage& m : *messages) digests_[m.Key()] = m.digest;
+    for (const IjwMessage& m : *messages) {
+      digests_[m.Key()] = m.digest;
+      if (mode_ == PutMode::kReplace) declaration_numbers_[m.Key()] = m.declaration;
+    }
     auto clients = store_.LoadClients();
     if (!clients.ok()) {
       errors_->Add(clients.status());
@@ -254,6 +257,8 @@ class MessageReader::Impl {
   // is left with an old value.
   void EndElement(const Frame& f, std::string& text);
   void EndHeader();
+  // --replace of a stored JW323: its stored declarations are replaced (EndHeader).
+  void ReplaceStoredDeclarations();
   void EndRecord();
   void EndClient();
   void EndMessage();
@@ -359,7 +364,9 @@ class MessageReader::Impl {
   const Pseudonymizer* pseudonymizer_;
   ErrorList* errors_;
   std::unordered_map<std::string, std::string> digests_;  // key -> digest, stored or read
-  std::unordered_set<std::string> clients_;               // pseudonyms with a residence
+  // --replace: key -> DeclaratieNummer of a JW323, stored or read.
+  std::unordered_map<std::string, std::string> declaration_numbers_;
+  std::unordered_set<std::string> clients_;  // pseudonyms with a residence
   static constexpr size_t kMaxCachedPseudonyms = 1 << 18;
   struct CachedPseudonym {
     static constexpr size_t kMax = 31;
@@ -574,6 +581,25 @@ void MessageReader::Impl::EndHeader() {
   // Version 1 only for a message stored with it (see Digest).
   legacy_digest_ = known_message_ && !known->second.starts_with("2:");
   if (!legacy_digest_) legacy_buf_.clear();
+  if (known_message_ && mode_ == PutMode::kReplace && kind_ == MessageKind::kJw323)
+    ReplaceStoredDeclarations();
+}
+
+void MessageReader::Impl::ReplaceStoredDeclarations() {
+  // The message may come back with another DeclaratieNummer, or with another
+  // assignment in a line's place: every declaration its stored lines made is replaced
+  // by what this import puts (the sink deletes, as the import ends, those of each
+  // number and assignment that it did not put again). Unchanged, it puts them all again.
+  auto number = declaration_numbers_.find(message_key_);
+  if (number == declaration_numbers_.end()) return;
+  auto old = store_.LoadIjwLines(message_key_);
+  if (!old.ok()) {
+    Error(fmt::format("kan niet worden gelezen: {}", old.status().message()), 1,
+          "Bericht/Header");
+    return;
+  }
+  for (const IjwLine& l : *old)
+    if (l.stored) sink_.ReplaceDeclarations(number->second, l.assignment);
 }
 
 void MessageReader::Impl::EndRecord() {
@@ -726,8 +752,8 @@ void MessageReader::Impl::EndMessage() {
   record_line_ = 1;
   record_path_ = "Bericht";
   // Replaced by a JW323 with fewer Prestaties: the stored lines past its last one are
-  // not part of it any more, nor the declarations they made (the sink deletes those the
-  // import did not put again as it ends).
+  // not part of it any more (the declarations they made are replaced already:
+  // ReplaceStoredDeclarations).
   if (kind_ == MessageKind::kJw323 && it != digests_.end() &&
       it->second != message_.digest) {
     auto gone = store_.DeleteIjwLinesAfter(message_key_, line_no_);
@@ -736,10 +762,10 @@ void MessageReader::Impl::EndMessage() {
             record_line_, record_path_);
       return;
     }
-    for (const std::string& assignment : *gone)
-      sink_.ReplaceDeclarations(message_.declaration, assignment);
   }
   digests_[message_.Key()] = message_.digest;
+  if (mode_ == PutMode::kReplace)
+    declaration_numbers_[message_key_] = message_.declaration;
   AddUncounted(message_, origin);
 }
 

@@ -11,6 +11,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include "ingest/ijw/jw325_writer.h"
@@ -317,6 +318,54 @@ TEST_F(IjwTest, ReplaceWithFewerLinesDropsTheLinesPastTheEnd) {
   int64_t sum = 0;
   for (const Declaration& d : *decl) sum += d.amount.cents();
   EXPECT_EQ(sum, 5000 + 24000 + 5000);
+}
+
+// --replace of a JW323 whose lines made declarations: every one of them is replaced by
+// what the new message puts. (1) The DeclaratieNummer corrected (DN001 -> DN009): the
+// four declarations (5000 on 10072, 24000 and 21000 on 10073, 5000 on 10074) stand
+// under DN009 alone, not twice. (2) Then line 3 (RN003, 5000) names 10072 instead of
+// 10074: its key (10072, 2026-04-01, DN009) is line 1's, so it makes no declaration, and
+// 10074's goes: 5000 + 24000 + 21000 in three declarations.
+TEST_F(IjwTest, ReplaceDropsTheDeclarationsTheOldLinesMade) {
+  ImportOk(Example("JW323.xml"));
+  ASSERT_EQ(store_->Count("declaration"), 4);
+  std::string text = ReadText(Example("JW323.xml"));
+  std::string renumbered = std::regex_replace(text, std::regex(">DN001<"), ">DN009<");
+  ASSERT_NE(renumbered, text);
+  options_.replace = true;
+  fs::path p = dir_ / "changed.xml";
+  auto declarations = [&](int64_t* sum) {
+    auto decl = store_->LoadDeclarations();
+    EXPECT_TRUE(decl.ok());
+    *sum = 0;
+    std::set<std::string> numbers;
+    for (const Declaration& d : *decl) {
+      numbers.insert(d.number + "/" + d.assignment);
+      *sum += d.amount.cents();
+    }
+    return numbers;
+  };
+  std::ofstream(p) << renumbered;
+  ImportOk(p);
+  int64_t sum = 0;
+  EXPECT_THAT(declarations(&sum),
+              ::testing::ElementsAre("DN009/10072", "DN009/10073", "DN009/10074"));
+  EXPECT_EQ(store_->Count("declaration"), 4);
+  EXPECT_EQ(sum, 5000 + 24000 + 5000 + 21000);
+
+  std::string moved =
+      std::regex_replace(renumbered, std::regex("<jw323:ToewijzingNummer>10074<"),
+                         "<jw323:ToewijzingNummer>10072<");
+  ASSERT_NE(moved, renumbered);
+  std::ofstream(p, std::ios::trunc) << moved;
+  ImportOk(p);
+  EXPECT_THAT(declarations(&sum), ::testing::ElementsAre("DN009/10072", "DN009/10073"));
+  EXPECT_EQ(store_->Count("declaration"), 3);
+  EXPECT_EQ(sum, 5000 + 24000 + 21000);
+  auto lines = store_->LoadIjwLines();
+  ASSERT_EQ(lines->size(), 5u);
+  EXPECT_EQ((*lines)[2].assignment, "10072");
+  EXPECT_FALSE((*lines)[2].stored);
 }
 
 // A message stored before the digest's version 2 (a version-1 digest: BLAKE2b over

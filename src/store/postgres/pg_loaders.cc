@@ -327,31 +327,45 @@ Result<std::vector<IjwMessage>> PgStore::LoadIjwMessages() const {
       });
 }
 
+namespace {
+
+constexpr const char* kIjwLineColumns =
+    "SELECT message, line, reference, previous_reference, client, assignment, "
+    "category, product_code, start_day, end_day, volume_x100, unit, tariff_cents, "
+    "amount_cents, stored FROM ijw_line ";
+
+IjwLine IjwLineOf(const PgResult& r, int i) {
+  IjwLine l;
+  l.message = r.Text(i, 0);
+  l.line = r.Int(i, 1);
+  l.reference = r.Text(i, 2);
+  l.previous_reference = r.Text(i, 3);
+  l.client = r.Text(i, 4);
+  l.assignment = r.Text(i, 5);
+  l.category = r.Text(i, 6);
+  l.product_code = r.Text(i, 7);
+  l.start = Day(r.Int(i, 8));
+  l.end = Day(r.Int(i, 9));
+  l.volume.hundredths = r.Int(i, 10);
+  l.unit = static_cast<Unit>(r.Int(i, 11));
+  l.tariff = OptMoney(r, i, 12);
+  l.amount = Money::FromCents(r.Int(i, 13));
+  l.stored = r.Int(i, 14) != 0;
+  return l;
+}
+
+}  // namespace
+
 Result<std::vector<IjwLine>> PgStore::LoadIjwLines() const {
+  return Collect<IjwLine>(*conn_, Flush(),
+                          std::string(kIjwLineColumns) + "ORDER BY message, line", {},
+                          IjwLineOf);
+}
+
+Result<std::vector<IjwLine>> PgStore::LoadIjwLines(const std::string& message) const {
   return Collect<IjwLine>(
-      *conn_, Flush(),
-      "SELECT message, line, reference, previous_reference, client, assignment, "
-      "category, product_code, start_day, end_day, volume_x100, unit, tariff_cents, "
-      "amount_cents, stored FROM ijw_line ORDER BY message, line",
-      {}, [](const PgResult& r, int i) {
-        IjwLine l;
-        l.message = r.Text(i, 0);
-        l.line = r.Int(i, 1);
-        l.reference = r.Text(i, 2);
-        l.previous_reference = r.Text(i, 3);
-        l.client = r.Text(i, 4);
-        l.assignment = r.Text(i, 5);
-        l.category = r.Text(i, 6);
-        l.product_code = r.Text(i, 7);
-        l.start = Day(r.Int(i, 8));
-        l.end = Day(r.Int(i, 9));
-        l.volume.hundredths = r.Int(i, 10);
-        l.unit = static_cast<Unit>(r.Int(i, 11));
-        l.tariff = OptMoney(r, i, 12);
-        l.amount = Money::FromCents(r.Int(i, 13));
-        l.stored = r.Int(i, 14) != 0;
-        return l;
-      });
+      *conn_, Flush(), std::string(kIjwLineColumns) + "WHERE message = $1 ORDER BY line",
+      {message}, IjwLineOf);
 }
 
 Result<std::vector<CarePeriod>> PgStore::LoadCarePeriods() const {

@@ -101,6 +101,7 @@ class PgStore final : public Store {
   Result<PutOutcome> Put(const CarePeriod& p, PutMode mode) override;
   Result<std::vector<IjwMessage>> LoadIjwMessages() const override;
   Result<std::vector<IjwLine>> LoadIjwLines() const override;
+  Result<std::vector<IjwLine>> LoadIjwLines(const std::string& message) const override;
   Result<std::vector<CarePeriod>> LoadCarePeriods() const override;
 
   Status PutFindings(const std::vector<Finding>& findings) override;

@@ -64,6 +64,21 @@ Result<std::vector<IjwLine>> SqliteStore::LoadIjwLines() const {
   return out;
 }
 
+Result<std::vector<IjwLine>> SqliteStore::LoadIjwLines(const std::string& message) const {
+  if (Status s = FlushIjwLines(); !s.ok()) return s;
+  Statement q(db_,
+              "SELECT first_line, data FROM ijw_line_chunk WHERE message = ? ORDER BY "
+              "first_line");
+  q.Bind(1, message);
+  std::vector<IjwLine> out;
+  while (q.Step()) {
+    Status s = DecodeIjwLines(q.BlobView(1), message, q.Int(0), &out);
+    if (!s.ok()) return Status::Error(s.message(), {path_});
+  }
+  if (!q.status().ok()) return q.status();
+  return out;
+}
+
 Status SqliteStore::CopyVersion8Lines() {
   Statement q(
       db_,

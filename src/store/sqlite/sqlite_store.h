@@ -75,6 +75,7 @@ class SqliteStore final : public Store {
   Result<PutOutcome> Put(const CarePeriod& p, PutMode mode) override;
   Result<std::vector<IjwMessage>> LoadIjwMessages() const override;
   Result<std::vector<IjwLine>> LoadIjwLines() const override;
+  Result<std::vector<IjwLine>> LoadIjwLines(const std::string& message) const override;
   bool KeepsIjw() const override { return true; }
   Result<std::vector<CarePeriod>> LoadCarePeriods() const override;
 
