@@ -110,7 +110,7 @@ void RunImport(Store& store, const std::string& kind, const std::string& path,
                : folder      ? ImportFolder(store, path, o)
                              : ImportMessage(store, path, o);
       },
-      folder, false, "Overgeslagen (geen CSV)");
+      folder, false, "Overgeslagen (geen CSV en geen JW301, JW305, JW307 of JW323)");
 }
 
 void RunImportFolders(Store& store, const std::vector<std::string>& dirs,

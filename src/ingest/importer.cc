@@ -132,12 +132,16 @@ ImportOutcome ImportFolders(Store& store, const std::vector<std::string>& dirs,
         const std::string low = lower(name);
         const std::string p = (std::filesystem::path(dir) / name).string();
         if (low.ends_with(".xml")) {
-          auto kind = ijw::SniffMessageKind(p);
-          if (!kind.ok()) {
-            refused.errors.Add(kind.status());
+          auto message = ijw::SniffMessage(p);
+          if (!message.ok()) {
+            refused.errors.Add(message.status());
             continue;
           }
-          by_kind[static_cast<int>(*kind)].push_back(p);
+          if (!message->kind) {  // a retour message or another jeugdregio does not read
+            skipped.push_back(fmt::format("{} ({})", name, message->other));
+            continue;
+          }
+          by_kind[static_cast<int>(*message->kind)].push_back(p);
           continue;
         }
         if (!low.ends_with(".csv")) {

@@ -124,7 +124,22 @@ Result<ReaderPtr> OpenReader(const std::string& path, ParseError* error) {
 
 }  // namespace
 
-Result<MessageKind> SniffMessageKind(const std::string& path) {
+namespace {
+
+// "JW302" for the namespace of another message of iJw 3.2, else "".
+std::string OtherMessage(std::string_view ns) {
+  constexpr std::string_view kPrefix = "http://www.istandaarden.nl/ijw/3_2/jw";
+  constexpr std::string_view kSuffix = "/schema";
+  if (!ns.starts_with(kPrefix) || !ns.ends_with(kSuffix)) return "";
+  std::string_view digits =
+      ns.substr(kPrefix.size(), ns.size() - kPrefix.size() - kSuffix.size());
+  if (digits.size() != 3 || !AllDigits(digits)) return "";
+  return "JW" + std::string(digits);
+}
+
+}  // namespace
+
+Result<SniffedMessage> SniffMessage(const std::string& path) {
   ParseError error;
   auto r = OpenReader(path, &error);
   if (!r.ok()) return r.status();
@@ -138,8 +153,12 @@ Result<MessageKind> SniffMessageKind(const std::string& path) {
     }
     if (type != XML_READER_TYPE_ELEMENT) continue;
     std::string_view name = View(xmlTextReaderConstLocalName(r->get()));
-    auto kind = KindFromNamespace(View(xmlTextReaderConstNamespaceUri(r->get())));
-    if (name == "Bericht" && kind) return *kind;
+    std::string_view ns = View(xmlTextReaderConstNamespaceUri(r->get()));
+    if (name == "Bericht") {
+      if (auto kind = KindFromNamespace(ns)) return SniffedMessage{*kind, ""};
+      if (std::string other = OtherMessage(ns); !other.empty())
+        return SniffedMessage{std::nullopt, other};
+    }
     break;
   }
   if (ret < 0) {
@@ -150,6 +169,17 @@ Result<MessageKind> SniffMessageKind(const std::string& path) {
       "geen iJw-bericht: verwacht een element Bericht in de namespace van JW301, JW305, "
       "JW307 of JW323 (iJw 3.2)",
       {path, 1});
+}
+
+Result<MessageKind> SniffMessageKind(const std::string& path) {
+  auto m = SniffMessage(path);
+  if (!m.ok()) return m.status();
+  if (m->kind) return *m->kind;
+  return Status::Error(fmt::format("bericht {} wordt niet ingelezen: jeugdregio leest "
+                                   "JW301, JW305, JW307 en JW323 (iJw 3.2); in een map "
+                                   "wordt het overgeslagen",
+                                   m->other),
+                       {path, 1});
 }
 
 class MessageReader::Impl {

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
@@ -28,8 +29,16 @@ inline constexpr int64_t kMaxMessageBytes = 256LL << 20;
 // The deepest nesting of elements (the schemas need 8).
 inline constexpr int kMaxDepth = 24;
 
-// The kind of the message in `path` by its root element and namespace (reads only up
-// to the root element). Dutch error when it is not one of the four messages.
+// The message in `path` by its root element and namespace (reads only up to the root
+// element): one of the four jeugdregio reads (`kind`), or `other` names another
+// message of iJw 3.2 ("JW302": the retour messages, JW315, ...), which a folder import
+// skips. Dutch error when it is no iJw 3.2 message.
+struct SniffedMessage {
+  std::optional<MessageKind> kind;
+  std::string other;
+};
+Result<SniffedMessage> SniffMessage(const std::string& path);
+// As SniffMessage; another iJw message is an error that names it.
 Result<MessageKind> SniffMessageKind(const std::string& path);
 
 // Reads the messages of one import into `sink` and `store` (inside the caller's

@@ -483,6 +483,40 @@ TEST_F(IjwTest, FolderImportsCsvAndMessagesInOrder) {
   EXPECT_EQ((*s)->Count("declaration"), 4);
 }
 
+// A region's message traffic holds the retour messages too (JW302, JW306, JW308, and
+// the JW325 answers): a folder import skips them and names them; given alone, such a
+// message is an error that names it. Something that is no iJw 3.2 message still
+// refuses the folder.
+TEST_F(IjwTest, RetourMessagesInAFolderAreSkippedAndNamed) {
+  fs::path folder = dir_ / "verkeer";
+  fs::create_directories(folder);
+  for (const char* name : {"JW301.xml", "JW302.xml", "JW305.xml", "JW306.xml",
+                           "JW307.xml", "JW308.xml", "JW323.xml", "JW325.xml"}) {
+    fs::copy(Example(name), folder / name);
+  }
+  ImportOutcome out = ImportFolder(*store_, folder.string(), options_);
+  ASSERT_TRUE(out.ok()) << out.errors.ToString();
+  EXPECT_EQ(store_->Count("ijw_message"), 4);
+  EXPECT_THAT(out.skipped,
+              ::testing::ElementsAre("JW302.xml (JW302)", "JW306.xml (JW306)",
+                                     "JW308.xml (JW308)", "JW325.xml (JW325)"));
+
+  std::string before = Dump(*store_);
+  ImportOutcome alone = Import(Example("JW302.xml"));
+  ASSERT_FALSE(alone.ok());
+  EXPECT_THAT(alone.errors.ToString(), HasSubstr("bericht JW302 wordt niet ingelezen"));
+  EXPECT_THAT(alone.errors.ToString(), HasSubstr("JW302.xml"));
+  EXPECT_EQ(Dump(*store_), before);
+
+  std::ofstream(folder / "anders.xml") << "<?xml version=\"1.0\"?><Bericht "
+                                          "xmlns=\"http://www.istandaarden.nl/ijw/3_1/"
+                                          "jw301/schema\"/>";
+  ImportOutcome refused = ImportFolder(*store_, folder.string(), options_);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_THAT(refused.errors.ToString(), HasSubstr("geen iJw-bericht"));
+  EXPECT_EQ(Dump(*store_), before);
+}
+
 // toewijzingen_aanvulling.csv gives a JW301 assignment what the message cannot carry
 // (demo --ijw uses it); a row without its JW301, or with an unknown team, is refused.
 TEST_F(IjwTest, SupplementCompletesJw301) {
