@@ -48,8 +48,9 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   std::unique_ptr<SqliteStore> store(new SqliteStore(db, path));
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   // 16 KiB pages (SQLite's default is 4 KiB): a JW323 import puts a declaration row per
-  // line in random key order, and fewer, wider pages make that 4% faster (BENCHMARKS.md
-  // "Page size"). It takes effect only for a new, empty file, so it comes before
+  // line in random key order, and fewer, wider pages make that 4% faster, `check` and
+  // `settle` too (BENCHMARKS.md "Open-addressing maps, 16 KiB pages"). It takes effect
+  // only for a new, empty file, so it comes before
   // journal_mode=WAL writes the header; a database made before keeps its pages.
   Status s = store->Exec(
       "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
