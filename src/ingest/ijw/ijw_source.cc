@@ -122,10 +122,6 @@ Result<ReaderPtr> OpenReader(const std::string& path, ParseError* error) {
   return r;
 }
 
-}  // namespace
-
-namespace {
-
 // "JW302" for the namespace of another message of iJw 3.2, else "".
 std::string OtherMessage(std::string_view ns) {
   constexpr std::string_view kPrefix = "http://www.istandaarden.nl/ijw/3_2/jw";
