@@ -122,15 +122,19 @@ Result<ReaderPtr> OpenReader(const std::string& path, ParseError* error) {
   return r;
 }
 
-// "JW302" for the namespace of another message of iJw 3.2, else "".
+// "JW302" for the namespace of another message of iJw 3.2 (the retour messages, the
+// requests JW315, JW317, JW319 and theirs, the JW325 answer), else "".
 std::string OtherMessage(std::string_view ns) {
   constexpr std::string_view kPrefix = "http://www.istandaarden.nl/ijw/3_2/jw";
   constexpr std::string_view kSuffix = "/schema";
   if (!ns.starts_with(kPrefix) || !ns.ends_with(kSuffix)) return "";
   std::string_view digits =
       ns.substr(kPrefix.size(), ns.size() - kPrefix.size() - kSuffix.size());
-  if (digits.size() != 3 || !AllDigits(digits)) return "";
-  return "JW" + std::string(digits);
+  for (std::string_view other :
+       {"302", "306", "308", "315", "316", "317", "318", "319", "320", "325"}) {
+    if (digits == other) return "JW" + std::string(digits);
+  }
+  return "";
 }
 
 }  // namespace
