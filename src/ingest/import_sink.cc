@@ -43,6 +43,29 @@ ImportSink::ImportSink(Store& store, PutMode mode, ErrorList* errors)
   for (const Product& p : *products) products_[p.Key()] = p.unit;
 }
 
+std::optional<uint64_t> PackedAssignmentNumber(std::string_view number) {
+  if (number.empty() || number.size() > 9) return std::nullopt;
+  uint64_t v = 0;
+  for (char c : number) {
+    if (c < '0' || c > '9') return std::nullopt;
+    v = v * 10 + static_cast<uint64_t>(c - '0');
+  }
+  return static_cast<uint64_t>(number.size()) << 32 | v;
+}
+
+void ImportSink::AssignmentNumbers::insert(const std::string& number) {
+  if (auto packed = PackedAssignmentNumber(number)) {
+    numeric_.insert(*packed);
+  } else {
+    other_.insert(number);
+  }
+}
+
+bool ImportSink::AssignmentNumbers::count(const std::string& number) const {
+  if (auto packed = PackedAssignmentNumber(number)) return numeric_.count(*packed) > 0;
+  return other_.count(number) > 0;
+}
+
 void ImportSink::LoadAssignments() {
   if (assignments_loaded_) return;
   assignments_loaded_ = true;
@@ -57,7 +80,7 @@ void ImportSink::LoadAssignments() {
           a.number,
           StoredAssignment{ProductKey(a.category, a.product_code), std::move(a.agb)});
     }
-    known_assignments_.insert(std::move(a.number));
+    known_assignments_.insert(a.number);
   }
 }
 

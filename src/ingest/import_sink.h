@@ -8,8 +8,10 @@
 #include <tsl/robin_set.h>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 #include <utility>
@@ -22,6 +24,10 @@
 #include "store/store.h"
 
 namespace jr {
+
+// An assignment number of 1 to 9 digits (every iJw ToewijzingNummer) as 8 bytes: its
+// value with its length, so that "07" and "7" stay apart; nullopt for any other.
+std::optional<uint64_t> PackedAssignmentNumber(std::string_view number);
 
 class ImportSink final : public ValueSink {
  public:
@@ -101,11 +107,23 @@ class ImportSink final : public ValueSink {
   std::unordered_set<std::string> municipalities_, providers_, teams_;
   std::unordered_map<std::string, Unit> products_;  // "45/45A10" -> its unit
   // The numbers of the stored assignments and those this import adds: asked per
-  // JW323 line, so an open-addressing set with the hashes kept (one cache miss a
-  // lookup where std::unordered_set takes three).
-  tsl::robin_set<std::string, std::hash<std::string>, std::equal_to<std::string>,
-                 std::allocator<std::string>, /*StoreHash=*/true>
-      known_assignments_;
+  // JW323 line, so open-addressing sets with the values in the slots (one cache miss a
+  // look-up where std::unordered_set takes three). A number of at most 9 digits is kept
+  // packed (PackedAssignmentNumber), so that the set of a region's assignments stays in
+  // the processor's cache; any other (a CSV file may use letters) as text.
+  class AssignmentNumbers {
+   public:
+    void reserve(size_t n) { numeric_.reserve(n); }
+    void insert(const std::string& number);
+    bool count(const std::string& number) const;
+
+   private:
+    tsl::robin_set<uint64_t> numeric_;
+    tsl::robin_set<std::string, std::hash<std::string>, std::equal_to<std::string>,
+                   std::allocator<std::string>, /*StoreHash=*/true>
+        other_;
+  };
+  AssignmentNumbers known_assignments_;
   bool assignments_loaded_ = false;
   // The last number KnowsAssignment found (a JW323 line asks it, then adds its
   // declaration), and the buffer of FindProduct's key.

@@ -10,6 +10,7 @@
 #include <regex>
 #include <sstream>
 
+#include "ingest/import_sink.h"
 #include "rules/check.h"
 
 namespace jr {
@@ -122,6 +123,18 @@ TEST_F(ImporterTest, AFolderIsReadWithoutRegardToCaseAndNamesWhatItSkipped) {
   ASSERT_TRUE(out.ok()) << out.errors.ToString();
   EXPECT_EQ(out.files.size(), 12u);
   EXPECT_EQ(out.skipped, (std::vector<std::string>{"leesmij.txt"}));
+}
+
+// The sink keeps an assignment number of at most 9 digits as 8 bytes: the value with
+// its length, so "07" and "7" stay two numbers; letters, a sign or a tenth digit stay
+// text.
+TEST(PackedAssignmentNumberTest, KeepsEveryNumberApart) {
+  EXPECT_EQ(PackedAssignmentNumber("7"), (uint64_t{1} << 32) | 7);
+  EXPECT_EQ(PackedAssignmentNumber("07"), (uint64_t{2} << 32) | 7);
+  EXPECT_EQ(PackedAssignmentNumber("999999999"), (uint64_t{9} << 32) | 999999999);
+  EXPECT_EQ(PackedAssignmentNumber("000000000"), uint64_t{9} << 32);
+  for (const char* text : {"", "T1", "1234567890", "-7", "7 ", "１"})
+    EXPECT_FALSE(PackedAssignmentNumber(text).has_value()) << text;
 }
 
 TEST_F(ImporterTest, ImportsAValidFolder) {

@@ -24,8 +24,8 @@ namespace {
 
 // The key of a declaration within an import (assignment, first day, declaration
 // number), packed into 16 bytes: the assignment number (iJw LDT_Nummer, at most 9
-// digits, checked when read) with its length, so that "07" and "7" stay apart; the
-// first day; the declaration number by its index in the import (declaration_ids_).
+// digits, checked when read: PackedAssignmentNumber); the first day; the declaration
+// number by its index in the import (declaration_ids_).
 struct DeclarationKey {
   uint64_t assignment;      // length << 32 | value
   uint64_t day_and_number;  // day << 32 | declaration id
@@ -44,12 +44,6 @@ struct LineOwner {
   uint32_t line;
   bool operator==(const LineOwner&) const = default;
 };
-// `digits`: 1 to 9 decimal digits (ToewijzingNummer).
-uint64_t PackedNumber(std::string_view digits) {
-  uint64_t v = 0;
-  for (char c : digits) v = v * 10 + static_cast<uint64_t>(c - '0');
-  return static_cast<uint64_t>(digits.size()) << 32 | v;
-}
 
 constexpr int kFieldCount = static_cast<int>(Field::kDebitCredit) + 1;
 // Bericht/Header in every tree (ijw_schema.cc: the header comes first).
@@ -399,7 +393,7 @@ class MessageReader::Impl {
   std::unordered_set<std::string> clients_;  // pseudonyms with a residence
   static constexpr size_t kMaxCachedPseudonyms = 1 << 18;
   struct CachedPseudonym {
-    static constexpr size_t kMax = 31;
+    static constexpr size_t kMax = 23;  // "P" and 20 hex digits fit
     std::array<char, kMax> text;
     uint8_t size;
     std::string_view View() const { return {text.data(), size}; }
@@ -711,11 +705,13 @@ void MessageReader::Impl::EndRecord() {
       // A line for an unknown assignment, or a second line of the same declaration
       // key, is kept only as submitted: `check` rejects it (9338, 8021).
       l.stored = false;
-      if (sink_.KnowsAssignment(l.assignment)) {
+      // The schema's check (n9) leaves a ToewijzingNummer of 1 to 9 digits: packed.
+      const std::optional<uint64_t> packed = PackedAssignmentNumber(l.assignment);
+      if (packed && sink_.KnowsAssignment(l.assignment)) {
         DeclarationKey key{
-            PackedNumber(l.assignment),
-            static_cast<uint64_t>(static_cast<uint32_t>(DayNumber(l.start))) << 32 |
-                declaration_id_};
+            *packed, static_cast<uint64_t>(static_cast<uint32_t>(DayNumber(l.start)))
+                             << 32 |
+                         declaration_id_};
         LineOwner owner{static_cast<uint32_t>(message_id_),
                         static_cast<uint32_t>(l.line)};
         l.stored = declaration_owners_.try_emplace(key, owner).first->second == owner;
