@@ -10,13 +10,18 @@ namespace jr {
 namespace {
 
 // The bytes as lowercase hexadecimal (fmt per byte is slow: a pseudonym per line).
-std::string HexOf(std::span<const unsigned char> bytes) {
+void AppendHex(std::span<const unsigned char> bytes, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string hex(2 * bytes.size(), '0');
-  for (size_t i = 0; i < bytes.size(); ++i) {
-    hex[2 * i] = kHex[bytes[i] >> 4];
-    hex[2 * i + 1] = kHex[bytes[i] & 15];
+  for (unsigned char b : bytes) {
+    out->push_back(kHex[b >> 4]);
+    out->push_back(kHex[b & 15]);
   }
+}
+
+std::string HexOf(std::span<const unsigned char> bytes) {
+  std::string hex;
+  hex.reserve(2 * bytes.size());
+  AppendHex(bytes, &hex);
   return hex;
 }
 
@@ -81,10 +86,22 @@ Pseudonymizer::Pseudonymizer(const std::array<unsigned char, kKeyBytes>& key)
     : key_(key) {}
 
 std::string Pseudonymizer::Pseudonym(std::string_view bsn) const {
-  unsigned char out[10];
-  crypto_generichash(out, sizeof out, reinterpret_cast<const unsigned char*>(bsn.data()),
-                     bsn.size(), key_.data(), key_.size());
-  return "P" + HexOf(out);
+  std::string out;
+  PseudonymText(BytesOf(bsn), &out);
+  return out;
+}
+
+Pseudonymizer::PseudonymBytes Pseudonymizer::BytesOf(std::string_view bsn) const {
+  PseudonymBytes out;
+  crypto_generichash(out.data(), out.size(),
+                     reinterpret_cast<const unsigned char*>(bsn.data()), bsn.size(),
+                     key_.data(), key_.size());
+  return out;
+}
+
+void Pseudonymizer::PseudonymText(const PseudonymBytes& bytes, std::string* out) {
+  out->assign(1, 'P');
+  AppendHex(bytes, out);
 }
 
 std::string Pseudonymizer::Fingerprint() const {

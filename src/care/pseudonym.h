@@ -36,6 +36,11 @@ class Pseudonymizer {
 
   // "P" + 20 hex characters (80 bits). REQUIRES: IsValidBsn(bsn).
   std::string Pseudonym(std::string_view bsn) const;
+  // The same as its 10 bytes (Pseudonym is "P" and their hex digits), for a compact
+  // cache; PseudonymText writes the pseudonym of `bytes` into `out`.
+  using PseudonymBytes = std::array<unsigned char, 10>;
+  PseudonymBytes BytesOf(std::string_view bsn) const;
+  static void PseudonymText(const PseudonymBytes& bytes, std::string* out);
 
   // What binds a key to its database (stored there, never the key itself): 64 hex
   // characters, BLAKE2b-256 of a fixed label keyed with the key. Another key gives

@@ -46,6 +46,18 @@ TEST(PseudonymTest, StableForOneKeyDifferentForAnother) {
   EXPECT_EQ(a.Pseudonym("111222333").find("111222333"), std::string::npos);
 }
 
+// The pseudonym is "P" and the hex digits of keyed BLAKE2b with 10 bytes of output;
+// the expected value computed apart (Python: hashlib.blake2b(b"111222333",
+// key=bytes(32), digest_size=10)). Every stored pseudonym depends on it not changing.
+TEST(PseudonymTest, IsKeyedBlake2bOfTenBytes) {
+  std::array<unsigned char, 32> zero{};
+  Pseudonymizer p(zero);
+  EXPECT_EQ(p.Pseudonym("111222333"), "P5a637badb4e10a41414d");
+  std::string text = "oud";
+  Pseudonymizer::PseudonymText(p.BytesOf("111222333"), &text);
+  EXPECT_EQ(text, "P5a637badb4e10a41414d");
+}
+
 TEST(PseudonymTest, KeyFileIsPrivateAndRoundTrips) {
   auto dir = std::filesystem::temp_directory_path() / "jr_pseudonym_test";
   std::filesystem::remove_all(dir);

@@ -352,24 +352,19 @@ class MessageReader::Impl {
     }
     return key;
   }
-  // The pseudonym of a valid BSN, from a bounded cache (a JW323 names a client once
-  // per line group; a keyed BLAKE2b per line is slow). The BSNs stay in memory only.
-  // The pseudonyms are kept in the map's slots (no pointer to follow: one cache miss a
-  // line); the view holds until the next call.
-  std::string_view PseudonymOf(std::string_view bsn) {
+  // The pseudonym of a valid BSN into `out`, from a bounded cache (a JW323 names a
+  // client once per line group; a keyed BLAKE2b per line is slow). The cache keeps the
+  // pseudonym's 10 bytes in its slots (no pointer to follow: one cache miss a line, in
+  // a map that stays small). The BSNs stay in memory only.
+  void PseudonymOf(std::string_view bsn, std::string* out) {
     uint32_t number = 0;
     for (char c : bsn) number = number * 10 + static_cast<uint32_t>(c - '0');
     auto it = pseudonyms_.find(number);
-    if (it != pseudonyms_.end()) return it->second.View();
-    if (pseudonyms_.size() >= kMaxCachedPseudonyms) pseudonyms_.clear();
-    uncached_pseudonym_ = pseudonymizer_->Pseudonym(bsn);
-    if (uncached_pseudonym_.size() <= CachedPseudonym::kMax) {
-      CachedPseudonym c;
-      c.size = static_cast<uint8_t>(uncached_pseudonym_.size());
-      std::memcpy(c.text.data(), uncached_pseudonym_.data(), c.size);
-      pseudonyms_.emplace(number, c);
+    if (it == pseudonyms_.end()) {
+      if (pseudonyms_.size() >= kMaxCachedPseudonyms) pseudonyms_.clear();
+      it = pseudonyms_.emplace(number, pseudonymizer_->BytesOf(bsn)).first;
     }
-    return uncached_pseudonym_;
+    Pseudonymizer::PseudonymText(it->second, out);
   }
   // A date element's date as CheckText read it (no second parse).
   Date DateOf(Field f) const {
@@ -392,14 +387,8 @@ class MessageReader::Impl {
   std::unordered_map<std::string, std::string> declaration_numbers_;
   std::unordered_set<std::string> clients_;  // pseudonyms with a residence
   static constexpr size_t kMaxCachedPseudonyms = 1 << 18;
-  struct CachedPseudonym {
-    static constexpr size_t kMax = 23;  // "P" and 20 hex digits fit
-    std::array<char, kMax> text;
-    uint8_t size;
-    std::string_view View() const { return {text.data(), size}; }
-  };
-  tsl::robin_map<uint32_t, CachedPseudonym> pseudonyms_;  // BSN (9 digits) -> pseudonym
-  std::string uncached_pseudonym_;                        // the last one made
+  // BSN (9 digits) -> pseudonym
+  tsl::robin_map<uint32_t, Pseudonymizer::PseudonymBytes> pseudonyms_;
   // Declaration key -> the line that put it in this import: the message (its number in
   // message_ids_) and the line's number in it. Open addressing with fixed-size keys: a
   // JW323 line asks it once, no allocation per line.
@@ -557,7 +546,7 @@ void MessageReader::Impl::EndElement(const Frame& f, std::string& text) {
             f.line, n.path);
         return;
       }
-      client_ = PseudonymOf(text);
+      PseudonymOf(text, &client_);
       DigestClient(n, client_);
     } else {
       Digest(n, text);
