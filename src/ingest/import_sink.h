@@ -29,6 +29,15 @@ namespace jr {
 // value with its length, so that "07" and "7" stay apart; nullopt for any other.
 std::optional<uint64_t> PackedAssignmentNumber(std::string_view number);
 
+// A hash of an integer key for an open-addressing map: std::hash of an integer is the
+// integer, and the map takes its low bits, so keys that share them (100000, 200000, ...)
+// would share buckets; this spreads every bit over the low ones.
+inline size_t MixBits(uint64_t v) {
+  v ^= v >> 31;
+  v *= 0xBF58476D1CE4E5B9ULL;
+  return static_cast<size_t>(v ^ (v >> 29));
+}
+
 class ImportSink final : public ValueSink {
  public:
   // Loads the reference data of `store`; a database error goes to `errors`.
@@ -118,7 +127,10 @@ class ImportSink final : public ValueSink {
     bool count(const std::string& number) const;
 
    private:
-    tsl::robin_set<uint64_t> numeric_;
+    struct Mix {
+      size_t operator()(uint64_t v) const { return MixBits(v); }
+    };
+    tsl::robin_set<uint64_t, Mix> numeric_;
     tsl::robin_set<std::string, std::hash<std::string>, std::equal_to<std::string>,
                    std::allocator<std::string>, /*StoreHash=*/true>
         other_;

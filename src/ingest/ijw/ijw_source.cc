@@ -33,10 +33,7 @@ struct DeclarationKey {
 };
 struct DeclarationKeyHash {
   size_t operator()(const DeclarationKey& k) const {
-    uint64_t h = k.assignment * 0x9E3779B97F4A7C15ULL ^ k.day_and_number;
-    h ^= h >> 31;
-    h *= 0xBF58476D1CE4E5B9ULL;
-    return static_cast<size_t>(h ^ (h >> 29));
+    return MixBits(k.assignment * 0x9E3779B97F4A7C15ULL ^ k.day_and_number);
   }
 };
 struct LineOwner {
@@ -388,7 +385,10 @@ class MessageReader::Impl {
   std::unordered_set<std::string> clients_;  // pseudonyms with a residence
   static constexpr size_t kMaxCachedPseudonyms = 1 << 18;
   // BSN (9 digits) -> pseudonym
-  tsl::robin_map<uint32_t, Pseudonymizer::PseudonymBytes> pseudonyms_;
+  struct BsnHash {
+    size_t operator()(uint32_t bsn) const { return MixBits(bsn); }
+  };
+  tsl::robin_map<uint32_t, Pseudonymizer::PseudonymBytes, BsnHash> pseudonyms_;
   // Declaration key -> the line that put it in this import: the message (its number in
   // message_ids_) and the line's number in it. Open addressing with fixed-size keys: a
   // JW323 line asks it once, no allocation per line.
