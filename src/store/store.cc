@@ -71,9 +71,7 @@ Status NoIjw() { return Status::Error("deze database bewaart geen iJw-berichten"
 
 Result<PutOutcome> Store::Put(const IjwMessage&, PutMode) { return NoIjw(); }
 Result<PutOutcome> Store::Put(const IjwLine&, PutMode) { return NoIjw(); }
-Result<std::vector<std::string>> Store::DeleteIjwLinesAfter(const std::string&, int64_t) {
-  return NoIjw();
-}
+Status Store::DeleteIjwLinesAfter(const std::string&, int64_t) { return NoIjw(); }
 Result<PutOutcome> Store::Put(const CarePeriod&, PutMode) { return NoIjw(); }
 Result<std::vector<IjwMessage>> Store::LoadIjwMessages() const { return NoIjw(); }
 Result<std::vector<IjwLine>> Store::LoadIjwLines() const { return NoIjw(); }

@@ -220,10 +220,8 @@ class Store {
   virtual Result<PutOutcome> Put(const IjwMessage& m, PutMode mode);
   virtual Result<PutOutcome> Put(const IjwLine& l, PutMode mode);
   // Deletes the lines of `message` after line `last` (a message replaced by one with
-  // fewer Prestaties: its old lines past the new end are not part of it any more);
-  // returns the assignments of those that were stored as declarations.
-  virtual Result<std::vector<std::string>> DeleteIjwLinesAfter(const std::string& message,
-                                                               int64_t last);
+  // fewer Prestaties: its old lines past the new end are not part of it any more).
+  virtual Status DeleteIjwLinesAfter(const std::string& message, int64_t last);
   virtual Result<PutOutcome> Put(const CarePeriod& p, PutMode mode);
   virtual Result<std::vector<IjwMessage>> LoadIjwMessages() const;
   virtual Result<std::vector<IjwLine>> LoadIjwLines() const;

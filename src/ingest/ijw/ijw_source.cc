@@ -188,8 +188,7 @@ class MessageReader::Impl {
       return;
     }
     for (const IjwMessage& m : *messages) {
-      digests_[m.Key()] = m.digest;
-      if (mode_ == PutMode::kReplace) declaration_numbers_[m.Key()] = m.declaration;
+      known_messages_[m.Key()] = {m.digest, m.declaration};
     }
     auto clients = store_.LoadClients();
     if (!clients.ok()) {
@@ -278,8 +277,9 @@ class MessageReader::Impl {
   // is left with an old value.
   void EndElement(const Frame& f, std::string& text);
   void EndHeader();
-  // --replace of a stored JW323: its stored declarations are replaced (EndHeader).
-  void ReplaceStoredDeclarations();
+  // --replace of a stored JW323 (stored with DeclaratieNummer `number`): its stored
+  // declarations are replaced (EndHeader).
+  void ReplaceStoredDeclarations(const std::string& number);
   void EndRecord();
   void EndClient();
   void EndMessage();
@@ -379,9 +379,13 @@ class MessageReader::Impl {
   PutMode mode_;
   const Pseudonymizer* pseudonymizer_;
   ErrorList* errors_;
-  std::unordered_map<std::string, std::string> digests_;  // key -> digest, stored or read
-  // --replace: key -> DeclaratieNummer of a JW323, stored or read.
-  std::unordered_map<std::string, std::string> declaration_numbers_;
+  // The messages stored or read, by key: the digest (re-import check) and the
+  // DeclaratieNummer of a JW323 (--replace: the declarations its lines made).
+  struct KnownMessage {
+    std::string digest;
+    std::string declaration;
+  };
+  std::unordered_map<std::string, KnownMessage> known_messages_;
   std::unordered_set<std::string> clients_;  // pseudonyms with a residence
   static constexpr size_t kMaxCachedPseudonyms = 1 << 18;
   // BSN (9 digits) -> pseudonym
@@ -589,22 +593,20 @@ void MessageReader::Impl::EndHeader() {
   message_.date = DateOf(Field::kMessageDate);
   message_key_ = message_.Key();
   message_id_ = message_ids_.try_emplace(message_key_, message_ids_.size()).first->second;
-  auto known = digests_.find(message_key_);
-  known_message_ = known != digests_.end();
+  auto known = known_messages_.find(message_key_);
+  known_message_ = known != known_messages_.end();
   // Version 1 only for a message stored with it (see Digest).
-  legacy_digest_ = known_message_ && !known->second.starts_with("2:");
+  legacy_digest_ = known_message_ && !known->second.digest.starts_with("2:");
   if (!legacy_digest_) legacy_buf_.clear();
   if (known_message_ && mode_ == PutMode::kReplace && kind_ == MessageKind::kJw323)
-    ReplaceStoredDeclarations();
+    ReplaceStoredDeclarations(known->second.declaration);
 }
 
-void MessageReader::Impl::ReplaceStoredDeclarations() {
+void MessageReader::Impl::ReplaceStoredDeclarations(const std::string& number) {
   // The message may come back with another DeclaratieNummer, or with another
   // assignment in a line's place: every declaration its stored lines made is replaced
   // by what this import puts (the sink deletes, as the import ends, those of each
   // number and assignment that it did not put again). Unchanged, it puts them all again.
-  auto number = declaration_numbers_.find(message_key_);
-  if (number == declaration_numbers_.end()) return;
   auto old = store_.LoadIjwLines(message_key_);
   if (!old.ok()) {
     Error(fmt::format("kan niet worden gelezen: {}", old.status().message()), 1,
@@ -612,7 +614,7 @@ void MessageReader::Impl::ReplaceStoredDeclarations() {
     return;
   }
   for (const IjwLine& l : *old)
-    if (l.stored) sink_.ReplaceDeclarations(number->second, l.assignment);
+    if (l.stored) sink_.ReplaceDeclarations(number, l.assignment);
 }
 
 void MessageReader::Impl::EndRecord() {
@@ -753,9 +755,10 @@ void MessageReader::Impl::EndMessage() {
     message_.total = Cents(Field::kTotal);
     if (Text(Field::kTotalDebitCredit) == "C") message_.total = -message_.total;
   }
-  auto it = digests_.find(message_.Key());
-  if (it != digests_.end() && it->second != message_.digest &&
-      mode_ != PutMode::kReplace) {
+  auto it = known_messages_.find(message_key_);
+  const bool changed =
+      it != known_messages_.end() && it->second.digest != message_.digest;
+  if (changed && mode_ != PutMode::kReplace) {
     Error(
         fmt::format("bericht {} {} van {} is al ingelezen met andere inhoud; gebruik "
                     "--replace om te vervangen",
@@ -769,18 +772,15 @@ void MessageReader::Impl::EndMessage() {
   // Replaced by a JW323 with fewer Prestaties: the stored lines past its last one are
   // not part of it any more (the declarations they made are replaced already:
   // ReplaceStoredDeclarations).
-  if (kind_ == MessageKind::kJw323 && it != digests_.end() &&
-      it->second != message_.digest) {
-    auto gone = store_.DeleteIjwLinesAfter(message_key_, line_no_);
+  if (kind_ == MessageKind::kJw323 && changed) {
+    Status gone = store_.DeleteIjwLinesAfter(message_key_, line_no_);
     if (!gone.ok()) {
-      Error(fmt::format("kan niet worden opgeslagen: {}", gone.status().message()),
-            record_line_, record_path_);
+      Error(fmt::format("kan niet worden opgeslagen: {}", gone.message()), record_line_,
+            record_path_);
       return;
     }
   }
-  digests_[message_.Key()] = message_.digest;
-  if (mode_ == PutMode::kReplace)
-    declaration_numbers_[message_key_] = message_.declaration;
+  known_messages_[message_key_] = {message_.digest, message_.declaration};
   AddUncounted(message_, origin);
 }
 

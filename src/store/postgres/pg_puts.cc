@@ -336,20 +336,12 @@ Result<PutOutcome> PgStore::Put(const IjwLine& l, PutMode mode) {
 
 // A key deleted stays in its batch's set of stored keys: a later put of it asks the
 // database, which adds it.
-Result<std::vector<std::string>> PgStore::DeleteIjwLinesAfter(const std::string& message,
-                                                              int64_t last) {
+Status PgStore::DeleteIjwLinesAfter(const std::string& message, int64_t last) {
   Status s = Flush();
   if (!s.ok()) return s;
-  auto r = conn_->Query(
-      "DELETE FROM ijw_line WHERE message = $1 AND line > $2 RETURNING assignment, "
-      "stored",
-      {message, std::to_string(last)});
-  if (!r.ok()) return r.status();
-  std::vector<std::string> out;
-  for (int i = 0; i < r->rows(); ++i) {
-    if (r->Int(i, 1) != 0) out.push_back(r->Text(i, 0));
-  }
-  return out;
+  auto r = conn_->Query("DELETE FROM ijw_line WHERE message = $1 AND line > $2",
+                        {message, std::to_string(last)});
+  return r.ok() ? Status::Ok() : r.status();
 }
 
 Result<PutOutcome> PgStore::Put(const CarePeriod& p, PutMode mode) {

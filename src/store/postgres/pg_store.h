@@ -96,8 +96,7 @@ class PgStore final : public Store {
 
   Result<PutOutcome> Put(const IjwMessage& m, PutMode mode) override;
   Result<PutOutcome> Put(const IjwLine& l, PutMode mode) override;
-  Result<std::vector<std::string>> DeleteIjwLinesAfter(const std::string& message,
-                                                       int64_t last) override;
+  Status DeleteIjwLinesAfter(const std::string& message, int64_t last) override;
   Result<PutOutcome> Put(const CarePeriod& p, PutMode mode) override;
   Result<std::vector<IjwMessage>> LoadIjwMessages() const override;
   Result<std::vector<IjwLine>> LoadIjwLines() const override;

@@ -197,9 +197,6 @@ IjwLineChunks::IjwLineChunks(sqlite3* db)
       update_(db,
               "UPDATE ijw_line_chunk SET lines = ?3, data = ?4 WHERE message = ?1 AND "
               "first_line = ?2"),
-      select_after_(db,
-                    "SELECT first_line, data FROM ijw_line_chunk WHERE message = ?1 AND "
-                    "first_line > ?2"),
       delete_(db, "DELETE FROM ijw_line_chunk WHERE message = ?1 AND first_line = ?2"),
       delete_after_(
           db, "DELETE FROM ijw_line_chunk WHERE message = ?1 AND first_line > ?2") {}
@@ -283,36 +280,22 @@ Status IjwLineChunks::Flush() {
   return s.Run();
 }
 
-Result<std::vector<std::string>> IjwLineChunks::DeleteAfter(const std::string& message,
-                                                            int64_t last) {
+Status IjwLineChunks::DeleteAfter(const std::string& message, int64_t last) {
   Status s = Flush();
   if (!s.ok()) return s;
-  std::vector<std::string> stored;  // assignments of the deleted lines with a declaration
   // The chunks after the one holding `last` go whole; that one loses its lines past it.
   const int64_t first = last < 1 ? 0 : ChunkOf(last);
-  std::vector<IjwLine> gone;
-  select_after_.BindUncopied(1, message).Bind(2, first);
-  while (s.ok() && select_after_.Step()) {
-    s = DecodeIjwLines(select_after_.BlobView(1), message, select_after_.Int(0), &gone);
-  }
-  if (s.ok()) s = select_after_.status();
-  select_after_.Reset();
-  if (s.ok()) {
-    delete_after_.BindUncopied(1, message).Bind(2, first);
-    s = delete_after_.Run();
-  }
+  delete_after_.BindUncopied(1, message).Bind(2, first);
+  s = delete_after_.Run();
   if (s.ok() && last >= 1) {
     s = Open(message, first);
     while (s.ok() && n_ > 0 && lines_[n_ - 1].line > last) {
-      gone.push_back(lines_[--n_]);
+      --n_;
       dirty_ = true;
     }
     if (s.ok()) s = Flush();
   }
-  if (!s.ok()) return s;
-  for (const IjwLine& l : gone)
-    if (l.stored) stored.push_back(l.assignment);
-  return stored;
+  return s;
 }
 
 void IjwLineChunks::Discard() { open_ = false; }

@@ -39,7 +39,7 @@ class IjwLineChunks {
   // Writes the open chunk when it changed, and closes it.
   Status Flush();
   // Deletes the lines of `message` after line `last` (Store::DeleteIjwLinesAfter).
-  Result<std::vector<std::string>> DeleteAfter(const std::string& message, int64_t last);
+  Status DeleteAfter(const std::string& message, int64_t last);
   // Forgets the open chunk (after a rollback).
   void Discard();
 
@@ -47,7 +47,7 @@ class IjwLineChunks {
   Status Open(const std::string& message, int64_t first);
 
   sqlite3* db_;
-  Statement select_, insert_, update_, select_after_, delete_, delete_after_;
+  Statement select_, insert_, update_, delete_, delete_after_;
   bool open_ = false;
   std::string message_;  // of the open chunk
   int64_t first_ = 0;    // its first line number

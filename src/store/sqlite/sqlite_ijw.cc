@@ -6,6 +6,21 @@
 #include "store/table_rows.h"
 
 namespace jr {
+namespace {
+
+// The lines of the chunks `q` steps through (columns message, first_line, data); a
+// damaged chunk is an error at the database `path`.
+Result<std::vector<IjwLine>> DecodeChunkRows(Statement& q, const std::string& path) {
+  std::vector<IjwLine> out;
+  while (q.Step()) {
+    Status s = DecodeIjwLines(q.BlobView(2), q.Text(0), q.Int(1), &out);
+    if (!s.ok()) return Status::Error(s.message(), {path});
+  }
+  if (!q.status().ok()) return q.status();
+  return out;
+}
+
+}  // namespace
 
 Result<PutOutcome> SqliteStore::Put(const IjwMessage& m, PutMode mode) {
   return PutRow(kIjwMessage, RowOf(m), mode);
@@ -16,8 +31,7 @@ Result<PutOutcome> SqliteStore::Put(const IjwLine& l, PutMode mode) {
   return Chunks().Put(l, mode);
 }
 
-Result<std::vector<std::string>> SqliteStore::DeleteIjwLinesAfter(
-    const std::string& message, int64_t last) {
+Status SqliteStore::DeleteIjwLinesAfter(const std::string& message, int64_t last) {
   return Chunks().DeleteAfter(message, last);
 }
 
@@ -55,28 +69,16 @@ Result<std::vector<IjwLine>> SqliteStore::LoadIjwLines() const {
   Statement q(db_,
               "SELECT message, first_line, data FROM ijw_line_chunk ORDER BY message, "
               "first_line");
-  std::vector<IjwLine> out;
-  while (q.Step()) {
-    Status s = DecodeIjwLines(q.BlobView(2), q.Text(0), q.Int(1), &out);
-    if (!s.ok()) return Status::Error(s.message(), {path_});
-  }
-  if (!q.status().ok()) return q.status();
-  return out;
+  return DecodeChunkRows(q, path_);
 }
 
 Result<std::vector<IjwLine>> SqliteStore::LoadIjwLines(const std::string& message) const {
   if (Status s = FlushIjwLines(); !s.ok()) return s;
   Statement q(db_,
-              "SELECT first_line, data FROM ijw_line_chunk WHERE message = ? ORDER BY "
-              "first_line");
+              "SELECT message, first_line, data FROM ijw_line_chunk WHERE message = ? "
+              "ORDER BY first_line");
   q.Bind(1, message);
-  std::vector<IjwLine> out;
-  while (q.Step()) {
-    Status s = DecodeIjwLines(q.BlobView(1), message, q.Int(0), &out);
-    if (!s.ok()) return Status::Error(s.message(), {path_});
-  }
-  if (!q.status().ok()) return q.status();
-  return out;
+  return DecodeChunkRows(q, path_);
 }
 
 Status SqliteStore::CopyVersion8Lines() {

@@ -70,8 +70,7 @@ class SqliteStore final : public Store {
 
   Result<PutOutcome> Put(const IjwMessage& m, PutMode mode) override;
   Result<PutOutcome> Put(const IjwLine& l, PutMode mode) override;
-  Result<std::vector<std::string>> DeleteIjwLinesAfter(const std::string& message,
-                                                       int64_t last) override;
+  Status DeleteIjwLinesAfter(const std::string& message, int64_t last) override;
   Result<PutOutcome> Put(const CarePeriod& p, PutMode mode) override;
   Result<std::vector<IjwMessage>> LoadIjwMessages() const override;
   Result<std::vector<IjwLine>> LoadIjwLines() const override;
