@@ -4,7 +4,7 @@
 PACKAGES := g++ make cmake pkg-config libfmt-dev libcli11-dev libtomlplusplus-dev \
 	nlohmann-json3-dev libsodium-dev libcsv-dev librandom123-dev libsqlite3-dev \
 	libgtest-dev libgmock-dev libbenchmark-dev libxlsxwriter-dev \
-	libcpp-httplib-dev robin-map-dev libpq-dev postgresql libxml2-dev libxml2-utils clang-format curl \
+	libcpp-httplib-dev robin-map-dev libxxhash-dev libpq-dev postgresql libxml2-dev libxml2-utils clang-format curl \
 	python3 poppler-utils clang libclang-rt-14-dev dpkg-dev fakeroot
 BUILD ?= build
 JOBS ?= $(shell nproc)

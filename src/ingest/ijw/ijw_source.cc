@@ -8,6 +8,7 @@
 #include <sodium.h>
 #include <tsl/robin_map.h>
 #include <unistd.h>
+#include <xxhash.h>
 
 #include <algorithm>
 #include <array>
@@ -15,7 +16,9 @@
 #include <charconv>
 #include <cstring>
 #include <filesystem>
+#include <memory>
 #include <optional>
+#include <span>
 #include <system_error>
 #include <vector>
 
@@ -26,6 +29,13 @@ namespace {
 // number), packed into 16 bytes: the assignment number (iJw LDT_Nummer, at most 9
 // digits, checked when read: PackedAssignmentNumber); the first day; the declaration
 // number by its index in the import (declaration_ids_).
+// The version of a stored message's digest (see MessageReader::Impl::Digest): "3:" or
+// "2:" before the hex digits, version 1 without.
+int StoredDigestVersion(std::string_view digest) {
+  if (digest.starts_with("3:")) return 3;
+  return digest.starts_with("2:") ? 2 : 1;
+}
+
 struct DeclarationKey {
   uint64_t assignment;      // length << 32 | value
   uint64_t day_and_number;  // day << 32 | declaration id
@@ -293,18 +303,21 @@ class MessageReader::Impl {
     if (!sink_.Add(v, o)) failed_ = true;
     sink_.StartFile(report_);
   }
-  // The message's digest (re-import check): BLAKE2b over every data element, buffered
-  // (BLAKE2b per call is slow). Version 2 ("2:" and 64 hex digits) takes an element as
-  // the 8-byte key of its path (PathKey), its text and a NUL; version 1 (64 hex digits,
-  // the digests stored before) took the whole path and a NUL instead of the key, four
-  // times the bytes. Both run until the header is read; version 1 goes on only for a
-  // message stored before with a version-1 digest, so that its re-import still matches.
+  // The message's digest (re-import check), over every data element. Version 3 ("3:"
+  // and 32 hex digits): XXH3-128 over, per element, the 8-byte key of its path
+  // (PathKey), its text and a NUL; at the Bsn the pseudonym instead of the text. It
+  // detects a change, it is no seal: a crafted collision could only make an import keep
+  // the message as stored. Version 2 ("2:" and 64 hex digits) was BLAKE2b over the same
+  // bytes, version 1 (64 hex digits) BLAKE2b over the whole path, a NUL, the text and a
+  // NUL per element (at the Bsn the pseudonym alone). All three run until the header is
+  // read; then version 3 and the one a message stored before was given, so that its
+  // re-import still matches (StoredDigestVersion). Buffered: a hash per element is slow.
   void Digest(const Node& n, std::string_view text) {
     const std::string& key = PathKey(n);
     digest_buf_.append(key);
     digest_buf_.append(text);
     digest_buf_.push_back('\0');
-    if (legacy_digest_) {
+    if (digest_v1_) {
       legacy_buf_.append(n.path);
       legacy_buf_.push_back('\0');
       legacy_buf_.append(text);
@@ -312,28 +325,33 @@ class MessageReader::Impl {
     }
     if (digest_buf_.size() >= 1 << 16 || legacy_buf_.size() >= 1 << 16) FlushDigest();
   }
-  // The client's pseudonym in place of the BSN (version 1: the pseudonym alone).
   void DigestClient(const Node& n, std::string_view pseudonym) {
     digest_buf_.append(PathKey(n));
     digest_buf_.append(pseudonym);
     digest_buf_.push_back('\0');
-    if (legacy_digest_) {
+    if (digest_v1_) {
       legacy_buf_.append(pseudonym);
       legacy_buf_.push_back('\0');
     }
   }
   void FlushDigest() {
-    crypto_generichash_update(&digest_,
-                              reinterpret_cast<const unsigned char*>(digest_buf_.data()),
-                              digest_buf_.size());
+    XXH3_128bits_update(digest_.get(), digest_buf_.data(), digest_buf_.size());
+    if (digest_v2_) {
+      crypto_generichash_update(
+          &digest_v2_state_, reinterpret_cast<const unsigned char*>(digest_buf_.data()),
+          digest_buf_.size());
+    }
     digest_buf_.clear();
-    if (legacy_digest_) {
+    if (digest_v1_) {
       crypto_generichash_update(
           &legacy_, reinterpret_cast<const unsigned char*>(legacy_buf_.data()),
           legacy_buf_.size());
     }
     legacy_buf_.clear();
   }
+  // The digest of the message read, in the version it was stored with before (3 for
+  // a new message).
+  std::string FinalDigest();
   // The first 8 bytes of BLAKE2b of the element's path, made once per element.
   const std::string& PathKey(const Node& n) {
     std::vector<std::string>& keys = path_keys_[static_cast<int>(kind_)];
@@ -410,9 +428,14 @@ class MessageReader::Impl {
   MessageKind kind_ = MessageKind::kJw301;
   ImportReport* report_ = nullptr;
   bool failed_ = false;
-  crypto_generichash_state digest_;  // version 2
-  std::string digest_buf_;
-  bool legacy_digest_ = true;  // version 1 still computed
+  struct Xxh3Free {
+    void operator()(XXH3_state_t* s) const { XXH3_freeState(s); }
+  };
+  std::unique_ptr<XXH3_state_t, Xxh3Free> digest_{XXH3_createState()};  // version 3
+  std::string digest_buf_;  // the bytes of versions 3 and 2
+  bool digest_v2_ = true;   // version 2 still computed
+  crypto_generichash_state digest_v2_state_;
+  bool digest_v1_ = true;  // version 1 still computed
   crypto_generichash_state legacy_;
   std::string legacy_buf_;
   std::array<std::vector<std::string>, 4> path_keys_;  // by kind, by node
@@ -595,9 +618,11 @@ void MessageReader::Impl::EndHeader() {
   message_id_ = message_ids_.try_emplace(message_key_, message_ids_.size()).first->second;
   auto known = known_messages_.find(message_key_);
   known_message_ = known != known_messages_.end();
-  // Version 1 only for a message stored with it (see Digest).
-  legacy_digest_ = known_message_ && !known->second.digest.starts_with("2:");
-  if (!legacy_digest_) legacy_buf_.clear();
+  // Versions 1 and 2 only for a message stored with them (see Digest).
+  const int stored = known_message_ ? StoredDigestVersion(known->second.digest) : 3;
+  digest_v1_ = stored == 1;
+  digest_v2_ = stored == 2;
+  if (!digest_v1_) legacy_buf_.clear();
   if (known_message_ && mode_ == PutMode::kReplace && kind_ == MessageKind::kJw323)
     ReplaceStoredDeclarations(known->second.declaration);
 }
@@ -740,17 +765,33 @@ void MessageReader::Impl::EndClient() {
   AddUncounted(c, origin);
 }
 
-void MessageReader::Impl::EndMessage() {
+std::string MessageReader::Impl::FinalDigest() {
   FlushDigest();
-  std::array<unsigned char, 32> hash;
-  crypto_generichash_final(legacy_digest_ ? &legacy_ : &digest_, hash.data(),
-                           hash.size());
-  static const char* kHex = "0123456789abcdef";
-  message_.digest = legacy_digest_ ? "" : "2:";
-  for (unsigned char b : hash) {
-    message_.digest += kHex[b >> 4];
-    message_.digest += kHex[b & 15];
+  std::string digest;
+  auto hex = [&](std::span<const unsigned char> bytes) {
+    static const char* kHex = "0123456789abcdef";
+    for (unsigned char b : bytes) {
+      digest += kHex[b >> 4];
+      digest += kHex[b & 15];
+    }
+  };
+  if (digest_v1_ || digest_v2_) {
+    std::array<unsigned char, 32> hash;
+    crypto_generichash_final(digest_v1_ ? &legacy_ : &digest_v2_state_, hash.data(),
+                             hash.size());
+    if (digest_v2_) digest = "2:";
+    hex(hash);
+    return digest;
   }
+  XXH128_canonical_t hash;
+  XXH128_canonicalFromHash(&hash, XXH3_128bits_digest(digest_.get()));
+  digest = "3:";
+  hex(hash.digest);
+  return digest;
+}
+
+void MessageReader::Impl::EndMessage() {
+  message_.digest = FinalDigest();
   if (kind_ == MessageKind::kJw323) {
     message_.total = Cents(Field::kTotal);
     if (Text(Field::kTotalDebitCredit) == "C") message_.total = -message_.total;
@@ -985,11 +1026,12 @@ void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
     line_[i] = 0;
     path_[i] = nullptr;
   }
-  crypto_generichash_init(&digest_, nullptr, 0, 32);
+  XXH3_128bits_reset(digest_.get());
+  crypto_generichash_init(&digest_v2_state_, nullptr, 0, 32);
   crypto_generichash_init(&legacy_, nullptr, 0, 32);
   digest_buf_.clear();
   legacy_buf_.clear();
-  legacy_digest_ = true;
+  digest_v1_ = digest_v2_ = true;
   stack_.clear();
   text_buf_.clear();
   tree_ = nullptr;

@@ -368,34 +368,40 @@ TEST_F(IjwTest, ReplaceDropsTheDeclarationsTheOldLinesMade) {
   EXPECT_FALSE((*lines)[2].stored);
 }
 
-// A message stored before the digest's version 2 (a version-1 digest: BLAKE2b over
-// the whole path of every element) still re-imports as unchanged, and still refuses
-// other content. The version-1 digest of the example under this test's key is the one
-// the importer before version 2 stored (jeugdregio of commit 0348669, key 00..09 at
-// byte 5, `import` of tests/data/ijw/stam and then of the example JW323).
-TEST_F(IjwTest, MessageWithVersion1DigestStillReimportsUnchanged) {
+// A message stored with an older version of the digest still re-imports as unchanged,
+// and still refuses other content. Version 1 (BLAKE2b over the whole path of every
+// element) is the digest the importer of commit 0348669 stored, version 2 (BLAKE2b over
+// the path keys) the one of commit 95dcff8: both for the example under this test's key
+// (00..09 at byte 5), after `import` of tests/data/ijw/stam.
+TEST_F(IjwTest, MessageWithAnOlderDigestStillReimportsUnchanged) {
   ImportOk(Example("JW323.xml"));
   auto messages = store_->LoadIjwMessages();
   ASSERT_TRUE(messages.ok());
   ASSERT_EQ(messages->size(), 1u);
-  IjwMessage m = (*messages)[0];
-  EXPECT_TRUE(m.digest.starts_with("2:")) << m.digest;
-  EXPECT_EQ(m.digest.size(), 2u + 64u);
-  m.digest = "027f4bf91a3318638a9fe2abda1f1327712b8f8171da2457f7991b51d16f1b60";
-  ASSERT_TRUE(store_->Put(m, PutMode::kReplace).ok());
-  ImportOutcome again = Import(Example("JW323.xml"));
-  ASSERT_TRUE(again.ok()) << again.errors.ToString();
-  EXPECT_EQ(again.files[0].unchanged, 5);
-  EXPECT_EQ(again.files[0].added, 0);
-  EXPECT_EQ((*store_->LoadIjwMessages())[0].digest, m.digest);  // kept as stored
-  ExpectRefused(
-      Edited("JW323.xml", "<jw323:GeleverdVolume>4<", "<jw323:GeleverdVolume>5<"),
-      "al ingelezen met andere inhoud");
-  // Another version-1 digest than the content's: the content is compared, not the
-  // version alone.
-  m.digest[0] = m.digest[0] == '0' ? '1' : '0';
-  ASSERT_TRUE(store_->Put(m, PutMode::kReplace).ok());
-  ExpectRefused(ReadText(Example("JW323.xml")), "al ingelezen met andere inhoud");
+  const IjwMessage current = (*messages)[0];
+  EXPECT_TRUE(current.digest.starts_with("3:")) << current.digest;
+  EXPECT_EQ(current.digest.size(), 2u + 32u);
+  for (const char* older :
+       {"027f4bf91a3318638a9fe2abda1f1327712b8f8171da2457f7991b51d16f1b60",
+        "2:87e9918cf7659b6c2e70b48cf800659018fc1fb3292d346191d300716d8dc093"}) {
+    SCOPED_TRACE(older);
+    IjwMessage m = current;
+    m.digest = older;
+    ASSERT_TRUE(store_->Put(m, PutMode::kReplace).ok());
+    ImportOutcome again = Import(Example("JW323.xml"));
+    ASSERT_TRUE(again.ok()) << again.errors.ToString();
+    EXPECT_EQ(again.files[0].unchanged, 5);
+    EXPECT_EQ(again.files[0].added, 0);
+    EXPECT_EQ((*store_->LoadIjwMessages())[0].digest, m.digest);  // kept as stored
+    ExpectRefused(
+        Edited("JW323.xml", "<jw323:GeleverdVolume>4<", "<jw323:GeleverdVolume>5<"),
+        "al ingelezen met andere inhoud");
+    // Another digest of the same version than the content's: the content is compared,
+    // not the version alone.
+    m.digest.back() = m.digest.back() == '0' ? '1' : '0';
+    ASSERT_TRUE(store_->Put(m, PutMode::kReplace).ok());
+    ExpectRefused(ReadText(Example("JW323.xml")), "al ingelezen met andere inhoud");
+  }
 }
 
 TEST_F(IjwTest, BadMessagesAreRefusedWhole) {
