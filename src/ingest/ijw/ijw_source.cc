@@ -22,13 +22,11 @@
 #include <system_error>
 #include <vector>
 
+#include "core/hex.h"
+
 namespace jr::ijw {
 namespace {
 
-// The key of a declaration within an import (assignment, first day, declaration
-// number), packed into 16 bytes: the assignment number (iJw LDT_Nummer, at most 9
-// digits, checked when read: PackedAssignmentNumber); the first day; the declaration
-// number by its index in the import (declaration_ids_).
 // The version of a stored message's digest (see MessageReader::Impl::Digest): "3:" or
 // "2:" before the hex digits, version 1 without.
 int StoredDigestVersion(std::string_view digest) {
@@ -36,6 +34,10 @@ int StoredDigestVersion(std::string_view digest) {
   return digest.starts_with("2:") ? 2 : 1;
 }
 
+// The key of a declaration within an import (assignment, first day, declaration
+// number), packed into 16 bytes: the assignment number (iJw LDT_Nummer, at most 9
+// digits, checked when read: PackedAssignmentNumber); the first day; the declaration
+// number by its index in the import (declaration_ids_).
 struct DeclarationKey {
   uint64_t assignment;      // length << 32 | value
   uint64_t day_and_number;  // day << 32 | declaration id
@@ -767,27 +769,15 @@ void MessageReader::Impl::EndClient() {
 
 std::string MessageReader::Impl::FinalDigest() {
   FlushDigest();
-  std::string digest;
-  auto hex = [&](std::span<const unsigned char> bytes) {
-    static const char* kHex = "0123456789abcdef";
-    for (unsigned char b : bytes) {
-      digest += kHex[b >> 4];
-      digest += kHex[b & 15];
-    }
-  };
   if (digest_v1_ || digest_v2_) {
     std::array<unsigned char, 32> hash;
     crypto_generichash_final(digest_v1_ ? &legacy_ : &digest_v2_state_, hash.data(),
                              hash.size());
-    if (digest_v2_) digest = "2:";
-    hex(hash);
-    return digest;
+    return (digest_v2_ ? "2:" : "") + HexOf(hash);
   }
   XXH128_canonical_t hash;
   XXH128_canonicalFromHash(&hash, XXH3_128bits_digest(digest_.get()));
-  digest = "3:";
-  hex(hash.digest);
-  return digest;
+  return "3:" + HexOf(hash.digest);
 }
 
 void MessageReader::Impl::EndMessage() {
