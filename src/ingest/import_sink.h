@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "care/finding.h"
+#include "core/huge_pages.h"
 #include "core/status.h"
 #include "ingest/importer.h"
 #include "ingest/value_sink.h"
@@ -130,7 +131,8 @@ class ImportSink final : public ValueSink {
     struct Mix {
       size_t operator()(uint64_t v) const { return MixBits(v); }
     };
-    tsl::robin_set<uint64_t, Mix> numeric_;
+    tsl::robin_set<uint64_t, Mix, std::equal_to<uint64_t>, HugePageAllocator<uint64_t>>
+        numeric_;  // filled at once, large: huge pages (core/huge_pages.h)
     tsl::robin_set<std::string, std::hash<std::string>, std::equal_to<std::string>,
                    std::allocator<std::string>, /*StoreHash=*/true>
         other_;

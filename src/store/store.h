@@ -28,7 +28,7 @@
 namespace jr {
 
 // The number, provider and product of an assignment: what an import checks its
-// declarations against (Store::LoadAssignmentRefs).
+// declarations against (Store::ForEachAssignmentRef).
 struct AssignmentRef {
   std::string number;
   std::string agb;
@@ -130,8 +130,11 @@ class Store {
   // All assignments ordered by number.
   virtual Result<std::vector<Assignment>> LoadAssignments() const = 0;
   // The same assignments, ordered by number, with their number, provider and product
-  // only (the reference check of an import: a fraction of the columns to read).
-  virtual Result<std::vector<AssignmentRef>> LoadAssignmentRefs() const = 0;
+  // only (the reference check of an import: a fraction of the columns to read),
+  // streaming like ForEachDeclaration: one value is reused between the calls of
+  // `visit`, so an import of a large store holds no copy of them all.
+  virtual Status ForEachAssignmentRef(
+      const std::function<void(const AssignmentRef&)>& visit) const = 0;
   // Declarations of the assignments; many rows: prefer the aggregates below.
   virtual Result<std::vector<Declaration>> LoadDeclarations() const = 0;
   // Every declaration in key order (assignment, start, number), streaming: one value

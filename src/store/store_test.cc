@@ -231,15 +231,17 @@ TEST_P(StoreTest, AssignmentRefsAreTheAssignmentsByNumber) {
                         PutMode::kRefuseChanged)
                   .ok());
   ASSERT_TRUE(store_->Put(other, PutMode::kRefuseChanged).ok());
-  auto refs = store_->LoadAssignmentRefs();
-  ASSERT_TRUE(refs.ok()) << refs.status().ToString();
-  ASSERT_EQ(refs->size(), 2u);
-  EXPECT_EQ((*refs)[0].number, "T1");
-  EXPECT_EQ((*refs)[0].product_code, "45A11");
-  EXPECT_EQ((*refs)[1].number, "T2");
-  EXPECT_EQ((*refs)[1].agb, "12345678");
-  EXPECT_EQ((*refs)[1].category, "45");
-  EXPECT_EQ((*refs)[1].product_code, "45A10");
+  std::vector<AssignmentRef> refs;
+  Status s =
+      store_->ForEachAssignmentRef([&](const AssignmentRef& a) { refs.push_back(a); });
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_EQ(refs[0].number, "T1");
+  EXPECT_EQ(refs[0].product_code, "45A11");
+  EXPECT_EQ(refs[1].number, "T2");
+  EXPECT_EQ(refs[1].agb, "12345678");
+  EXPECT_EQ(refs[1].category, "45");
+  EXPECT_EQ(refs[1].product_code, "45A10");
 }
 
 TEST_P(StoreTest, UnknownReferenceIsAnError) {

@@ -146,12 +146,24 @@ Result<std::vector<Assignment>> PgStore::LoadAssignments() const {
       });
 }
 
-Result<std::vector<AssignmentRef>> PgStore::LoadAssignmentRefs() const {
-  return Collect<AssignmentRef>(
-      *conn_, Flush(),
-      "SELECT number, agb, category, product_code FROM assignment ORDER BY number", {},
-      [](const PgResult& r, int i) -> AssignmentRef {
-        return {r.Text(i, 0), r.Text(i, 1), r.Text(i, 2), r.Text(i, 3)};
+Status PgStore::ForEachAssignmentRef(
+    const std::function<void(const AssignmentRef&)>& visit) const {
+  Status s = Flush();
+  if (!s.ok()) return s;
+  // Streamed with COPY like ForEachDeclaration, one value reused.
+  AssignmentRef a;
+  std::array<std::string_view, 4> f;
+  return conn_->CopyOut(
+      "COPY (SELECT number, agb, category, product_code FROM assignment "
+      "ORDER BY number) TO STDOUT",
+      [&](std::string_view line) {
+        SplitCopyLine(line, f);
+        a.number = CopyTextValue(f[0]);
+        a.agb = CopyTextValue(f[1]);
+        a.category = CopyTextValue(f[2]);
+        a.product_code = CopyTextValue(f[3]);
+        visit(a);
+        return true;
       });
 }
 

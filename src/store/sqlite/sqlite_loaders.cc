@@ -129,13 +129,20 @@ Result<std::vector<Assignment>> SqliteStore::LoadAssignments() const {
   });
 }
 
-Result<std::vector<AssignmentRef>> SqliteStore::LoadAssignmentRefs() const {
+Status SqliteStore::ForEachAssignmentRef(
+    const std::function<void(const AssignmentRef&)>& visit) const {
   Statement s(db_,
               "SELECT number, agb, category, product_code FROM assignment ORDER BY "
               "number");
-  return Collect<AssignmentRef>(s, [](const Statement& s) -> AssignmentRef {
-    return {s.Text(0), s.Text(1), s.Text(2), s.Text(3)};
-  });
+  AssignmentRef a;
+  while (s.Step()) {
+    a.number.assign(s.TextView(0));
+    a.agb.assign(s.TextView(1));
+    a.category.assign(s.TextView(2));
+    a.product_code.assign(s.TextView(3));
+    visit(a);
+  }
+  return s.status();
 }
 
 Result<std::vector<Declaration>> SqliteStore::LoadDeclarations() const {

@@ -37,7 +37,8 @@ class SqliteStore final : public Store {
   Result<std::vector<YouthTeam>> LoadYouthTeams() const override;
   Result<std::vector<ClientResidence>> LoadClients() const override;
   Result<std::vector<Assignment>> LoadAssignments() const override;
-  Result<std::vector<AssignmentRef>> LoadAssignmentRefs() const override;
+  Status ForEachAssignmentRef(
+      const std::function<void(const AssignmentRef&)>& visit) const override;
   Result<std::vector<Declaration>> LoadDeclarations() const override;
   Status ForEachDeclaration(
       const std::function<void(const Declaration&)>& visit) const override;
