@@ -16,6 +16,10 @@ namespace {
 
 // PRAGMA application_id of a jeugdregio database ("JRDB").
 constexpr int kApplicationId = 0x4A524442;
+// The page size of a new database and the page cache's size (PRAGMA page_size and
+// cache_size), and the huge-page buffer's slots that hold that cache.
+constexpr int kPageBytes = 16384;
+constexpr int kCacheKiB = 65536;
 
 }  // namespace
 
@@ -36,17 +40,21 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   // fail harmlessly.
   [[maybe_unused]] static const int kNoMemStatus =
       sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-  // The page cache in huge pages (core/huge_pages.h): room for the 64 MiB of
-  // cache_size below in 16 KiB pages, mapped once and touched only as pages come in
-  // (2 MiB at a time); past it SQLite allocates as before. A page fault per 16 KiB page
-  // written or read was a tenth of a large import's time (BENCHMARKS.md "Huge pages").
+  // The page cache in huge pages (core/huge_pages.h): room for the whole cache_size
+  // below (kCacheKiB in pages of kPageBytes), mapped once and touched only as pages come
+  // in (2 MiB at a time); past it SQLite allocates as before. A page fault per 16 KiB
+  // page written or read was a tenth of a large import's time (BENCHMARKS.md "Huge
+  // pages"). Refused after SQLite's first use: then the buffer is given back.
   [[maybe_unused]] static const int kHugePageCache = [] {
     int header = 0;
     if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK) return 1;
-    constexpr int kSlots = 4096;  // 64 MiB / 16 KiB
-    const int slot = (16384 + header + 7) / 8 * 8;
-    return sqlite3_config(SQLITE_CONFIG_PAGECACHE,
-                          MapHugePages(static_cast<size_t>(slot) * kSlots), slot, kSlots);
+    constexpr int kSlots = kCacheKiB * 1024 / kPageBytes;
+    const int slot = (kPageBytes + header + 7) / 8 * 8;
+    const size_t bytes = static_cast<size_t>(slot) * kSlots;
+    void* buffer = MapHugePages(bytes);
+    const int rc = sqlite3_config(SQLITE_CONFIG_PAGECACHE, buffer, slot, kSlots);
+    if (rc != SQLITE_OK) UnmapHugePages(buffer, bytes);
+    return rc;
   }();
   // No mutexes on the connection (SQLite's multi-thread mode): a Store is used by one
   // thread at a time (store.h), and a bulk import takes two mutexes per call.
@@ -66,9 +74,12 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   // only for a new, empty file, so it comes before
   // journal_mode=WAL writes the header; a database made before keeps its pages.
   Status s = store->Exec(
-      "PRAGMA page_size=16384; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
-      "PRAGMA foreign_keys=ON;"
-      "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
+      fmt::format(
+          "PRAGMA page_size={}; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+          "PRAGMA foreign_keys=ON;"
+          "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-{};",
+          kPageBytes, kCacheKiB)
+          .c_str());
   if (!s.ok()) {
     const int code = sqlite3_errcode(db) & 0xff;
     if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
