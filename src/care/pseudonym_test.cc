@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "care/codes.h"
+#include "care/pseudonym_cache.h"
 #include "care/volume.h"
 
 namespace jr {
@@ -130,6 +131,42 @@ TEST(PseudonymTest, UnreadableKeyFileGivesTheRealError) {
       << p.status().message();
   EXPECT_EQ(p.status().where().file, (dir / "sleutel").string());
   std::filesystem::remove_all(dir);
+}
+
+// The cache gives what the pseudonymizer gives, computes a BSN once while it stays,
+// and keeps a set's four ways when a fifth BSN comes to it (the oldest way goes).
+TEST(PseudonymCacheTest, GivesThePseudonymAndEvictsInTurn) {
+  std::array<unsigned char, Pseudonymizer::kKeyBytes> key{};
+  key[3] = 9;
+  Pseudonymizer p(key);
+  PseudonymCache cache;
+  int computed = 0;
+  auto get = [&](uint32_t bsn) {
+    std::string digits = fmt::format("{:09d}", bsn);
+    Pseudonymizer::PseudonymBytes bytes = cache.Get(bsn, [&] {
+      ++computed;
+      return p.BytesOf(digits);
+    });
+    std::string text;
+    Pseudonymizer::PseudonymText(bytes, &text);
+    EXPECT_EQ(text, p.Pseudonym(digits)) << digits;
+  };
+  // Six numbers of one set (the cache does not ask for valid BSNs).
+  std::vector<uint32_t> same;
+  for (uint32_t b = 100000000; same.size() < 6; ++b)
+    if (PseudonymCache::SetOf(b) == PseudonymCache::SetOf(100000000)) same.push_back(b);
+  for (int i = 0; i < 4; ++i) get(same[i]);
+  EXPECT_EQ(computed, 4);
+  for (int i = 0; i < 4; ++i) get(same[i]);
+  EXPECT_EQ(computed, 4);  // all four cached
+  get(same[4]);            // takes the way of same[0]
+  EXPECT_EQ(computed, 5);
+  get(same[1]);
+  EXPECT_EQ(computed, 5);
+  get(same[0]);  // computed again, into the way of same[1]
+  EXPECT_EQ(computed, 6);
+  get(same[1]);
+  EXPECT_EQ(computed, 7);
 }
 
 TEST(CodesTest, RoundTrip) {

@@ -62,8 +62,12 @@ void ImportSink::AssignmentNumbers::insert(const std::string& number) {
 }
 
 bool ImportSink::AssignmentNumbers::count(const std::string& number) const {
-  if (auto packed = PackedAssignmentNumber(number)) return numeric_.count(*packed) > 0;
+  if (auto packed = PackedAssignmentNumber(number)) return numeric_.contains(*packed);
   return other_.count(number) > 0;
+}
+
+void ImportSink::AssignmentNumbers::Prefetch(std::string_view number) const {
+  if (auto packed = PackedAssignmentNumber(number)) numeric_.Prefetch(*packed);
 }
 
 void ImportSink::LoadAssignments() {
@@ -84,6 +88,11 @@ void ImportSink::LoadAssignments() {
     known_assignments_.insert(a.number);
   });
   if (!s.ok()) errors_->Add(s);
+}
+
+void ImportSink::PrefetchAssignment(std::string_view number) {
+  LoadAssignments();
+  known_assignments_.Prefetch(number);
 }
 
 bool ImportSink::KnowsAssignment(const std::string& number) {

@@ -19,6 +19,7 @@
 
 #include "care/finding.h"
 #include "core/huge_pages.h"
+#include "core/packed_set.h"
 #include "core/status.h"
 #include "ingest/importer.h"
 #include "ingest/value_sink.h"
@@ -29,15 +30,6 @@ namespace jr {
 // An assignment number of 1 to 9 digits (every iJw ToewijzingNummer) as 8 bytes: its
 // value with its length, so that "07" and "7" stay apart; nullopt for any other.
 std::optional<uint64_t> PackedAssignmentNumber(std::string_view number);
-
-// A hash of an integer key for an open-addressing map: std::hash of an integer is the
-// integer, and the map takes its low bits, so keys that share them (100000, 200000, ...)
-// would share buckets; this spreads every bit over the low ones.
-inline size_t MixBits(uint64_t v) {
-  v ^= v >> 31;
-  v *= 0xBF58476D1CE4E5B9ULL;
-  return static_cast<size_t>(v ^ (v >> 29));
-}
 
 class ImportSink final : public ValueSink {
  public:
@@ -53,6 +45,8 @@ class ImportSink final : public ValueSink {
   // Whether an assignment of this number is stored or was added by this import (the
   // iJw source stores a JW323 line for an unknown one only as submitted).
   bool KnowsAssignment(const std::string& number);
+  // Starts loading where KnowsAssignment(number) will look (see PackedSet::Prefetch).
+  void PrefetchAssignment(std::string_view number);
 
   bool Add(const Municipality& v, const Origin& o) override;
   bool Add(const MunicipalityKey& v, const Origin& o) override;
@@ -126,13 +120,10 @@ class ImportSink final : public ValueSink {
     void reserve(size_t n) { numeric_.reserve(n); }
     void insert(const std::string& number);
     bool count(const std::string& number) const;
+    void Prefetch(std::string_view number) const;
 
    private:
-    struct Mix {
-      size_t operator()(uint64_t v) const { return MixBits(v); }
-    };
-    tsl::robin_set<uint64_t, Mix, std::equal_to<uint64_t>, HugePageAllocator<uint64_t>>
-        numeric_;  // filled at once, large: huge pages (core/huge_pages.h)
+    PackedSet numeric_;  // filled at once, large: huge pages (core/huge_pages.h)
     tsl::robin_set<std::string, std::hash<std::string>, std::equal_to<std::string>,
                    std::allocator<std::string>, /*StoreHash=*/true>
         other_;

@@ -22,6 +22,7 @@
 #include <system_error>
 #include <vector>
 
+#include "care/pseudonym_cache.h"
 #include "core/hex.h"
 #include "core/huge_pages.h"
 
@@ -54,6 +55,9 @@ struct LineOwner {
   uint32_t line;
   bool operator==(const LineOwner&) const = default;
 };
+
+// "P" and 20 hex digits (Pseudonymizer::PseudonymText).
+constexpr size_t kPseudonymChars = 1 + 2 * sizeof(Pseudonymizer::PseudonymBytes);
 
 constexpr int kFieldCount = static_cast<int>(Field::kDebitCredit) + 1;
 // Bericht/Header in every tree (ijw_schema.cc: the header comes first).
@@ -331,16 +335,41 @@ class MessageReader::Impl {
     }
     if (digest_buf_.size() >= 1 << 16 || legacy_buf_.size() >= 1 << 16) FlushDigest();
   }
-  void DigestClient(const Node& n, std::string_view pseudonym) {
+  // At the Bsn: its pseudonym is looked up when first needed (ResolveClient, at the
+  // end of the line or of the client), so that the cache's load (Prefetch) overlaps
+  // the parse of the line; the digest keeps its place with a placeholder.
+  void DeferClient(const Node& n, std::string_view bsn) {
+    ResolveClient();
+    uint32_t number = 0;
+    for (char c : bsn) number = number * 10 + static_cast<uint32_t>(c - '0');
+    pseudonyms_.Prefetch(number);
+    pending_bsn_ = number;
     digest_buf_.append(PathKey(n));
-    digest_buf_.append(pseudonym);
-    digest_buf_.push_back('\0');
-    if (digest_v1_) {
-      legacy_buf_.append(pseudonym);
-      legacy_buf_.push_back('\0');
+    pending_digest_at_ = digest_buf_.size();
+    digest_buf_.append(kPseudonymChars + 1, '\0');  // the pseudonym and a NUL
+    pending_legacy_ = digest_v1_;
+    if (pending_legacy_) {
+      pending_legacy_at_ = legacy_buf_.size();
+      legacy_buf_.append(kPseudonymChars + 1, '\0');
     }
   }
+  // The pseudonym of the Bsn read last into client_ and into the digest's place.
+  void ResolveClient() {
+    if (pending_bsn_ == 0) return;
+    std::array<char, 9> digits;  // IsValidBsn: nine digits
+    uint32_t v = pending_bsn_;
+    for (int i = 8; i >= 0; --i, v /= 10) digits[i] = static_cast<char>('0' + v % 10);
+    const Pseudonymizer::PseudonymBytes& bytes = pseudonyms_.Get(pending_bsn_, [&] {
+      return pseudonymizer_->BytesOf(std::string_view(digits.data(), digits.size()));
+    });
+    Pseudonymizer::PseudonymText(bytes, &client_);
+    digest_buf_.replace(pending_digest_at_, kPseudonymChars, client_);
+    if (pending_legacy_)
+      legacy_buf_.replace(pending_legacy_at_, kPseudonymChars, client_);
+    pending_bsn_ = 0;
+  }
   void FlushDigest() {
+    ResolveClient();
     XXH3_128bits_update(digest_.get(), digest_buf_.data(), digest_buf_.size());
     if (digest_v2_) {
       crypto_generichash_update(
@@ -373,20 +402,6 @@ class MessageReader::Impl {
     }
     return key;
   }
-  // The pseudonym of a valid BSN into `out`, from a bounded cache (a JW323 names a
-  // client once per line group; a keyed BLAKE2b per line is slow). The cache keeps the
-  // pseudonym's 10 bytes in its slots (no pointer to follow: one cache miss a line, in
-  // a map that stays small). The BSNs stay in memory only.
-  void PseudonymOf(std::string_view bsn, std::string* out) {
-    uint32_t number = 0;
-    for (char c : bsn) number = number * 10 + static_cast<uint32_t>(c - '0');
-    auto it = pseudonyms_.find(number);
-    if (it == pseudonyms_.end()) {
-      if (pseudonyms_.size() >= kMaxCachedPseudonyms) pseudonyms_.clear();
-      it = pseudonyms_.emplace(number, pseudonymizer_->BytesOf(bsn)).first;
-    }
-    Pseudonymizer::PseudonymText(it->second, out);
-  }
   // A date element's date as CheckText read it (no second parse).
   Date DateOf(Field f) const {
     const std::optional<Date>& d = dates_[static_cast<int>(f)];
@@ -411,16 +426,14 @@ class MessageReader::Impl {
   };
   std::unordered_map<std::string, KnownMessage> known_messages_;
   std::unordered_set<std::string> clients_;  // pseudonyms with a residence
-  static constexpr size_t kMaxCachedPseudonyms = 1 << 18;
-  // BSN (9 digits) -> pseudonym
-  struct BsnHash {
-    size_t operator()(uint32_t bsn) const { return MixBits(bsn); }
-  };
-  // Both maps below are large and filled at once: huge pages (core/huge_pages.h).
-  tsl::robin_map<uint32_t, Pseudonymizer::PseudonymBytes, BsnHash,
-                 std::equal_to<uint32_t>,
-                 HugePageAllocator<std::pair<uint32_t, Pseudonymizer::PseudonymBytes>>>
-      pseudonyms_;
+  PseudonymCache pseudonyms_;
+  // The Bsn read last whose pseudonym is not looked up yet (DeferClient), 0 if none,
+  // and where in the digest buffers its placeholders are.
+  uint32_t pending_bsn_ = 0;
+  size_t pending_digest_at_ = 0;
+  size_t pending_legacy_at_ = 0;
+  bool pending_legacy_ = false;
+  // Large and filled at once: huge pages (core/huge_pages.h).
   // Declaration key -> the line that put it in this import: the message (its number in
   // message_ids_) and the line's number in it. Open addressing with fixed-size keys: a
   // JW323 line asks it once, no allocation per line.
@@ -557,6 +570,7 @@ void MessageReader::Impl::StartElement(const Node& n, int line) {
                  Field::kDebitCredit});
   } else if (n.field == Field::kClient) {
     ClearFields({Field::kBsn, Field::kBirthDate});
+    ResolveClient();  // the digest's place of the one before (a client without lines)
     client_.clear();
     client_first_start_.reset();
   }
@@ -586,8 +600,7 @@ void MessageReader::Impl::EndElement(const Frame& f, std::string& text) {
             f.line, n.path);
         return;
       }
-      PseudonymOf(text, &client_);
-      DigestClient(n, client_);
+      DeferClient(n, text);
     } else {
       Digest(n, text);
     }
@@ -599,6 +612,9 @@ void MessageReader::Impl::EndElement(const Frame& f, std::string& text) {
     dates_[i] = n.type == TextType::kDate ? std::optional(checked_date_) : std::nullopt;
     line_[i] = f.line;
     path_[i] = &n.path;
+    // The line's end asks whether the assignment is known: its slot loads meanwhile.
+    if (n.field == Field::kAssignment && kind_ == MessageKind::kJw323 && !failed_)
+      sink_.PrefetchAssignment(text_[i]);
   }
   if (n.field == Field::kBsn) {
     line_[static_cast<int>(Field::kBsn)] = f.line;
@@ -659,6 +675,7 @@ void MessageReader::Impl::EndRecord() {
   XmlOrigin origin(*this);
   ++report_->rows;
   ++message_.lines;
+  ResolveClient();
   if (client_.empty()) {
     Error("element Bsn van de client ontbreekt voor dit product", record_line_,
           record_path_);
@@ -767,6 +784,7 @@ void MessageReader::Impl::EndRecord() {
 }
 
 void MessageReader::Impl::EndClient() {
+  ResolveClient();
   if (kind_ != MessageKind::kJw301 || client_.empty() || !client_first_start_) return;
   if (clients_.count(client_)) return;  // the residence is known (clienten.csv)
   // The client lives in the sending municipality from the first assignment on.
@@ -1021,6 +1039,7 @@ void MessageReader::Impl::Read(const std::string& path, ImportReport* report) {
   failed_ = false;
   line_no_ = 0;
   client_.clear();
+  pending_bsn_ = 0;
   for (int i = 0; i < kFieldCount; ++i) {
     text_[i].clear();
     dates_[i].reset();

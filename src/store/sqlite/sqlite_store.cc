@@ -41,10 +41,13 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   [[maybe_unused]] static const int kNoMemStatus =
       sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   // The page cache in huge pages (core/huge_pages.h): room for the whole cache_size
-  // below (kCacheKiB in pages of kPageBytes), mapped once and touched only as pages come
-  // in (2 MiB at a time); past it SQLite allocates as before. A page fault per 16 KiB
-  // page written or read was a tenth of a large import's time (BENCHMARKS.md "Huge
-  // pages"). Refused after SQLite's first use: then the buffer is given back.
+  // below (kCacheKiB in pages of kPageBytes), mapped once; past it SQLite allocates as
+  // before. A page fault per 16 KiB page written or read was a tenth of a large
+  // import's time (BENCHMARKS.md "Huge pages"). SQLite links every slot into its free
+  // list at its start, so the whole buffer is resident from then on (some 0.01-0.02 s
+  // of system time per process; a smaller buffer was measured and not taken,
+  // BENCHMARKS.md "Prefetched look-ups"). Refused after SQLite's first use: then the
+  // buffer is given back.
   [[maybe_unused]] static const int kHugePageCache = [] {
     int header = 0;
     if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK) return 1;
