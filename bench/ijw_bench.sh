@@ -4,6 +4,9 @@
 # 10,000 JW301 files in one folder. With farm-bench on PATH also the CPU times of
 # import (into a fresh copy of the master data) and xmllint paired run by run (RUNS,
 # default 5); A/B is import / xmllint, its inverse the ratio of the target.
+# PIN=N runs every timed command on processor N only (taskset; farm-bench --pin): on a
+# virtual machine whose processors are not equally free, the single-thread rate is
+# that of a free one (see BENCHMARKS.md, 2026-12-04).
 #   bench/ijw_bench.sh [build/jeugdregio] [lines]
 set -eu
 BIN=${1:-build/jeugdregio}
@@ -12,17 +15,18 @@ W=$(mktemp -d)
 trap 'rm -rf "$W"' EXIT
 here=$(dirname "$0")
 now() { date +%s.%N; }
+run() { if [ -n "${PIN:-}" ]; then taskset -c "$PIN" "$@"; else "$@"; fi; }
 
 python3 "$here/ijw_gen.py" "$W/d323" --jw323 "$LINES"
 python3 "$here/ijw_gen.py" "$W/d301" --jw301 10000
 
-t0=$(now); xmllint --stream --noout "$W"/d323/*.xml; t1=$(now)
+t0=$(now); run xmllint --stream --noout "$W"/d323/*.xml; t1=$(now)
 "$BIN" init --db "$W/a.db" >/dev/null
 mkdir "$W/m323"; mv "$W"/d323/*.xml "$W/m323/"
 "$BIN" import --db "$W/a.db" "$W/d323" >/dev/null        # master data (CSV)
-t2=$(now); "$BIN" import --db "$W/a.db" "$W/m323" >/dev/null; t3=$(now)
+t2=$(now); run "$BIN" import --db "$W/a.db" "$W/m323" >/dev/null; t3=$(now)
 "$BIN" init --db "$W/b.db" >/dev/null
-t4=$(now); "$BIN" import --db "$W/b.db" "$W/d301" >/dev/null; t5=$(now)
+t4=$(now); run "$BIN" import --db "$W/b.db" "$W/d301" >/dev/null; t5=$(now)
 
 # The ratio paired run by run (farm-bench --vs: import and xmllint in turn, so a
 # machine loaded by others drifts both alike): each import into a fresh copy of the
@@ -33,7 +37,7 @@ if command -v farm-bench >/dev/null; then
   printf '#!/bin/sh\nset -e\nrm -f "%s/t.db" "%s/t.db-wal" "%s/t.db-shm"\ncp "%s/m.db" "%s/t.db"\ncp "%s/m.db.key" "%s/t.db.key"\nexec "%s" import --db "%s/t.db" "%s/m323" >/dev/null\n' \
     "$W" "$W" "$W" "$W" "$W" "$W" "$W" "$BIN" "$W" "$W" > "$W/one.sh"
   chmod +x "$W/one.sh"
-  farm-bench -n "${RUNS:-5}" --timeout 600 --vs "xmllint --stream --noout $(echo "$W"/m323/*.xml)" \
+  farm-bench -n "${RUNS:-5}" ${PIN:+--pin "$PIN"} --timeout 600 --vs "xmllint --stream --noout $(echo "$W"/m323/*.xml)" \
     -- "$W/one.sh" > "$W/fb.txt"
   grep -E '^(A|B) (cpu|wall)|^A/B (cpu|wall)' "$W/fb.txt"
   # The medians as the targets read: lines per CPU-second of the import, and the

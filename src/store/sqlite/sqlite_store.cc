@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <limits>
 #include <map>
 #include <vector>
@@ -20,6 +22,20 @@ constexpr int kApplicationId = 0x4A524442;
 // cache_size), and the huge-page buffer's slots that hold that cache.
 constexpr int kPageBytes = 16384;
 constexpr int kCacheKiB = 65536;
+// The huge-page buffer of the page cache (see Open): room for twice the database as
+// it is (with its WAL) and this much more, at most the whole cache.
+constexpr size_t kBufferSpareBytes = size_t{16} << 20;
+
+// The bytes of the page cache's buffer for the database at `path`.
+size_t PageCacheBufferBytes(const std::string& path) {
+  std::error_code ec;
+  uintmax_t db = std::filesystem::file_size(path, ec);
+  if (ec) db = 0;
+  uintmax_t wal = std::filesystem::file_size(path + "-wal", ec);
+  if (ec) wal = 0;
+  const uintmax_t want = 2 * (db + wal) + kBufferSpareBytes;
+  return static_cast<size_t>(std::min<uintmax_t>(want, size_t{kCacheKiB} * 1024));
+}
 
 }  // namespace
 
@@ -40,22 +56,23 @@ Result<std::unique_ptr<SqliteStore>> SqliteStore::Open(const std::string& path,
   // fail harmlessly.
   [[maybe_unused]] static const int kNoMemStatus =
       sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
-  // The page cache in huge pages (core/huge_pages.h): room for the whole cache_size
-  // below (kCacheKiB in pages of kPageBytes), mapped once; past it SQLite allocates as
-  // before. A page fault per 16 KiB page written or read was a tenth of a large
-  // import's time (BENCHMARKS.md "Huge pages"). SQLite links every slot into its free
-  // list at its start, so the whole buffer is resident from then on (some 0.01-0.02 s
-  // of system time per process; a smaller buffer was measured and not taken,
-  // BENCHMARKS.md "Prefetched look-ups"). Refused after SQLite's first use: then the
-  // buffer is given back.
-  [[maybe_unused]] static const int kHugePageCache = [] {
+  // The page cache in huge pages (core/huge_pages.h), mapped once; past it SQLite
+  // allocates as before. A page fault per 16 KiB page written or read was a tenth of a
+  // large import's time (BENCHMARKS.md "Huge pages"). SQLite links every slot into its
+  // free list at its start, so the whole buffer is resident from then on: it has room
+  // for the cache_size below (kCacheKiB) only where the database can fill it, else for
+  // twice the database (and its WAL) as the process's first Open finds it, plus
+  // kBufferSpareBytes (a 64 MiB buffer cost a command on a small database 0.01-0.02 s
+  // of system time; BENCHMARKS.md "Prefetched look-ups"). Refused after SQLite's first
+  // use: then the buffer is given back.
+  [[maybe_unused]] static const int kHugePageCache = [&path] {
     int header = 0;
     if (sqlite3_config(SQLITE_CONFIG_PCACHE_HDRSZ, &header) != SQLITE_OK) return 1;
-    constexpr int kSlots = kCacheKiB * 1024 / kPageBytes;
     const int slot = (kPageBytes + header + 7) / 8 * 8;
-    const size_t bytes = static_cast<size_t>(slot) * kSlots;
+    const int slots = static_cast<int>(PageCacheBufferBytes(path) / kPageBytes);
+    const size_t bytes = static_cast<size_t>(slot) * slots;
     void* buffer = MapHugePages(bytes);
-    const int rc = sqlite3_config(SQLITE_CONFIG_PAGECACHE, buffer, slot, kSlots);
+    const int rc = sqlite3_config(SQLITE_CONFIG_PAGECACHE, buffer, slot, slots);
     if (rc != SQLITE_OK) UnmapHugePages(buffer, bytes);
     return rc;
   }();
